@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate seed lint messages worker beat clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py seed_demo
+
+## Serve the demo marketplace at http://127.0.0.1:8000 (SQLite, in-process tasks unless configured).
+run: seed
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## The whole test suite. Extra pytest arguments: make test PYTEST_ARGS="-k basket".
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+## Compile the Spanish translations (commit the .mo files: no gettext needed to run).
+messages: install
+	cd shop && ../$(BIN)/python ../manage.py makemessages -l es --ignore='demo/data.py'
+	cd shop && ../$(BIN)/python ../manage.py compilemessages -l es
+
+worker: install
+	$(BIN)/celery -A shop worker --loglevel=info
+
+beat: install
+	$(BIN)/celery -A shop beat --loglevel=info
+
+clean:
+	rm -rf var .pytest_cache test-results

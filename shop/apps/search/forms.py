@@ -1,0 +1,38 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.search.forms import SearchInput
+
+
+class ProductSort(models.TextChoices):
+    RELEVANCY = "relevancy", _("Relevancy")
+    NEWEST = "newest", _("Newest")
+    PRICE_LOW_TO_HIGH = "price-asc", _("Price low to high")
+    PRICE_HIGH_TO_LOW = "price-desc", _("Price high to low")
+    TITLE_A_TO_Z = "title-asc", _("Title A to Z")
+    TITLE_Z_TO_A = "title-desc", _("Title Z to A")
+
+
+class SearchForm(forms.Form):
+    """The search box in every page's header and the sort order of product lists."""
+
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Search"),
+        widget=SearchInput(
+            {"placeholder": _("Search"), "tabindex": "1", "class": "form-control"}
+        ),
+    )
+    sort_by = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=ProductSort.choices,
+        required=False,
+        widget=forms.Select(),
+    )
+
+    def cleaned_query(self) -> str:
+        return self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
+
+    def cleaned_sort(self) -> str:
+        return (self.cleaned_data.get("sort_by") if self.is_valid() else "") or ""

@@ -1,0 +1,105 @@
+"""Browse, category and search pages served from the database.
+
+Oscar routes these through Haystack; its `simple` backend lists no products
+at all and a real index costs a query per product. Same URLs, same template
+names, products straight from `selectors.product_list`.
+"""
+
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+from oscar.apps.search.signals import user_search
+from oscar.core.loading import get_class, get_model
+
+from shop.apps.search.selectors import product_list
+
+SearchForm = get_class("search.forms", "SearchForm")
+Category = get_model("catalogue", "Category")
+
+
+class ProductListView(ListView):
+    context_object_name = "products"
+
+    def get_paginate_by(self, queryset):
+        return settings.OSCAR_PRODUCTS_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            messages.error(request, _("The given page number was invalid."))
+            return redirect(self.first_page_url())
+
+    def first_page_url(self) -> str:
+        return self.request.path
+
+    def get_category(self):
+        return None
+
+    def get_queryset(self):
+        return product_list(
+            category=self.get_category(),
+            query=self.form.cleaned_query(),
+            sort=self.form.cleaned_sort(),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
+        context["query"] = self.form.cleaned_query()
+        context["page"] = context["page_obj"]
+        return context
+
+
+class CatalogueView(ProductListView):
+    template_name = "oscar/catalogue/browse.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = _("All products")
+        return context
+
+
+class ProductCategoryView(ProductListView):
+    template_name = "oscar/catalogue/category.html"
+    enforce_paths = True
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404()
+        expected_path = self.category.get_absolute_url()
+        if self.enforce_paths and unquote(expected_path) != unquote(request.path):
+            return HttpResponsePermanentRedirect(expected_path)
+        return super().get(request, *args, **kwargs)
+
+    def first_page_url(self) -> str:
+        return self.category.get_absolute_url()
+
+    def get_category(self):
+        return self.category
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["summary"] = self.category.name
+        return context
+
+
+class FacetedSearchView(ProductListView):
+    template_name = "oscar/search/results.html"
+
+    def get(self, request, *args, **kwargs):
+        user_search.send(
+            sender=self,
+            session=request.session,
+            user=request.user,
+            query=request.GET.get("q", ""),
+        )
+        return super().get(request, *args, **kwargs)

@@ -1,0 +1,351 @@
+"""The demo marketplace: believable Cuban stores, categories and products.
+
+Plain data, read by `services.demo_marketplace_seed`. Prices are CUP.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+DEMO_PASSWORD = "encadena-demo"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    role: str  # operator | shopper | vendor | callcenter
+
+
+ACCOUNTS = (
+    DemoAccount("operador@encadena.test", "Olga", "Operadora", "operator"),
+    DemoAccount("comprador@encadena.test", "Carlos", "Comprador", "shopper"),
+    DemoAccount("vendedor@encadena.test", "Vilma", "Vendedora", "vendor"),
+    DemoAccount("agente@encadena.test", "Ángel", "Agente", "callcenter"),
+)
+
+CALLCENTER_GROUP = "callcenter"
+
+# (top-level category, [(subcategory, colour of its images)])
+CATEGORIES = {
+    "Alimentos": [
+        ("Café y cacao", "#6d4c41"),
+        ("Conservas y dulces", "#c62828"),
+        ("Cárnicos", "#ad1457"),
+        ("Lácteos", "#90a4ae"),
+        ("Panadería y repostería", "#ef6c00"),
+        ("Bebidas", "#00838f"),
+        ("Condimentos y especias", "#827717"),
+    ],
+    "Agricultura": [
+        ("Viandas y hortalizas", "#558b2f"),
+        ("Frutas", "#f9a825"),
+        ("Granos", "#8d6e63"),
+        ("Semillas y posturas", "#2e7d32"),
+        ("Insumos agrícolas", "#4e342e"),
+    ],
+    "Materiales de construcción": [
+        ("Áridos y cemento", "#757575"),
+        ("Bloques y ladrillos", "#bf360c"),
+        ("Carpintería", "#795548"),
+        ("Herrería", "#37474f"),
+        ("Pinturas", "#1565c0"),
+    ],
+    "Textiles y confecciones": [
+        ("Ropa", "#6a1b9a"),
+        ("Calzado", "#4527a0"),
+        ("Ropa de cama y hogar", "#00695c"),
+        ("Uniformes", "#283593"),
+    ],
+    "Artesanía": [
+        ("Cerámica", "#d84315"),
+        ("Fibras naturales", "#9e9d24"),
+        ("Madera tallada", "#5d4037"),
+        ("Bisutería", "#880e4f"),
+    ],
+    "Hogar": [
+        ("Muebles", "#6d4c41"),
+        ("Utensilios de cocina", "#455a64"),
+        ("Limpieza", "#0277bd"),
+    ],
+    "Higiene y belleza": [
+        ("Jabones", "#00897b"),
+        ("Cosmética natural", "#c2185b"),
+    ],
+    "Servicios": [
+        ("Transporte y mensajería", "#1a237e"),
+        ("Reparaciones", "#e65100"),
+        ("Diseño e impresión", "#311b92"),
+        ("Eventos", "#b71c1c"),
+    ],
+}
+
+SERVICE_TOP_LEVEL = "Servicios"
+
+# subcategory -> [(product name, [presentations], (min price, max price))]
+PRODUCTS = {
+    "Café y cacao": [
+        ("Café molido tostado medio", ["250 g", "500 g", "1 kg"], (450, 2200)),
+        ("Café en grano de altura", ["500 g", "1 kg"], (900, 2600)),
+        ("Cacao en polvo puro", ["200 g", "500 g"], (380, 900)),
+        ("Chocolate de mesa", ["100 g", "250 g"], (220, 560)),
+    ],
+    "Conservas y dulces": [
+        ("Mermelada de guayaba", ["250 g", "500 g"], (180, 420)),
+        ("Dulce de coco rallado", ["300 g"], (200, 350)),
+        ("Pasta de tomate", ["400 g", "1 kg"], (160, 480)),
+        ("Casquitos de guayaba en almíbar", ["500 g"], (260, 400)),
+        ("Miel de abejas", ["500 ml", "1 l"], (500, 1300)),
+    ],
+    "Cárnicos": [
+        ("Chorizo artesanal", ["500 g", "1 kg"], (700, 1800)),
+        ("Jamón ahumado", ["1 kg"], (1600, 2600)),
+        ("Picadillo de res", ["1 kg"], (1200, 1900)),
+        ("Lomo de cerdo", ["1 kg"], (1100, 1700)),
+    ],
+    "Lácteos": [
+        ("Queso blanco fresco", ["500 g", "1 kg"], (600, 1600)),
+        ("Yogur natural", ["1 l"], (250, 420)),
+        ("Mantequilla", ["250 g"], (450, 700)),
+        ("Queso gouda madurado", ["1 kg"], (1800, 2900)),
+    ],
+    "Panadería y repostería": [
+        ("Pan de corteza dura", ["6 unidades", "12 unidades"], (120, 300)),
+        ("Galletas de sal", ["300 g"], (150, 260)),
+        ("Panetela borracha", ["porción familiar"], (600, 950)),
+        ("Cake de cumpleaños", ["8 porciones", "16 porciones"], (1800, 4200)),
+    ],
+    "Bebidas": [
+        ("Jugo natural de mango", ["1 l"], (180, 320)),
+        ("Refresco de malta", ["caja de 24"], (2400, 3600)),
+        ("Guarapo embotellado", ["1 l"], (90, 180)),
+        ("Vino de frutas tropicales", ["750 ml"], (600, 1100)),
+    ],
+    "Condimentos y especias": [
+        ("Sazón completo criollo", ["100 g", "250 g"], (90, 240)),
+        ("Vinagre de plátano", ["500 ml"], (80, 160)),
+        ("Ajo en pasta", ["250 g"], (160, 300)),
+        ("Comino molido", ["50 g"], (70, 140)),
+    ],
+    "Viandas y hortalizas": [
+        ("Boniato", ["saco de 10 kg"], (600, 1100)),
+        ("Yuca fresca", ["saco de 10 kg"], (700, 1200)),
+        ("Tomate de ensalada", ["caja de 5 kg"], (500, 950)),
+        ("Ají cachucha", ["1 kg"], (150, 320)),
+        ("Calabaza", ["por unidad"], (120, 260)),
+    ],
+    "Frutas": [
+        ("Mango bizcochuelo", ["caja de 5 kg"], (600, 1200)),
+        ("Naranja dulce", ["saco de 10 kg"], (700, 1300)),
+        ("Guayaba del Perú", ["caja de 5 kg"], (450, 800)),
+        ("Piña española roja", ["por unidad", "docena"], (120, 1300)),
+        ("Fruta bomba (papaya)", ["por unidad"], (150, 300)),
+    ],
+    "Granos": [
+        ("Frijol negro", ["1 kg", "saco de 25 kg"], (350, 8000)),
+        ("Arroz consumo", ["1 kg", "saco de 25 kg"], (250, 6000)),
+        ("Maíz seco", ["saco de 25 kg"], (3000, 5200)),
+    ],
+    "Semillas y posturas": [
+        ("Posturas de tomate", ["bandeja de 100"], (300, 600)),
+        ("Semilla de frijol certificada", ["1 kg"], (500, 900)),
+        ("Posturas de aguacate injertado", ["por unidad"], (250, 500)),
+        ("Semilla de maíz híbrido", ["5 kg"], (1800, 3200)),
+    ],
+    "Insumos agrícolas": [
+        ("Humus de lombriz", ["saco de 25 kg"], (600, 1100)),
+        ("Abono orgánico compostado", ["saco de 40 kg"], (700, 1300)),
+        ("Mochila fumigadora", ["16 l"], (4500, 7500)),
+        ("Manguera de riego", ["rollo de 50 m"], (3800, 6500)),
+    ],
+    "Áridos y cemento": [
+        ("Cemento gris P-35", ["saco de 42,5 kg"], (2200, 3200)),
+        ("Arena lavada", ["m³"], (4000, 7000)),
+        ("Gravilla", ["m³"], (4500, 7500)),
+        ("Cal hidratada", ["saco de 20 kg"], (900, 1500)),
+    ],
+    "Bloques y ladrillos": [
+        ("Bloque de hormigón de 15", ["por unidad", "paleta de 100"], (60, 6500)),
+        ("Ladrillo de barro macizo", ["millar"], (9000, 15000)),
+        ("Losa de piso de terrazo", ["m²"], (1100, 1900)),
+    ],
+    "Carpintería": [
+        ("Puerta de madera maciza", ["80 x 210 cm"], (18000, 32000)),
+        ("Ventana de persianas de cedro", ["100 x 120 cm"], (14000, 24000)),
+        ("Tablas de pino cepillado", ["docena"], (4800, 8200)),
+    ],
+    "Herrería": [
+        ("Reja de seguridad", ["100 x 120 cm"], (9000, 15000)),
+        ("Angulares de acero", ["barra de 6 m"], (2200, 3800)),
+        ("Bisagras reforzadas", ["par"], (300, 600)),
+    ],
+    "Pinturas": [
+        ("Pintura de agua blanca", ["galón", "cubo de 4 galones"], (2500, 9500)),
+        ("Esmalte sintético", ["galón"], (3500, 5800)),
+        ("Impermeabilizante de techo", ["cubo de 4 galones"], (9000, 14000)),
+    ],
+    "Ropa": [
+        ("Guayabera de lino", ["talla M", "talla L", "talla XL"], (2500, 4800)),
+        ("Vestido de algodón estampado", ["talla S", "talla M"], (1800, 3500)),
+        ("Pulóver de algodón", ["talla M", "talla L"], (800, 1500)),
+    ],
+    "Calzado": [
+        ("Sandalias de cuero", ["talla 38", "talla 42"], (1800, 3200)),
+        ("Zapatos de trabajo", ["talla 41", "talla 43"], (3500, 5600)),
+    ],
+    "Ropa de cama y hogar": [
+        ("Juego de sábanas", ["cama personal", "cama camera"], (2800, 5200)),
+        ("Toallas de baño", ["juego de 2"], (1400, 2400)),
+        ("Mantel bordado", ["mesa de 6"], (1500, 2800)),
+    ],
+    "Uniformes": [
+        ("Uniforme escolar", ["primaria", "secundaria"], (900, 1600)),
+        ("Overol de trabajo", ["talla L"], (2200, 3400)),
+        ("Bata sanitaria", ["talla única"], (900, 1500)),
+    ],
+    "Cerámica": [
+        ("Tinajón decorativo", ["pequeño", "mediano"], (1200, 4800)),
+        ("Juego de tazas de barro", ["6 piezas"], (1100, 2000)),
+        ("Maceta esmaltada", ["20 cm", "30 cm"], (400, 1100)),
+    ],
+    "Fibras naturales": [
+        ("Sombrero de yarey", ["talla única"], (600, 1200)),
+        ("Cesta de guano tejida", ["mediana", "grande"], (500, 1300)),
+        ("Jaba de henequén", ["por unidad"], (300, 600)),
+    ],
+    "Madera tallada": [
+        ("Tabla de cortar de majagua", ["mediana"], (700, 1300)),
+        ("Figura tallada de jutía", ["15 cm"], (900, 1800)),
+        ("Caja joyero de cedro", ["por unidad"], (1200, 2200)),
+    ],
+    "Bisutería": [
+        ("Collar de semillas de peonía", ["por unidad"], (300, 700)),
+        ("Aretes de carey sintético", ["par"], (250, 600)),
+        ("Pulsera de cuentas de coco", ["por unidad"], (200, 450)),
+    ],
+    "Muebles": [
+        ("Sillón de madera y pajilla", ["por unidad"], (9000, 16000)),
+        ("Mesa de comedor", ["4 puestos", "6 puestos"], (18000, 36000)),
+        ("Cama de caoba", ["personal", "camera"], (22000, 42000)),
+    ],
+    "Utensilios de cocina": [
+        ("Cazuela de aluminio fundido", ["3 l", "6 l"], (1500, 3800)),
+        ("Pilón de madera", ["por unidad"], (700, 1300)),
+        ("Juego de cucharones", ["3 piezas"], (600, 1100)),
+    ],
+    "Limpieza": [
+        ("Detergente líquido", ["1 l", "galón"], (300, 1100)),
+        ("Cloro", ["1 l"], (150, 280)),
+        ("Escoba de millo", ["por unidad"], (250, 450)),
+    ],
+    "Jabones": [
+        ("Jabón de glicerina y miel", ["100 g", "paquete de 4"], (120, 480)),
+        ("Jabón de coco artesanal", ["150 g"], (140, 260)),
+        ("Jabón de sábila", ["100 g"], (110, 220)),
+    ],
+    "Cosmética natural": [
+        ("Aceite de coco virgen", ["250 ml"], (450, 800)),
+        ("Crema hidratante de sábila", ["200 g"], (500, 900)),
+        ("Champú de romero", ["500 ml"], (400, 750)),
+    ],
+    "Transporte y mensajería": [
+        ("Mensajería dentro del municipio", ["hasta 5 kg"], (150, 300)),
+        ("Flete de carga en camión", ["por viaje provincial"], (8000, 15000)),
+        ("Envío interprovincial de paquetes", ["hasta 10 kg"], (900, 1800)),
+    ],
+    "Reparaciones": [
+        ("Reparación de electrodomésticos", ["diagnóstico"], (300, 600)),
+        ("Mantenimiento de aire acondicionado", ["por equipo"], (1500, 2800)),
+        ("Reparación de calzado", ["por par"], (200, 500)),
+    ],
+    "Diseño e impresión": [
+        ("Diseño de logotipo", ["paquete básico"], (3000, 6000)),
+        ("Impresión de volantes", ["millar"], (2500, 4500)),
+        ("Etiquetas para envases", ["millar"], (3500, 6000)),
+    ],
+    "Eventos": [
+        ("Servicio de catering", ["por persona"], (600, 1200)),
+        ("Decoración de fiestas", ["paquete"], (4000, 9000)),
+        ("Fotografía de eventos", ["4 horas"], (5000, 9000)),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class DemoStore:
+    code: str
+    name: str
+    actor_type: str
+    province: str
+    municipality: str
+    address: str
+    subcategories: tuple[str, ...]
+
+
+STORES = (
+    DemoStore("GUAYABITA", "Dulces Guayabita", "MIPYME privada", "Pinar del Río",
+              "Pinar del Río", "Calle Martí No. 112",
+              ("Conservas y dulces", "Bebidas", "Condimentos y especias")),
+    DemoStore("ESPERANZA", "CPA La Esperanza", "Cooperativa de producción agropecuaria",
+              "Artemisa", "San Antonio de los Baños", "Finca La Esperanza, carretera a Güira",
+              ("Viandas y hortalizas", "Frutas", "Granos")),
+    DemoStore("CONSTRUHAB", "Construcciones Habana CNA", "Cooperativa no agropecuaria",
+              "La Habana", "Playa", "Calle 70 No. 4512, Miramar",
+              ("Áridos y cemento", "Bloques y ladrillos", "Herrería", "Pinturas")),
+    DemoStore("SEMILLAS", "CCS Semillas de Mayabeque", "Cooperativa de créditos y servicios",
+              "Mayabeque", "Güines", "Carretera Central km 48",
+              ("Semillas y posturas", "Insumos agrícolas")),
+    DemoStore("ESPIGA", "Panadería La Espiga", "Trabajador por cuenta propia",
+              "Matanzas", "Cárdenas", "Avenida Céspedes No. 35",
+              ("Panadería y repostería",)),
+    DemoStore("JAGUEY", "UBPC Citrícola Jagüey", "UBPC", "Matanzas", "Jagüey Grande",
+              "Batey Torriente", ("Frutas", "Bebidas")),
+    DemoStore("ESCAMBRAY", "Lácteos del Escambray", "Cooperativa de créditos y servicios",
+              "Villa Clara", "Manicaragua", "Calle Real No. 8", ("Lácteos", "Cárnicos")),
+    DemoStore("DISENOVIVO", "Diseño Vivo", "Trabajador por cuenta propia",
+              "Villa Clara", "Santa Clara", "Calle Independencia No. 210",
+              ("Diseño e impresión", "Eventos")),
+    DemoStore("LOSPINOS", "Carpintería Los Pinos", "MIPYME privada", "Cienfuegos",
+              "Cienfuegos", "Avenida 54 No. 2903", ("Carpintería", "Muebles", "Madera tallada")),
+    DemoStore("TRINIDAD", "Textiles Trinidad", "MIPYME privada", "Sancti Spíritus",
+              "Trinidad", "Calle Simón Bolívar No. 421",
+              ("Ropa", "Ropa de cama y hogar", "Calzado")),
+    DemoStore("MORON", "Bloques Morón", "MIPYME estatal", "Ciego de Ávila", "Morón",
+              "Zona industrial, nave 3", ("Bloques y ladrillos", "Áridos y cemento")),
+    DemoStore("TINAJON", "Taller El Tinajón", "Trabajador por cuenta propia", "Camagüey",
+              "Camagüey", "Plaza del Carmen No. 5", ("Cerámica", "Bisutería")),
+    DemoStore("TUNAS", "Mensajería Las Tunas", "Cooperativa no agropecuaria", "Las Tunas",
+              "Las Tunas", "Calle Francisco Vega No. 60",
+              ("Transporte y mensajería", "Reparaciones")),
+    DemoStore("CARNICA", "Empresa Cárnica de Holguín", "Empresa estatal", "Holguín",
+              "Holguín", "Carretera a Gibara km 2", ("Cárnicos", "Condimentos y especias")),
+    DemoStore("BAYAMO", "Confecciones Bayamo", "Cooperativa no agropecuaria", "Granma",
+              "Bayamo", "Calle General García No. 150", ("Uniformes", "Ropa")),
+    DemoStore("SERRANO", "Café Serrano", "MIPYME privada", "Santiago de Cuba", "Tercer Frente",
+              "Comunidad Cruce de los Baños", ("Café y cacao",)),
+    DemoStore("BARACOA", "Fibras y Cacao de Baracoa", "Proyecto de desarrollo local",
+              "Guantánamo", "Baracoa", "Calle Maceo No. 96",
+              ("Fibras naturales", "Café y cacao")),
+    DemoStore("GERONA", "Jabonería Natural Isla", "Proyecto de desarrollo local",
+              "Isla de la Juventud", "Nueva Gerona", "Calle 39 No. 2214",
+              ("Jabones", "Cosmética natural", "Limpieza", "Utensilios de cocina")),
+)
+
+# The store that vendedor@encadena.test works for.
+VENDOR_ACCOUNT_STORE = "GUAYABITA"
+
+WHOLESALE_LOT_SIZE = 12
+WHOLESALE_FACTOR = Decimal("0.85")
+WHOLESALE_LOT_NAME = "lote mayorista de {size} ({presentation})"
+
+DESCRIPTION_OPENINGS = (
+    "Producido con cuidado por {store} en {municipality}, {province}.",
+    "De {store}, desde {municipality} ({province}) para todo el país.",
+    "Elaborado y vendido por {store}, {actor} de {province}.",
+)
+DESCRIPTION_CLOSINGS = (
+    "Venta a particulares y a empresas; precios mayoristas por volumen.",
+    "Entrega a domicilio en la provincia y recogida en nuestro punto de venta.",
+    "Calidad garantizada: si algo no llega bien, lo reponemos.",
+    "Pedidos por encargo para negocios y eventos.",
+)

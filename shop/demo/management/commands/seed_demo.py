@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from shop.demo.services import demo_marketplace_seed
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo marketplace (stores, catalogue, stock, demo accounts)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--site-domain", default="127.0.0.1:8000")
+
+    def handle(self, *args, site_domain, **options):
+        summary = demo_marketplace_seed(site_domain=site_domain)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo marketplace ready: {summary.stores} stores, {summary.products} products, "
+                f"{summary.categories} categories, {summary.accounts} demo accounts "
+                f"(password: encadena-demo)."
+            )
+        )

@@ -1,0 +1,228 @@
+"""Builds the demo marketplace. Safe to run again: it converges on the same data."""
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+from oscar.core.loading import get_model
+
+from shop.demo import data
+from shop.demo.images import product_image_jpeg
+
+Category = get_model("catalogue", "Category")
+Country = get_model("address", "Country")
+Partner = get_model("partner", "Partner")
+PartnerAddress = get_model("partner", "PartnerAddress")
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+User = get_user_model()
+
+SEED = 2026
+SEED_DATE = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    stores: int
+    products: int
+    categories: int
+    accounts: int
+
+
+@transaction.atomic
+def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary:
+    """Create or update the demo stores, catalogue, stock and accounts."""
+    rng = random.Random(SEED)
+    Site.objects.update_or_create(pk=1, defaults={"domain": site_domain, "name": "Encadena"})
+    cuba = _country_cuba()
+    categories = _categories()
+    product_classes = _product_classes()
+    stores = {store.code: _store(store, cuba) for store in data.STORES}
+    products = 0
+    for store in data.STORES:
+        products += _store_products(
+            store=store,
+            partner=stores[store.code],
+            categories=categories,
+            product_classes=product_classes,
+            rng=rng,
+        )
+    _accounts(stores[data.VENDOR_ACCOUNT_STORE])
+    return SeedSummary(
+        stores=len(stores),
+        products=products,
+        categories=Category.objects.count(),
+        accounts=len(data.ACCOUNTS),
+    )
+
+
+def _country_cuba():
+    cuba, _ = Country.objects.update_or_create(
+        iso_3166_1_a2="CU",
+        defaults={
+            "iso_3166_1_a3": "CUB",
+            "iso_3166_1_numeric": "192",
+            "printable_name": "Cuba",
+            "name": "Republic of Cuba",
+            "display_order": 1,
+            "is_shipping_country": True,
+        },
+    )
+    return cuba
+
+
+def _categories() -> dict[str, tuple]:
+    """{subcategory name: (Category, colour, is_service)}"""
+    categories = {}
+    for top_level, children in data.CATEGORIES.items():
+        for name, colour in children:
+            category = create_from_breadcrumbs(f"{top_level} > {name}")
+            categories[name] = (category, colour, top_level == data.SERVICE_TOP_LEVEL)
+    return categories
+
+
+def _product_classes() -> dict[bool, object]:
+    goods, _ = ProductClass.objects.update_or_create(
+        slug="producto",
+        defaults={"name": "Producto", "requires_shipping": True, "track_stock": True},
+    )
+    services, _ = ProductClass.objects.update_or_create(
+        slug="servicio",
+        defaults={"name": "Servicio", "requires_shipping": False, "track_stock": False},
+    )
+    return {False: goods, True: services}
+
+
+def _store(store: data.DemoStore, cuba):
+    partner, _ = Partner.objects.update_or_create(
+        code=store.code.lower(), defaults={"name": store.name}
+    )
+    PartnerAddress.objects.update_or_create(
+        partner=partner,
+        defaults={
+            "line1": store.address,
+            "line4": store.municipality,
+            "state": store.province,
+            "country": cuba,
+        },
+    )
+    return partner
+
+
+def _store_products(*, store, partner, categories, product_classes, rng) -> int:
+    count = 0
+    for subcategory in store.subcategories:
+        category, colour, is_service = categories[subcategory]
+        for name, presentations, (low, high) in data.PRODUCTS[subcategory]:
+            for presentation in presentations:
+                price = Decimal(rng.randrange(low, high + 1, 5 if high < 1000 else 50))
+                offers = [(f"{name}, {presentation}", presentation, price)]
+                if not is_service:
+                    # Business buyers buy by the lot, at a wholesale discount.
+                    lot_price = (price * data.WHOLESALE_LOT_SIZE * data.WHOLESALE_FACTOR).quantize(
+                        Decimal("1")
+                    )
+                    lot = data.WHOLESALE_LOT_NAME.format(
+                        size=data.WHOLESALE_LOT_SIZE, presentation=presentation
+                    )
+                    offers.append((f"{name}, {lot}", lot, lot_price))
+                for title, offer_presentation, offer_price in offers:
+                    count += 1
+                    _store_product(
+                        upc=f"ENC-{store.code}-{count:03d}",
+                        title=title,
+                        description=_description(store, name, offer_presentation, rng),
+                        price=offer_price,
+                        stock=None if is_service else _stock(rng),
+                        category=category,
+                        colour=colour,
+                        product_class=product_classes[is_service],
+                        partner=partner,
+                        listed_days_ago=rng.randint(0, 90),
+                    )
+    return count
+
+
+def _stock(rng) -> int:
+    return 0 if rng.random() < 0.04 else rng.randint(3, 250)
+
+
+def _description(store, name: str, presentation: str, rng) -> str:
+    opening = rng.choice(data.DESCRIPTION_OPENINGS).format(
+        store=store.name,
+        municipality=store.municipality,
+        province=store.province,
+        actor=store.actor_type.lower(),
+    )
+    return f"{name} ({presentation}). {opening} {rng.choice(data.DESCRIPTION_CLOSINGS)}"
+
+
+def _store_product(
+    *, upc, title, description, price, stock, category, colour, product_class, partner,
+    listed_days_ago,
+) -> None:
+    product, _ = Product.objects.update_or_create(
+        upc=upc,
+        defaults={
+            "title": title,
+            "slug": slugify(title)[:128],
+            "description": description,
+            "product_class": product_class,
+            "structure": Product.STANDALONE,
+            "is_public": True,
+        },
+    )
+    # Spread listing dates so "newest" mixes stores, as a live marketplace would.
+    Product.objects.filter(pk=product.pk).update(
+        date_created=SEED_DATE - timedelta(days=listed_days_ago, minutes=product.pk)
+    )
+    ProductCategory.objects.get_or_create(product=product, category=category)
+    StockRecord.objects.update_or_create(
+        product=product,
+        partner=partner,
+        defaults={
+            "partner_sku": upc,
+            "price": price,
+            "price_currency": "CUP",
+            "num_in_stock": stock,
+        },
+    )
+    if not product.images.exists():
+        _product_image(product, subtitle=partner.name, colour=colour)
+
+
+def _product_image(product, *, subtitle: str, colour: str) -> None:
+    jpeg = product_image_jpeg(title=product.title, subtitle=subtitle, colour=colour)
+    image = ProductImage(product=product, caption=product.title, display_order=0)
+    image.original.save(f"{product.upc.lower()}.jpg", ContentFile(jpeg), save=False)
+    image.save()
+
+
+def _accounts(vendor_store) -> None:
+    callcenter, _ = Group.objects.get_or_create(name=data.CALLCENTER_GROUP)
+    for account in data.ACCOUNTS:
+        user = User.objects.filter(email__iexact=account.email).first() or User(
+            username=account.email.split("@")[0], email=account.email
+        )
+        user.first_name = account.first_name
+        user.last_name = account.last_name
+        user.is_active = True
+        user.is_staff = account.role in {"operator", "callcenter"}
+        user.is_superuser = account.role == "operator"
+        user.set_password(data.DEMO_PASSWORD)
+        user.save()
+        if account.role == "callcenter":
+            user.groups.add(callcenter)
+        if account.role == "vendor":
+            vendor_store.users.add(user)

@@ -1,0 +1,14 @@
+"""Settings for the test suite: the local settings, faster and quieter."""
+
+from shop.settings.local import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# A test that needs the real delivery path overrides this.
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file (not :memory:) so a Celery worker process can share the test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(LOCAL_DATA_DIR / "test.sqlite3")}  # noqa: F405

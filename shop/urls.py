@@ -1,0 +1,28 @@
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from shop.health import healthz
+from shop.storefront.views import HomeView
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Spanish pages live at /, English ones under /en/.
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("admin/", admin.site.urls),
+    path("", include(apps.get_app_config("oscar").urls[0])),
+    prefix_default_language=False,
+)
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve,
+             {"document_root": settings.MEDIA_ROOT}),
+    ]

@@ -1,0 +1,51 @@
+"""Fixtures and service gates shared by the whole suite.
+
+Tests that need a real PostgreSQL, Redis or Chromium carry the markers
+`postgres`, `redis` or `browser`. Without the service they are skipped with
+the reason; with ENCADENA_REQUIRE_SERVICES=1 (set by .ci/run) they fail
+instead, so CI can never pass by skipping them.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+pytest_plugins = ["tests.fixtures"]
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+TEST_RESULTS = REPOSITORY / "test-results"
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    return candidate if Path(candidate).exists() else None
+
+
+def _missing_service(item) -> str | None:
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        return "needs Redis: set REDIS_URL=redis://..."
+    if item.get_closest_marker("browser") and chromium_path() is None:
+        return "needs Chromium: apt-get install chromium (or set CHROMIUM_PATH)"
+    return None
+
+
+def pytest_runtest_setup(item):
+    reason = _missing_service(item)
+    if reason is None:
+        return
+    if os.environ.get("ENCADENA_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{reason} (ENCADENA_REQUIRE_SERVICES=1 forbids skipping it)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def test_output_dir(request) -> Path:
+    """A folder under test-results/ named after the test, for screenshots and the like."""
+    folder = TEST_RESULTS / request.node.nodeid.replace("/", ".").replace("::", "-")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
