@@ -4,7 +4,7 @@ import logging
 import uuid
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -30,6 +30,9 @@ def check_cache() -> None:
 CHECKS = {"database": check_database, "cache": check_cache}
 
 
+# Not wrapped in ATOMIC_REQUESTS' transaction: opening it would fail before the
+# view could report that the database is down.
+@transaction.non_atomic_requests
 @never_cache
 @require_GET
 def healthz(request):

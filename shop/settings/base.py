@@ -168,6 +168,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "America/Havana"
 CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE_FILENAME = env_str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")
+)
 
 # --- E-mail ----------------------------------------------------------------------------
 # Everything Django or Oscar sends goes through the outbox and a Celery task;

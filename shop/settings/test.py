@@ -1,5 +1,6 @@
 """Settings for the test suite: the local settings, faster and quieter."""
 
+from shop.settings.environment import env_str
 from shop.settings.local import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -8,7 +9,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # A test that needs the real delivery path overrides this.
-MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
+# Tasks run in-process even when REDIS_URL is set; the worker tests opt out.
+CELERY_TASK_ALWAYS_EAGER = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file (not :memory:) so a Celery worker process can share the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(LOCAL_DATA_DIR / "test.sqlite3")}  # noqa: F405

@@ -1,0 +1,134 @@
+"""`manage.py seed_demo`: a believable marketplace, the same every time it runs."""
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from oscar.core.loading import get_model
+
+from shop.demo import data
+
+Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+PartnerAddress = get_model("partner", "PartnerAddress")
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def catalogue_snapshot() -> list[tuple]:
+    return list(
+        StockRecord.objects.order_by("partner_sku").values_list(
+            "partner_sku", "partner__code", "price", "num_in_stock", "product__title"
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo marketplace, seeded twice, shared by this module's tests."""
+    from django.conf import settings
+
+    media_root = settings.MEDIA_ROOT
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+        first = catalogue_snapshot()
+        first_counts = (Partner.objects.count(), Product.objects.count(),
+                        Category.objects.count())
+        call_command("seed_demo", verbosity=0)
+        yield {"first": first, "first_counts": first_counts}
+        # Module-scoped data outlives the per-test transactions: remove it.
+        Product.objects.all().delete()
+        Category.objects.all().delete()
+        Partner.objects.all().delete()
+        get_model("catalogue", "ProductClass").objects.all().delete()
+        from django.contrib.auth import get_user_model
+        get_user_model().objects.filter(email__endswith="@encadena.test").delete()
+    settings.MEDIA_ROOT = media_root
+
+
+def test_at_least_twelve_stores_in_at_least_six_provinces(seeded, db):
+    provinces = set(PartnerAddress.objects.values_list("state", flat=True))
+
+    assert Partner.objects.count() >= 12
+    assert len(provinces) >= 6
+    assert PartnerAddress.objects.filter(country__iso_3166_1_a2="CU").count() == (
+        Partner.objects.count()
+    )
+
+
+def test_at_least_three_hundred_browsable_products_each_with_price_and_image(seeded, db):
+    products = Product.objects.browsable()
+
+    assert products.count() >= 300
+    assert products.filter(stockrecords__price__gt=0).distinct().count() == products.count()
+    assert products.filter(images__isnull=False).distinct().count() == products.count()
+    assert set(StockRecord.objects.values_list("price_currency", flat=True)) == {"CUP"}
+
+
+def test_products_sit_in_the_spanish_category_tree(seeded, db):
+    top_level = set(Category.objects.filter(depth=1).values_list("name", flat=True))
+
+    assert {"Alimentos", "Agricultura", "Materiales de construcción",
+            "Textiles y confecciones", "Artesanía", "Servicios"} <= top_level
+    assert Product.objects.filter(categories__isnull=True).count() == 0
+    assert Product.objects.filter(categories__depth=2).distinct().count() == Product.objects.count()
+
+
+def test_every_store_sells_something_and_some_stock_is_out(seeded, db):
+    assert Partner.objects.filter(stockrecords__isnull=True).count() == 0
+    assert StockRecord.objects.filter(num_in_stock=0).exists()
+
+
+def test_cuba_is_a_shipping_country(seeded, db):
+    Country = get_model("address", "Country")
+
+    assert Country.objects.get(iso_3166_1_a2="CU").is_shipping_country
+
+
+def test_running_it_again_changes_nothing(seeded, db):
+    assert catalogue_snapshot() == seeded["first"]
+    assert (Partner.objects.count(), Product.objects.count(),
+            Category.objects.count()) == seeded["first_counts"]
+
+
+@pytest.mark.parametrize("email", [account.email for account in data.ACCOUNTS])
+def test_demo_accounts_log_in_with_the_demo_password(seeded, db, email):
+    user = authenticate(username=email, password="encadena-demo")
+
+    assert user is not None
+    assert user.email == email
+
+
+def test_demo_accounts_have_their_roles(seeded, db):
+    from django.contrib.auth import get_user_model
+
+    users = {u.email: u for u in get_user_model().objects.filter(email__endswith="@encadena.test")}
+
+    assert users["operador@encadena.test"].is_superuser
+    assert users["agente@encadena.test"].is_staff
+    assert not users["agente@encadena.test"].is_superuser
+    assert users["agente@encadena.test"].groups.filter(name="callcenter").exists()
+    assert not users["comprador@encadena.test"].is_staff
+    assert list(users["vendedor@encadena.test"].partners.values_list("code", flat=True)) == [
+        "guayabita"
+    ]
+
+
+def test_the_login_form_accepts_a_demo_account(seeded, client):
+    response = client.post(
+        "/accounts/login/",
+        {"login-username": "comprador@encadena.test", "login-password": "encadena-demo",
+         "login_submit": "Iniciar sesión"},
+    )
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_catalogue_shows_products_from_at_least_twelve_stores(seeded, client, settings):
+    settings.OSCAR_PRODUCTS_PER_PAGE = 400
+
+    products = client.get("/catalogue/").context["products"]
+
+    stores = {record.partner.code for product in products for record in product.stockrecords.all()}
+    assert len(stores) >= 12

@@ -1,0 +1,153 @@
+"""Settings come from the environment; production refuses to start unsafely."""
+
+import json
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from shop.settings.environment import env_bool, env_int, env_list
+from tests.processes import REPOSITORY, process_environment
+
+SHOW_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings
+print(json.dumps({
+    "engine": settings.DATABASES["default"]["ENGINE"],
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "eager": settings.CELERY_TASK_ALWAYS_EAGER,
+    "broker": settings.CELERY_BROKER_URL,
+    "email": settings.EMAIL_BACKEND,
+    "delivery": settings.MAIL_DELIVERY_BACKEND,
+    "language": settings.LANGUAGE_CODE,
+    "languages": [code for code, _ in settings.LANGUAGES],
+    "time_zone": settings.TIME_ZONE,
+    "currency": settings.OSCAR_DEFAULT_CURRENCY,
+    "debug": settings.DEBUG,
+}))
+"""
+
+NO_SERVICES = {"DATABASE_URL": "", "REDIS_URL": "", "CELERY_BROKER_URL": "", "SECRET_KEY": ""}
+
+
+def run_python(code: str, **environment) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPOSITORY,
+        env=process_environment(**environment),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def settings_seen_by(**environment) -> dict:
+    result = run_python(SHOW_SETTINGS, **environment)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_with_no_variables_a_laptop_needs_no_server():
+    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.local", **NO_SERVICES)
+
+    assert seen == {
+        "engine": "django.db.backends.sqlite3",
+        "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "eager": True,
+        "broker": "",
+        "email": "shop.mail.backends.OutboxEmailBackend",
+        "delivery": "django.core.mail.backends.console.EmailBackend",
+        "language": "es",
+        "languages": ["es", "en"],
+        "time_zone": "America/Havana",
+        "currency": "CUP",
+        "debug": True,
+    }
+
+
+def test_database_and_redis_urls_switch_to_the_servers():
+    seen = settings_seen_by(
+        DJANGO_SETTINGS_MODULE="shop.settings.local",
+        DATABASE_URL="postgres://encadena@db.example:5432/encadena",
+        REDIS_URL="redis://cache.example:6379/0",
+    )
+
+    assert seen["engine"] == "django.db.backends.postgresql"
+    assert seen["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert seen["eager"] is False
+    assert seen["broker"] == "redis://cache.example:6379/0"
+
+
+def test_currency_is_configurable():
+    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.local", CURRENCY="USD")
+
+    assert seen["currency"] == "USD"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_python(
+        "import django; django.setup()",
+        DJANGO_SETTINGS_MODULE="shop.settings.production",
+        SECRET_KEY="",
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_settings_pass_check_deploy_with_no_warnings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPOSITORY,
+        env=process_environment(
+            DJANGO_SETTINGS_MODULE="shop.settings.production",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="encadena.example",
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_turns_debug_off_even_if_asked():
+    seen = settings_seen_by(
+        DJANGO_SETTINGS_MODULE="shop.settings.production", SECRET_KEY="k" * 60, DEBUG="true"
+    )
+
+    assert seen["debug"] is False
+
+
+@pytest.mark.parametrize(
+    "raw, expected", [("1", True), ("true", True), ("off", False), ("", False)]
+)
+def test_env_bool_reads_common_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("SOME_FLAG", raw)
+
+    assert env_bool("SOME_FLAG") is expected
+
+
+def test_env_bool_rejects_nonsense_with_the_variable_name(monkeypatch):
+    monkeypatch.setenv("SOME_FLAG", "maybe")
+
+    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
+        env_bool("SOME_FLAG")
+
+
+def test_env_int_rejects_nonsense_with_the_variable_name(monkeypatch):
+    monkeypatch.setenv("SOME_NUMBER", "ten")
+
+    with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER"):
+        env_int("SOME_NUMBER", 1)
+
+
+def test_env_list_splits_and_trims(monkeypatch):
+    monkeypatch.setenv("SOME_HOSTS", " a.example, b.example ,,")
+
+    assert env_list("SOME_HOSTS", []) == ["a.example", "b.example"]
