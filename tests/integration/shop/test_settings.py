@@ -116,6 +116,18 @@ def test_production_settings_pass_check_deploy_with_no_warnings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+def test_local_settings_use_the_development_key_only_with_debug_on():
+    result = run_python(
+        "import django; django.setup()",
+        DJANGO_SETTINGS_MODULE="shop.settings.local",
+        SECRET_KEY="",
+        DEBUG="false",
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
 def test_production_turns_debug_off_even_if_asked():
     seen = settings_seen_by(
         DJANGO_SETTINGS_MODULE="shop.settings.production", SECRET_KEY="k" * 60, DEBUG="true"
