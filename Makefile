@@ -35,8 +35,9 @@ lint: install
 
 ## Compile the Spanish translations (commit the .mo files: no gettext needed to run).
 messages: install
-	cd shop && ../$(BIN)/python ../manage.py makemessages -l es --ignore='demo/data.py'
-	cd shop && ../$(BIN)/python ../manage.py compilemessages -l es
+	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=var --ignore=tests \
+		--ignore=test-results
+	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
 
 worker: install
 	$(BIN)/celery -A shop worker --loglevel=info
