@@ -45,7 +45,9 @@ class ProvinceChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Province.objects.all())
         kwargs.setdefault("label", _("Province"))
-        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose a province from the list.")})
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": _("Choose a province from the list.")}
+        )
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("data-territory", "province")
 

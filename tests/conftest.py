@@ -43,6 +43,16 @@ def pytest_runtest_setup(item):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Each test starts with an empty cache (locmem outlives rolled-back data)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def test_output_dir(request) -> Path:
     """A folder under test-results/ named after the test, for screenshots and the like."""

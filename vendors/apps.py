@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class VendorsConfig(AppConfig):
     name = "vendors"
     verbose_name = _("Vendors")
+
+    def ready(self):
+        from vendors import receivers  # noqa: F401 - connects the signal receivers

@@ -327,12 +327,48 @@ STORES = (
               "Guantánamo", "Baracoa", "Calle Maceo No. 96",
               ("Fibras naturales", "Café y cacao")),
     DemoStore("GERONA", "Jabonería Natural Isla", "Proyecto de desarrollo local",
-              "Isla de la Juventud", "Nueva Gerona", "Calle 39 No. 2214",
+              "Isla de la Juventud", "Isla de la Juventud", "Calle 39 No. 2214, Nueva Gerona",
               ("Jabones", "Cosmética natural", "Limpieza", "Utensilios de cocina")),
 )
 
-# The store that vendedor@encadena.test works for.
+# The store that vendedor@encadena.test owns.
 VENDOR_ACCOUNT_STORE = "GUAYABITA"
+
+# Actor types as the stores above name them.
+ACTOR_TYPES = {
+    "MIPYME privada": "mipyme_privada",
+    "MIPYME estatal": "mipyme_estatal",
+    "Cooperativa no agropecuaria": "cna",
+    "Cooperativa de producción agropecuaria": "cpa",
+    "Cooperativa de créditos y servicios": "ccs",
+    "UBPC": "ubpc",
+    "Trabajador por cuenta propia": "tcp",
+    "Proyecto de desarrollo local": "pdl",
+    "Empresa estatal": "empresa_estatal",
+}
+
+# Top-level category -> the sector (vendors/migrations/0002) of a store selling in it.
+SECTOR_BY_CATEGORY = {
+    "Alimentos": "alimentos-y-bebidas",
+    "Agricultura": "agricultura-y-ganaderia",
+    "Materiales de construcción": "construccion",
+    "Textiles y confecciones": "textiles-y-confecciones",
+    "Artesanía": "artesania",
+    "Hogar": "muebles-y-hogar",
+    "Higiene y belleza": "higiene-y-belleza",
+    "Servicios": "servicios-profesionales",
+}
+
+# A store whose application waits for the operator.
+APPLICANT = DemoStore("HUERTOVERDE", "Huerto Verde", "Trabajador por cuenta propia",
+                      "Sancti Spíritus",
+                      "Cabaiguán", "Carretera Central km 370", ("Viandas y hortalizas",))
+APPLICANT_ACCOUNT = DemoAccount("solicitante@encadena.test", "Sergio", "Solicitante", "applicant")
+
+STORE_DESCRIPTION = (
+    "{store}: {actor} de {municipality}, {province}. Ofrecemos {offer}, "
+    "a particulares y a empresas de todo el país."
+)
 
 WHOLESALE_LOT_SIZE = 12
 WHOLESALE_FACTOR = Decimal("0.85")

@@ -33,3 +33,16 @@ def product_image_jpeg(*, title: str, subtitle: str, colour: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80, optimize=True)
     return buffer.getvalue()
+
+
+def store_logo_png(*, name: str, colour: str) -> bytes:
+    """A 256×256 PNG logo: the store's initials in a circle of its colour."""
+    size = 256
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((8, 8, size - 8, size - 8), fill=colour)
+    initials = "".join(word[0] for word in name.split() if word[0].isalpha())[:2].upper()
+    draw.text((size // 2, size // 2), initials, fill="white", font=_font(96), anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

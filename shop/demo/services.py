@@ -14,8 +14,17 @@ from django.utils.text import slugify
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
+from logistics.models import Municipality
 from shop.demo import data
-from shop.demo.images import product_image_jpeg
+from shop.demo.images import product_image_jpeg, store_logo_png
+from vendors.models import (
+    MembershipRole,
+    Sector,
+    Vendor,
+    VendorMembership,
+    VendorStatus,
+    VendorStatusChange,
+)
 
 Category = get_model("catalogue", "Category")
 Country = get_model("address", "Country")
@@ -35,6 +44,7 @@ SEED_DATE = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 @dataclass(frozen=True)
 class SeedSummary:
     stores: int
+    applications: int
     products: int
     categories: int
     accounts: int
@@ -48,7 +58,13 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     cuba = _country_cuba()
     categories = _categories()
     product_classes = _product_classes()
-    stores = {store.code: _store(store, cuba) for store in data.STORES}
+    stores = {
+        store.code: _store(store, cuba, index=index)
+        for index, store in enumerate(data.STORES, start=1)
+    }
+    applicant_partner = _store(
+        data.APPLICANT, cuba, index=len(data.STORES) + 1, status=VendorStatus.APPLIED
+    )
     products = 0
     for store in data.STORES:
         products += _store_products(
@@ -58,9 +74,14 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
             product_classes=product_classes,
             rng=rng,
         )
-    _accounts(stores[data.VENDOR_ACCOUNT_STORE])
+    # The applicant's products wait, hidden, until the operator approves it.
+    _store_products(store=data.APPLICANT, partner=applicant_partner, categories=categories,
+                    product_classes=product_classes, rng=rng)
+    _accounts(vendor_partner=stores[data.VENDOR_ACCOUNT_STORE],
+              applicant_partner=applicant_partner)
     return SeedSummary(
         stores=len(stores),
+        applications=1,
         products=products,
         categories=Category.objects.count(),
         accounts=len(data.ACCOUNTS),
@@ -104,10 +125,11 @@ def _product_classes() -> dict[bool, object]:
     return {False: goods, True: services}
 
 
-def _store(store: data.DemoStore, cuba):
+def _store(store: data.DemoStore, cuba, *, index: int, status: str = VendorStatus.APPROVED):
     partner, _ = Partner.objects.update_or_create(
         code=store.code.lower(), defaults={"name": store.name}
     )
+    _vendor(store, partner, index=index, status=status)
     PartnerAddress.objects.update_or_create(
         partner=partner,
         defaults={
@@ -118,6 +140,55 @@ def _store(store: data.DemoStore, cuba):
         },
     )
     return partner
+
+
+def _vendor(store: data.DemoStore, partner, *, index: int, status: str) -> Vendor:
+    municipality = Municipality.objects.select_related("province").get(
+        province__name=store.province, name=store.municipality
+    )
+    vendor, created = Vendor.objects.update_or_create(
+        partner=partner,
+        defaults={
+            "actor_type": data.ACTOR_TYPES[store.actor_type],
+            "legal_name": f"{store.name} ({store.actor_type})",
+            "trade_name": store.name,
+            "nit": f"{municipality.province.code}{index:09d}",
+            "province": municipality.province,
+            "municipality": municipality,
+            "address": store.address,
+            "description": data.STORE_DESCRIPTION.format(
+                store=store.name, actor=store.actor_type.lower(),
+                municipality=store.municipality, province=store.province,
+                offer=", ".join(name.lower() for name in store.subcategories),
+            ),
+            "phone": f"+53 5{index:03d} {1000 + index * 37:04d}",
+            "email": f"{store.code.lower()}@tiendas.encadena.test",
+            "slug": slugify(store.name),
+            "status": status,
+        },
+    )
+    top_levels = {top for top, children in data.CATEGORIES.items()
+                  for name, _colour in children if name in store.subcategories}
+    vendor.sectors.set(Sector.objects.filter(
+        slug__in={data.SECTOR_BY_CATEGORY[top] for top in top_levels}))
+    if not vendor.logo:
+        colour = _store_colour(store)
+        vendor.logo.save("logo.png", ContentFile(store_logo_png(name=store.name, colour=colour)))
+    if created:
+        VendorStatusChange.objects.create(vendor=vendor, to_status=VendorStatus.APPLIED)
+        if status != VendorStatus.APPLIED:
+            VendorStatusChange.objects.create(
+                vendor=vendor, from_status=VendorStatus.APPLIED, to_status=status
+            )
+    return vendor
+
+
+def _store_colour(store: data.DemoStore) -> str:
+    for children in data.CATEGORIES.values():
+        for name, colour in children:
+            if name == store.subcategories[0]:
+                return colour
+    return "#1b5e20"
 
 
 def _store_products(*, store, partner, categories, product_classes, rng) -> int:
@@ -209,9 +280,10 @@ def _product_image(product, *, subtitle: str, colour: str) -> None:
     image.save()
 
 
-def _accounts(vendor_store) -> None:
+def _accounts(*, vendor_partner, applicant_partner) -> None:
     callcenter, _ = Group.objects.get_or_create(name=data.CALLCENTER_GROUP)
-    for account in data.ACCOUNTS:
+    owned = {"vendor": vendor_partner.vendor, "applicant": applicant_partner.vendor}
+    for account in (*data.ACCOUNTS, data.APPLICANT_ACCOUNT):
         user = User.objects.filter(email__iexact=account.email).first() or User(
             username=account.email.split("@")[0], email=account.email
         )
@@ -224,5 +296,7 @@ def _accounts(vendor_store) -> None:
         user.save()
         if account.role == "callcenter":
             user.groups.add(callcenter)
-        if account.role == "vendor":
-            vendor_store.users.add(user)
+        if account.role in owned:
+            VendorMembership.objects.get_or_create(
+                vendor=owned[account.role], user=user, defaults={"role": MembershipRole.OWNER}
+            )

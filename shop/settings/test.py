@@ -1,6 +1,6 @@
 """Settings for the test suite: the local settings, faster and quieter."""
 
-from shop.settings.environment import env_str
+from shop.settings.environment import env_str, redis_url_other_database
 from shop.settings.local import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -17,3 +17,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file (not :memory:) so a Celery worker process can share the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(LOCAL_DATA_DIR / "test.sqlite3")}  # noqa: F405
+
+if REDIS_URL:  # noqa: F405
+    # Tests clear the cache; keep it off the broker's database so that never drops a task.
+    CACHES["default"]["LOCATION"] = redis_url_other_database(REDIS_URL)  # noqa: F405

@@ -1,13 +1,12 @@
 """Reads for the home page."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from oscar.core.loading import get_model
 
 from shop.apps.search.selectors import product_card_queryset
+from vendors.models import Vendor, VendorStatus
 
 Category = get_model("catalogue", "Category")
-Partner = get_model("partner", "Partner")
-PartnerAddress = get_model("partner", "PartnerAddress")
 
 
 def category_top_level() -> QuerySet:
@@ -15,18 +14,19 @@ def category_top_level() -> QuerySet:
 
 
 def store_list_featured(*, limit: int = 12) -> QuerySet:
-    """Stores with public products, busiest first, each with its address."""
+    """Approved vendors with public products, busiest first."""
     return (
-        Partner.objects.annotate(
+        Vendor.objects.filter(status=VendorStatus.APPROVED)
+        .select_related("municipality__province")
+        .annotate(
             product_count=Count(
-                "stockrecords",
-                filter=Q(stockrecords__product__is_public=True),
+                "partner__stockrecords",
+                filter=Q(partner__stockrecords__product__is_public=True),
                 distinct=True,
             )
         )
         .filter(product_count__gt=0)
-        .prefetch_related(Prefetch("addresses", queryset=PartnerAddress.objects.all()))
-        .order_by("-product_count", "name")[:limit]
+        .order_by("-product_count", "trade_name")[:limit]
     )
 
 

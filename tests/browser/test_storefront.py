@@ -6,7 +6,12 @@ import pytest
 
 from tests.conftest import chromium_path
 
-pytestmark = pytest.mark.browser
+# Transactional (the live server reads committed data); serialized rollback puts back the
+# data that migrations load (territory, sectors) once the test has flushed the tables.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 

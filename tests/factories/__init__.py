@@ -5,6 +5,7 @@ from tests.factories.catalogue import (
     StockRecordFactory,
 )
 from tests.factories.users import UserFactory
+from tests.factories.vendors import VendorFactory, VendorMembershipFactory
 
 __all__ = [
     "CategoryFactory",
@@ -12,4 +13,6 @@ __all__ = [
     "ProductFactory",
     "StockRecordFactory",
     "UserFactory",
+    "VendorFactory",
+    "VendorMembershipFactory",
 ]

@@ -5,12 +5,25 @@ from oscar.core.loading import get_model
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
+    """A store; unless `vendor=False`, run by an approved vendor of the same name
+    (pass `vendor__status=...` for another status)."""
+
     class Meta:
         model = get_model("partner", "Partner")
         django_get_or_create = ("code",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Tienda {n}")
     code = factory.Sequence(lambda n: f"tienda-{n}")
+
+    @factory.post_generation
+    def vendor(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy hook signature
+        from tests.factories.vendors import VendorFactory
+
+        if create and extracted is not False and not hasattr(obj, "vendor"):
+            kwargs.setdefault("trade_name", obj.name)
+            kwargs.setdefault("slug", obj.code)
+            VendorFactory(partner=obj, **kwargs)
 
 
 class ProductClassFactory(factory.django.DjangoModelFactory):

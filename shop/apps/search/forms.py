@@ -31,6 +31,25 @@ class SearchForm(forms.Form):
         widget=forms.Select(),
     )
 
+    province = forms.SlugField(required=False, widget=forms.HiddenInput)
+    vendor = forms.SlugField(required=False, widget=forms.HiddenInput)
+
+    def cleaned_province(self):
+        """The Province named by ?province=<slug>, or None (unknown slugs are ignored)."""
+        from logistics.models import Province
+
+        slug = self.cleaned_data.get("province") if self.is_valid() else ""
+        return Province.objects.filter(slug=slug).first() if slug else None
+
+    def cleaned_vendor(self):
+        """The approved Vendor named by ?vendor=<slug>, or None."""
+        from vendors.models import Vendor, VendorStatus
+
+        slug = self.cleaned_data.get("vendor") if self.is_valid() else ""
+        if not slug:
+            return None
+        return Vendor.objects.filter(slug=slug, status=VendorStatus.APPROVED).first()
+
     def cleaned_query(self) -> str:
         return self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
 

@@ -5,10 +5,11 @@ per page, whatever the page size: everything a product card shows is
 selected or prefetched here.
 """
 
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
 from shop.apps.search.forms import ProductSort
+from vendors.models import VendorStatus
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -26,24 +27,48 @@ ORDERING = {
 
 
 def product_card_queryset() -> QuerySet:
-    """Browsable products with everything a product card renders, in a fixed
-    number of queries: Oscar's `base_queryset` annotations, images, and the
-    stock records with their store."""
+    """Browsable products sold by an approved vendor, with everything a product
+    card renders in a fixed number of queries: Oscar's `base_queryset`
+    annotations, images, and the approved stock records with their vendor."""
+    approved_stock = StockRecord.objects.filter(partner__vendor__status=VendorStatus.APPROVED)
     return (
         Product.objects.browsable()
         .base_queryset()
+        .filter(Exists(approved_stock.filter(product=OuterRef("pk"))))
         .prefetch_related(None)
         .prefetch_related(
             "images",
-            Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+            Prefetch(
+                "stockrecords",
+                queryset=approved_stock.select_related(
+                    "partner__vendor__municipality__province"
+                ).order_by("id"),
+            ),
         )
     )
 
 
-def product_list(*, category=None, query: str = "", sort: str = "") -> QuerySet:
-    """Browsable products, optionally within a category (and its descendants)
-    and matching every word of `query`, in the requested order."""
+def product_list(
+    *, category=None, query: str = "", sort: str = "", vendor=None, province=None
+) -> QuerySet:
+    """Browsable products, optionally within a category (and its descendants),
+    sold by one vendor or by vendors of one province, and matching every word
+    of `query`, in the requested order."""
     products = product_card_queryset().annotate(min_price=Min("stockrecords__price"))
+    if vendor is not None:
+        products = products.filter(
+            Exists(StockRecord.objects.filter(product=OuterRef("pk"), partner=vendor.partner_id))
+        )
+    if province is not None:
+        products = products.filter(
+            Exists(
+                StockRecord.objects.filter(
+                    product=OuterRef("pk"),
+                    partner__vendor__province=province,
+                    partner__vendor__status=VendorStatus.APPROVED,
+                )
+            )
+        )
     if category is not None:
         in_category = ProductCategory.objects.filter(
             product=OuterRef("pk"), category__path__startswith=category.path
@@ -52,3 +77,22 @@ def product_list(*, category=None, query: str = "", sort: str = "") -> QuerySet:
     for term in query.split()[:MAX_SEARCH_TERMS]:
         products = products.filter(Q(title__icontains=term) | Q(description__icontains=term))
     return products.order_by(*ORDERING.get(sort, ("-date_created", "-id")))
+
+
+def product_count_by_province() -> list[tuple]:
+    """[(Province, number of browsable products its approved vendors sell)], one query
+    plus the province list."""
+    from logistics.models import Province
+
+    counts = dict(
+        StockRecord.objects.filter(
+            partner__vendor__status=VendorStatus.APPROVED,
+            product__is_public=True,
+            product__parent__isnull=True,
+        )
+        .values_list("partner__vendor__province")
+        .annotate(products=Count("product", distinct=True))
+        .order_by()
+    )
+    return [(province, counts[province.pk]) for province in Province.objects.all()
+            if counts.get(province.pk)]

@@ -16,7 +16,7 @@ from django.views.generic import ListView
 from oscar.apps.search.signals import user_search
 from oscar.core.loading import get_class, get_model
 
-from shop.apps.search.selectors import product_list
+from shop.apps.search.selectors import product_count_by_province, product_list
 
 SearchForm = get_class("search.forms", "SearchForm")
 Category = get_model("catalogue", "Category")
@@ -47,6 +47,8 @@ class ProductListView(ListView):
             category=self.get_category(),
             query=self.form.cleaned_query(),
             sort=self.form.cleaned_sort(),
+            province=self.form.cleaned_province(),
+            vendor=self.form.cleaned_vendor(),
         )
 
     def get_context_data(self, **kwargs):
@@ -54,6 +56,9 @@ class ProductListView(ListView):
         context["form"] = self.form
         context["query"] = self.form.cleaned_query()
         context["page"] = context["page_obj"]
+        context["province_facets"] = product_count_by_province()
+        context["selected_province"] = self.form.cleaned_province()
+        context["selected_vendor"] = self.form.cleaned_vendor()
         return context
 
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from oscar.core.loading import get_model
 
 from shop.demo import data
+from vendors.models import ActorType, Vendor, VendorMembership, VendorStatus
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -39,6 +40,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         # Module-scoped data outlives the per-test transactions: remove it.
         Product.objects.all().delete()
         Category.objects.all().delete()
+        Vendor.objects.all().delete()
         Partner.objects.all().delete()
         get_model("catalogue", "ProductClass").objects.all().delete()
         from django.contrib.auth import get_user_model
@@ -109,12 +111,13 @@ def test_demo_accounts_have_their_roles(seeded, db):
     assert not users["agente@encadena.test"].is_superuser
     assert users["agente@encadena.test"].groups.filter(name="callcenter").exists()
     assert not users["comprador@encadena.test"].is_staff
-    assert list(users["vendedor@encadena.test"].partners.values_list("code", flat=True)) == [
-        "guayabita"
-    ]
+    assert list(
+        VendorMembership.objects.filter(user=users["vendedor@encadena.test"]).values_list(
+            "vendor__trade_name", "role")
+    ) == [("Dulces Guayabita", "owner")]
 
 
-def test_the_login_form_accepts_a_demo_account(seeded, client):
+def test_the_login_form_accepts_a_demo_account(seeded, db, client):
     response = client.post(
         "/accounts/login/",
         {"login-username": "comprador@encadena.test", "login-password": "encadena-demo",
@@ -125,10 +128,33 @@ def test_the_login_form_accepts_a_demo_account(seeded, client):
     assert client.session["_auth_user_id"]
 
 
-def test_catalogue_shows_products_from_at_least_twelve_stores(seeded, client, settings):
+def test_catalogue_shows_products_from_at_least_twelve_stores(seeded, db, client, settings):
     settings.OSCAR_PRODUCTS_PER_PAGE = 400
 
     products = client.get("/catalogue/").context["products"]
 
     stores = {record.partner.code for product in products for record in product.stockrecords.all()}
     assert len(stores) >= 12
+
+
+def test_every_store_has_a_full_vendor_profile(seeded, db):
+    approved = Vendor.objects.filter(status=VendorStatus.APPROVED)
+
+    assert approved.count() == Partner.objects.count() - 1
+    assert set(approved.values_list("actor_type", flat=True)) == set(ActorType.values)
+    assert approved.values("province").distinct().count() >= 6
+    for vendor in approved.select_related("municipality"):
+        assert vendor.municipality.province_id == vendor.province_id
+        assert len(vendor.nit) == 11 and vendor.nit.isdigit()
+        assert vendor.logo.name.endswith(".png")
+        assert vendor.sectors.exists()
+        assert vendor.status_changes.count() == 2
+
+
+def test_one_application_waits_for_the_operator(seeded, db):
+    applicant = Vendor.objects.get(status=VendorStatus.APPLIED)
+
+    assert applicant.trade_name == "Huerto Verde"
+    assert list(applicant.memberships.values_list("user__email", flat=True)) == [
+        "solicitante@encadena.test"
+    ]

@@ -13,9 +13,8 @@ from logistics.models import Municipality, Province
 
 def test_fifteen_provinces_the_special_municipality_and_168_municipalities(db):
     assert Province.objects.filter(is_special_municipality=False).count() == 15
-    assert list(Province.objects.filter(is_special_municipality=True).values_list("name", flat=True)) == [
-        "Isla de la Juventud"
-    ]
+    special = Province.objects.filter(is_special_municipality=True)
+    assert list(special.values_list("name", flat=True)) == ["Isla de la Juventud"]
     assert Municipality.objects.count() == 168
 
 

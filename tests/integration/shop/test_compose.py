@@ -140,7 +140,8 @@ def test_web_serves_health_home_and_static_files_with_debug_off(db, collected_st
 
 
 @pytest.mark.redis
-def test_worker_delivers_an_email_queued_by_the_web_process(transactional_db, settings, tmp_path):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_worker_delivers_an_email_queued_by_the_web_process(settings, tmp_path):
     settings.EMAIL_BACKEND = "shop.mail.backends.OutboxEmailBackend"
     mail_folder = tmp_path / "mail"
     environment = process_environment(

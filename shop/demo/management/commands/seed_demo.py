@@ -13,7 +13,8 @@ class Command(BaseCommand):
         summary = demo_marketplace_seed(site_domain=site_domain)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo marketplace ready: {summary.stores} stores, {summary.products} products, "
+                f"Demo marketplace ready: {summary.stores} stores (and {summary.applications} "
+                f"application waiting), {summary.products} products, "
                 f"{summary.categories} categories, {summary.accounts} demo accounts "
                 f"(password: encadena-demo)."
             )

@@ -1,0 +1,13 @@
+from oscar.apps.catalogue import views
+
+from vendors.services import approved_partner_ids
+
+
+class ProductDetailView(views.ProductDetailView):
+    def is_viewable(self, product, request):
+        if not super().is_viewable(product, request):
+            return False
+        if request.user.is_staff:
+            return True
+        sellers = {record.partner_id for record in product.stockrecords.all()}
+        return bool(sellers & approved_partner_ids())

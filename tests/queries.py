@@ -1,0 +1,12 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def query_count(client, url: str) -> int:
+    """SQL queries of a warm GET of `url` (session, basket and caches are first-request
+    costs, paid by a first request that is not counted)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return len(queries.captured_queries)

@@ -1,0 +1,164 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vendors.validators import nit_validate, phone_validate
+
+
+class ActorType(models.TextChoices):
+    MIPYME_PRIVATE = "mipyme_privada", _("Private MSME (MIPYME)")
+    MIPYME_STATE = "mipyme_estatal", _("State MSME (MIPYME)")
+    CNA = "cna", _("Non-agricultural cooperative (CNA)")
+    CPA = "cpa", _("Agricultural production cooperative (CPA)")
+    CCS = "ccs", _("Credit and services cooperative (CCS)")
+    UBPC = "ubpc", _("Basic unit of cooperative production (UBPC)")
+    TCP = "tcp", _("Self-employed worker (TCP)")
+    PDL = "pdl", _("Local development project (PDL)")
+    STATE_COMPANY = "empresa_estatal", _("State company")
+
+
+class VendorStatus(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    APPROVED = "approved", _("Approved")
+    SUSPENDED = "suspended", _("Suspended")
+    REJECTED = "rejected", _("Rejected")
+
+
+class MembershipRole(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    STAFF = "staff", _("Staff")
+
+
+class Sector(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def vendor_logo_path(vendor: "Vendor", filename: str) -> str:
+    return f"vendors/logos/{vendor.slug}.png"
+
+
+class Vendor(models.Model):
+    """An economic actor selling on Encadena: the legal entity behind one of
+    Oscar's partners (its store)."""
+
+    partner = models.OneToOneField(
+        "partner.Partner", on_delete=models.PROTECT, related_name="vendor",
+        verbose_name=_("partner"),
+    )
+    actor_type = models.CharField(_("actor type"), max_length=20, choices=ActorType.choices)
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    trade_name = models.CharField(_("trade name"), max_length=120)
+    nit = models.CharField(_("NIT"), max_length=11, unique=True, validators=[nit_validate])
+    sectors = models.ManyToManyField(Sector, related_name="vendors", verbose_name=_("sectors"))
+    province = models.ForeignKey(
+        "logistics.Province", on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("province"),
+    )
+    municipality = models.ForeignKey(
+        "logistics.Municipality", on_delete=models.PROTECT, related_name="vendors",
+        verbose_name=_("municipality"),
+    )
+    address = models.CharField(_("address"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to=vendor_logo_path, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, validators=[phone_validate])
+    email = models.EmailField(_("e-mail"))
+    slug = models.SlugField(_("public address"), max_length=80, unique=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=VendorStatus.choices, default=VendorStatus.APPLIED
+    )
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["trade_name"]
+        verbose_name = _("vendor")
+        verbose_name_plural = _("vendors")
+        indexes = [
+            models.Index(fields=["status", "trade_name"], name="vendor_status_name_idx"),
+            models.Index(fields=["status", "actor_type"], name="vendor_status_actor_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.trade_name
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == VendorStatus.APPROVED
+
+
+class VendorStatusChange(models.Model):
+    """The vendor's status history: append-only."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=12, choices=VendorStatus.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=VendorStatus.choices)
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("vendor status change")
+        verbose_name_plural = _("vendor status changes")
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.from_status or '-'} → {self.to_status}"
+
+
+class VendorMembership(models.Model):
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vendor_memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vendor membership")
+        verbose_name_plural = _("vendor memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "user"], name="vendor_membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role}) @ {self.vendor}"
+
+
+class VendorInvitation(models.Model):
+    """An owner's invitation for someone to join the vendor's staff by e-mail."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(
+        _("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF
+    )
+    token = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("vendor invitation")
+        verbose_name_plural = _("vendor invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.vendor}"

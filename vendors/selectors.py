@@ -1,0 +1,138 @@
+"""Reads for vendors: the public directory with its facets, and store pages."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from oscar.core.loading import get_model
+
+from logistics.models import Municipality, Province
+from vendors.models import ActorType, Sector, Vendor, VendorMembership, VendorStatus
+
+Category = get_model("catalogue", "Category")
+
+MAX_SEARCH_TERMS = 8
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    query: str = ""
+    actor_type: str = ""
+    province: Province | None = None
+    municipality: Municipality | None = None
+    sector: Sector | None = None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySet:
+    """Approved vendors matching `filters` (all but the `exclude` dimension)."""
+    vendors = Vendor.objects.filter(status=VendorStatus.APPROVED)
+    if filters.actor_type and exclude != "actor_type":
+        vendors = vendors.filter(actor_type=filters.actor_type)
+    if filters.province and exclude != "province":
+        vendors = vendors.filter(province=filters.province)
+    if filters.municipality and exclude != "municipality":
+        vendors = vendors.filter(municipality=filters.municipality)
+    if filters.sector and exclude != "sector":
+        vendors = vendors.filter(sectors=filters.sector)
+    for term in filters.query.split()[:MAX_SEARCH_TERMS]:
+        vendors = vendors.filter(
+            Q(trade_name__icontains=term) | Q(legal_name__icontains=term)
+            | Q(description__icontains=term)
+        )
+    return vendors
+
+
+def vendor_directory_page_queryset(*, filters: DirectoryFilters) -> QuerySet:
+    return (
+        vendor_directory(filters=filters)
+        .select_related("municipality__province")
+        .prefetch_related("sectors")
+        .order_by("trade_name", "id")
+    )
+
+
+def vendor_directory_facets(*, filters: DirectoryFilters) -> dict[str, list[FacetValue]]:
+    """Counts per value of each filter, over the vendors matching the other filters.
+    Four queries whatever the number of vendors (municipalities only once a
+    province is chosen, to keep the page small)."""
+    actor_counts = dict(
+        vendor_directory(filters=filters, exclude="actor_type")
+        .values_list("actor_type").annotate(n=Count("id")).order_by()
+    )
+    province_counts = dict(
+        vendor_directory(filters=filters, exclude="province")
+        .values_list("province").annotate(n=Count("id")).order_by()
+    )
+    sector_counts = dict(
+        vendor_directory(filters=filters, exclude="sector")
+        .values_list("sectors").annotate(n=Count("id", distinct=True)).order_by()
+    )
+    facets = {
+        "actor_type": [
+            FacetValue(value, str(label), actor_counts[value], value == filters.actor_type)
+            for value, label in ActorType.choices if actor_counts.get(value)
+        ],
+        "province": [
+            FacetValue(province.slug, province.name, province_counts[province.pk],
+                       filters.province == province)
+            for province in Province.objects.all() if province_counts.get(province.pk)
+        ],
+        "sector": [
+            FacetValue(sector.slug, sector.name, sector_counts[sector.pk],
+                       filters.sector == sector)
+            for sector in Sector.objects.all() if sector_counts.get(sector.pk)
+        ],
+        "municipality": [],
+    }
+    if filters.province:
+        municipality_counts = dict(
+            vendor_directory(filters=filters, exclude="municipality")
+            .values_list("municipality").annotate(n=Count("id")).order_by()
+        )
+        facets["municipality"] = [
+            FacetValue(m.slug, m.name, municipality_counts[m.pk], filters.municipality == m)
+            for m in filters.province.municipalities.all() if municipality_counts.get(m.pk)
+        ]
+    return facets
+
+
+def vendor_for_store_page(*, slug: str, user) -> Vendor | None:
+    """The vendor behind /tiendas/<slug>/: approved ones for everybody; any
+    status for staff and for the vendor's own members (to preview it)."""
+    vendor = (
+        Vendor.objects.select_related("municipality__province")
+        .prefetch_related("sectors")
+        .filter(slug=slug)
+        .first()
+    )
+    if vendor is None:
+        return None
+    if vendor.is_approved or user.is_staff:
+        return vendor
+    if user.is_authenticated and VendorMembership.objects.filter(vendor=vendor, user=user).exists():
+        return vendor
+    return None
+
+
+def vendor_store_categories(*, vendor: Vendor) -> QuerySet:
+    """Top-level categories in which the vendor has public products."""
+    paths = (
+        Category.objects.filter(
+            product__stockrecords__partner=vendor.partner_id, product__is_public=True
+        )
+        .values_list("path", flat=True)
+        .distinct()
+    )
+    roots = {path[: Category.steplen] for path in paths}
+    return Category.objects.filter(depth=1, path__in=roots).order_by("name")
+
+
+def vendor_list_for_user(*, user) -> QuerySet:
+    return Vendor.objects.filter(memberships__user=user)

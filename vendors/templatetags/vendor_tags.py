@@ -1,0 +1,17 @@
+from django import template
+
+register = template.Library()
+
+# Choosing another province makes the chosen municipality meaningless.
+DEPENDENT_FILTERS = {"province": ("municipality",)}
+
+
+@register.inclusion_tag("vendors/partials/facet.html")
+def facet_links(request, name: str, values, title: str):
+    """Links that add (or remove) one filter value, keeping the others."""
+    without = request.GET.copy()
+    for key in (name, "page", *DEPENDENT_FILTERS.get(name, ())):
+        without.pop(key, None)
+    encoded = without.urlencode()
+    return {"name": name, "values": values, "title": title,
+            "base_query": encoded, "clear_query": encoded}

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from vendors import views
+
+app_name = "vendors"
+
+urlpatterns = [
+    path("vende/", views.VendorApplyView.as_view(), name="apply"),
+    path("vende/gracias/", views.VendorApplyDoneView.as_view(), name="apply-done"),
+    path("actores/", views.DirectoryView.as_view(), name="directory"),
+    path("tiendas/<slug:slug>/", views.StoreView.as_view(), name="store"),
+    path("dashboard/actores/", views.OperatorVendorListView.as_view(), name="operator-list"),
+    path("dashboard/actores/<int:pk>/", views.OperatorVendorDetailView.as_view(),
+         name="operator-detail"),
+]
