@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
     path("", include("vendors.urls")),
+    path("vendedor/", include("vendors.dashboard.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

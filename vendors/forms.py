@@ -8,7 +8,7 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from logistics.models import Province
-from vendors.logos import logo_clean
+from vendors.images import LOGO_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
 from vendors.services import VendorApplication
 from vendors.validators import nit_validate, phone_validate
@@ -60,7 +60,7 @@ class VendorApplicationForm(forms.Form):
 
     def clean_logo(self):
         upload = self.cleaned_data.get("logo")
-        return logo_clean(upload) if upload else None
+        return uploaded_image_clean(upload, box=LOGO_BOX) if upload else None
 
     def clean_owner_email(self):
         email = self.cleaned_data["owner_email"].strip().lower()

@@ -162,3 +162,43 @@ class VendorInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.vendor}"
+
+
+class StockMovementReason(models.TextChoices):
+    INITIAL = "initial", _("Initial stock")
+    ADJUSTMENT = "adjustment", _("Manual adjustment")
+    IMPORT = "import", _("CSV import")
+    ALLOCATION = "allocation", _("Allocated to an order")
+    RELEASE = "release", _("Released from an order")
+    CONSUMPTION = "consumption", _("Delivered")
+
+
+class StockMovement(models.Model):
+    """One change of a stock record's level: append-only, never edited."""
+
+    stockrecord = models.ForeignKey(
+        "partner.StockRecord", on_delete=models.CASCADE, related_name="movements",
+        verbose_name=_("stock record"),
+    )
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="stock_movements")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("who"),
+    )
+    reason = models.CharField(_("why"), max_length=20, choices=StockMovementReason.choices)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    delta = models.IntegerField(_("change"))
+    level_after = models.IntegerField(_("resulting level"))
+    order_number = models.CharField(_("order"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("stock movement")
+        verbose_name_plural = _("stock movements")
+        indexes = [
+            models.Index(fields=["stockrecord", "-created_at"], name="stock_movement_record_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stockrecord_id}: {self.delta:+d} → {self.level_after}"

@@ -180,7 +180,10 @@ def vendor_invitation_accept(*, token: str, user) -> VendorMembership:
 
 def _vendor_email(*, vendor: Vendor, template: str, recipient: str | None = None,
                   extra: dict | None = None) -> None:
-    context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME, **(extra or {})}
+    from django.contrib.sites.models import Site
+
+    context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME,
+               "site_url": f"https://{Site.objects.get_current().domain}", **(extra or {})}
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"vendors/emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"vendors/emails/{template}_body.txt", context)

@@ -20,6 +20,8 @@ from shop.demo.images import product_image_jpeg, store_logo_png
 from vendors.models import (
     MembershipRole,
     Sector,
+    StockMovement,
+    StockMovementReason,
     Vendor,
     VendorMembership,
     VendorStatus,
@@ -259,7 +261,7 @@ def _store_product(
         date_created=SEED_DATE - timedelta(days=listed_days_ago, minutes=product.pk)
     )
     ProductCategory.objects.get_or_create(product=product, category=category)
-    StockRecord.objects.update_or_create(
+    stockrecord, created = StockRecord.objects.update_or_create(
         product=product,
         partner=partner,
         defaults={
@@ -269,6 +271,11 @@ def _store_product(
             "num_in_stock": stock,
         },
     )
+    if created and stock:
+        StockMovement.objects.create(
+            stockrecord=stockrecord, vendor=partner.vendor, reason=StockMovementReason.INITIAL,
+            delta=stock, level_after=stock, note="seed_demo",
+        )
     if not product.images.exists():
         _product_image(product, subtitle=partner.name, colour=colour)
 

@@ -1,0 +1,163 @@
+"""Every vendor-dashboard URL × method × role, on vendor A's objects.
+
+The URLs come from walking the `vendor_dashboard` namespace, so a view added
+later is checked without touching this file: one that forgets to scope by
+vendor lets owner B in, and fails here.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import get_resolver, reverse
+from oscar.core.loading import get_model
+
+from tests.factories import PartnerFactory, ProductFactory, UserFactory
+from vendors.models import MembershipRole, StockMovement, VendorInvitation
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+
+ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
+ALLOWED = {"owner_a", "staff_a", "operator"}
+OWNER_ONLY = {"team"}
+
+# A POST that succeeds for someone allowed, so "nothing changed" means something.
+POST_DATA = {
+    "product-create": {"title": "Intruso", "price": "1.00", "stock": "5", "is_public": "on"},
+    "product-edit": {"title": "Cambiado", "price": "9.99", "is_public": "on"},
+    "product-publish": {"publish": "0"},
+    "product-stock": {"level": "1", "note": "Conteo"},
+    "team": {"email": "nuevo@example.test"},
+}
+
+
+def vendor_scoped_url_names() -> list[str]:
+    resolver = get_resolver()
+    namespace = resolver.namespace_dict["vendor_dashboard"][1]
+    return sorted(
+        pattern.name for pattern in namespace.url_patterns
+        if "vendor_slug" in pattern.pattern.converters
+    )
+
+
+@pytest.fixture
+def world(db):
+    partner_a = PartnerFactory(name="Tienda A", code="tienda-a")
+    partner_b = PartnerFactory(name="Tienda B", code="tienda-b")
+    product_a = ProductFactory(title="Producto de A", stockrecord__partner=partner_a)
+    product_b = ProductFactory(title="Producto de B", stockrecord__partner=partner_b)
+    users = {
+        "anonymous": None,
+        "shopper": UserFactory(),
+        "agent": UserFactory(is_staff=True),
+        "owner_a": UserFactory(),
+        "staff_a": UserFactory(),
+        "owner_b": UserFactory(),
+        "operator": UserFactory(is_staff=True, is_superuser=True),
+    }
+    users["agent"].groups.add(Group.objects.get_or_create(name="callcenter")[0])
+    partner_a.vendor.memberships.create(user=users["owner_a"], role=MembershipRole.OWNER)
+    partner_a.vendor.memberships.create(user=users["staff_a"], role=MembershipRole.STAFF)
+    partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
+    return {"a": partner_a.vendor, "b": partner_b.vendor, "product_a": product_a,
+            "product_b": product_b, "users": users}
+
+
+def url_for(name: str, vendor, product) -> str:
+    converters = get_resolver().namespace_dict["vendor_dashboard"][1]
+    pattern = next(p for p in converters.url_patterns if p.name == name)
+    kwargs = {"vendor_slug": vendor.slug}
+    if "pk" in pattern.pattern.converters:
+        kwargs["pk"] = product.pk
+    return reverse(f"vendor_dashboard:{name}", kwargs=kwargs)
+
+
+def client_for(world, role) -> Client:
+    client = Client()
+    if world["users"][role] is not None:
+        client.force_login(world["users"][role])
+    return client
+
+
+def snapshot(world) -> tuple:
+    vendor = world["a"]
+    return (
+        list(Product.objects.filter(stockrecords__partner=vendor.partner).order_by("pk")
+             .values_list("pk", "title", "is_public")),
+        list(StockRecord.objects.filter(partner=vendor.partner).order_by("pk")
+             .values_list("pk", "price", "num_in_stock", "partner_sku")),
+        StockMovement.objects.filter(vendor=vendor).count(),
+        VendorInvitation.objects.filter(vendor=vendor).count(),
+    )
+
+
+def test_the_matrix_knows_every_vendor_dashboard_url():
+    assert vendor_scoped_url_names() == [
+        "home", "product-create", "product-edit", "product-list", "product-publish",
+        "product-stock", "team",
+    ]
+
+
+@pytest.mark.parametrize("name", vendor_scoped_url_names())
+@pytest.mark.parametrize("role", ROLES)
+def test_get(world, name, role):
+    url = url_for(name, world["a"], world["product_a"])
+
+    response = client_for(world, role).get(url)
+
+    if role == "anonymous":
+        assert response.status_code == 302 and "/login/" in response["Location"]
+    elif role not in ALLOWED:
+        assert response.status_code == 404
+    elif role == "staff_a" and name in OWNER_ONLY:
+        assert response.status_code == 403
+    elif name == "product-publish":
+        assert response.status_code == 405
+    else:
+        assert response.status_code == 200
+        assert "Producto de B" not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", vendor_scoped_url_names())
+@pytest.mark.parametrize("role", [r for r in ROLES if r not in ALLOWED])
+def test_post_by_outsiders_changes_nothing(world, name, role):
+    url = url_for(name, world["a"], world["product_a"])
+    before = snapshot(world)
+
+    response = client_for(world, role).post(url, POST_DATA.get(name, {}))
+
+    assert response.status_code in ({302} if role == "anonymous" else {404})
+    assert snapshot(world) == before
+
+
+@pytest.mark.parametrize("name", [n for n in vendor_scoped_url_names() if n in POST_DATA])
+def test_post_by_the_owner_does_change_something(world, name):
+    before = snapshot(world)
+
+    client_for(world, "owner_a").post(url_for(name, world["a"], world["product_a"]),
+                                      POST_DATA[name])
+
+    assert snapshot(world) != before
+
+
+@pytest.mark.parametrize("name", [n for n in vendor_scoped_url_names()
+                                  if "pk" in n or n.startswith("product-") and n not in
+                                  ("product-list", "product-create")])
+def test_owner_b_cannot_reach_a_product_through_its_own_store(world, name):
+    url = url_for(name, world["b"], world["product_a"])
+    before = snapshot(world)
+
+    get = client_for(world, "owner_b").get(url)
+    post = client_for(world, "owner_b").post(url, POST_DATA.get(name, {}))
+
+    assert get.status_code in (404, 405)
+    assert post.status_code == 404
+    assert snapshot(world) == before
+
+
+def test_product_list_has_only_own_rows(world):
+    html = client_for(world, "owner_a").get(
+        url_for("product-list", world["a"], world["product_a"])).content.decode()
+
+    assert "Producto de A" in html
+    assert "Producto de B" not in html
