@@ -54,3 +54,7 @@ class StockAdjustmentForm(forms.Form):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail of the person to invite"))
+
+
+class CatalogueImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"))

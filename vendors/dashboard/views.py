@@ -5,12 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from vendors.dashboard.forms import InvitationForm, StockAdjustmentForm, VendorProductForm
+from vendors.catalogue_csv import COLUMNS, vendor_catalogue_csv, vendor_catalogue_csv_import
+from vendors.dashboard.forms import (
+    CatalogueImportForm,
+    InvitationForm,
+    StockAdjustmentForm,
+    VendorProductForm,
+)
 from vendors.inventory import stock_set
 from vendors.models import MembershipRole, StockMovement, StockMovementReason, Vendor
 from vendors.products import (
@@ -139,6 +146,36 @@ class ProductStockView(VendorDashboardMixin, View):
                 return redirect("vendor_dashboard:product-stock", vendor_slug=self.vendor.slug,
                                 pk=pk)
         return self.render("product_stock.html", self.context(product, form), status=400)
+
+
+class ProductExportView(VendorDashboardMixin, View):
+    def get(self, request, vendor_slug):
+        response = HttpResponse(vendor_catalogue_csv(vendor=self.vendor),
+                                content_type="text/csv; charset=utf-8")
+        filename = f"productos-{self.vendor.slug}-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class ProductImportView(VendorDashboardMixin, View):
+    def get(self, request, vendor_slug):
+        return self.render("product_import.html", {"form": CatalogueImportForm(),
+                                                   "columns": COLUMNS})
+
+    def post(self, request, vendor_slug):
+        form = CatalogueImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render("product_import.html", {"form": form, "columns": COLUMNS},
+                               status=400)
+        report = vendor_catalogue_csv_import(vendor=self.vendor, actor=request.user,
+                                             upload=form.cleaned_data["file"])
+        if report.ok:
+            messages.success(request, _("Import done: %(created)s new, %(updated)s updated.")
+                             % {"created": report.created, "updated": report.updated})
+            return redirect("vendor_dashboard:product-list", vendor_slug=self.vendor.slug)
+        return self.render("product_import.html", {"form": CatalogueImportForm(),
+                                                   "columns": COLUMNS, "report": report},
+                           status=400)
 
 
 class TeamView(VendorDashboardMixin, View):

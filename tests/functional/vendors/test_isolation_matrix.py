@@ -7,6 +7,7 @@ vendor lets owner B in, and fails here.
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver, reverse
 from oscar.core.loading import get_model
@@ -28,15 +29,22 @@ POST_DATA = {
     "product-publish": {"publish": "0"},
     "product-stock": {"level": "1", "note": "Conteo"},
     "team": {"email": "nuevo@example.test"},
+    "product-import": lambda: {"file": SimpleUploadedFile(
+        "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv")},
 }
 
 
-def vendor_scoped_url_names() -> list[str]:
-    resolver = get_resolver()
-    namespace = resolver.namespace_dict["vendor_dashboard"][1]
+def payload(name: str) -> dict:
+    data = POST_DATA.get(name, {})
+    return data() if callable(data) else data
+
+
+def vendor_scoped_url_names(*, with_object: bool = False) -> list[str]:
+    namespace = get_resolver().namespace_dict["vendor_dashboard"][1]
     return sorted(
         pattern.name for pattern in namespace.url_patterns
         if "vendor_slug" in pattern.pattern.converters
+        and (not with_object or "pk" in pattern.pattern.converters)
     )
 
 
@@ -93,8 +101,8 @@ def snapshot(world) -> tuple:
 
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
-        "home", "product-create", "product-edit", "product-list", "product-publish",
-        "product-stock", "team",
+        "home", "product-create", "product-edit", "product-export", "product-import",
+        "product-list", "product-publish", "product-stock", "team",
     ]
 
 
@@ -113,6 +121,9 @@ def test_get(world, name, role):
         assert response.status_code == 403
     elif name == "product-publish":
         assert response.status_code == 405
+    elif name == "product-export":
+        assert response.status_code == 200
+        assert b"Producto de A" in response.content and b"Producto de B" not in response.content
     else:
         assert response.status_code == 200
         assert "Producto de B" not in response.content.decode()
@@ -124,7 +135,7 @@ def test_post_by_outsiders_changes_nothing(world, name, role):
     url = url_for(name, world["a"], world["product_a"])
     before = snapshot(world)
 
-    response = client_for(world, role).post(url, POST_DATA.get(name, {}))
+    response = client_for(world, role).post(url, payload(name))
 
     assert response.status_code in ({302} if role == "anonymous" else {404})
     assert snapshot(world) == before
@@ -135,20 +146,18 @@ def test_post_by_the_owner_does_change_something(world, name):
     before = snapshot(world)
 
     client_for(world, "owner_a").post(url_for(name, world["a"], world["product_a"]),
-                                      POST_DATA[name])
+                                      payload(name))
 
     assert snapshot(world) != before
 
 
-@pytest.mark.parametrize("name", [n for n in vendor_scoped_url_names()
-                                  if "pk" in n or n.startswith("product-") and n not in
-                                  ("product-list", "product-create")])
+@pytest.mark.parametrize("name", vendor_scoped_url_names(with_object=True))
 def test_owner_b_cannot_reach_a_product_through_its_own_store(world, name):
     url = url_for(name, world["b"], world["product_a"])
     before = snapshot(world)
 
     get = client_for(world, "owner_b").get(url)
-    post = client_for(world, "owner_b").post(url, POST_DATA.get(name, {}))
+    post = client_for(world, "owner_b").post(url, payload(name))
 
     assert get.status_code in (404, 405)
     assert post.status_code == 404

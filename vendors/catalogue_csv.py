@@ -1,0 +1,230 @@
+"""A vendor's products, prices and stock as CSV: export, and an import that
+applies completely or not at all, reporting every bad line."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from vendors.inventory import stock_set
+from vendors.models import StockMovementReason, Vendor
+from vendors.products import ProductData, vendor_product_create, vendor_products
+
+StockRecord = get_model("partner", "StockRecord")
+
+COLUMNS = ["sku", "title", "price", "stock", "low_stock_threshold", "published"]
+REQUIRED = {"sku", "price", "stock"}
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 5000
+YES = {"1", "si", "sí", "yes", "true", "x"}
+NO = {"0", "no", "false", ""}
+
+
+@dataclass
+class ImportReport:
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    sku: str
+    title: str
+    price: Decimal
+    stock: int
+    low_stock_threshold: int | None
+    published: bool | None
+
+
+def vendor_catalogue_csv(*, vendor: Vendor) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for product in vendor_products(vendor=vendor).iterator():
+        writer.writerow([
+            _spreadsheet_safe(product.sku),
+            _spreadsheet_safe(product.title),
+            f"{product.price:.2f}" if product.price is not None else "",
+            product.num_in_stock or 0,
+            "" if product.low_stock_threshold is None else product.low_stock_threshold,
+            "sí" if product.is_public else "no",
+        ])
+    return out.getvalue()
+
+
+def _spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return f"'{value}" if value and value[0] in "=+-@\t\r" else value
+
+
+def vendor_catalogue_csv_import(*, vendor: Vendor, actor, upload) -> ImportReport:
+    """Read every line first; write only if all are valid, in one transaction."""
+    report = ImportReport()
+    rows = _rows(upload, report)
+    if not report.ok:
+        return report
+    existing = {
+        record.partner_sku: record
+        for record in StockRecord.objects.filter(partner_id=vendor.partner_id).select_related(
+            "product")
+    }
+    for row in rows:
+        if row.sku not in existing and not row.title:
+            report.errors.append((row.line, _("A new product needs a title.")))
+    if not report.ok:
+        return report
+    try:
+        with transaction.atomic():
+            for row in rows:
+                record = existing.get(row.sku)
+                try:
+                    if record is None:
+                        _row_create(vendor, actor, row)
+                        report.created += 1
+                    else:
+                        _row_update(vendor, actor, row, record)
+                        report.updated += 1
+                except ValidationError as error:
+                    report.errors.append((row.line, " ".join(error.messages)))
+            if report.errors:
+                raise _RollBack
+    except _RollBack:
+        report.created = report.updated = 0
+    return report
+
+
+class _RollBack(Exception):
+    pass
+
+
+def _row_create(vendor, actor, row: _Row) -> None:
+    vendor_product_create(
+        vendor=vendor, actor=actor, stock=row.stock,
+        data=ProductData(title=row.title, description="", category=None, price=row.price,
+                         sku=row.sku, low_stock_threshold=row.low_stock_threshold,
+                         is_public=True if row.published is None else row.published),
+    )
+
+
+def _row_update(vendor, actor, row: _Row, record) -> None:
+    product = record.product
+    if row.title:
+        product.title = row.title
+    if row.published is not None:
+        product.is_public = row.published
+    product.save(update_fields=["title", "is_public", "date_updated"])
+    record.price = row.price
+    record.low_stock_threshold = row.low_stock_threshold
+    record.save(update_fields=["price", "low_stock_threshold", "date_updated"])
+    stock_set(stockrecord_id=record.pk, vendor=vendor, level=row.stock, actor=actor,
+              reason=StockMovementReason.IMPORT, note=_("CSV import"))
+
+
+def _rows(upload, report: ImportReport) -> list[_Row]:
+    if upload.size > MAX_BYTES:
+        report.errors.append((0, _("The file must be 2 MB or smaller.")))
+        return []
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.errors.append((0, _("The file must be saved as UTF-8 text (CSV).")))
+        return []
+    reader = csv.DictReader(io.StringIO(text))
+    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    missing = sorted(REQUIRED - set(header))
+    unknown = sorted(set(header) - set(COLUMNS))
+    if missing or unknown:
+        if missing:
+            report.errors.append((1, _("Missing columns: %(columns)s.")
+                                  % {"columns": ", ".join(missing)}))
+        if unknown:
+            report.errors.append((1, _("Unknown columns: %(columns)s. The columns are: "
+                                       "%(expected)s.") % {"columns": ", ".join(unknown),
+                                                           "expected": ", ".join(COLUMNS)}))
+        return []
+    reader.fieldnames = header
+    rows, seen = [], {}
+    for line, raw in enumerate(reader, start=2):
+        if line - 1 > MAX_ROWS:
+            report.errors.append((line, _("At most %(max)s products per file.")
+                                  % {"max": MAX_ROWS}))
+            break
+        if None in raw:
+            report.errors.append((line, _("This line has more values than columns.")))
+            continue
+        row = _row_parse(line, {k: (v or "").strip() for k, v in raw.items()}, report)
+        if row is None:
+            continue
+        if row.sku in seen:
+            report.errors.append((line, _("The SKU %(sku)s is also on line %(other)s.")
+                                  % {"sku": row.sku, "other": seen[row.sku]}))
+            continue
+        seen[row.sku] = line
+        rows.append(row)
+    if not rows and report.ok:
+        report.errors.append((0, _("The file has no products.")))
+    return rows
+
+
+def _row_parse(line: int, raw: dict, report: ImportReport) -> _Row | None:
+    errors = []
+    sku = raw.get("sku", "")
+    if not sku:
+        errors.append(_("the SKU is empty"))
+    elif len(sku) > 128:
+        errors.append(_("the SKU is longer than 128 characters"))
+    title = raw.get("title", "")[:255]
+    price = None
+    try:
+        price = Decimal(raw.get("price", "").replace(",", "."))
+        if not price.is_finite() or price < 0:
+            raise InvalidOperation
+        if price.as_tuple().exponent < -2:
+            errors.append(_("the price %(price)s has more than 2 decimals")
+                          % {"price": raw["price"]})
+    except InvalidOperation:
+        errors.append(_("the price %(price)s is not a number of 0 or more")
+                      % {"price": raw.get("price", "")})
+    stock = _whole_number(raw.get("stock", ""))
+    if stock is None:
+        errors.append(_("the stock %(stock)s is not a whole number of 0 or more")
+                      % {"stock": raw.get("stock", "")})
+    threshold = None
+    if raw.get("low_stock_threshold"):
+        threshold = _whole_number(raw["low_stock_threshold"])
+        if threshold is None:
+            errors.append(_("the low-stock warning %(value)s is not a whole number of 0 or more")
+                          % {"value": raw["low_stock_threshold"]})
+    published = None
+    if "published" in raw:
+        value = raw["published"].lower()
+        if value in YES:
+            published = True
+        elif value in NO:
+            published = None if value == "" else False
+        else:
+            errors.append(_("published must be sí or no, not %(value)s") % {"value": value})
+    if errors:
+        sentence = "; ".join(errors)
+        report.errors.append((line, sentence[0].upper() + sentence[1:] + "."))
+        return None
+    return _Row(line, sku, title, price, stock, threshold, published)
+
+
+def _whole_number(raw: str) -> int | None:
+    try:
+        value = int(raw)
+    except ValueError:
+        return None
+    return value if value >= 0 else None
