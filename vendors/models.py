@@ -202,3 +202,20 @@ class StockMovement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stockrecord_id}: {self.delta:+d} → {self.level_after}"
+
+
+class LowStockDigest(models.Model):
+    """One row per vendor and day the low-stock e-mail went out: never two."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    products = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "day"], name="low_stock_digest_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor} {self.day}: {self.products}"

@@ -8,6 +8,7 @@ console.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
@@ -167,7 +168,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "America/Havana"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "low-stock-digests": {
+        "task": "vendors.low_stock_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")
 )

@@ -1,0 +1,17 @@
+from celery import shared_task
+
+from vendors.digests import low_stock_digest_send, low_stock_digest_vendor_ids
+
+
+@shared_task(name="vendors.low_stock_digests")
+def low_stock_digests() -> int:
+    """Daily (beat): one task per approved vendor."""
+    vendor_ids = low_stock_digest_vendor_ids()
+    for vendor_id in vendor_ids:
+        low_stock_digest.delay(vendor_id)
+    return len(vendor_ids)
+
+
+@shared_task(name="vendors.low_stock_digest", acks_late=True)
+def low_stock_digest(vendor_id: int) -> bool:
+    return low_stock_digest_send(vendor_id=vendor_id)
