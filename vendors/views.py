@@ -18,6 +18,7 @@ from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
 from vendors.forms import DirectoryFilterForm, VendorApplicationForm, VendorDecisionForm
 from vendors.models import Vendor, VendorStatus
+from vendors.permissions import is_operator
 from vendors.selectors import (
     DirectoryFilters,
     vendor_directory_facets,
@@ -31,10 +32,6 @@ User = get_user_model()
 DIRECTORY_PAGE_SIZE = 24
 FILTER_NAMES = ("actor_type", "province", "municipality", "sector")
 STORE_PAGE_SIZE = 24
-
-
-def is_operator(user) -> bool:
-    return user.is_active and (user.is_superuser or user.has_perm("vendors.change_vendor"))
 
 
 operator_required = user_passes_test(is_operator)

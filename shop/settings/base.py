@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
 from shop.settings.environment import env_bool, env_int, env_list, env_str
+from vendors.permissions import operator_menu_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -230,6 +231,15 @@ OSCAR_HOMEPAGE = reverse_lazy("home")
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SEND_REGISTRATION_EMAIL = True
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": _("Economic actors"),
+        "icon": "fas fa-store",
+        "url_name": "vendors:operator-list",
+        "access_fn": operator_menu_access,
+    },
+]
 # Forks that change behaviour only keep Oscar's migrations.
 MIGRATION_MODULES = {
     "catalogue": "oscar.apps.catalogue.migrations",

@@ -20,6 +20,7 @@ from vendors.dashboard.forms import (
 )
 from vendors.inventory import stock_set
 from vendors.models import MembershipRole, StockMovement, StockMovementReason, Vendor
+from vendors.permissions import is_operator
 from vendors.products import (
     vendor_low_stock,
     vendor_product_create,
@@ -29,7 +30,6 @@ from vendors.products import (
     vendor_products,
 )
 from vendors.services import vendor_invitation_accept, vendor_invitation_create
-from vendors.views import is_operator
 
 PAGE_SIZE = 50
 

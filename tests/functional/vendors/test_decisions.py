@@ -138,3 +138,13 @@ def test_reinstating_a_suspended_vendor_shows_it_again(client, operator, suspend
     decide(operator_client, Vendor.objects.get(slug="serrano"), VendorStatus.APPROVED)
 
     assert [p.title for p in client.get("/catalogue/").context["products"]] == ["Café de altura"]
+
+
+def test_the_dashboard_menu_links_operators_to_the_vendor_administration(client, operator, agent):
+    client.force_login(operator)
+    operator_menu = client.get("/dashboard/").content.decode()
+    client.force_login(agent)
+    agent_menu = client.get("/dashboard/").content.decode()
+
+    assert 'href="/dashboard/actores/"' in operator_menu
+    assert 'href="/dashboard/actores/"' not in agent_menu
