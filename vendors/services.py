@@ -125,6 +125,25 @@ def vendor_status_change(*, vendor: Vendor, to_status: str, actor, reason: str =
     return vendor
 
 
+PROFILE_FIELDS = ("trade_name", "description", "province", "municipality", "address", "phone",
+                  "email")
+
+
+@transaction.atomic
+def vendor_profile_update(*, vendor: Vendor, data: dict) -> Vendor:
+    """An owner's edit of the public profile; the store (partner) keeps the same name."""
+    vendor = Vendor.objects.select_for_update().get(pk=vendor.pk)
+    for name in PROFILE_FIELDS:
+        value = data[name]
+        setattr(vendor, name, value.strip() if isinstance(value, str) else value)
+    if data.get("logo") is not None:
+        vendor.logo.save("logo.png", data["logo"], save=False)
+    vendor.save()
+    vendor.sectors.set(data["sectors"])
+    Partner.objects.filter(pk=vendor.partner_id).update(name=vendor.trade_name)
+    return vendor
+
+
 def approved_partner_ids_forget() -> None:
     cache.delete(APPROVED_PARTNERS_CACHE_KEY)
 

@@ -2,8 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from vendors.images import PRODUCT_BOX, uploaded_image_clean
+from logistics.forms import (
+    MunicipalityChoiceField,
+    ProvinceChoiceField,
+    province_municipality_clean,
+)
+from vendors.images import LOGO_BOX, PRODUCT_BOX, uploaded_image_clean
+from vendors.models import Sector
 from vendors.products import ProductData
+from vendors.validators import phone_validate
 
 Category = get_model("catalogue", "Category")
 
@@ -58,3 +65,28 @@ class InvitationForm(forms.Form):
 
 class CatalogueImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
+
+
+class VendorProfileForm(forms.Form):
+    """What an owner may change alone; NIT, legal name and actor type go through the operator."""
+
+    trade_name = forms.CharField(label=_("Store name"), max_length=120)
+    description = forms.CharField(label=_("What you produce or offer"), required=False,
+                                  max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    sectors = forms.ModelMultipleChoiceField(label=_("Sectors"), queryset=Sector.objects.all(),
+                                             widget=forms.CheckboxSelectMultiple)
+    province = ProvinceChoiceField()
+    municipality = MunicipalityChoiceField()
+    address = forms.CharField(label=_("Address"), max_length=255)
+    phone = forms.CharField(label=_("Phone"), max_length=20, validators=[phone_validate])
+    email = forms.EmailField(label=_("Store e-mail"))
+    logo = forms.FileField(label=_("New logo (optional)"), required=False)
+
+    def clean_logo(self):
+        upload = self.cleaned_data.get("logo")
+        return uploaded_image_clean(upload, box=LOGO_BOX) if upload else None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        province_municipality_clean(cleaned_data)
+        return cleaned_data

@@ -21,5 +21,6 @@ urlpatterns = [
          name="product-publish"),
     path("<slug:vendor_slug>/productos/<int:pk>/existencias/", views.ProductStockView.as_view(),
          name="product-stock"),
+    path("<slug:vendor_slug>/perfil/", views.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", views.TeamView.as_view(), name="team"),
 ]

@@ -17,6 +17,7 @@ from vendors.dashboard.forms import (
     InvitationForm,
     StockAdjustmentForm,
     VendorProductForm,
+    VendorProfileForm,
 )
 from vendors.inventory import stock_set
 from vendors.models import MembershipRole, StockMovement, StockMovementReason, Vendor
@@ -29,7 +30,12 @@ from vendors.products import (
     vendor_product_update,
     vendor_products,
 )
-from vendors.services import vendor_invitation_accept, vendor_invitation_create
+from vendors.services import (
+    PROFILE_FIELDS,
+    vendor_invitation_accept,
+    vendor_invitation_create,
+    vendor_profile_update,
+)
 
 PAGE_SIZE = 50
 
@@ -176,6 +182,24 @@ class ProductImportView(VendorDashboardMixin, View):
         return self.render("product_import.html", {"form": CatalogueImportForm(),
                                                    "columns": COLUMNS, "report": report},
                            status=400)
+
+
+class ProfileView(VendorDashboardMixin, View):
+    owner_only = True
+
+    def get(self, request, vendor_slug):
+        vendor = self.vendor
+        initial = {name: getattr(vendor, name) for name in PROFILE_FIELDS}
+        initial["sectors"] = list(vendor.sectors.all())
+        return self.render("profile.html", {"form": VendorProfileForm(initial=initial)})
+
+    def post(self, request, vendor_slug):
+        form = VendorProfileForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render("profile.html", {"form": form}, status=400)
+        vendor_profile_update(vendor=self.vendor, data=form.cleaned_data)
+        messages.success(request, _("Profile saved."))
+        return redirect("vendor_dashboard:profile", vendor_slug=self.vendor.slug)
 
 
 class TeamView(VendorDashboardMixin, View):

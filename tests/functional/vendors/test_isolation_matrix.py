@@ -12,15 +12,16 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 from oscar.core.loading import get_model
 
+from logistics.models import Municipality
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
-from vendors.models import MembershipRole, StockMovement, VendorInvitation
+from vendors.models import MembershipRole, Sector, StockMovement, Vendor, VendorInvitation
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
-OWNER_ONLY = {"team"}
+OWNER_ONLY = {"team", "profile"}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -29,6 +30,11 @@ POST_DATA = {
     "product-publish": {"publish": "0"},
     "product-stock": {"level": "1", "note": "Conteo"},
     "team": {"email": "nuevo@example.test"},
+    "profile": lambda: {"trade_name": "Renombrada", "sectors": [Sector.objects.first().pk],
+                        "province": Municipality.objects.get(name="Playa").province_id,
+                        "municipality": Municipality.objects.get(name="Playa").pk,
+                        "address": "Otra calle", "phone": "+53 5 999 9999",
+                        "email": "otra@example.test"},
     "product-import": lambda: {"file": SimpleUploadedFile(
         "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv")},
 }
@@ -96,13 +102,14 @@ def snapshot(world) -> tuple:
              .values_list("pk", "price", "num_in_stock", "partner_sku")),
         StockMovement.objects.filter(vendor=vendor).count(),
         VendorInvitation.objects.filter(vendor=vendor).count(),
+        Vendor.objects.filter(pk=vendor.pk).values_list("trade_name", "address", "phone").get(),
     )
 
 
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
         "home", "product-create", "product-edit", "product-export", "product-import",
-        "product-list", "product-publish", "product-stock", "team",
+        "product-list", "product-publish", "product-stock", "profile", "team",
     ]
 
 

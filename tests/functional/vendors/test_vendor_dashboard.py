@@ -188,3 +188,40 @@ def test_an_invitation_cannot_be_used_by_another_account(owner_client, vendor, c
 
     assert response.status_code == 400
     assert VendorMembership.objects.filter(vendor=vendor).count() == 1
+
+
+def profile_data(**changes) -> dict:
+    from logistics.models import Municipality
+    from vendors.models import Sector
+
+    trinidad = Municipality.objects.get(name="Trinidad")
+    return {"trade_name": "Dulces Guayabita", "description": "Dulces de Trinidad.",
+            "sectors": [Sector.objects.get(slug="alimentos-y-bebidas").pk],
+            "province": trinidad.province_id, "municipality": trinidad.pk,
+            "address": "Calle Real 5", "phone": "+53 5 111 2222",
+            "email": "hola@guayabita.test", **changes}
+
+
+def test_owner_edits_the_store_profile_and_logo(owner_client, vendor, client):
+    logo = SimpleUploadedFile("logo.png", png_bytes((300, 300)), content_type="image/png")
+
+    response = owner_client.post("/vendedor/guayabita/perfil/", {**profile_data(), "logo": logo})
+
+    vendor.refresh_from_db()
+    assert response.status_code == 302
+    assert (vendor.description, vendor.municipality.name, vendor.phone) == (
+        "Dulces de Trinidad.", "Trinidad", "+53 5 111 2222")
+    assert vendor.logo.name.endswith(".png")
+    assert "Trinidad, Sancti Spíritus" in client.get("/tiendas/guayabita/").content.decode()
+
+
+def test_profile_refuses_a_municipality_outside_the_province(owner_client, vendor):
+    from logistics.models import Municipality
+
+    response = owner_client.post("/vendedor/guayabita/perfil/", profile_data(
+        municipality=Municipality.objects.get(name="Playa").pk))
+
+    vendor.refresh_from_db()
+    assert response.status_code == 400
+    assert "Playa no está en Sancti Spíritus." in response.content.decode()
+    assert vendor.municipality.name == "Playa"  # unchanged (the factory's)
