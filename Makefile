@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint messages worker beat clean
+.PHONY: run test install migrate seed lint messages worker beat bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ messages: install
 	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=var --ignore=tests \
 		--ignore=test-results
 	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
+
+## Queries, size and time of the main pages on the demo data.
+bench: seed
+	$(BIN)/python manage.py bench_pages
 
 worker: install
 	$(BIN)/celery -A shop worker --loglevel=info
