@@ -1,7 +1,18 @@
-"""Stock levels change only here: every change is a StockMovement, made under a row lock."""
+"""Stock levels change only here: every change is a StockMovement, made under a row lock.
+
+Orders hold stock in three steps: `stock_allocate` promises units (inside the
+order's transaction), then `stock_release` gives them back (cancellation) or
+`stock_consume` takes them out of stock (delivery). The database refuses a
+record that promises more than it holds (vendors/migrations/0006).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -52,4 +63,121 @@ def _stock_move(*, stockrecord_id, vendor, reason, actor, note, delta_for, order
     return StockMovement.objects.create(
         stockrecord=stockrecord, vendor=vendor, actor=actor, reason=reason, note=note[:255],
         delta=delta, level_after=level, order_number=order_number,
+        allocated_after=stockrecord.num_allocated or 0,
     )
+
+
+@dataclass(frozen=True)
+class StockRequest:
+    stockrecord_id: int
+    quantity: int
+
+
+class OutOfStock(Exception):
+    """Fewer units are free than a purchase asks for; nothing was allocated."""
+
+    def __init__(self, *, stockrecord_id: int, title: str, requested: int, available: int):
+        self.stockrecord_id = stockrecord_id
+        self.title = title
+        self.requested = requested
+        self.available = available
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        if self.available <= 0:
+            return _("%(title)s is sold out (agotado).") % {"title": self.title}
+        return _("Only %(available)s of %(title)s are left; you asked for %(requested)s.") % {
+            "available": self.available, "title": self.title, "requested": self.requested}
+
+
+_ALLOCATED = Coalesce(F("num_allocated"), Value(0))
+
+
+def _merged(requests) -> list[tuple[int, int]]:
+    """One entry per stock record, in id order: the order every caller locks rows in,
+    so two purchases of the same products never wait on each other in a cycle."""
+    totals: dict[int, int] = defaultdict(int)
+    for request in requests:
+        if request.quantity <= 0:
+            raise ValueError("quantities must be positive")
+        totals[request.stockrecord_id] += request.quantity
+    return sorted(totals.items())
+
+
+def _locked(merged) -> dict[int, object]:
+    ids = [stockrecord_id for stockrecord_id, _quantity in merged]
+    # of=("self",): lock the stock rows only; the joined product and vendor are read-only here.
+    records = (StockRecord.objects.select_for_update(of=("self",))
+               .select_related("product", "partner__vendor").filter(pk__in=ids).order_by("pk"))
+    return {record.pk: record for record in records}
+
+
+@transaction.atomic
+def stock_allocate(*, requests, order_number: str, actor=None) -> list[StockMovement]:
+    """Promise units to an order, all or nothing. Raises OutOfStock naming the first
+    record that cannot give what is asked. Records that do not track stock are skipped."""
+    merged = _merged(requests)
+    records = _locked(merged)
+    movements = []
+    for stockrecord_id, quantity in merged:
+        record = records[stockrecord_id]
+        if record.num_in_stock is None:
+            continue
+        allocated = record.num_allocated or 0
+        # Guarded: even without the lock, zero rows means the units are gone.
+        updated = StockRecord.objects.filter(
+            pk=stockrecord_id, num_in_stock__gte=_ALLOCATED + quantity
+        ).update(num_allocated=_ALLOCATED + quantity)
+        if not updated:
+            raise OutOfStock(stockrecord_id=stockrecord_id, title=record.product.get_title(),
+                             requested=quantity, available=record.num_in_stock - allocated)
+        movements.append(StockMovement(
+            stockrecord=record, vendor=record.partner.vendor, actor=actor,
+            reason=StockMovementReason.ALLOCATION, delta=0, level_after=record.num_in_stock,
+            allocated_delta=quantity, allocated_after=allocated + quantity,
+            order_number=order_number,
+        ))
+    return StockMovement.objects.bulk_create(movements)
+
+
+@transaction.atomic
+def stock_release(*, requests, order_number: str, actor=None) -> list[StockMovement]:
+    """Give promised units back (a cancelled order or line)."""
+    return _settle(requests, order_number, actor, consume=False)
+
+
+@transaction.atomic
+def stock_consume(*, requests, order_number: str, actor=None) -> list[StockMovement]:
+    """Promised units leave the stock (delivered)."""
+    return _settle(requests, order_number, actor, consume=True)
+
+
+def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMovement]:
+    merged = _merged(requests)
+    records = _locked(merged)
+    movements = []
+    for stockrecord_id, quantity in merged:
+        record = records[stockrecord_id]
+        if record.num_in_stock is None:
+            continue
+        allocated = record.num_allocated or 0
+        if allocated < quantity:
+            raise ValidationError(
+                _("Order %(order)s holds fewer units of %(title)s than it returns.")
+                % {"order": order_number, "title": record.product.get_title()},
+                code="over_release",
+            )
+        changes = {"num_allocated": _ALLOCATED - quantity}
+        if consume:
+            changes["num_in_stock"] = F("num_in_stock") - quantity
+        StockRecord.objects.filter(pk=stockrecord_id).update(**changes)
+        level = record.num_in_stock - (quantity if consume else 0)
+        movements.append(StockMovement(
+            stockrecord=record, vendor=record.partner.vendor, actor=actor,
+            reason=StockMovementReason.CONSUMPTION if consume else StockMovementReason.RELEASE,
+            delta=-quantity if consume else 0, level_after=level,
+            allocated_delta=-quantity, allocated_after=allocated - quantity,
+            order_number=order_number,
+        ))
+    return StockMovement.objects.bulk_create(movements)

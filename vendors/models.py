@@ -189,6 +189,8 @@ class StockMovement(models.Model):
     note = models.CharField(_("note"), max_length=255, blank=True)
     delta = models.IntegerField(_("change"))
     level_after = models.IntegerField(_("resulting level"))
+    allocated_delta = models.IntegerField(_("change in units promised"), default=0)
+    allocated_after = models.IntegerField(_("units promised after"), default=0)
     order_number = models.CharField(_("order"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
