@@ -105,32 +105,33 @@ def _merged(requests) -> list[tuple[int, int]]:
     return sorted(totals.items())
 
 
-def _locked(merged) -> dict[int, object]:
+def _locked_tracked(requests):
+    """Lock the requested stock records in id order and yield (record, quantity,
+    units already promised) for those that track stock."""
+    merged = _merged(requests)
     ids = [stockrecord_id for stockrecord_id, _quantity in merged]
     # of=("self",): lock the stock rows only; the joined product and vendor are read-only here.
     records = (StockRecord.objects.select_for_update(of=("self",))
                .select_related("product", "partner__vendor").filter(pk__in=ids).order_by("pk"))
-    return {record.pk: record for record in records}
+    by_id = {record.pk: record for record in records}
+    for stockrecord_id, quantity in merged:
+        record = by_id[stockrecord_id]
+        if record.num_in_stock is not None:
+            yield record, quantity, record.num_allocated or 0
 
 
 @transaction.atomic
 def stock_allocate(*, requests, order_number: str, actor=None) -> list[StockMovement]:
     """Promise units to an order, all or nothing. Raises OutOfStock naming the first
     record that cannot give what is asked. Records that do not track stock are skipped."""
-    merged = _merged(requests)
-    records = _locked(merged)
     movements = []
-    for stockrecord_id, quantity in merged:
-        record = records[stockrecord_id]
-        if record.num_in_stock is None:
-            continue
-        allocated = record.num_allocated or 0
+    for record, quantity, allocated in _locked_tracked(requests):
         # Guarded: even without the lock, zero rows means the units are gone.
         updated = StockRecord.objects.filter(
-            pk=stockrecord_id, num_in_stock__gte=_ALLOCATED + quantity
+            pk=record.pk, num_in_stock__gte=_ALLOCATED + quantity
         ).update(num_allocated=_ALLOCATED + quantity)
         if not updated:
-            raise OutOfStock(stockrecord_id=stockrecord_id, title=record.product.get_title(),
+            raise OutOfStock(stockrecord_id=record.pk, title=record.product.get_title(),
                              requested=quantity, available=record.num_in_stock - allocated)
         movements.append(StockMovement(
             stockrecord=record, vendor=record.partner.vendor, actor=actor,
@@ -154,14 +155,8 @@ def stock_consume(*, requests, order_number: str, actor=None) -> list[StockMovem
 
 
 def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMovement]:
-    merged = _merged(requests)
-    records = _locked(merged)
     movements = []
-    for stockrecord_id, quantity in merged:
-        record = records[stockrecord_id]
-        if record.num_in_stock is None:
-            continue
-        allocated = record.num_allocated or 0
+    for record, quantity, allocated in _locked_tracked(requests):
         if allocated < quantity:
             raise ValidationError(
                 _("Order %(order)s holds fewer units of %(title)s than it returns.")
@@ -171,7 +166,7 @@ def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMoveme
         changes = {"num_allocated": _ALLOCATED - quantity}
         if consume:
             changes["num_in_stock"] = F("num_in_stock") - quantity
-        StockRecord.objects.filter(pk=stockrecord_id).update(**changes)
+        StockRecord.objects.filter(pk=record.pk).update(**changes)
         level = record.num_in_stock - (quantity if consume else 0)
         movements.append(StockMovement(
             stockrecord=record, vendor=record.partner.vendor, actor=actor,
