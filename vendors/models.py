@@ -221,3 +221,73 @@ class LowStockDigest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor} {self.day}: {self.products}"
+
+
+class VendorOrderStatus(models.TextChoices):
+    PENDING_PAYMENT = "pending_payment", _("Pending payment")
+    PLACED = "placed", _("Placed")
+    ACCEPTED = "accepted", _("Accepted")
+    READY = "ready", _("Ready")
+    SHIPPED = "shipped", _("Shipped")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
+    REJECTED = "rejected", _("Rejected")
+
+
+class VendorOrder(models.Model):
+    """One vendor's part of a purchase (an Oscar Order): its own number, status,
+    delivery and, later, invoice and settlement. Vendors only ever work on these."""
+
+    order = models.ForeignKey("order.Order", on_delete=models.CASCADE,
+                              related_name="vendor_orders", verbose_name=_("order"))
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="orders",
+                               verbose_name=_("vendor"))
+    sequence = models.PositiveSmallIntegerField()
+    number = models.CharField(_("number"), max_length=40, unique=True)
+    status = models.CharField(_("status"), max_length=20, choices=VendorOrderStatus.choices,
+                              default=VendorOrderStatus.PENDING_PAYMENT)
+    delivery_code = models.CharField(_("delivery method"), max_length=64, blank=True)
+    delivery_name = models.CharField(_("delivery"), max_length=255, blank=True)
+    delivery_charge = models.DecimalField(_("delivery charge"), max_digits=12, decimal_places=2,
+                                          default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("vendor order")
+        verbose_name_plural = _("vendor orders")
+        constraints = [
+            models.UniqueConstraint(fields=["order", "vendor"], name="vendor_order_one_per_vendor"),
+            models.UniqueConstraint(fields=["order", "sequence"], name="vendor_order_sequence"),
+        ]
+        indexes = [models.Index(fields=["vendor", "status", "-created_at"],
+                                name="vendor_order_list_idx")]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def lines(self):
+        """This vendor's lines of the purchase, and no other vendor's."""
+        return self.order.lines.filter(partner_id=self.vendor.partner_id)
+
+
+class VendorOrderEvent(models.Model):
+    """Each status change of a vendor order: who, when, from, to, why. Append-only."""
+
+    vendor_order = models.ForeignKey(VendorOrder, on_delete=models.CASCADE,
+                                     related_name="events")
+    from_status = models.CharField(max_length=20, choices=VendorOrderStatus.choices)
+    to_status = models.CharField(max_length=20, choices=VendorOrderStatus.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="+")
+    actor_role = models.CharField(max_length=10)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.vendor_order}: {self.from_status} → {self.to_status}"

@@ -1,0 +1,119 @@
+"""A vendor order's lifecycle: every transition is checked here, recorded, and moves
+stock (a cancelled or rejected part gives its units back; a delivered one takes them
+out of stock). The purchase's status is derived from its parts."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.core.loading import get_model
+
+from vendors.inventory import StockRequest, stock_consume, stock_release
+from vendors.models import VendorOrder, VendorOrderEvent
+from vendors.models import VendorOrderStatus as S
+
+Order = get_model("order", "Order")
+
+
+class ActorRole(models.TextChoices):
+    BUYER = "buyer", gettext_lazy("Buyer")
+    VENDOR = "vendor", gettext_lazy("Vendor")
+    STAFF = "staff", gettext_lazy("Staff")
+    SYSTEM = "system", gettext_lazy("System")
+
+
+class OrderStatus(models.TextChoices):
+    """The whole purchase, derived from its vendor parts."""
+
+    PENDING_PAYMENT = "pending_payment", gettext_lazy("Pending payment")
+    PLACED = "placed", gettext_lazy("Placed")
+    IN_PROGRESS = "in_progress", gettext_lazy("In progress")
+    PARTIALLY_DELIVERED = "partially_delivered", gettext_lazy("Partially delivered")
+    COMPLETED = "completed", gettext_lazy("Completed")
+    CANCELLED = "cancelled", gettext_lazy("Cancelled")
+
+
+B, V, T, Y = ActorRole.BUYER, ActorRole.VENDOR, ActorRole.STAFF, ActorRole.SYSTEM
+
+# (from, to) -> who may make that move
+TRANSITIONS = {
+    (S.PENDING_PAYMENT, S.PLACED): {Y, T},
+    (S.PENDING_PAYMENT, S.CANCELLED): {B, T, Y},
+    (S.PLACED, S.ACCEPTED): {V, T},
+    (S.PLACED, S.REJECTED): {V},
+    (S.PLACED, S.CANCELLED): {B, V, T},
+    (S.ACCEPTED, S.READY): {V, T},
+    (S.ACCEPTED, S.CANCELLED): {V, T},
+    (S.READY, S.SHIPPED): {V, T},
+    (S.READY, S.CANCELLED): {V, T},
+    (S.SHIPPED, S.DELIVERED): {V, T, Y},
+}
+# A vendor or staff cancelling, and a vendor rejecting, owe the buyer a reason.
+REASON_REQUIRED = {(S.CANCELLED, V), (S.CANCELLED, T), (S.REJECTED, V)}
+GIVES_STOCK_BACK = {S.CANCELLED, S.REJECTED}
+CLOSED = {S.CANCELLED, S.REJECTED}
+
+
+class VendorOrderTransitionError(ValidationError):
+    pass
+
+
+def vendor_order_allowed_targets(*, status: str, actor_role: str) -> list[str]:
+    return [to for (origin, to), roles in TRANSITIONS.items()
+            if origin == status and actor_role in roles]
+
+
+@transaction.atomic
+def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, actor_role: str,
+                            reason: str = "") -> VendorOrder:
+    """Move one vendor order, or raise VendorOrderTransitionError and change nothing."""
+    vendor_order = (VendorOrder.objects.select_for_update(of=("self",))
+                    .select_related("order").get(pk=vendor_order_id))
+    origin = vendor_order.status
+    reason = reason.strip()
+    if actor_role not in TRANSITIONS.get((origin, to_status), set()):
+        raise VendorOrderTransitionError(
+            _("Order %(number)s is %(current)s: it cannot become %(new)s now.")
+            % {"number": vendor_order.number, "current": S(origin).label.lower(),
+               "new": S(to_status).label.lower()},
+            code="invalid_transition",
+        )
+    if (to_status, actor_role) in REASON_REQUIRED and not reason:
+        raise VendorOrderTransitionError(_("Give a reason: the buyer will read it."),
+                                         code="reason_required")
+    vendor_order.status = to_status
+    vendor_order.save(update_fields=["status", "updated_at"])
+    VendorOrderEvent.objects.create(vendor_order=vendor_order, from_status=origin,
+                                    to_status=to_status, actor=actor, actor_role=actor_role,
+                                    reason=reason)
+    requests = [StockRequest(line.stockrecord_id, line.quantity)
+                for line in vendor_order.lines if line.stockrecord_id]
+    if requests and to_status in GIVES_STOCK_BACK:
+        stock_release(requests=requests, order_number=vendor_order.number, actor=actor)
+    elif requests and to_status == S.DELIVERED:
+        stock_consume(requests=requests, order_number=vendor_order.number, actor=actor)
+    order_status_refresh(order_id=vendor_order.order_id)
+    return vendor_order
+
+
+def order_status_derive(statuses: list[str]) -> str:
+    open_parts = [status for status in statuses if status not in CLOSED]
+    if not open_parts:
+        return OrderStatus.CANCELLED
+    if all(status == S.PENDING_PAYMENT for status in open_parts):
+        return OrderStatus.PENDING_PAYMENT
+    if all(status == S.DELIVERED for status in open_parts):
+        return OrderStatus.COMPLETED
+    if any(status == S.DELIVERED for status in open_parts):
+        return OrderStatus.PARTIALLY_DELIVERED
+    if all(status == S.PLACED for status in open_parts):
+        return OrderStatus.PLACED
+    return OrderStatus.IN_PROGRESS
+
+
+def order_status_refresh(*, order_id: int) -> str:
+    statuses = list(VendorOrder.objects.filter(order_id=order_id).values_list("status",
+                                                                              flat=True))
+    status = order_status_derive(statuses)
+    Order.objects.filter(pk=order_id).exclude(status=status).update(status=status)
+    return status
