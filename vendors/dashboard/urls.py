@@ -21,6 +21,11 @@ urlpatterns = [
          name="product-publish"),
     path("<slug:vendor_slug>/productos/<int:pk>/existencias/", views.ProductStockView.as_view(),
          name="product-stock"),
+    path("<slug:vendor_slug>/pedidos/", views.VendorOrderListView.as_view(), name="order-list"),
+    path("<slug:vendor_slug>/pedidos/acciones/", views.VendorOrderBulkView.as_view(),
+         name="order-bulk"),
+    path("<slug:vendor_slug>/pedidos/<str:number>/", views.VendorOrderDetailView.as_view(),
+         name="order-detail"),
     path("<slug:vendor_slug>/perfil/", views.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", views.TeamView.as_view(), name="team"),
 ]

@@ -20,7 +20,15 @@ from vendors.dashboard.forms import (
     VendorProfileForm,
 )
 from vendors.inventory import stock_set
-from vendors.models import MembershipRole, StockMovement, StockMovementReason, Vendor
+from vendors.models import (
+    MembershipRole,
+    StockMovement,
+    StockMovementReason,
+    Vendor,
+    VendorOrder,
+    VendorOrderStatus,
+)
+from vendors.orders import ActorRole, vendor_order_allowed_targets, vendor_order_transition
 from vendors.permissions import is_operator
 from vendors.products import (
     vendor_low_stock,
@@ -250,3 +258,85 @@ class MyStoresView(LoginRequiredMixin, View):
         if len(vendors) == 1:
             return redirect("vendor_dashboard:home", vendor_slug=vendors[0].slug)
         return render(request, "vendors/dashboard/my_stores.html", {"vendors": vendors})
+
+
+def _vendor_order_queryset(vendor):
+    return (VendorOrder.objects.filter(vendor=vendor)
+            .select_related("order__shipping_address", "order__user"))
+
+
+class VendorOrderListView(VendorDashboardMixin, View):
+    def get(self, request, vendor_slug):
+        orders = _vendor_order_queryset(self.vendor)
+        status = request.GET.get("status", "")
+        if status in VendorOrderStatus.values:
+            orders = orders.filter(status=status)
+        query = request.GET.get("q", "").strip()[:64]
+        if query:
+            orders = orders.filter(number__icontains=query)
+        page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
+        return self.render("vendor_order_list.html", {
+            "page_obj": page, "vendor_orders": page.object_list, "status": status,
+            "statuses": VendorOrderStatus.choices, "query": query,
+            "bulk_targets": [(s, VendorOrderStatus(s).label) for s in BULK_TARGETS],
+        })
+
+
+BULK_TARGETS = (VendorOrderStatus.ACCEPTED, VendorOrderStatus.READY, VendorOrderStatus.SHIPPED,
+                VendorOrderStatus.DELIVERED)
+
+
+class VendorOrderBulkView(VendorDashboardMixin, View):
+    """Move several vendor orders at once; each is checked on its own."""
+
+    def post(self, request, vendor_slug):
+        to_status = request.POST.get("to_status", "")
+        numbers = request.POST.getlist("number")
+        if to_status not in BULK_TARGETS or not numbers:
+            messages.error(request, _("Choose some orders and what to do with them."))
+            return redirect("vendor_dashboard:order-list", vendor_slug=self.vendor.slug)
+        moved, refused = 0, []
+        for vendor_order in _vendor_order_queryset(self.vendor).filter(number__in=numbers):
+            try:
+                vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=to_status,
+                                        actor=request.user, actor_role=ActorRole.VENDOR)
+                moved += 1
+            except ValidationError as error:
+                refused.append(" ".join(error.messages))
+        if moved:
+            messages.success(request, _("%(count)s orders updated.") % {"count": moved})
+        for message in refused:
+            messages.error(request, message)
+        return redirect("vendor_dashboard:order-list", vendor_slug=self.vendor.slug)
+
+
+class VendorOrderDetailView(VendorDashboardMixin, View):
+    def context(self, vendor_order, error=None):
+        return {
+            "vendor_order": vendor_order,
+            "lines": vendor_order.lines.select_related("product"),
+            "address": vendor_order.order.shipping_address,
+            "events": vendor_order.events.select_related("actor"),
+            "targets": [(s, VendorOrderStatus(s).label) for s in vendor_order_allowed_targets(
+                status=vendor_order.status, actor_role=ActorRole.VENDOR)],
+            "error": error,
+        }
+
+    def get(self, request, vendor_slug, number):
+        vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
+        return self.render("vendor_order_detail.html", self.context(vendor_order))
+
+    def post(self, request, vendor_slug, number):
+        vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
+        try:
+            vendor_order_transition(vendor_order_id=vendor_order.pk,
+                                    to_status=request.POST.get("to_status", ""),
+                                    actor=request.user, actor_role=ActorRole.VENDOR,
+                                    reason=request.POST.get("reason", ""))
+        except ValidationError as error:
+            vendor_order.refresh_from_db()
+            return self.render("vendor_order_detail.html",
+                               self.context(vendor_order, " ".join(error.messages)), status=400)
+        messages.success(request, _("Order %(number)s updated.") % {"number": number})
+        return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
+                        number=number)

@@ -14,7 +14,16 @@ from oscar.core.loading import get_model
 
 from logistics.models import Municipality
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
-from vendors.models import MembershipRole, Sector, StockMovement, Vendor, VendorInvitation
+from tests.factories.orders import purchase
+from vendors.models import (
+    MembershipRole,
+    Sector,
+    StockMovement,
+    Vendor,
+    VendorInvitation,
+    VendorOrder,
+    VendorOrderEvent,
+)
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -22,6 +31,7 @@ StockRecord = get_model("partner", "StockRecord")
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
 OWNER_ONLY = {"team", "profile"}
+POST_ONLY = {"product-publish", "order-bulk"}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -30,19 +40,24 @@ POST_DATA = {
     "product-publish": {"publish": "0"},
     "product-stock": {"level": "1", "note": "Conteo"},
     "team": {"email": "nuevo@example.test"},
-    "profile": lambda: {"trade_name": "Renombrada", "sectors": [Sector.objects.first().pk],
+    "profile": lambda world: {"trade_name": "Renombrada", "sectors": [Sector.objects.first().pk],
                         "province": Municipality.objects.get(name="Playa").province_id,
                         "municipality": Municipality.objects.get(name="Playa").pk,
                         "address": "Otra calle", "phone": "+53 5 999 9999",
                         "email": "otra@example.test"},
-    "product-import": lambda: {"file": SimpleUploadedFile(
+    "order-detail": {"to_status": "accepted"},
+    "order-bulk": lambda world: {"to_status": "accepted", "number": [world["order_a"].number]},
+    "product-import": lambda world: {"file": SimpleUploadedFile(
         "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv")},
 }
 
 
-def payload(name: str) -> dict:
+def payload(name: str, world) -> dict:
     data = POST_DATA.get(name, {})
-    return data() if callable(data) else data
+    return data(world) if callable(data) else data
+
+
+OBJECT_KWARGS = {"pk", "number"}
 
 
 def vendor_scoped_url_names(*, with_object: bool = False) -> list[str]:
@@ -50,7 +65,7 @@ def vendor_scoped_url_names(*, with_object: bool = False) -> list[str]:
     return sorted(
         pattern.name for pattern in namespace.url_patterns
         if "vendor_slug" in pattern.pattern.converters
-        and (not with_object or "pk" in pattern.pattern.converters)
+        and (not with_object or OBJECT_KWARGS & set(pattern.pattern.converters))
     )
 
 
@@ -73,16 +88,21 @@ def world(db):
     partner_a.vendor.memberships.create(user=users["owner_a"], role=MembershipRole.OWNER)
     partner_a.vendor.memberships.create(user=users["staff_a"], role=MembershipRole.STAFF)
     partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
+    mixed = purchase({partner_a: [(product_a, 1)], partner_b: [(product_b, 2)]})
+    order_a, order_b = mixed.vendor_orders.order_by("sequence")
     return {"a": partner_a.vendor, "b": partner_b.vendor, "product_a": product_a,
-            "product_b": product_b, "users": users}
+            "product_b": product_b, "users": users, "order_a": order_a, "order_b": order_b}
 
 
-def url_for(name: str, vendor, product) -> str:
-    converters = get_resolver().namespace_dict["vendor_dashboard"][1]
-    pattern = next(p for p in converters.url_patterns if p.name == name)
+def url_for(name: str, vendor, world) -> str:
+    """The URL `name` under `vendor`'s slug, pointing at vendor A's objects."""
+    namespace = get_resolver().namespace_dict["vendor_dashboard"][1]
+    pattern = next(p for p in namespace.url_patterns if p.name == name)
     kwargs = {"vendor_slug": vendor.slug}
     if "pk" in pattern.pattern.converters:
-        kwargs["pk"] = product.pk
+        kwargs["pk"] = world["product_a"].pk
+    if "number" in pattern.pattern.converters:
+        kwargs["number"] = world["order_a"].number
     return reverse(f"vendor_dashboard:{name}", kwargs=kwargs)
 
 
@@ -103,20 +123,23 @@ def snapshot(world) -> tuple:
         StockMovement.objects.filter(vendor=vendor).count(),
         VendorInvitation.objects.filter(vendor=vendor).count(),
         Vendor.objects.filter(pk=vendor.pk).values_list("trade_name", "address", "phone").get(),
+        list(VendorOrder.objects.filter(vendor=vendor).values_list("number", "status")),
+        VendorOrderEvent.objects.filter(vendor_order__vendor=vendor).count(),
     )
 
 
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
-        "home", "product-create", "product-edit", "product-export", "product-import",
-        "product-list", "product-publish", "product-stock", "profile", "team",
+        "home", "order-bulk", "order-detail", "order-list", "product-create", "product-edit",
+        "product-export", "product-import", "product-list", "product-publish", "product-stock",
+        "profile", "team",
     ]
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())
 @pytest.mark.parametrize("role", ROLES)
 def test_get(world, name, role):
-    url = url_for(name, world["a"], world["product_a"])
+    url = url_for(name, world["a"], world)
 
     response = client_for(world, role).get(url)
 
@@ -126,23 +149,25 @@ def test_get(world, name, role):
         assert response.status_code == 404
     elif role == "staff_a" and name in OWNER_ONLY:
         assert response.status_code == 403
-    elif name == "product-publish":
+    elif name in POST_ONLY:
         assert response.status_code == 405
     elif name == "product-export":
         assert response.status_code == 200
         assert b"Producto de A" in response.content and b"Producto de B" not in response.content
     else:
         assert response.status_code == 200
-        assert "Producto de B" not in response.content.decode()
+        html = response.content.decode()
+        assert "Producto de B" not in html
+        assert world["order_b"].number not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())
 @pytest.mark.parametrize("role", [r for r in ROLES if r not in ALLOWED])
 def test_post_by_outsiders_changes_nothing(world, name, role):
-    url = url_for(name, world["a"], world["product_a"])
+    url = url_for(name, world["a"], world)
     before = snapshot(world)
 
-    response = client_for(world, role).post(url, payload(name))
+    response = client_for(world, role).post(url, payload(name, world))
 
     assert response.status_code in ({302} if role == "anonymous" else {404})
     assert snapshot(world) == before
@@ -152,19 +177,19 @@ def test_post_by_outsiders_changes_nothing(world, name, role):
 def test_post_by_the_owner_does_change_something(world, name):
     before = snapshot(world)
 
-    client_for(world, "owner_a").post(url_for(name, world["a"], world["product_a"]),
-                                      payload(name))
+    client_for(world, "owner_a").post(url_for(name, world["a"], world),
+                                      payload(name, world))
 
     assert snapshot(world) != before
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names(with_object=True))
 def test_owner_b_cannot_reach_a_product_through_its_own_store(world, name):
-    url = url_for(name, world["b"], world["product_a"])
+    url = url_for(name, world["b"], world)
     before = snapshot(world)
 
     get = client_for(world, "owner_b").get(url)
-    post = client_for(world, "owner_b").post(url, payload(name))
+    post = client_for(world, "owner_b").post(url, payload(name, world))
 
     assert get.status_code in (404, 405)
     assert post.status_code == 404
@@ -173,7 +198,7 @@ def test_owner_b_cannot_reach_a_product_through_its_own_store(world, name):
 
 def test_product_list_has_only_own_rows(world):
     html = client_for(world, "owner_a").get(
-        url_for("product-list", world["a"], world["product_a"])).content.decode()
+        url_for("product-list", world["a"], world)).content.decode()
 
     assert "Producto de A" in html
     assert "Producto de B" not in html
