@@ -41,6 +41,36 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
+class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Municipalities of any provinces, grouped by province like MunicipalityChoiceField.
+    Not narrowed by territory.js: there is no single province to narrow it to."""
+
+    iterator = MunicipalityChoiceIterator
+
+    def __init__(self, **kwargs):
+        message = _("Choose municipalities from the list.")
+        kwargs.setdefault("queryset", Municipality.objects.select_related("province"))
+        kwargs.setdefault("label", _("Municipalities"))
+        kwargs.setdefault("widget", forms.SelectMultiple(attrs={"size": 12}))
+        kwargs.setdefault("error_messages", {"invalid_choice": message,
+                                             "invalid_pk_value": message})
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
+
+class ProvinceMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def __init__(self, **kwargs):
+        message = _("Choose provinces from the list.")
+        kwargs.setdefault("queryset", Province.objects.all())
+        kwargs.setdefault("label", _("Whole provinces"))
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("error_messages", {"invalid_choice": message,
+                                             "invalid_pk_value": message})
+        super().__init__(**kwargs)
+
+
 class ProvinceChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Province.objects.all())

@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,3 +41,58 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.province.name})"
+
+
+class DeliveryZone(models.Model):
+    """Where a vendor delivers to the door and what it charges: whole provinces
+    and/or single municipalities, a flat price plus an optional price per kg,
+    and a minimum order below which the vendor does not deliver."""
+
+    vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE,
+                               related_name="delivery_zones", verbose_name=_("vendor"))
+    name = models.CharField(_("name"), max_length=80)
+    provinces = models.ManyToManyField(Province, blank=True, related_name="+",
+                                       verbose_name=_("whole provinces"))
+    municipalities = models.ManyToManyField(Municipality, blank=True, related_name="+",
+                                            verbose_name=_("municipalities"))
+    price = models.DecimalField(_("price"), max_digits=10, decimal_places=2,
+                                validators=[MinValueValidator(0)])
+    price_per_kg = models.DecimalField(_("price per kg"), max_digits=10, decimal_places=2,
+                                       default=0, validators=[MinValueValidator(0)])
+    minimum_order = models.DecimalField(_("minimum order"), max_digits=10, decimal_places=2,
+                                        default=0, validators=[MinValueValidator(0)])
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["vendor", "price", "id"]
+        verbose_name = _("delivery zone")
+        verbose_name_plural = _("delivery zones")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(price__gte=0, price_per_kg__gte=0,
+                                                      minimum_order__gte=0),
+                                   name="delivery_zone_amounts_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PickupPoint(models.Model):
+    """A place where buyers collect a vendor's orders."""
+
+    vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE,
+                               related_name="pickup_points", verbose_name=_("vendor"))
+    name = models.CharField(_("name"), max_length=80)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("municipality"))
+    address = models.CharField(_("address"), max_length=255)
+    hours = models.CharField(_("opening hours"), max_length=160)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["vendor", "name", "id"]
+        verbose_name = _("pickup point")
+        verbose_name_plural = _("pickup points")
+
+    def __str__(self) -> str:
+        return self.name

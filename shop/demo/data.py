@@ -331,6 +331,48 @@ STORES = (
               ("Jabones", "Cosmética natural", "Limpieza", "Utensilios de cocina")),
 )
 
+@dataclass(frozen=True)
+class DemoZone:
+    province: str
+    price: Decimal
+    price_per_kg: Decimal = Decimal("0")
+    minimum_order: Decimal = Decimal("0")
+
+
+# Every store delivers to its whole own province at a flat price (CUP)...
+DELIVERY_PRICES = {
+    "GUAYABITA": Decimal("200"), "ESPERANZA": Decimal("150"), "CONSTRUHAB": Decimal("400"),
+    "SEMILLAS": Decimal("250"), "ESPIGA": Decimal("150"), "JAGUEY": Decimal("300"),
+    "ESCAMBRAY": Decimal("250"), "DISENOVIVO": Decimal("150"), "LOSPINOS": Decimal("400"),
+    "TRINIDAD": Decimal("200"), "MORON": Decimal("350"), "TINAJON": Decimal("200"),
+    "TUNAS": Decimal("150"), "CARNICA": Decimal("300"), "BAYAMO": Decimal("200"),
+    "SERRANO": Decimal("250"), "BARACOA": Decimal("300"), "GERONA": Decimal("150"),
+}
+
+# ...and some also to a neighbouring province or La Habana, by weight, above a minimum order.
+FARTHER_ZONES = {
+    "GUAYABITA": DemoZone("La Habana", Decimal("450"), Decimal("20"), Decimal("3000")),
+    "ESPERANZA": DemoZone("La Habana", Decimal("300"), Decimal("15"), Decimal("2000")),
+    "CONSTRUHAB": DemoZone("Mayabeque", Decimal("800"), Decimal("40"), Decimal("10000")),
+    "SEMILLAS": DemoZone("La Habana", Decimal("400"), Decimal("10"), Decimal("1500")),
+    "JAGUEY": DemoZone("La Habana", Decimal("700"), Decimal("12"), Decimal("5000")),
+    "ESCAMBRAY": DemoZone("Cienfuegos", Decimal("500"), Decimal("15"), Decimal("2500")),
+    "LOSPINOS": DemoZone("Villa Clara", Decimal("900"), Decimal("30"), Decimal("8000")),
+    "MORON": DemoZone("Camagüey", Decimal("800"), Decimal("40"), Decimal("10000")),
+    "TUNAS": DemoZone("Holguín", Decimal("350"), Decimal("10"), Decimal("1000")),
+    "CARNICA": DemoZone("Las Tunas", Decimal("600"), Decimal("20"), Decimal("4000")),
+    "SERRANO": DemoZone("Granma", Decimal("500"), Decimal("15"), Decimal("2000")),
+}
+
+DELIVERY_ZONE_NAME = "Entrega en {province}"
+
+# Opening hours of the pickup point at each store's address, taken in turn.
+PICKUP_HOURS = (
+    "Lunes a viernes, 8:00 a 16:00",
+    "Lunes a sábado, 9:00 a 17:00",
+    "Martes a domingo, 10:00 a 18:00",
+)
+
 # The store that vendedor@encadena.test owns.
 VENDOR_ACCOUNT_STORE = "GUAYABITA"
 
@@ -385,3 +427,37 @@ DESCRIPTION_CLOSINGS = (
     "Calidad garantizada: si algo no llega bien, lo reponemos.",
     "Pedidos por encargo para negocios y eventos.",
 )
+
+
+@dataclass(frozen=True)
+class DemoPurchase:
+    """A past purchase of the demo shopper: the stores it buys from, and how far each
+    vendor part has gone ("placed", "accepted", "shipped", "delivered", "cancelled",
+    "rejected")."""
+
+    stores: tuple[str, ...]
+    progress: tuple[str, ...]
+
+
+PURCHASE_ADDRESS = {
+    "first_name": "Carlos", "last_name": "Comprador", "line1": "Calle 23 No. 1155",
+    "line2": "entre 10 y 12, Vedado", "line4": "Plaza de la Revolución", "state": "La Habana",
+    "phone_number": "+5352345678", "notes": "Tocar fuerte, el timbre no funciona.",
+}
+PURCHASES = (
+    DemoPurchase(("GUAYABITA", "ESPIGA"), ("delivered", "delivered")),
+    DemoPurchase(("CONSTRUHAB", "SEMILLAS", "SERRANO"), ("shipped", "accepted", "placed")),
+    DemoPurchase(("ESPIGA",), ("placed",)),
+    DemoPurchase(("GUAYABITA", "JAGUEY"), ("cancelled", "accepted")),
+    DemoPurchase(("TRINIDAD", "SEMILLAS"), ("rejected", "delivered")),
+)
+# The steps each progress takes from "placed", and who takes them.
+PROGRESS_STEPS = {
+    "placed": (),
+    "accepted": ("accepted",),
+    "shipped": ("accepted", "ready", "shipped"),
+    "delivered": ("accepted", "ready", "shipped", "delivered"),
+    "cancelled": ("cancelled",),
+    "rejected": ("rejected",),
+}
+REJECTION_REASON = "No nos quedan telas de ese color; le avisaremos cuando lleguen."

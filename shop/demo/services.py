@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
-from logistics.models import Municipality
+from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
 from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
 from vendors.models import (
@@ -37,6 +37,9 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+ShippingAddress = get_model("order", "ShippingAddress")
 User = get_user_model()
 
 SEED = 2026
@@ -50,6 +53,7 @@ class SeedSummary:
     products: int
     categories: int
     accounts: int
+    purchases: int = 0
 
 
 @transaction.atomic
@@ -67,6 +71,8 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     applicant_partner = _store(
         data.APPLICANT, cuba, index=len(data.STORES) + 1, status=VendorStatus.APPLIED
     )
+    for index, store in enumerate(data.STORES):
+        _store_delivery(store, stores[store.code].vendor, index=index)
     products = 0
     for store in data.STORES:
         products += _store_products(
@@ -81,12 +87,14 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
                     product_classes=product_classes, rng=rng)
     _accounts(vendor_partner=stores[data.VENDOR_ACCOUNT_STORE],
               applicant_partner=applicant_partner)
+    purchases = _purchases(stores=stores, cuba=cuba)
     return SeedSummary(
         stores=len(stores),
         applications=1,
         products=products,
         categories=Category.objects.count(),
         accounts=len(data.ACCOUNTS),
+        purchases=purchases,
     )
 
 
@@ -185,6 +193,29 @@ def _vendor(store: data.DemoStore, partner, *, index: int, status: str) -> Vendo
     return vendor
 
 
+def _store_delivery(store: data.DemoStore, vendor: Vendor, *, index: int) -> None:
+    """Home delivery in the store's province (and maybe farther), pickup at its address."""
+    zones = [data.DemoZone(store.province, data.DELIVERY_PRICES[store.code])]
+    if store.code in data.FARTHER_ZONES:
+        zones.append(data.FARTHER_ZONES[store.code])
+    for zone in zones:
+        delivery_zone, _ = DeliveryZone.objects.update_or_create(
+            vendor=vendor,
+            name=data.DELIVERY_ZONE_NAME.format(province=zone.province),
+            defaults={"price": zone.price, "price_per_kg": zone.price_per_kg,
+                      "minimum_order": zone.minimum_order, "is_active": True},
+        )
+        delivery_zone.provinces.set([Province.objects.get(name=zone.province)])
+        delivery_zone.municipalities.clear()
+    PickupPoint.objects.update_or_create(
+        vendor=vendor,
+        name=store.name,
+        defaults={"municipality": vendor.municipality, "address": store.address,
+                  "hours": data.PICKUP_HOURS[index % len(data.PICKUP_HOURS)],
+                  "is_active": True},
+    )
+
+
 def _store_colour(store: data.DemoStore) -> str:
     for children in data.CATEGORIES.values():
         for name, colour in children:
@@ -264,12 +295,10 @@ def _store_product(
     stockrecord, created = StockRecord.objects.update_or_create(
         product=product,
         partner=partner,
-        defaults={
-            "partner_sku": upc,
-            "price": price,
-            "price_currency": "CUP",
-            "num_in_stock": stock,
-        },
+        defaults={"partner_sku": upc, "price": price, "price_currency": "CUP"},
+        # Stock is set once: later runs keep what sales and vendors made of it.
+        create_defaults={"partner_sku": upc, "price": price, "price_currency": "CUP",
+                         "num_in_stock": stock},
     )
     if created and stock:
         StockMovement.objects.create(
@@ -307,3 +336,40 @@ def _accounts(*, vendor_partner, applicant_partner) -> None:
             VendorMembership.objects.get_or_create(
                 vendor=owned[account.role], user=user, defaults={"role": MembershipRole.OWNER}
             )
+
+
+def _purchases(*, stores: dict, cuba) -> int:
+    """The demo shopper's past purchases, placed through the same path as the checkout
+    and moved along their lifecycle. Created once: a shopper who already bought keeps
+    the history they have."""
+    from logistics.delivery import basket_vendor_parts
+    from shop.apps.checkout.placement import purchase_place
+    from shop.apps.partner.strategy import Selector
+    from vendors.orders import ActorRole, vendor_order_transition
+
+    buyer = User.objects.get(email=data.ACCOUNTS[1].email)
+    if Order.objects.filter(user=buyer).exists():
+        return Order.objects.filter(user=buyer).count()
+    municipality = Municipality.objects.get(name=data.PURCHASE_ADDRESS["line4"],
+                                            province__name=data.PURCHASE_ADDRESS["state"])
+    for purchase in data.PURCHASES:
+        basket = Basket.objects.create(owner=buyer)
+        basket.strategy = Selector().strategy(user=buyer)
+        for code in purchase.stores:
+            record = (StockRecord.objects.filter(partner=stores[code], num_in_stock__gte=5)
+                      .select_related("product").order_by("pk").first())
+            basket.add_product(record.product, quantity=2)
+        choices = {part.key: part.options[0].code
+                   for part in basket_vendor_parts(basket=basket, municipality=municipality)}
+        order = purchase_place(
+            basket=basket, user=buyer, choices=choices, notify=False,
+            shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS))
+        for vendor_order, progress in zip(order.vendor_orders.order_by("sequence"),
+                                          purchase.progress, strict=True):
+            for step in data.PROGRESS_STEPS[progress]:
+                role = ActorRole.BUYER if step == "cancelled" else ActorRole.VENDOR
+                vendor_order_transition(
+                    vendor_order_id=vendor_order.pk, to_status=step, actor=None,
+                    actor_role=role,
+                    reason=data.REJECTION_REASON if step == "rejected" else "")
+    return len(data.PURCHASES)

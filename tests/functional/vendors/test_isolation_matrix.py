@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 from oscar.core.loading import get_model
 
-from logistics.models import Municipality
+from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
+from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
 from vendors.models import (
     MembershipRole,
@@ -31,7 +32,7 @@ StockRecord = get_model("partner", "StockRecord")
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
 OWNER_ONLY = {"team", "profile"}
-POST_ONLY = {"product-publish", "order-bulk"}
+POST_ONLY = {"product-publish", "order-bulk", "delivery-zone-activate", "pickup-point-activate"}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -49,6 +50,24 @@ POST_DATA = {
     "order-bulk": lambda world: {"to_status": "accepted", "number": [world["order_a"].number]},
     "product-import": lambda world: {"file": SimpleUploadedFile(
         "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv")},
+    "delivery-zone-create": lambda world: {
+        "name": "Zona intrusa", "provinces": [Province.objects.get(name="Artemisa").pk],
+        "price": "100", "is_active": "on"},
+    "delivery-zone-edit": lambda world: {
+        "name": "Zona cambiada", "municipalities": [Municipality.objects.get(name="Marianao").pk],
+        "price": "999", "price_per_kg": "5", "minimum_order": "1000"},
+    "delivery-zone-activate": {"is_active": "0"},
+    "delivery-zone-delete": {},
+    "pickup-point-create": lambda world: {
+        "name": "Punto intruso", "province": Municipality.objects.get(name="Playa").province_id,
+        "municipality": Municipality.objects.get(name="Playa").pk, "address": "Calle 1",
+        "hours": "Siempre", "is_active": "on"},
+    "pickup-point-edit": lambda world: {
+        "name": "Punto cambiado", "province": Municipality.objects.get(name="Cerro").province_id,
+        "municipality": Municipality.objects.get(name="Cerro").pk, "address": "Calle 2",
+        "hours": "Nunca"},
+    "pickup-point-activate": {"is_active": "0"},
+    "pickup-point-delete": {},
 }
 
 
@@ -58,6 +77,8 @@ def payload(name: str, world) -> dict:
 
 
 OBJECT_KWARGS = {"pk", "number"}
+# url name prefix -> the `world` key of vendor A's object its pk points at
+PK_OBJECTS = {"product-": "product_a", "delivery-zone-": "zone_a", "pickup-point-": "point_a"}
 
 
 def vendor_scoped_url_names(*, with_object: bool = False) -> list[str]:
@@ -90,8 +111,14 @@ def world(db):
     partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
     mixed = purchase({partner_a: [(product_a, 1)], partner_b: [(product_b, 2)]})
     order_a, order_b = mixed.vendor_orders.order_by("sequence")
+    zones = {key: DeliveryZoneFactory(vendor=vendor, name=f"Zona de {key.upper()}")
+             for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))}
+    points = {key: PickupPointFactory(vendor=vendor, name=f"Punto de {key.upper()}")
+              for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))}
     return {"a": partner_a.vendor, "b": partner_b.vendor, "product_a": product_a,
-            "product_b": product_b, "users": users, "order_a": order_a, "order_b": order_b}
+            "product_b": product_b, "users": users, "order_a": order_a, "order_b": order_b,
+            "zone_a": zones["a"], "zone_b": zones["b"], "point_a": points["a"],
+            "point_b": points["b"]}
 
 
 def url_for(name: str, vendor, world) -> str:
@@ -100,7 +127,8 @@ def url_for(name: str, vendor, world) -> str:
     pattern = next(p for p in namespace.url_patterns if p.name == name)
     kwargs = {"vendor_slug": vendor.slug}
     if "pk" in pattern.pattern.converters:
-        kwargs["pk"] = world["product_a"].pk
+        key = next(key for prefix, key in PK_OBJECTS.items() if name.startswith(prefix))
+        kwargs["pk"] = world[key].pk
     if "number" in pattern.pattern.converters:
         kwargs["number"] = world["order_a"].number
     return reverse(f"vendor_dashboard:{name}", kwargs=kwargs)
@@ -125,12 +153,23 @@ def snapshot(world) -> tuple:
         Vendor.objects.filter(pk=vendor.pk).values_list("trade_name", "address", "phone").get(),
         list(VendorOrder.objects.filter(vendor=vendor).values_list("number", "status")),
         VendorOrderEvent.objects.filter(vendor_order__vendor=vendor).count(),
+        list(DeliveryZone.objects.filter(vendor=vendor).order_by("pk").values_list(
+            "pk", "name", "price", "price_per_kg", "minimum_order", "is_active")),
+        list(DeliveryZone.provinces.through.objects.filter(deliveryzone__vendor=vendor)
+             .order_by("pk").values_list("deliveryzone_id", "province_id")),
+        list(DeliveryZone.municipalities.through.objects.filter(deliveryzone__vendor=vendor)
+             .order_by("pk").values_list("deliveryzone_id", "municipality_id")),
+        list(PickupPoint.objects.filter(vendor=vendor).order_by("pk").values_list(
+            "pk", "name", "municipality_id", "address", "hours", "is_active")),
     )
 
 
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
-        "home", "order-bulk", "order-detail", "order-list", "product-create", "product-edit",
+        "delivery-zone-activate", "delivery-zone-create", "delivery-zone-delete",
+        "delivery-zone-edit", "delivery-zone-list", "home", "order-bulk", "order-detail",
+        "order-list", "pickup-point-activate", "pickup-point-create", "pickup-point-delete",
+        "pickup-point-edit", "pickup-point-list", "product-create", "product-edit",
         "product-export", "product-import", "product-list", "product-publish", "product-stock",
         "profile", "team",
     ]
@@ -159,6 +198,7 @@ def test_get(world, name, role):
         html = response.content.decode()
         assert "Producto de B" not in html
         assert world["order_b"].number not in html
+        assert "Zona de B" not in html and "Punto de B" not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())
@@ -184,7 +224,7 @@ def test_post_by_the_owner_does_change_something(world, name):
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names(with_object=True))
-def test_owner_b_cannot_reach_a_product_through_its_own_store(world, name):
+def test_owner_b_cannot_reach_an_object_of_a_through_its_own_store(world, name):
     url = url_for(name, world["b"], world)
     before = snapshot(world)
 

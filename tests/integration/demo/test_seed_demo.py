@@ -1,10 +1,14 @@
 """`manage.py seed_demo`: a believable marketplace, the same every time it runs."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db.models import F
 from oscar.core.loading import get_model
 
+from logistics.models import DeliveryZone, PickupPoint
 from shop.demo import data
 from vendors.models import ActorType, Vendor, VendorMembership, VendorStatus
 
@@ -13,6 +17,15 @@ Partner = get_model("partner", "Partner")
 PartnerAddress = get_model("partner", "PartnerAddress")
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
+
+
+def delivery_snapshot() -> tuple[list, list]:
+    zones = DeliveryZone.objects.order_by("pk").values_list(
+        "pk", "vendor__trade_name", "name", "price", "price_per_kg", "minimum_order",
+        "is_active", "provinces__name", "municipalities__name")
+    points = PickupPoint.objects.order_by("pk").values_list(
+        "pk", "vendor__trade_name", "name", "municipality__name", "address", "hours", "is_active")
+    return list(zones), list(points)
 
 
 def catalogue_snapshot() -> list[tuple]:
@@ -35,9 +48,11 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         first = catalogue_snapshot()
         first_counts = (Partner.objects.count(), Product.objects.count(),
                         Category.objects.count())
+        first_delivery = delivery_snapshot()
         call_command("seed_demo", verbosity=0)
-        yield {"first": first, "first_counts": first_counts}
+        yield {"first": first, "first_counts": first_counts, "first_delivery": first_delivery}
         # Module-scoped data outlives the per-test transactions: remove it.
+        get_model("order", "Order").objects.all().delete()
         Product.objects.all().delete()
         Category.objects.all().delete()
         Vendor.objects.all().delete()
@@ -85,6 +100,17 @@ def test_cuba_is_a_shipping_country(seeded, db):
     Country = get_model("address", "Country")
 
     assert Country.objects.get(iso_3166_1_a2="CU").is_shipping_country
+
+
+def test_the_demo_shopper_has_past_purchases_in_various_states(seeded, db):
+    from vendors.models import VendorOrder
+
+    statuses = set(VendorOrder.objects.filter(order__user__email="comprador@encadena.test")
+                   .values_list("status", flat=True))
+
+    assert get_model("order", "Order").objects.filter(
+        user__email="comprador@encadena.test").count() == len(data.PURCHASES)
+    assert statuses == {"placed", "accepted", "shipped", "delivered", "cancelled", "rejected"}
 
 
 def test_running_it_again_changes_nothing(seeded, db):
@@ -158,3 +184,41 @@ def test_one_application_waits_for_the_operator(seeded, db):
     assert list(applicant.memberships.values_list("user__email", flat=True)) == [
         "solicitante@encadena.test"
     ]
+
+
+def test_running_it_again_does_not_duplicate_delivery(seeded, db):
+    assert delivery_snapshot() == seeded["first_delivery"]
+
+
+def test_every_approved_store_delivers_in_its_own_province_and_has_a_pickup_point(seeded, db):
+    approved = Vendor.objects.filter(status=VendorStatus.APPROVED).select_related(
+        "province", "municipality")
+
+    for vendor in approved:
+        zones = list(vendor.delivery_zones.prefetch_related("provinces", "municipalities"))
+        own = zones[0]
+        assert 1 <= len(zones) <= 2
+        assert [p.name for p in own.provinces.all()] == [vendor.province.name]
+        assert list(own.municipalities.all()) == []
+        assert Decimal("150") <= own.price <= Decimal("400")
+        assert (own.price_per_kg, own.minimum_order, own.is_active) == (0, 0, True)
+        point = vendor.pickup_points.get()
+        assert (point.municipality, point.address, point.is_active) == (
+            vendor.municipality, vendor.address, True)
+        assert point.hours
+    assert not Vendor.objects.get(status=VendorStatus.APPLIED).delivery_zones.exists()
+
+
+def test_some_stores_also_deliver_farther_by_weight_above_a_minimum(seeded, db):
+    farther = DeliveryZone.objects.exclude(provinces=F("vendor__province")).select_related(
+        "vendor")
+
+    assert farther.count() == len(data.FARTHER_ZONES)
+    assert farther.filter(provinces__name="La Habana").exists()
+    for zone in farther:
+        assert zone.price_per_kg > 0 and zone.minimum_order > 0
+    guayabita = DeliveryZone.objects.get(vendor__trade_name="Dulces Guayabita",
+                                         provinces__name="La Habana")
+    assert (guayabita.name, guayabita.price, guayabita.price_per_kg,
+            guayabita.minimum_order) == ("Entrega en La Habana", Decimal("450.00"),
+                                         Decimal("20.00"), Decimal("3000.00"))

@@ -15,7 +15,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo marketplace ready: {summary.stores} stores (and {summary.applications} "
                 f"application waiting), {summary.products} products, "
-                f"{summary.categories} categories, {summary.accounts} demo accounts "
+                f"{summary.categories} categories, {summary.accounts} demo accounts, "
+                f"{summary.purchases} past purchases of the demo shopper "
                 f"(password: encadena-demo)."
             )
         )
