@@ -71,6 +71,8 @@ def _stock_move(*, stockrecord_id, vendor, reason, actor, note, delta_for, order
 class StockRequest:
     stockrecord_id: int
     quantity: int
+    # The vendor order the units are for, when one call serves several (a whole purchase).
+    order_number: str = ""
 
 
 class OutOfStock(Exception):
@@ -121,9 +123,13 @@ def _locked_tracked(requests):
 
 
 @transaction.atomic
-def stock_allocate(*, requests, order_number: str, actor=None) -> list[StockMovement]:
+def stock_allocate(*, requests, order_number: str = "", actor=None) -> list[StockMovement]:
     """Promise units to an order, all or nothing. Raises OutOfStock naming the first
-    record that cannot give what is asked. Records that do not track stock are skipped."""
+    record that cannot give what is asked. Records that do not track stock are skipped.
+    A purchase from several vendors allocates in one call, so its rows are locked in one
+    id order; each request then names its own vendor order."""
+    numbers = {request.stockrecord_id: request.order_number for request in requests
+               if request.order_number}
     movements = []
     for record, quantity, allocated in _locked_tracked(requests):
         # Guarded: even without the lock, zero rows means the units are gone.
@@ -137,7 +143,7 @@ def stock_allocate(*, requests, order_number: str, actor=None) -> list[StockMove
             stockrecord=record, vendor=record.partner.vendor, actor=actor,
             reason=StockMovementReason.ALLOCATION, delta=0, level_after=record.num_in_stock,
             allocated_delta=quantity, allocated_after=allocated + quantity,
-            order_number=order_number,
+            order_number=numbers.get(record.pk, order_number),
         ))
     return StockMovement.objects.bulk_create(movements)
 

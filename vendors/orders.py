@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from vendors.inventory import StockRequest, stock_consume, stock_release
-from vendors.models import VendorOrder, VendorOrderEvent
+from vendors.inventory import StockRequest, stock_allocate, stock_consume, stock_release
+from vendors.models import Vendor, VendorOrder, VendorOrderEvent, VendorStatus
 from vendors.models import VendorOrderStatus as S
 
 Order = get_model("order", "Order")
@@ -94,6 +94,53 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
         stock_consume(requests=requests, order_number=vendor_order.number, actor=actor)
     order_status_refresh(order_id=vendor_order.order_id)
     return vendor_order
+
+
+class VendorUnavailable(ValidationError):
+    pass
+
+
+@transaction.atomic
+def vendor_orders_create(*, order, parts, actor=None,
+                         status: str = S.PLACED) -> list[VendorOrder]:
+    """Split a just-created Order into one VendorOrder per vendor part (numbered
+    `<order>-<n>` in the parts' order, with the delivery chosen for it) and promise
+    the units of every line in one guarded allocation, rows locked in id order.
+    Raises VendorUnavailable or OutOfStock, and then the caller's transaction must
+    not commit: nothing of the purchase may remain."""
+    actor = actor if getattr(actor, "is_authenticated", False) else None  # guests: no user
+    vendor_ids = [part.vendor.pk for part in parts]
+    closed = Vendor.objects.filter(pk__in=vendor_ids).exclude(status=VendorStatus.APPROVED)
+    for vendor in closed:
+        raise VendorUnavailable(
+            _("%(store)s is not selling right now: remove its products to go on.")
+            % {"store": vendor.trade_name}, code="vendor_unavailable")
+    vendor_orders = VendorOrder.objects.bulk_create([
+        VendorOrder(order=order, vendor=part.vendor, sequence=sequence,
+                    number=f"{order.number}-{sequence}", status=status,
+                    delivery_code=part.chosen.code if part.chosen else "",
+                    delivery_name=_delivery_name(part.chosen)[:255],
+                    delivery_charge=part.chosen.charge if part.chosen else 0)
+        for sequence, part in enumerate(parts, start=1)
+    ])
+    numbers = {vendor_order.vendor.partner_id: vendor_order.number
+               for vendor_order in vendor_orders}
+    requests = [StockRequest(line.stockrecord_id, line.quantity, numbers[line.partner_id])
+                for line in order.lines.all() if line.stockrecord_id]
+    stock_allocate(requests=requests, actor=actor)
+    VendorOrderEvent.objects.bulk_create([
+        VendorOrderEvent(vendor_order=vendor_order, from_status=status, to_status=status,
+                         actor=actor, actor_role=ActorRole.BUYER)
+        for vendor_order in vendor_orders
+    ])
+    order_status_refresh(order_id=order.pk)
+    return vendor_orders
+
+
+def _delivery_name(option) -> str:
+    if option is None:
+        return ""
+    return f"{option.name}: {option.detail}" if option.detail else option.name
 
 
 def order_status_derive(statuses: list[str]) -> str:

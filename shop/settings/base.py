@@ -40,9 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.apps.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shop.apps.shipping.apps.ShippingConfig",
     "shop.apps.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "shop.apps.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "shop.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -196,6 +196,8 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(LOCAL_DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Encadena <no-responder@encadena.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Links in e-mails: scheme + the current Site's domain.
+SITE_SCHEME = env_str("SITE_SCHEME", "https")
 
 # --- Language, time and money ---------------------------------------------------------
 LANGUAGE_CODE = "es"
@@ -229,6 +231,9 @@ OSCAR_SHOP_NAME = "Encadena"
 OSCAR_SHOP_TAGLINE = _("The marketplace of Cuba's economic actors")
 OSCAR_HOMEPAGE = reverse_lazy("home")
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Cuban addresses have no postcode in practice; the municipality (line4) and province
+# (state) are what delivery depends on.
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "state", "country")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SEND_REGISTRATION_EMAIL = True
 OSCAR_DASHBOARD_NAVIGATION = [
@@ -244,6 +249,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
 MIGRATION_MODULES = {
     "catalogue": "oscar.apps.catalogue.migrations",
     "partner": "oscar.apps.partner.migrations",
+    "order": "oscar.apps.order.migrations",
+    "shipping": "oscar.apps.shipping.migrations",
 }
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # Browse and search read the database (shop/apps/search); nothing feeds an index.

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from tests.browser.conftest import CHROMIUM_ARGS
 from tests.conftest import chromium_path
 
 # Transactional (the live server reads committed data); serialized rollback puts back the
@@ -13,7 +14,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture

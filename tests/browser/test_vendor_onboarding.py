@@ -5,8 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from tests.browser.test_storefront import CHROMIUM_ARGS
-from tests.conftest import chromium_path
+from tests.browser.conftest import new_page
 from tests.factories import UserFactory
 from tests.factories.users import PASSWORD
 
@@ -14,28 +13,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser():
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def new_page(browser):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="es-ES").new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def test_apply_approve_add_a_product_and_see_it_in_the_store(live_server, browser,

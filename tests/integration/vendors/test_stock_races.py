@@ -5,33 +5,13 @@ import threading
 import pytest
 from django.db import connection, transaction
 
+from tests.concurrency import run_in_threads
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from vendors.inventory import OutOfStock, StockRequest, stock_adjust, stock_allocate, stock_set
 from vendors.models import StockMovement, StockMovementReason
 
 pytestmark = [pytest.mark.postgres,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def run_in_threads(count: int, work) -> list:
-    barrier = threading.Barrier(count)
-    errors: list = []
-
-    def worker(index):
-        try:
-            barrier.wait()
-            work(index)
-        except Exception as error:  # collected and asserted on below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.fixture

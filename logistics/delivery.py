@@ -1,0 +1,196 @@
+"""How each vendor's part of a basket can reach the buyer.
+
+A basket spans several stores; each store delivers its own part. For a shipping
+municipality, a part may be delivered home by the cheapest of the vendor's active
+zones that covers the municipality (flat price plus price per kg, if the part reaches
+the zone's minimum order), or collected at any of the vendor's active pickup points.
+Everything here is read in a constant number of queries, however many vendors and
+lines the basket holds.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
+
+from logistics.models import DeliveryZone, Municipality, PickupPoint
+from vendors.models import Vendor
+
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+
+WEIGHT_ATTRIBUTE = "weight"
+CENT = Decimal("0.01")
+HOME = "home"
+PICKUP = "pickup"
+
+
+@dataclass(frozen=True)
+class DeliveryOption:
+    code: str  # "home-<zone id>" or "pickup-<point id>": stored in the session and the order
+    kind: str  # HOME or PICKUP
+    name: str  # what the buyer and the vendor read
+    charge: Decimal
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class VendorPart:
+    """One vendor's lines of a basket, with what it costs to get them to the buyer."""
+
+    vendor: Vendor
+    lines: tuple
+    subtotal: Decimal
+    weight: Decimal
+    options: tuple[DeliveryOption, ...] = ()
+    # Why home delivery is not offered, when it is not (shown beside the options).
+    home_unavailable: str = ""
+    chosen: DeliveryOption | None = None
+
+    @property
+    def key(self) -> str:
+        return str(self.vendor.pk)
+
+    def option(self, code: str) -> DeliveryOption | None:
+        return next((option for option in self.options if option.code == code), None)
+
+
+@dataclass(frozen=True)
+class DeliveryPlan:
+    """Every vendor part of a basket with the option the buyer chose for it."""
+
+    parts: tuple[VendorPart, ...]
+    municipality: Municipality | None
+    errors: tuple[str, ...] = field(default=())
+
+    @property
+    def charge(self) -> Decimal:
+        return sum((part.chosen.charge for part in self.parts if part.chosen), Decimal("0.00"))
+
+    @property
+    def choices(self) -> dict[str, str]:
+        return {part.key: part.chosen.code for part in self.parts if part.chosen}
+
+
+def address_municipality(address) -> Municipality | None:
+    """The municipality an address names (its state is the province, its city the
+    municipality, as the checkout address form writes them), or None."""
+    if address is None or not address.state or not address.line4:
+        return None
+    return (Municipality.objects.select_related("province")
+            .filter(province__name=address.state, name=address.line4).first())
+
+
+def basket_vendor_parts(*, basket, municipality: Municipality | None = None) -> list[VendorPart]:
+    """The basket's lines grouped by vendor (in the order they were added), each with
+    its subtotal, weight and, when a municipality is given, its delivery options."""
+    lines = [line for line in basket.all_lines() if line.stockrecord_id]
+    grouped: dict[int, list] = {}
+    for line in lines:
+        grouped.setdefault(line.stockrecord.partner_id, []).append(line)
+    if not grouped:
+        return []
+    vendors = {vendor.partner_id: vendor for vendor in Vendor.objects.filter(
+        partner_id__in=grouped).select_related("partner")}
+    weights = _product_weights({line.product_id for line in lines})
+    parts = []
+    for partner_id, vendor_lines in grouped.items():
+        subtotal = sum((line.line_price_incl_tax_incl_discounts or Decimal("0")
+                        for line in vendor_lines), Decimal("0.00"))
+        weight = sum((weights.get(line.product_id, Decimal("0")) * line.quantity
+                      for line in vendor_lines), Decimal("0"))
+        parts.append(VendorPart(vendor=vendors[partner_id], lines=tuple(vendor_lines),
+                                subtotal=subtotal, weight=weight))
+    if municipality is not None:
+        parts = _with_options(parts, municipality)
+    return parts
+
+
+def delivery_plan(*, basket, municipality: Municipality | None,
+                  choices: dict[str, str]) -> DeliveryPlan:
+    """The basket's parts with the chosen options, checked against what each vendor
+    offers now: `errors` says, per part, what is missing or no longer possible."""
+    if municipality is None:
+        return DeliveryPlan(parts=tuple(basket_vendor_parts(basket=basket)), municipality=None,
+                            errors=(_("Choose a delivery address with its municipality."),))
+    parts, errors = [], []
+    for part in basket_vendor_parts(basket=basket, municipality=municipality):
+        code = choices.get(part.key, "")
+        chosen = part.option(code) if code else None
+        if not part.options:
+            errors.append(_("%(store)s cannot deliver to %(place)s and has no pickup point: "
+                            "remove its products or choose another address.")
+                          % {"store": part.vendor.trade_name, "place": municipality.name})
+        elif chosen is None:
+            errors.append(_("Choose how %(store)s gets your order to you.")
+                          % {"store": part.vendor.trade_name})
+        parts.append(VendorPart(vendor=part.vendor, lines=part.lines, subtotal=part.subtotal,
+                                weight=part.weight, options=part.options,
+                                home_unavailable=part.home_unavailable, chosen=chosen))
+    return DeliveryPlan(parts=tuple(parts), municipality=municipality, errors=tuple(errors))
+
+
+def delivery_zone_charge(*, zone: DeliveryZone, weight: Decimal) -> Decimal:
+    return (zone.price + zone.price_per_kg * weight).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _product_weights(product_ids: set[int]) -> dict[int, Decimal]:
+    """Weight in kg per product, from Oscar's `weight` attribute (0 when absent)."""
+    values = (ProductAttributeValue.objects
+              .filter(product_id__in=product_ids, attribute__code=WEIGHT_ATTRIBUTE)
+              .values_list("product_id", "value_float"))
+    return {product_id: Decimal(str(value)) for product_id, value in values if value}
+
+
+def _with_options(parts: list[VendorPart], municipality: Municipality) -> list[VendorPart]:
+    vendor_ids = [part.vendor.pk for part in parts]
+    zones: dict[int, list[DeliveryZone]] = {}
+    for zone in (DeliveryZone.objects.filter(vendor_id__in=vendor_ids, is_active=True)
+                 .filter(Q(municipalities=municipality) | Q(provinces=municipality.province_id))
+                 .distinct().order_by("price", "id")):
+        zones.setdefault(zone.vendor_id, []).append(zone)
+    points: dict[int, list[PickupPoint]] = {}
+    for point in (PickupPoint.objects.filter(vendor_id__in=vendor_ids, is_active=True)
+                  .select_related("municipality__province").order_by("name", "id")):
+        points.setdefault(point.vendor_id, []).append(point)
+    return [_part_with_options(part, municipality, zones.get(part.vendor.pk, []),
+                               points.get(part.vendor.pk, [])) for part in parts]
+
+
+def _part_with_options(part, municipality, zones, points) -> VendorPart:
+    options, home_unavailable = [], ""
+    reachable = [zone for zone in zones if part.subtotal >= zone.minimum_order]
+    if reachable:
+        zone = min(reachable, key=lambda z: (delivery_zone_charge(zone=z, weight=part.weight),
+                                            z.pk))
+        options.append(DeliveryOption(
+            code=f"{HOME}-{zone.pk}", kind=HOME,
+            name=_("Home delivery to %(place)s") % {"place": municipality.name},
+            charge=delivery_zone_charge(zone=zone, weight=part.weight), detail=zone.name))
+    elif zones:
+        minimum = min(zone.minimum_order for zone in zones)
+        home_unavailable = _("Home delivery needs an order of at least %(amount)s from this "
+                             "store.") % {"amount": currency(minimum)}
+    else:
+        home_unavailable = _("This store does not deliver to %(place)s.") % {
+            "place": municipality.name}
+    # Pickup points in the buyer's municipality first, then its province, then the rest.
+    points = sorted(points, key=lambda p: (p.municipality_id != municipality.pk,
+                                           p.municipality.province_id != municipality.province_id))
+    for point in points:
+        options.append(DeliveryOption(
+            code=f"{PICKUP}-{point.pk}", kind=PICKUP,
+            name=_("Pickup at %(point)s") % {"point": point.name}, charge=Decimal("0.00"),
+            detail=f"{point.address}, {point.municipality.name} "
+                   f"({point.municipality.province.name}). {point.hours}"))
+    return VendorPart(vendor=part.vendor, lines=part.lines, subtotal=part.subtotal,
+                      weight=part.weight, options=tuple(options),
+                      home_unavailable=home_unavailable)
+
+
+def delivery_plan_validate(plan: DeliveryPlan) -> None:
+    if plan.errors:
+        raise ValidationError(list(plan.errors), code="delivery")

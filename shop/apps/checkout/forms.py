@@ -1,0 +1,110 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.checkout import forms as oscar_forms
+from oscar.apps.checkout.forms import *  # noqa: F403  (Oscar's fork pattern)
+from oscar.templatetags.currency_filters import currency
+
+from logistics.forms import (
+    MunicipalityChoiceField,
+    ProvinceChoiceField,
+    province_municipality_clean,
+)
+
+
+class ShippingAddressForm(oscar_forms.ShippingAddressForm):
+    """A Cuban delivery address: street, province and one of its municipalities, and a
+    phone the stores can call. The province and municipality are written to Oscar's
+    `state` and `line4` (city), where every address display already shows them."""
+
+    province = ProvinceChoiceField()
+    municipality = MunicipalityChoiceField()
+
+    class Meta(oscar_forms.ShippingAddressForm.Meta):
+        fields = ["first_name", "last_name", "line1", "line2", "phone_number", "notes"]
+        labels = {
+            "line1": _("Street and number"),
+            "line2": _("Between streets, building, apartment"),
+            "notes": _("Directions for the delivery"),
+        }
+
+    field_order = ["first_name", "last_name", "line1", "line2", "province", "municipality",
+                   "phone_number", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone_number"].required = True
+        self.fields["phone_number"].help_text = _("The stores call this number to deliver.")
+        for name in ("first_name", "last_name", "line1"):
+            self.fields[name].required = True
+
+    def clean(self):
+        cleaned_data = super().clean()
+        province_municipality_clean(cleaned_data)
+        if cleaned_data.get("province") and cleaned_data.get("municipality"):
+            self.instance.state = cleaned_data["province"].name
+            self.instance.line4 = cleaned_data["municipality"].name
+        return cleaned_data
+
+
+class DeliveryChoiceForm(forms.Form):
+    """One required choice per vendor part, among that vendor's own options only."""
+
+    def __init__(self, *args, parts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parts = parts
+        for part in parts:
+            if part.options:
+                message = _("Choose how %(store)s gets your order to you.") % {
+                    "store": part.vendor.trade_name}
+            else:
+                message = _("%(store)s has no way to get your order to this address: remove "
+                            "its products or choose another address.") % {
+                    "store": part.vendor.trade_name}
+            self.fields[self.field_name(part)] = forms.ChoiceField(
+                label=part.vendor.trade_name, widget=forms.RadioSelect,
+                choices=[(option.code, self.option_label(option)) for option in part.options],
+                error_messages={"required": message, "invalid_choice": _(
+                    "That delivery option is not offered by %(store)s: choose one of its "
+                    "own.") % {"store": part.vendor.trade_name}},
+            )
+
+    @staticmethod
+    def field_name(part) -> str:
+        return f"vendor-{part.key}"
+
+    @staticmethod
+    def option_label(option) -> str:
+        charge = currency(option.charge) if option.charge else _("free")
+        return f"{option.name} ({charge})"
+
+    def bound_parts(self):
+        return [(part, self[self.field_name(part)]) for part in self.parts]
+
+    def choices(self) -> dict[str, str]:
+        return {part.key: self.cleaned_data[self.field_name(part)] for part in self.parts}
+
+
+class PaymentMethod:
+    CASH_ON_DELIVERY = "cash_on_delivery"
+
+
+PAYMENT_METHODS = {
+    PaymentMethod.CASH_ON_DELIVERY: (
+        _("Cash on delivery"),
+        _("Pay each store in cash when its part reaches you (or when you collect it)."),
+    ),
+}
+
+
+class PaymentMethodForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("How do you want to pay?"), widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how you want to pay."),
+                        "invalid_choice": _("Choose one of the payment methods offered.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = [(code, label) for code, (label, _help)
+                                         in PAYMENT_METHODS.items()]
+        self.fields["method"].initial = PaymentMethod.CASH_ON_DELIVERY

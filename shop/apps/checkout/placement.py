@@ -1,0 +1,43 @@
+"""Placing a purchase without the checkout pages (demo data, and later orders taken
+by phone): the same plan, checks, order creator and notices as the web checkout."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from oscar.core.loading import get_class, get_model
+
+from logistics.delivery import address_municipality, delivery_plan, delivery_plan_validate
+
+OrderCreator = get_class("order.utils", "OrderCreator")
+OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+VendorDelivery = get_class("shipping.methods", "VendorDelivery")
+Order = get_model("order", "Order")
+
+
+@transaction.atomic
+def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=None,
+                   email: str = "", status: str = "placed", notify: bool = True) -> Order:
+    """Place `basket` (with its strategy set) for delivery to the unsaved
+    `shipping_address`, with `choices` = {vendor id: delivery option code}. Raises
+    ValidationError (delivery), OutOfStock or VendorUnavailable; nothing stays then."""
+    if basket.is_empty:
+        raise ValidationError("The basket is empty.", code="empty_basket")
+    plan = delivery_plan(basket=basket, municipality=address_municipality(shipping_address),
+                         choices=choices)
+    delivery_plan_validate(plan)
+    method = VendorDelivery(plan)
+    charge = method.calculate(basket)
+    total = OrderTotalCalculator().calculate(basket, charge)
+    shipping_address.save()
+    order = OrderCreator().place_order(
+        basket=basket, total=total, shipping_method=method, shipping_charge=charge,
+        user=user, shipping_address=shipping_address,
+        order_number=OrderNumberGenerator().order_number(basket), status=status,
+        guest_email="" if user else email,
+    )
+    basket.submit()
+    if notify:
+        from vendors.notifications import purchase_placed_notify_on_commit
+
+        purchase_placed_notify_on_commit(order_id=order.pk)
+    return order

@@ -1,0 +1,36 @@
+import hashlib
+import json
+
+from oscar.apps.checkout import utils
+from oscar.apps.checkout.utils import *  # noqa: F403  (Oscar's fork pattern)
+
+
+class CheckoutSessionData(utils.CheckoutSessionData):
+    """Oscar's checkout session, plus the delivery chosen per vendor part and the
+    payment method."""
+
+    def set_delivery_choices(self, choices: dict[str, str]) -> None:
+        self._set("shipping", "delivery_choices", choices)
+
+    def delivery_choices(self) -> dict[str, str]:
+        return self._get("shipping", "delivery_choices") or {}
+
+    def pay_with(self, method: str) -> None:
+        self._set("payment", "method", method)
+
+    def payment_method(self) -> str | None:
+        return self._get("payment", "method")
+
+
+def purchase_fingerprint(*, basket, plan, total) -> str:
+    """What the buyer reviewed: lines, quantities, prices, delivery and total. Placing
+    the order compares it with the review, so a change in between (another tab, a
+    new price) sends the buyer back to review instead of charging something unseen."""
+    content = {
+        "lines": sorted((line.stockrecord_id, line.quantity, str(line.unit_price_incl_tax))
+                        for line in basket.all_lines()),
+        "delivery": sorted(plan.choices.items()) if plan else [],
+        "delivery_charge": str(plan.charge) if plan else "0",
+        "total": str(total.incl_tax),
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()

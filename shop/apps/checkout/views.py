@@ -1,0 +1,189 @@
+import logging
+
+from django import http
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from oscar.apps.checkout import views
+from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.apps.checkout.views import *  # noqa: F403  (Oscar's fork pattern)
+from oscar.core.loading import get_class, get_classes, get_model
+
+from logistics.delivery import address_municipality, basket_vendor_parts
+from shop.apps.checkout.forms import PAYMENT_METHODS, PaymentMethod
+from vendors.inventory import OutOfStock
+
+DeliveryChoiceForm, PaymentMethodForm = get_classes(
+    "checkout.forms", ["DeliveryChoiceForm", "PaymentMethodForm"])
+VendorDelivery = get_class("shipping.methods", "VendorDelivery")
+purchase_fingerprint = get_class("checkout.utils", "purchase_fingerprint")
+UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+
+logger = logging.getLogger(__name__)
+
+
+class CheckoutMixin:
+    """Pre-conditions shared by the steps after the address."""
+
+    def check_payment_data_is_captured(self, request):
+        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
+            raise FailedPreCondition(url=reverse("checkout:payment-method"),
+                                     message=_("Choose how you want to pay."))
+
+    def delivery_plan(self):
+        method = self.get_shipping_method(self.request.basket,
+                                          self.get_shipping_address(self.request.basket))
+        return getattr(method, "plan", None) or getattr(getattr(method, "method", None),
+                                                        "plan", None)
+
+
+class ShippingAddressView(views.ShippingAddressView):
+    def get_initial(self):
+        initial = super().get_initial() or {}
+        address = self.get_shipping_address(self.request.basket)
+        municipality = address_municipality(address)
+        if municipality:
+            initial.update(province=municipality.province, municipality=municipality)
+        return initial
+
+    def post(self, request, *args, **kwargs):
+        # Oscar answers an address id of someone else with a 500 (DoesNotExist).
+        if "address_id" in request.POST and request.user.is_authenticated:
+            if not request.user.addresses.filter(pk=request.POST["address_id"]).exists():
+                raise http.Http404
+        return super().post(request, *args, **kwargs)
+
+
+class ShippingMethodView(views.ShippingMethodView):
+    """Each vendor part gets its own delivery: home delivery where the vendor covers the
+    address's municipality, or pickup at one of its points."""
+
+    form_class = DeliveryChoiceForm
+    success_url = views.ShippingMethodView.success_url
+
+    def get(self, request, *args, **kwargs):
+        if not request.basket.is_shipping_required():
+            return super().get(request, *args, **kwargs)
+        if not self.checkout_session.is_shipping_address_set():
+            messages.error(request, _("Please choose a shipping address"))
+            return redirect("checkout:shipping-address")
+        if self.municipality() is None:
+            messages.error(request, _("Choose the province and municipality of the delivery "
+                                      "address."))
+            return redirect("checkout:shipping-address")
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        if self.municipality() is None:
+            messages.error(request, _("Choose the province and municipality of the delivery "
+                                      "address."))
+            return redirect("checkout:shipping-address")
+        return super(views.ShippingMethodView, self).post(request, *args, **kwargs)
+
+    def municipality(self):
+        if not hasattr(self, "_municipality"):
+            self._municipality = address_municipality(
+                self.get_shipping_address(self.request.basket))
+        return self._municipality
+
+    def get_form_kwargs(self):
+        kwargs = super(views.ShippingMethodView, self).get_form_kwargs()
+        kwargs["parts"] = basket_vendor_parts(basket=self.request.basket,
+                                              municipality=self.municipality())
+        chosen = self.checkout_session.delivery_choices()
+        kwargs["initial"] = {f"vendor-{key}": code for key, code in chosen.items()}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        ctx = super(views.ShippingMethodView, self).get_context_data(**kwargs)
+        ctx["municipality"] = self.municipality()
+        return ctx
+
+    def form_valid(self, form):
+        self.checkout_session.set_delivery_choices(form.choices())
+        self.checkout_session.use_shipping_method(VendorDelivery.code)
+        return self.get_success_response()
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
+    template_name = "oscar/checkout/payment_method.html"
+    success_url = reverse_lazy("checkout:preview")
+
+    def get(self, request, *args, **kwargs):
+        form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()
+                                          or PaymentMethod.CASH_ON_DELIVERY})
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        form = PaymentMethodForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        self.checkout_session.pay_with(form.cleaned_data["method"])
+        return self.get_success_response()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["payment_methods"] = PAYMENT_METHODS
+        return ctx
+
+
+class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
+    """The review (preview) and the placing of the order. Cash on delivery needs no
+    payment details, so the details step goes straight to the review."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        plan = self.delivery_plan()
+        ctx["delivery_plan"] = plan
+        ctx["payment_method"] = PAYMENT_METHODS.get(self.checkout_session.payment_method())
+        if plan is not None and ctx.get("order_total") is not None:
+            ctx["purchase_fingerprint"] = purchase_fingerprint(
+                basket=self.request.basket, plan=plan, total=ctx["order_total"])
+        return ctx
+
+    def handle_place_order_submission(self, request):
+        submission = self.build_submission()
+        reviewed = request.POST.get("purchase_fingerprint", "")
+        current = purchase_fingerprint(basket=submission["basket"],
+                                       plan=self.delivery_plan(),
+                                       total=submission["order_total"])
+        if reviewed != current:
+            return self.render_preview(request, error=_(
+                "Your purchase changed since you reviewed it (products, quantities, prices "
+                "or delivery). Check it again and place the order."))
+        return self.submit(**submission)
+
+    def handle_payment(self, order_number, total, **kwargs):
+        source_type, _created = SourceType.objects.get_or_create(
+            code=PaymentMethod.CASH_ON_DELIVERY, defaults={"name": "Cash on delivery"})
+        self.add_payment_source(Source(source_type=source_type, currency=total.currency,
+                                       amount_allocated=total.incl_tax))
+
+    def get_initial_order_status(self, basket):
+        return "placed"
+
+    def place_order(self, *args, **kwargs):
+        try:
+            return super().place_order(*args, **kwargs)
+        except OutOfStock as error:
+            raise UnableToPlaceOrder(error.message) from error
+        except ValidationError as error:
+            raise UnableToPlaceOrder(" ".join(error.messages)) from error
+
+    def send_order_placed_email(self, order):
+        from vendors.notifications import purchase_placed_notify_on_commit
+
+        purchase_placed_notify_on_commit(order_id=order.pk,
+                                         language=self.request.LANGUAGE_CODE)

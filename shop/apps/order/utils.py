@@ -1,0 +1,25 @@
+from django.db import transaction
+from oscar.apps.order import utils
+from oscar.apps.order.utils import *  # noqa: F403  (Oscar's fork pattern)
+
+from logistics.delivery import basket_vendor_parts
+from vendors.orders import vendor_orders_create
+
+
+class OrderCreator(utils.OrderCreator):
+    """Oscar's order creator, plus the purchase's vendor orders, in one transaction."""
+
+    def place_order(self, basket, total, shipping_method, shipping_charge, user=None, **kwargs):
+        plan = getattr(shipping_method, "plan", None) or getattr(
+            getattr(shipping_method, "method", None), "plan", None)  # offer-discount wrapper
+        parts = plan.parts if plan else basket_vendor_parts(basket=basket)
+        with transaction.atomic():
+            order = super().place_order(basket, total, shipping_method, shipping_charge,
+                                        user=user, **kwargs)
+            vendor_orders_create(order=order, parts=parts, actor=user)
+        return order
+
+    def update_stock_records(self, line):
+        # Oscar's StockRecord.allocate() adds without a check; vendor_orders_create
+        # promises every line's units at once, guarded and recorded.
+        pass

@@ -1,0 +1,30 @@
+import os
+
+import pytest
+
+from tests.conftest import chromium_path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium under Playwright; one browser, a fresh context per page."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # test makes around it are ordinary synchronous ones.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def new_page(browser):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="es-ES").new_page()
+    page.set_default_timeout(15_000)
+    return page
