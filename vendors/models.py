@@ -291,3 +291,13 @@ class VendorOrderEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor_order}: {self.from_status} → {self.to_status}"
+
+
+class PurchasePlacedNotice(models.Model):
+    """One row per purchase whose "placed" e-mails (buyer and vendors) went out: never two."""
+
+    order = models.OneToOneField("order.Order", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.order_id} @ {self.created_at}"

@@ -199,10 +199,10 @@ def vendor_invitation_accept(*, token: str, user) -> VendorMembership:
 
 def _vendor_email(*, vendor: Vendor, template: str, recipient: str | None = None,
                   extra: dict | None = None) -> None:
-    from django.contrib.sites.models import Site
+    from shop.mail.services import site_url
 
     context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME,
-               "site_url": f"https://{Site.objects.get_current().domain}", **(extra or {})}
+               "site_url": site_url(), **(extra or {})}
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"vendors/emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"vendors/emails/{template}_body.txt", context)

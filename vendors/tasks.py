@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from vendors.digests import low_stock_digest_send, low_stock_digest_vendor_ids
+from vendors.notifications import purchase_placed_notify
 
 
 @shared_task(name="vendors.low_stock_digests")
@@ -15,3 +16,9 @@ def low_stock_digests() -> int:
 @shared_task(name="vendors.low_stock_digest", acks_late=True)
 def low_stock_digest(vendor_id: int) -> bool:
     return low_stock_digest_send(vendor_id=vendor_id)
+
+
+@shared_task(name="vendors.purchase_placed_notify", acks_late=True)
+def purchase_placed_notify_task(order_id: int, language: str | None = None) -> bool:
+    """Dispatched on commit by purchase_placed_notify_on_commit; safe to run twice."""
+    return purchase_placed_notify(order_id=order_id, language=language)

@@ -12,4 +12,8 @@ urlpatterns = [
     path("dashboard/actores/", views.OperatorVendorListView.as_view(), name="operator-list"),
     path("dashboard/actores/<int:pk>/", views.OperatorVendorDetailView.as_view(),
          name="operator-detail"),
+    path("cuenta/compras/<str:number>/cancelar/", views.PurchasePartCancelView.as_view(),
+         name="purchase-part-cancel"),
+    path("cuenta/compras/<str:number>/cancelar/<str:hash>/",
+         views.GuestPurchasePartCancelView.as_view(), name="guest-purchase-part-cancel"),
 ]

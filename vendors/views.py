@@ -17,8 +17,10 @@ from django.views.generic import TemplateView
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
 from vendors.forms import DirectoryFilterForm, VendorApplicationForm, VendorDecisionForm
-from vendors.models import Vendor, VendorStatus
+from vendors.models import Vendor, VendorOrderStatus, VendorStatus
+from vendors.orders import ActorRole, VendorOrderTransitionError, vendor_order_transition
 from vendors.permissions import is_operator
+from vendors.purchases import buyer_vendor_orders, guest_vendor_order
 from vendors.selectors import (
     DirectoryFilters,
     vendor_directory_facets,
@@ -176,3 +178,36 @@ class OperatorVendorDetailView(View):
                 return redirect(reverse("vendors:operator-detail", args=[vendor.pk]))
         vendor.refresh_from_db()
         return render(request, self.template_name, self.context(vendor, form), status=400)
+
+
+class PurchasePartCancelView(View):
+    """The signed-in buyer cancels one vendor part of their purchase (POST only)."""
+
+    def post(self, request, number):
+        vendor_order = get_object_or_404(buyer_vendor_orders(user=request.user), number=number)
+        _purchase_part_cancel(request, vendor_order=vendor_order, actor=request.user)
+        return redirect("customer:order", order_number=vendor_order.order.number)
+
+
+class GuestPurchasePartCancelView(View):
+    """The same for a guest, from Oscar's anonymous order page (signed link + e-mail)."""
+
+    def post(self, request, number, hash):
+        vendor_order = guest_vendor_order(number=number, verification_hash=hash,
+                                          email=request.session.get("anon_order_email"))
+        if vendor_order is None:
+            raise Http404(_("No such order."))
+        _purchase_part_cancel(request, vendor_order=vendor_order, actor=None)
+        return redirect("customer:anon-order", order_number=vendor_order.order.number, hash=hash)
+
+
+def _purchase_part_cancel(request, *, vendor_order, actor) -> None:
+    try:
+        vendor_order_transition(vendor_order_id=vendor_order.pk,
+                                to_status=VendorOrderStatus.CANCELLED, actor=actor,
+                                actor_role=ActorRole.BUYER)
+    except VendorOrderTransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Order %(number)s is cancelled.")
+                         % {"number": vendor_order.number})

@@ -1,0 +1,109 @@
+"""E-mails sent when a purchase is placed: one confirmation to the buyer listing every
+vendor part, and one notice to each vendor about its own part only (a vendor never reads
+another vendor's lines nor the purchase total). Sent once per purchase, however often asked."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from shop.mail.services import site_url as mail_site_url
+from vendors.models import MembershipRole, PurchasePlacedNotice
+from vendors.purchases import PurchasePart, purchase_parts
+
+Order = get_model("order", "Order")
+
+
+@dataclass(frozen=True)
+class PurchaseContact:
+    """Who receives the goods, as much as a vendor needs to deliver them."""
+
+    name: str
+    phone: str
+    address_lines: list[str]
+
+
+def purchase_placed_notify(*, order_id: int, language: str | None = None) -> bool:
+    """E-mail the buyer (in `language`, if one of ours) and each vendor of the purchase;
+    False, and nothing sent, if that was already done."""
+    order = Order.objects.select_related("user", "shipping_address").get(pk=order_id)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                PurchasePlacedNotice.objects.create(order=order)
+        except IntegrityError:  # already sent, by this or another worker
+            return False
+        parts = purchase_parts(order=order)
+        site_url = mail_site_url()
+        _buyer_confirmation_send(order=order, parts=parts, site_url=site_url,
+                                 language=_language_supported(language))
+        contact = _purchase_contact(order=order)
+        for part in parts:
+            _vendor_notice_send(order=order, part=part, contact=contact, site_url=site_url)
+    return True
+
+
+def purchase_placed_notify_on_commit(*, order_id: int, language: str | None = None) -> None:
+    """Checkout calls this inside the order's transaction: the e-mails are prepared by a
+    Celery task once (and only if) the purchase is committed."""
+    from vendors.tasks import purchase_placed_notify_task
+
+    purchase_placed_notify_task.delay_on_commit(order_id, language)
+
+
+def _buyer_confirmation_send(*, order, parts: list[PurchasePart], site_url: str,
+                             language: str) -> None:
+    if not order.email:
+        return
+    with translation.override(language):
+        if order.user_id:
+            path = reverse("customer:order", kwargs={"order_number": order.number})
+        else:
+            path = reverse("customer:anon-order", kwargs={
+                "order_number": order.number, "hash": order.verification_hash()})
+        context = {"order": order, "parts": parts, "purchase_url": f"{site_url}{path}",
+                   "site_name": settings.OSCAR_SHOP_NAME}
+        _email_send(template="purchase_placed_buyer", context=context, recipients=[order.email])
+
+
+def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact,
+                        site_url: str) -> None:
+    vendor = part.vendor_order.vendor
+    owners = vendor.memberships.filter(role=MembershipRole.OWNER)
+    recipients = sorted({vendor.email, *owners.values_list("user__email", flat=True)} - {""})
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("vendor_dashboard:order-detail",
+                       kwargs={"vendor_slug": vendor.slug, "number": part.vendor_order.number})
+        context = {"part": part, "vendor": vendor, "contact": contact,
+                   "currency": order.currency, "order_url": f"{site_url}{path}",
+                   "site_name": settings.OSCAR_SHOP_NAME}
+        _email_send(template="purchase_placed_vendor", context=context, recipients=recipients)
+
+
+def _email_send(*, template: str, context: dict, recipients: list[str]) -> None:
+    subject = render_to_string(f"vendors/emails/{template}_subject.txt", context).strip()
+    body = render_to_string(f"vendors/emails/{template}_body.txt", context)
+    html = render_to_string(f"vendors/emails/{template}_body.html", context)
+    message = EmailMultiAlternatives(subject, body, None, recipients)
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def _purchase_contact(*, order) -> PurchaseContact:
+    address = order.shipping_address
+    if address is None:
+        name = order.user.get_full_name() if order.user_id else ""
+        return PurchaseContact(name=name, phone="", address_lines=[])
+    return PurchaseContact(
+        name=address.name, phone=str(address.phone_number or ""),
+        address_lines=address.get_address_field_values(
+            ["line1", "line2", "line3", "line4", "state", "postcode"]))
+
+
+def _language_supported(language: str | None) -> str:
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

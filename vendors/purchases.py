@@ -1,0 +1,91 @@
+"""Reads of a purchase as its buyer sees it: each vendor part with its own lines, history
+and charge, in a fixed number of queries; and the lookups that let only the buyer (or the
+guest holding Oscar's signed order link) reach a part."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.crypto import constant_time_compare
+from oscar.core.loading import get_model
+
+from vendors.models import VendorOrder, VendorOrderEvent, VendorOrderStatus
+from vendors.orders import ActorRole, OrderStatus, vendor_order_allowed_targets
+
+Order = get_model("order", "Order")
+
+
+@dataclass(frozen=True)
+class PurchasePart:
+    """One vendor's part of a purchase: its lines only, and what it costs with delivery."""
+
+    vendor_order: VendorOrder
+    lines: list
+    events: list
+    currency: str
+
+    @property
+    def lines_total(self) -> Decimal:
+        return sum((line.line_price_incl_tax for line in self.lines), Decimal("0"))
+
+    @property
+    def subtotal(self) -> Decimal:
+        return self.lines_total + self.vendor_order.delivery_charge
+
+    @property
+    def buyer_can_cancel(self) -> bool:
+        return VendorOrderStatus.CANCELLED in vendor_order_allowed_targets(
+            status=self.vendor_order.status, actor_role=ActorRole.BUYER)
+
+
+def purchase_parts(*, order) -> list[PurchasePart]:
+    """The parts of `order` in sequence, in three queries whatever their number."""
+    vendor_orders = list(order.vendor_orders.select_related("vendor").order_by("sequence"))
+    lines_by_partner = defaultdict(list)
+    for line in order.lines.select_related("product").order_by("pk"):
+        lines_by_partner[line.partner_id].append(line)
+    events_by_part = defaultdict(list)
+    for event in VendorOrderEvent.objects.filter(vendor_order__order=order):
+        events_by_part[event.vendor_order_id].append(event)
+    return [PurchasePart(vendor_order=vendor_order,
+                         lines=lines_by_partner[vendor_order.vendor.partner_id],
+                         events=events_by_part[vendor_order.pk], currency=order.currency)
+            for vendor_order in vendor_orders]
+
+
+def purchases_with_parts(*, orders) -> list:
+    """`orders` with their vendor parts and stores loaded in one query per relation."""
+    orders = list(orders)
+    prefetch_related_objects(orders, Prefetch(
+        "vendor_orders",
+        queryset=VendorOrder.objects.select_related("vendor").order_by("sequence")))
+    return orders
+
+
+def purchase_status_label(status: str) -> str:
+    """The derived status of a purchase, in words (Oscar's own statuses pass through)."""
+    return OrderStatus(status).label if status in OrderStatus.values else status
+
+
+def buyer_vendor_orders(*, user):
+    """The vendor parts of the signed-in `user`'s purchases; none for anyone else."""
+    if not user.is_authenticated:
+        return VendorOrder.objects.none()
+    return VendorOrder.objects.select_related("order").filter(order__user=user)
+
+
+def guest_vendor_order(*, number: str, verification_hash: str,
+                       email: str | None) -> VendorOrder | None:
+    """A part of a guest's purchase, for whoever holds Oscar's signed order link and gave
+    the order's e-mail (the check Oscar's anonymous order page makes)."""
+    vendor_order = (VendorOrder.objects.select_related("order")
+                    .filter(number=number, order__user__isnull=True).first())
+    if vendor_order is None or not email:
+        return None
+    order = vendor_order.order
+    if not order.check_verification_hash(verification_hash):
+        return None
+    if not constant_time_compare(order.email or "", email):
+        return None
+    return vendor_order
