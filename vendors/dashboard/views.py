@@ -298,6 +298,17 @@ class VendorOrderListView(VendorDashboardMixin, View):
         })
 
 
+# What the button that moves a vendor order to each status says.
+ORDER_ACTIONS = {
+    VendorOrderStatus.PLACED: gettext_lazy("Confirm payment"),
+    VendorOrderStatus.ACCEPTED: gettext_lazy("Accept"),
+    VendorOrderStatus.REJECTED: gettext_lazy("Reject"),
+    VendorOrderStatus.READY: gettext_lazy("Mark as ready"),
+    VendorOrderStatus.SHIPPED: gettext_lazy("Mark as shipped"),
+    VendorOrderStatus.DELIVERED: gettext_lazy("Mark as delivered"),
+    VendorOrderStatus.CANCELLED: gettext_lazy("Cancel the order"),
+}
+
 BULK_TARGETS = (VendorOrderStatus.ACCEPTED, VendorOrderStatus.READY, VendorOrderStatus.SHIPPED,
                 VendorOrderStatus.DELIVERED)
 
@@ -333,7 +344,7 @@ class VendorOrderDetailView(VendorDashboardMixin, View):
             "lines": vendor_order.lines.select_related("product"),
             "address": vendor_order.order.shipping_address,
             "events": vendor_order.events.select_related("actor"),
-            "targets": [(s, VendorOrderStatus(s).label) for s in vendor_order_allowed_targets(
+            "targets": [(s, ORDER_ACTIONS[s]) for s in vendor_order_allowed_targets(
                 status=vendor_order.status, actor_role=ActorRole.VENDOR)],
             "error": error,
         }
