@@ -1,0 +1,73 @@
+"""A gateway for development and tests only: outcomes are decided by the cents of the
+amount, so a test picks its path by its price.
+
+    .01 declined   .02 3-D Secure-like action required   .03 gateway timeout
+    anything else: captured at once
+"""
+
+import hashlib
+from decimal import Decimal
+
+from payments.interface import (
+    Capabilities,
+    Capability,
+    GatewayUnavailable,
+    Money,
+    NextAction,
+    PaymentActionRequired,
+    PaymentDeclined,
+    PaymentGateway,
+    PaymentRequest,
+    PaymentStart,
+    PaymentState,
+    PaymentStatus,
+)
+
+DECLINE, ACTION, TIMEOUT = Decimal("0.01"), Decimal("0.02"), Decimal("0.03")
+
+
+class DummyGateway(PaymentGateway):
+    label = "Dummy"
+    capabilities = Capabilities(
+        supported=frozenset({Capability.REFUND, Capability.PARTIAL_REFUND,
+                             Capability.VOID, Capability.IDEMPOTENCY_KEYS}),
+        currencies=frozenset({"CUP", "USD"}), test_only=True,
+    )
+
+    def start(self, request: PaymentRequest) -> PaymentStart:
+        cents = request.amount.amount % 1
+        if cents == DECLINE:
+            raise PaymentDeclined("The card was declined.", code="card_declined")
+        if cents == ACTION:
+            raise PaymentActionRequired("The buyer must confirm the payment.",
+                                        code="authentication_required")
+        if cents == TIMEOUT:
+            raise GatewayUnavailable("The gateway did not answer in time.", code="timeout")
+        # The same idempotency key always gives the same payment, as real gateways do.
+        digest = hashlib.sha256(request.idempotency_key.encode()).hexdigest()[:16]
+        return PaymentStart(
+            gateway_reference=f"dummy_{digest}_{request.amount.minor_units}",
+            state=PaymentState.CAPTURED, next_action=NextAction.NONE)
+
+    def fetch(self, *, gateway_reference: str) -> PaymentStatus:
+        return PaymentStatus(gateway_reference=gateway_reference, state=PaymentState.CAPTURED,
+                             amount_captured=self._amount(gateway_reference))
+
+    def refund(self, *, gateway_reference: str, amount: Money,
+               idempotency_key: str) -> PaymentStatus:
+        captured = self._amount(gateway_reference)
+        if amount.amount > captured.amount:
+            raise PaymentDeclined("A refund cannot exceed what was captured.",
+                                  code="refund_too_large")
+        state = (PaymentState.REFUNDED if amount.amount == captured.amount
+                 else PaymentState.PARTIALLY_REFUNDED)
+        return PaymentStatus(gateway_reference=gateway_reference, state=state,
+                             amount_captured=captured, amount_refunded=amount)
+
+    def cancel(self, *, gateway_reference: str, idempotency_key: str) -> PaymentStatus:
+        return PaymentStatus(gateway_reference=gateway_reference, state=PaymentState.CANCELLED)
+
+    @staticmethod
+    def _amount(gateway_reference: str) -> Money:
+        minor = int(gateway_reference.rsplit("_", 1)[1])
+        return Money(Decimal(minor) / 100, "CUP")

@@ -1,0 +1,175 @@
+"""The one payment interface every gateway adapter implements.
+
+What a gateway can do is data (`Capabilities`), so checkout and the ledger ask
+instead of guessing; what it does is a handful of methods taking and returning
+frozen dataclasses. Adapters never raise their SDK's exceptions: every failure is
+one of three kinds (`PaymentDeclined`, `PaymentActionRequired`,
+`GatewayUnavailable`), which checkout maps onto Oscar's payment exceptions.
+"""
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class Capability(enum.StrEnum):
+    AUTHORIZE = "authorize"
+    CAPTURE = "capture"
+    PARTIAL_CAPTURE = "partial_capture"
+    VOID = "void"
+    REFUND = "refund"
+    PARTIAL_REFUND = "partial_refund"
+    REDIRECT = "redirect"
+    CLIENT_SDK = "client_sdk"
+    REFERENCE = "reference"  # instructions and a reference (or QR) the buyer pays with
+    WEBHOOKS = "webhooks"
+    POLLING = "polling"
+    IDEMPOTENCY_KEYS = "idempotency_keys"
+    SPLIT_PAYOUTS = "split_payouts"
+
+
+class NextAction(enum.StrEnum):
+    NONE = "none"  # nothing for the buyer to do now (taken, or paid later in person)
+    CLIENT_SDK = "client_sdk"  # confirm in the browser with `client_secret`
+    REDIRECT = "redirect"  # send the buyer to `redirect_url`
+    INSTRUCTIONS = "instructions"  # show `instructions` and `reference`
+
+
+class PaymentState(enum.StrEnum):
+    PENDING = "pending"
+    ACTION_REQUIRED = "action_required"
+    AUTHORIZED = "authorized"
+    CAPTURED = "captured"
+    PARTIALLY_REFUNDED = "partially_refunded"
+    REFUNDED = "refunded"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self):
+        if not isinstance(self.amount, Decimal):
+            raise TypeError("money amounts are Decimal")
+        if self.amount < 0:
+            raise ValueError("money amounts are not negative")
+
+    @property
+    def minor_units(self) -> int:
+        return int((self.amount * 100).to_integral_value())
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    supported: frozenset[Capability]
+    currencies: frozenset[str]
+    test_only: bool = False
+
+    def __contains__(self, capability: Capability) -> bool:
+        return capability in self.supported
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    reference: str  # our payment's reference, stable across retries
+    amount: Money
+    idempotency_key: str
+    description: str = ""
+    buyer_email: str = ""
+    return_url: str = ""
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PaymentStart:
+    gateway_reference: str
+    state: PaymentState
+    next_action: NextAction
+    client_secret: str = ""
+    redirect_url: str = ""
+    instructions: str = ""
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentStatus:
+    gateway_reference: str
+    state: PaymentState
+    amount_captured: Money | None = None
+    amount_refunded: Money | None = None
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    event_id: str  # the gateway's own id: the inbox is unique on it
+    event_type: str
+    gateway_reference: str
+    payload: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+class PaymentError(Exception):
+    """Base of the three kinds of failure an adapter may raise."""
+
+    def __init__(self, message: str, *, code: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class PaymentDeclined(PaymentError):
+    """The buyer's payment was refused (card declined, insufficient funds)."""
+
+
+class PaymentActionRequired(PaymentError):
+    """The buyer must act first (3-D Secure, a redirect)."""
+
+
+class GatewayUnavailable(PaymentError):
+    """The gateway could not be reached or answered with an error: safe to retry."""
+
+
+class WebhookRejected(PaymentError):
+    """A webhook whose signature, timestamp or body cannot be trusted."""
+
+
+class PaymentGateway:
+    """Base class of every adapter. Subclasses set `capabilities` and implement the
+    methods their capabilities promise; the rest refuse. `options` are the
+    `OPTIONS` of the gateway's entry in `settings.PAYMENT_GATEWAYS`."""
+
+    capabilities = Capabilities(supported=frozenset(), currencies=frozenset())
+    required_options: tuple[str, ...] = ()
+    label = ""
+
+    def __init__(self, *, name: str, options: dict):
+        self.name = name
+        self.options = dict(options)
+
+    def start(self, request: PaymentRequest) -> PaymentStart:
+        raise NotImplementedError
+
+    def complete(self, *, gateway_reference: str, params: dict) -> PaymentStatus:
+        raise self._unsupported("complete")
+
+    def capture(self, *, gateway_reference: str, amount: Money,
+                idempotency_key: str) -> PaymentStatus:
+        raise self._unsupported(Capability.CAPTURE)
+
+    def cancel(self, *, gateway_reference: str, idempotency_key: str) -> PaymentStatus:
+        raise self._unsupported(Capability.VOID)
+
+    def refund(self, *, gateway_reference: str, amount: Money,
+               idempotency_key: str) -> PaymentStatus:
+        raise self._unsupported(Capability.REFUND)
+
+    def fetch(self, *, gateway_reference: str) -> PaymentStatus:
+        raise NotImplementedError
+
+    def webhook_parse(self, *, body: bytes, headers: dict) -> WebhookEvent:
+        raise self._unsupported(Capability.WEBHOOKS)
+
+    def _unsupported(self, what) -> NotImplementedError:
+        return NotImplementedError(f"the {self.name} gateway does not support {what}")
