@@ -11,6 +11,8 @@ from shop.storefront.views import HomeView
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Gateways call these: no language prefix, no session, no CSRF (signed bodies instead).
+    path("payments/", include("payments.urls")),
 ]
 
 # Spanish pages live at /, English ones under /en/.

@@ -6,6 +6,8 @@ amount, so a test picks its path by its price.
 """
 
 import hashlib
+import hmac
+import json
 from decimal import Decimal
 
 from payments.interface import (
@@ -21,6 +23,8 @@ from payments.interface import (
     PaymentStart,
     PaymentState,
     PaymentStatus,
+    WebhookEvent,
+    WebhookRejected,
 )
 
 DECLINE, ACTION, TIMEOUT = Decimal("0.01"), Decimal("0.02"), Decimal("0.03")
@@ -30,7 +34,8 @@ class DummyGateway(PaymentGateway):
     label = "Dummy"
     capabilities = Capabilities(
         supported=frozenset({Capability.REFUND, Capability.PARTIAL_REFUND,
-                             Capability.VOID, Capability.IDEMPOTENCY_KEYS}),
+                             Capability.VOID, Capability.IDEMPOTENCY_KEYS,
+                             Capability.WEBHOOKS, Capability.POLLING}),
         currencies=frozenset({"CUP", "USD"}), test_only=True,
     )
 
@@ -66,6 +71,24 @@ class DummyGateway(PaymentGateway):
 
     def cancel(self, *, gateway_reference: str, idempotency_key: str) -> PaymentStatus:
         return PaymentStatus(gateway_reference=gateway_reference, state=PaymentState.CANCELLED)
+
+    def webhook_parse(self, *, body: bytes, headers: dict) -> WebhookEvent:
+        """JSON {"id", "type", "reference"} signed with HMAC-SHA256 of the raw body in
+        `X-Dummy-Signature` (hex), with the `webhook_secret` option."""
+        secret = self.options.get("webhook_secret", "dummy-webhook-secret").encode()
+        expected = hmac.new(secret, body, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, headers.get("X-Dummy-Signature", "")):
+            raise WebhookRejected("Bad or missing signature.", code="signature")
+        try:
+            data = json.loads(body)
+            return WebhookEvent(event_id=str(data["id"]), event_type=str(data["type"]),
+                                gateway_reference=str(data["reference"]), payload=data)
+        except (ValueError, KeyError, TypeError) as error:
+            raise WebhookRejected("Malformed event.", code="malformed") from error
+
+    @staticmethod
+    def webhook_sign(body: bytes, secret: str = "dummy-webhook-secret") -> str:
+        return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
     @staticmethod
     def _amount(gateway_reference: str) -> Money:

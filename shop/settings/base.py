@@ -5,6 +5,7 @@ local-memory cache, Celery tasks run in-process and e-mail printed to the
 console.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -211,6 +212,9 @@ OSCAR_DEFAULT_CURRENCY = env_str("CURRENCY", "CUP")
 OSCAR_CURRENCY_FORMAT = {
     OSCAR_DEFAULT_CURRENCY: {"format": "#,##0.00 ¤", "currency_digits": False},
 }
+# The platform's commission on each vendor part's goods (not its delivery), in percent;
+# a vendor's own `commission_percent` overrides it.
+MARKETPLACE_COMMISSION_PERCENT = Decimal("8.00")
 
 # --- Static and media files --------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -245,6 +249,21 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": operator_menu_access,
     },
 ]
+# --- Payments ----------------------------------------------------------------------------
+# Gateways are configured like Django backends (payments/registry.py), checked at start-up.
+PAYMENT_GATEWAYS = {
+    "cash_on_delivery": {"BACKEND": "payments.gateways.cash_on_delivery.CashOnDelivery"},
+}
+if env_str("BANK_TRANSFER_ACCOUNT_NUMBER"):
+    PAYMENT_GATEWAYS["bank_transfer"] = {
+        "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
+        "OPTIONS": {"account_holder": env_str("BANK_TRANSFER_ACCOUNT_HOLDER", "Encadena"),
+                    "account_number": env_str("BANK_TRANSFER_ACCOUNT_NUMBER"),
+                    "bank": env_str("BANK_TRANSFER_BANK", "Banco Metropolitano")},
+    }
+# Unpaid purchases (bank transfers, card payments never completed) expire after this.
+PAYMENT_DEADLINE_HOURS = env_int("PAYMENT_DEADLINE_HOURS", 48)
+
 # Forks that change behaviour only keep Oscar's migrations.
 MIGRATION_MODULES = {
     "catalogue": "oscar.apps.catalogue.migrations",

@@ -16,3 +16,16 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"
 # WhiteNoise expects STATIC_ROOT to exist even while it serves from the finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# On a laptop (and in the demo): bank transfer with a demo account, and the dummy
+# gateway whose outcome follows the cents of the amount (payments/gateways/dummy.py).
+PAYMENT_GATEWAYS = {
+    **PAYMENT_GATEWAYS,  # noqa: F405
+    "bank_transfer": {
+        "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
+        "OPTIONS": {"account_holder": "Encadena (demo)", "account_number": "0599 0000 1234 5678",
+                    "bank": "Banco Metropolitano"},
+    },
+}
+if DEBUG:  # noqa: F405
+    PAYMENT_GATEWAYS["dummy"] = {"BACKEND": "payments.gateways.dummy.DummyGateway"}

@@ -1,0 +1,40 @@
+"""Bank transfer: the buyer gets the platform's account and a unique reference, pays
+from their bank, and an operator confirms the money arrived. Unconfirmed transfers
+expire (reconciliation) and give their stock back."""
+
+from django.utils.translation import gettext as _
+
+from payments.interface import (
+    Capabilities,
+    Capability,
+    NextAction,
+    PaymentGateway,
+    PaymentRequest,
+    PaymentStart,
+    PaymentState,
+    PaymentStatus,
+)
+
+
+class BankTransfer(PaymentGateway):
+    label = "Bank transfer"
+    capabilities = Capabilities(supported=frozenset({Capability.REFERENCE}),
+                                currencies=frozenset({"CUP"}))
+    required_options = ("account_holder", "account_number", "bank")
+
+    def start(self, request: PaymentRequest) -> PaymentStart:
+        reference = f"ENC-{request.reference}"
+        instructions = _(
+            "Transfer %(amount)s %(currency)s to %(holder)s, account %(account)s at "
+            "%(bank)s, writing the reference %(reference)s in the transfer's concept."
+        ) % {"amount": request.amount.amount, "currency": request.amount.currency,
+             "holder": self.options["account_holder"],
+             "account": self.options["account_number"], "bank": self.options["bank"],
+             "reference": reference}
+        return PaymentStart(gateway_reference=reference, state=PaymentState.PENDING,
+                            next_action=NextAction.INSTRUCTIONS, instructions=instructions,
+                            reference=reference)
+
+    def fetch(self, *, gateway_reference: str) -> PaymentStatus:
+        # Only an operator's confirmation moves a transfer; the bank is not polled.
+        return PaymentStatus(gateway_reference=gateway_reference, state=PaymentState.PENDING)

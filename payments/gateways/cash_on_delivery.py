@@ -1,0 +1,26 @@
+"""Cash on delivery: nothing is taken online. Each vendor part is paid in cash when
+it is delivered (or collected); the vendor records the cash and then owes the
+platform its commission."""
+
+from payments.interface import (
+    Capabilities,
+    NextAction,
+    PaymentGateway,
+    PaymentRequest,
+    PaymentStart,
+    PaymentState,
+    PaymentStatus,
+)
+
+
+class CashOnDelivery(PaymentGateway):
+    label = "Cash on delivery"
+    capabilities = Capabilities(supported=frozenset(), currencies=frozenset({"CUP", "USD"}))
+
+    def start(self, request: PaymentRequest) -> PaymentStart:
+        return PaymentStart(gateway_reference=f"cod-{request.reference}",
+                            state=PaymentState.PENDING, next_action=NextAction.NONE)
+
+    def fetch(self, *, gateway_reference: str) -> PaymentStatus:
+        # The cash is recorded by the vendor, not reported by a gateway.
+        return PaymentStatus(gateway_reference=gateway_reference, state=PaymentState.PENDING)

@@ -1,0 +1,105 @@
+"""Payments of purchases: created at checkout, brought up to date from the gateway,
+and what a confirmed payment does to the purchase."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from payments.interface import (
+    Money,
+    PaymentRequest,
+    PaymentStart,
+    PaymentState,
+    PaymentStatus,
+)
+from payments.ledger import payment_outcome_record, payment_request_record
+from payments.models import Payment, PaymentEventKind, PaymentEventPhase
+from payments.registry import gateway_get
+
+K, P = PaymentEventKind, PaymentEventPhase
+# States in which the buyer's money is secured: the purchase goes to the vendors.
+SECURED = {PaymentState.AUTHORIZED, PaymentState.CAPTURED}
+
+
+def payment_deadline():
+    hours = getattr(settings, "PAYMENT_DEADLINE_HOURS", 48)
+    return timezone.now() + timedelta(hours=hours)
+
+
+@transaction.atomic
+def payment_start(*, order, gateway_name: str, email: str = "",
+                  return_url: str = "") -> tuple[Payment, PaymentStart]:
+    """Create the purchase's payment and start it at the gateway. The request and its
+    idempotency key are written before the call."""
+    gateway = gateway_get(gateway_name)
+    payment = Payment.objects.create(
+        reference=order.number, order=order, gateway=gateway_name,
+        amount=order.total_incl_tax, currency=order.currency, deadline=payment_deadline())
+    key = payment_request_record(payment=payment, kind=K.CHARGE, amount=payment.amount)
+    started = gateway.start(PaymentRequest(
+        reference=payment.reference, amount=Money(payment.amount, payment.currency),
+        idempotency_key=key, buyer_email=email, return_url=return_url,
+        metadata=(("order", order.number),)))
+    payment.gateway_reference = started.gateway_reference
+    payment.save(update_fields=["gateway_reference", "updated_at"])
+    payment_status_apply(payment_id=payment.pk, status=PaymentStatus(
+        gateway_reference=started.gateway_reference, state=started.state,
+        amount_captured=Money(payment.amount, payment.currency)
+        if started.state == PaymentState.CAPTURED else None))
+    payment.refresh_from_db()
+    return payment, started
+
+
+def payment_sync(*, payment_id: int) -> bool:
+    """Ask the gateway for the payment's current state and record what is new."""
+    payment = Payment.objects.get(pk=payment_id)
+    status = gateway_get(payment.gateway).fetch(gateway_reference=payment.gateway_reference)
+    return payment_status_apply(payment_id=payment_id, status=status)
+
+
+@transaction.atomic
+def payment_status_apply(*, payment_id: int, status: PaymentStatus) -> bool:
+    """Turn a gateway's answer into outcomes (each recorded once) and, when the money
+    became secured, hand the purchase to its vendors. Returns whether the state changed."""
+    outcomes = {
+        PaymentState.AUTHORIZED: [(K.AUTHORIZATION, P.SUCCESS)],
+        PaymentState.CAPTURED: [(K.CHARGE, P.SUCCESS)],
+        PaymentState.PARTIALLY_REFUNDED: [(K.CHARGE, P.SUCCESS)],
+        PaymentState.REFUNDED: [(K.CHARGE, P.SUCCESS)],
+        PaymentState.CANCELLED: [(K.CANCEL, P.SUCCESS)],
+        PaymentState.FAILED: [(K.CHARGE, P.FAILURE)],
+    }.get(status.state, [])
+    payment = Payment.objects.select_for_update().get(pk=payment_id)
+    before = payment.state
+    for kind, phase in outcomes:
+        amount = (status.amount_captured.amount if status.amount_captured and kind == K.CHARGE
+                  else payment.amount)
+        payment, _changed = payment_outcome_record(
+            payment_id=payment.pk, kind=kind, phase=phase, amount=amount,
+            gateway_reference=status.gateway_reference)
+    if payment.state in SECURED and before not in SECURED and payment.order_id:
+        purchase_payment_secured(order_id=payment.order_id)
+    return payment.state != before
+
+
+def purchase_payment_secured(*, order_id: int) -> None:
+    """The buyer's money is secured: parts waiting for it go to their vendors, who are
+    told once (after commit)."""
+    from vendors.models import VendorOrder, VendorOrderStatus
+    from vendors.notifications import purchase_placed_notify_on_commit
+    from vendors.orders import ActorRole, vendor_order_transition
+
+    waiting = VendorOrder.objects.filter(order_id=order_id,
+                                         status=VendorOrderStatus.PENDING_PAYMENT)
+    for vendor_order_id in waiting.values_list("pk", flat=True):
+        vendor_order_transition(vendor_order_id=vendor_order_id,
+                                to_status=VendorOrderStatus.PLACED, actor=None,
+                                actor_role=ActorRole.SYSTEM)
+    purchase_placed_notify_on_commit(order_id=order_id)
+
+
+def payment_amount(payment: Payment) -> Money:
+    return Money(Decimal(payment.amount), payment.currency)
