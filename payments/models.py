@@ -19,6 +19,8 @@ class Payment(models.Model):
                                          db_index=True)
     state = models.CharField(_("state"), max_length=20, choices=[
         (state.value, state.value) for state in PaymentState], default=PaymentState.PENDING)
+    # What the buyer must do to pay (a bank transfer's account and reference).
+    instructions = models.TextField(_("instructions"), blank=True)
     # Unpaid purchases past this moment are cancelled and give their stock back.
     deadline = models.DateTimeField(_("pay before"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -44,7 +44,8 @@ def payment_start(*, order, gateway_name: str, email: str = "",
         idempotency_key=key, buyer_email=email, return_url=return_url,
         metadata=(("order", order.number),)))
     payment.gateway_reference = started.gateway_reference
-    payment.save(update_fields=["gateway_reference", "updated_at"])
+    payment.instructions = started.instructions
+    payment.save(update_fields=["gateway_reference", "instructions", "updated_at"])
     payment_status_apply(payment_id=payment.pk, status=PaymentStatus(
         gateway_reference=started.gateway_reference, state=started.state,
         amount_captured=Money(payment.amount, payment.currency)

@@ -84,16 +84,34 @@ class DeliveryChoiceForm(forms.Form):
         return {part.key: self.cleaned_data[self.field_name(part)] for part in self.parts}
 
 
-class PaymentMethod:
-    CASH_ON_DELIVERY = "cash_on_delivery"
-
-
-PAYMENT_METHODS = {
-    PaymentMethod.CASH_ON_DELIVERY: (
+# What the buyer reads about each gateway (payments/registry.py lists which are enabled).
+PAYMENT_METHOD_TEXTS = {
+    "cash_on_delivery": (
         _("Cash on delivery"),
         _("Pay each store in cash when its part reaches you (or when you collect it)."),
     ),
+    "bank_transfer": (
+        _("Bank transfer"),
+        _("You get our account and a reference; the stores prepare your order once the "
+          "transfer arrives."),
+    ),
+    "dummy": (
+        _("Test payment"),
+        _("For development only: the cents of the total decide what happens."),
+    ),
 }
+CASH_ON_DELIVERY = "cash_on_delivery"
+
+
+def payment_methods_offered(*, currency: str) -> dict[str, tuple]:
+    """{gateway name: (label, help)} of the enabled gateways that take `currency` and
+    whose next step this checkout can show (card payment in the page comes later)."""
+    from payments.interface import Capability
+    from payments.registry import gateways_for
+
+    return {gateway.name: PAYMENT_METHOD_TEXTS.get(gateway.name, (gateway.label, ""))
+            for gateway in gateways_for(currency=currency)
+            if Capability.CLIENT_SDK not in gateway.capabilities}
 
 
 class PaymentMethodForm(forms.Form):
@@ -103,8 +121,9 @@ class PaymentMethodForm(forms.Form):
                         "invalid_choice": _("Choose one of the payment methods offered.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, methods: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = [(code, label) for code, (label, _help)
-                                         in PAYMENT_METHODS.items()]
-        self.fields["method"].initial = PaymentMethod.CASH_ON_DELIVERY
+                                         in methods.items()]
+        if CASH_ON_DELIVERY in methods:
+            self.fields["method"].initial = CASH_ON_DELIVERY

@@ -3,16 +3,23 @@ import logging
 from django import http
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.checkout.views import *  # noqa: F403  (Oscar's fork pattern)
-from oscar.core.loading import get_class, get_classes, get_model
+from oscar.core.loading import get_class, get_classes
 
 from logistics.delivery import address_municipality, basket_vendor_parts
-from shop.apps.checkout.forms import PAYMENT_METHODS, PaymentMethod
+from payments.interface import (
+    GatewayUnavailable,
+    PaymentActionRequired,
+    PaymentDeclined,
+)
+from payments.services import payment_start
+from shop.apps.checkout.forms import CASH_ON_DELIVERY, payment_methods_offered
 from vendors.inventory import OutOfStock
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
@@ -20,8 +27,6 @@ DeliveryChoiceForm, PaymentMethodForm = get_classes(
 VendorDelivery = get_class("shipping.methods", "VendorDelivery")
 purchase_fingerprint = get_class("checkout.utils", "purchase_fingerprint")
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +34,11 @@ logger = logging.getLogger(__name__)
 class CheckoutMixin:
     """Pre-conditions shared by the steps after the address."""
 
+    def payment_methods(self) -> dict:
+        return payment_methods_offered(currency=self.request.basket.currency)
+
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
+        if self.checkout_session.payment_method() not in self.payment_methods():
             raise FailedPreCondition(url=reverse("checkout:payment-method"),
                                      message=_("Choose how you want to pay."))
 
@@ -117,12 +125,13 @@ class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
     success_url = reverse_lazy("checkout:preview")
 
     def get(self, request, *args, **kwargs):
-        form = PaymentMethodForm(initial={"method": self.checkout_session.payment_method()
-                                          or PaymentMethod.CASH_ON_DELIVERY})
+        chosen = self.checkout_session.payment_method()
+        form = PaymentMethodForm(methods=self.payment_methods(),
+                                 initial={"method": chosen} if chosen else None)
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        form = PaymentMethodForm(request.POST)
+        form = PaymentMethodForm(request.POST, methods=self.payment_methods())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         self.checkout_session.pay_with(form.cleaned_data["method"])
@@ -130,7 +139,7 @@ class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["payment_methods"] = PAYMENT_METHODS
+        ctx["payment_methods"] = self.payment_methods()
         return ctx
 
 
@@ -147,7 +156,8 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         ctx = super().get_context_data(**kwargs)
         plan = self.delivery_plan()
         ctx["delivery_plan"] = plan
-        ctx["payment_method"] = PAYMENT_METHODS.get(self.checkout_session.payment_method())
+        ctx["payment_method"] = self.payment_methods().get(
+            self.checkout_session.payment_method())
         if plan is not None and ctx.get("order_total") is not None:
             ctx["purchase_fingerprint"] = purchase_fingerprint(
                 basket=self.request.basket, plan=plan, total=ctx["order_total"])
@@ -166,24 +176,41 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         return self.submit(**submission)
 
     def handle_payment(self, order_number, total, **kwargs):
-        source_type, _created = SourceType.objects.get_or_create(
-            code=PaymentMethod.CASH_ON_DELIVERY, defaults={"name": "Cash on delivery"})
-        self.add_payment_source(Source(source_type=source_type, currency=total.currency,
-                                       amount_allocated=total.incl_tax))
+        # The payment is started once the order exists, in the same transaction
+        # (place_order below): a refused payment leaves no order and no stock promised.
+        pass
 
     def get_initial_order_status(self, basket):
-        return "placed"
+        if self.checkout_session.payment_method() == CASH_ON_DELIVERY:
+            return "placed"
+        return "pending_payment"
 
     def place_order(self, *args, **kwargs):
         try:
-            return super().place_order(*args, **kwargs)
+            with transaction.atomic():
+                order = super().place_order(*args, **kwargs)
+                self.payment, self.payment_started = payment_start(
+                    order=order, gateway_name=self.checkout_session.payment_method(),
+                    email=order.email)
         except OutOfStock as error:
             raise UnableToPlaceOrder(error.message) from error
         except ValidationError as error:
             raise UnableToPlaceOrder(" ".join(error.messages)) from error
+        except (PaymentDeclined, PaymentActionRequired) as error:
+            raise UnableToPlaceOrder(_("The payment was refused: %(reason)s Nothing was "
+                                       "charged; choose another way to pay or try again.")
+                                     % {"reason": error.message}) from error
+        except GatewayUnavailable as error:
+            raise UnableToPlaceOrder(_("The payment service did not answer and nothing was "
+                                       "charged. Please try again in a few minutes.")) from error
+        return order
 
     def send_order_placed_email(self, order):
+        """Vendors hear of a part once it can be prepared: at once for cash on delivery,
+        when the money is secured otherwise (payments.services)."""
         from vendors.notifications import purchase_placed_notify_on_commit
 
-        purchase_placed_notify_on_commit(order_id=order.pk,
-                                         language=self.request.LANGUAGE_CODE)
+        if not order.vendor_orders.filter(status="pending_payment").exists():
+            purchase_placed_notify_on_commit(order_id=order.pk,
+                                             language=self.request.LANGUAGE_CODE)
+

@@ -16,7 +16,9 @@ class OrderCreator(utils.OrderCreator):
         with transaction.atomic():
             order = super().place_order(basket, total, shipping_method, shipping_charge,
                                         user=user, **kwargs)
-            vendor_orders_create(order=order, parts=parts, actor=user)
+            # The order's first status is its parts': placed, or waiting for the payment.
+            vendor_orders_create(order=order, parts=parts, actor=user,
+                                 status=kwargs.get("status") or "placed")
         return order
 
     def update_stock_records(self, line):

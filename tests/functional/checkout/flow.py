@@ -28,8 +28,9 @@ def checkout_start(client, *, email: str = "ana@example.test"):
     return response
 
 
-def checkout_to_review(client, choices: dict, *, municipality: str = "Playa"):
-    """Address, delivery per vendor ({vendor: option code}), cash on delivery; returns
+def checkout_to_review(client, choices: dict, *, municipality: str = "Playa",
+                       payment: str = "cash_on_delivery"):
+    """Address, delivery per vendor ({vendor: option code}), a payment method; returns
     the review page's response."""
     checkout_start(client)
     response = client.post(reverse("checkout:shipping-address"),
@@ -38,7 +39,7 @@ def checkout_to_review(client, choices: dict, *, municipality: str = "Playa"):
     response = client.post(reverse("checkout:shipping-method"),
                            {f"vendor-{vendor.pk}": code for vendor, code in choices.items()})
     assert response.status_code == 302, response.content.decode()[:3000]
-    client.post(reverse("checkout:payment-method"), {"method": "cash_on_delivery"})
+    client.post(reverse("checkout:payment-method"), {"method": payment})
     return client.get(reverse("checkout:preview"))
 
 

@@ -1,0 +1,91 @@
+"""The payment step: the enabled gateways, and what each outcome does to the order."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from payments.models import Payment
+from tests.factories import PartnerFactory, ProductFactory
+from tests.factories.delivery import PickupPointFactory
+from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
+from vendors.models import VendorOrder
+
+Order = get_model("order", "Order")
+StockRecord = get_model("partner", "StockRecord")
+
+
+@pytest.fixture
+def store(db):
+    partner = PartnerFactory(name="Miel del Valle")
+    point = PickupPointFactory(vendor=partner.vendor)
+    return partner.vendor, f"pickup-{point.pk}"
+
+
+def buy(client, store, price: str, payment: str):
+    vendor, pickup = store
+    product = ProductFactory(stockrecord__partner=vendor.partner,
+                             stockrecord__price=Decimal(price), stockrecord__num_in_stock=5)
+    basket_add(client, product, 1)
+    review = checkout_to_review(client, {vendor: pickup}, payment=payment)
+    return product, order_place(client, review)
+
+
+def test_the_payment_step_offers_the_enabled_gateways(client, store):
+    vendor, pickup = store
+    basket_add(client, ProductFactory(stockrecord__partner=vendor.partner), 1)
+    checkout_to_review(client, {vendor: pickup})
+
+    html = client.get(reverse("checkout:payment-method")).content.decode()
+
+    assert 'value="cash_on_delivery"' in html
+    assert 'value="bank_transfer"' in html
+    assert 'value="dummy"' in html
+
+
+def test_a_declined_payment_leaves_no_order_and_no_stock_promised(client, store,
+                                                                  django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        product, response = buy(client, store, "100.01", "dummy")
+
+    assert response.status_code == 200
+    assert "El pago fue rechazado" in response.content.decode()
+    assert not Order.objects.exists() and not Payment.objects.exists()
+    assert StockRecord.objects.get(product=product).num_allocated in (0, None)
+    assert mail.outbox == []
+
+
+def test_a_payment_taken_at_once_places_the_parts_and_tells_the_vendor(
+        client, store, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _product, response = buy(client, store, "100.00", "dummy")
+
+    assert response.status_code == 302
+    payment = Payment.objects.get()
+    assert payment.state == "captured"
+    assert VendorOrder.objects.get().status == "placed"
+    assert sum(store[0].email in message.to for message in mail.outbox) == 1
+
+
+def test_a_bank_transfer_waits_for_the_money_with_instructions(
+        client, store, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        product, response = buy(client, store, "100.00", "bank_transfer")
+    thank_you = client.get(response["Location"]).content.decode()
+
+    payment = Payment.objects.get()
+    assert payment.state == "pending"
+    assert f"ENC-{payment.order.number}" in thank_you
+    assert VendorOrder.objects.get().status == "pending_payment"
+    assert StockRecord.objects.get(product=product).num_allocated == 1
+    assert not any(store[0].email in message.to for message in mail.outbox)
+
+
+def test_an_unavailable_gateway_leaves_no_order(client, store):
+    _product, response = buy(client, store, "100.03", "dummy")
+
+    assert response.status_code == 200
+    assert "no respondió" in response.content.decode()
+    assert not Order.objects.exists()
