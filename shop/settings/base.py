@@ -175,6 +175,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "vendors.low_stock_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    "payments-reconcile": {
+        "task": "payments.reconcile",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")
@@ -246,6 +250,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Economic actors"),
         "icon": "fas fa-store",
         "url_name": "vendors:operator-list",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Bank transfers"),
+        "icon": "fas fa-university",
+        "url_name": "payments_dashboard:bank-transfers",
         "access_fn": operator_menu_access,
     },
 ]
