@@ -1,5 +1,7 @@
 """What every payment adapter must do. A new gateway joins ADAPTERS and passes these."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -12,10 +14,42 @@ from payments.interface import (
     PaymentRequest,
     PaymentStart,
     PaymentState,
+    WebhookRejected,
 )
+from tests.localstripe_server import CARD_PAID, card_payment_confirm, stripe_options
+
+
+def nothing_to_pay(gateway: PaymentGateway, started: PaymentStart) -> None:
+    """The gateway took the money when the payment started."""
+
+
+def stripe_card_pay(gateway: PaymentGateway, started: PaymentStart) -> None:
+    card_payment_confirm(api_base=gateway.options["api_base"],
+                         gateway_reference=started.gateway_reference, card_number=CARD_PAID)
+
+
+@dataclass(frozen=True)
+class Adapter:
+    """How the contract builds one adapter, and plays the buyer's part against it."""
+
+    backend: str
+    options: Callable[[pytest.FixtureRequest], dict]
+    # Turns a started payment into a captured one, as the buyer would.
+    pay: Callable[[PaymentGateway, PaymentStart], None] = nothing_to_pay
+    # Why the gateway the tests run against does not replay idempotency keys, if it doesn't.
+    ignores_idempotency_keys: str = ""
+
 
 ADAPTERS = {
-    "dummy": ("payments.gateways.dummy.DummyGateway", {}),
+    "dummy": Adapter("payments.gateways.dummy.DummyGateway", options=lambda request: {}),
+    "stripe": Adapter(
+        "payments.gateways.stripe.StripeGateway",
+        options=lambda request: stripe_options(request.getfixturevalue("localstripe_url")),
+        pay=stripe_card_pay,
+        ignores_idempotency_keys=(
+            "localstripe ignores Idempotency-Key; tests/integration/payments/"
+            "test_stripe_gateway.py checks the keys the adapter sends"),
+    ),
 }
 # Capability -> the method an adapter must override to claim it.
 METHODS = {Capability.CAPTURE: "capture", Capability.VOID: "cancel",
@@ -24,16 +58,32 @@ METHODS = {Capability.CAPTURE: "capture", Capability.VOID: "cancel",
 
 
 @pytest.fixture(params=sorted(ADAPTERS))
-def gateway(request) -> PaymentGateway:
+def adapter_name(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def adapter(adapter_name) -> Adapter:
+    return ADAPTERS[adapter_name]
+
+
+@pytest.fixture
+def gateway(adapter_name, adapter, request) -> PaymentGateway:
     from django.utils.module_loading import import_string
 
-    backend, options = ADAPTERS[request.param]
-    return import_string(backend)(name=request.param, options=options)
+    return import_string(adapter.backend)(name=adapter_name, options=adapter.options(request))
 
 
-def payment(amount: str, key: str = "100001-start") -> PaymentRequest:
-    return PaymentRequest(reference="100001", amount=Money(Decimal(amount), "CUP"),
-                          idempotency_key=key)
+def currency_of(gateway: PaymentGateway) -> str:
+    return min(gateway.capabilities.currencies)
+
+
+def money(gateway: PaymentGateway, amount: str) -> Money:
+    return Money(Decimal(amount), currency_of(gateway))
+
+
+def payment(gateway: PaymentGateway, amount: str, key: str = "100001-start") -> PaymentRequest:
+    return PaymentRequest(reference="100001", amount=money(gateway, amount), idempotency_key=key)
 
 
 def test_claimed_capabilities_are_implemented(gateway):
@@ -45,33 +95,55 @@ def test_claimed_capabilities_are_implemented(gateway):
 
 
 def test_starting_returns_a_next_action_and_a_reference(gateway):
-    started = gateway.start(payment("100.00"))
+    started = gateway.start(payment(gateway, "100.00"))
 
     assert isinstance(started, PaymentStart)
     assert started.gateway_reference
     assert gateway.fetch(gateway_reference=started.gateway_reference).state == started.state
 
 
-def test_the_same_idempotency_key_starts_the_same_payment(gateway):
+def test_the_same_idempotency_key_starts_the_same_payment(gateway, adapter):
     if Capability.IDEMPOTENCY_KEYS not in gateway.capabilities:
         pytest.skip(f"{gateway.name} has no idempotency keys")
+    if adapter.ignores_idempotency_keys:
+        pytest.skip(adapter.ignores_idempotency_keys)
 
-    first = gateway.start(payment("100.00"))
-    again = gateway.start(payment("100.00"))
+    first = gateway.start(payment(gateway, "100.00"))
+    again = gateway.start(payment(gateway, "100.00"))
 
     assert first.gateway_reference == again.gateway_reference
 
 
-def test_a_refund_never_exceeds_the_capture(gateway):
+def test_a_paid_payment_reads_as_captured(gateway, adapter):
+    started = gateway.start(payment(gateway, "100.00"))
+
+    adapter.pay(gateway, started)
+
+    status = gateway.fetch(gateway_reference=started.gateway_reference)
+    assert status.state == PaymentState.CAPTURED
+    assert status.amount_captured == money(gateway, "100.00")
+
+
+def test_a_refund_never_exceeds_the_capture(gateway, adapter):
     if Capability.REFUND not in gateway.capabilities:
         pytest.skip(f"{gateway.name} does not refund")
-    started = gateway.start(payment("100.00"))
+    started = gateway.start(payment(gateway, "100.00"))
+    adapter.pay(gateway, started)
 
     partial = gateway.refund(gateway_reference=started.gateway_reference,
-                             amount=Money(Decimal("40.00"), "CUP"), idempotency_key="r1")
+                             amount=money(gateway, "40.00"), idempotency_key="r1")
     with pytest.raises(PaymentDeclined):
         gateway.refund(gateway_reference=started.gateway_reference,
-                       amount=Money(Decimal("100.01"), "CUP"), idempotency_key="r2")
+                       amount=money(gateway, "100.01"), idempotency_key="r2")
 
     assert partial.state == PaymentState.PARTIALLY_REFUNDED
-    assert partial.amount_refunded == Money(Decimal("40.00"), "CUP")
+    assert partial.amount_refunded == money(gateway, "40.00")
+
+
+def test_an_unsigned_webhook_is_rejected(gateway):
+    if Capability.WEBHOOKS not in gateway.capabilities:
+        pytest.skip(f"{gateway.name} takes no webhooks")
+
+    with pytest.raises(WebhookRejected):
+        gateway.webhook_parse(body=b'{"id": "evt_1", "type": "payment_intent.succeeded"}',
+                              headers={"Content-Type": "application/json"})
