@@ -271,6 +271,18 @@ if env_str("BANK_TRANSFER_ACCOUNT_NUMBER"):
                     "account_number": env_str("BANK_TRANSFER_ACCOUNT_NUMBER"),
                     "bank": env_str("BANK_TRANSFER_BANK", "Banco Metropolitano")},
     }
+if env_str("STRIPE_SECRET_KEY"):
+    PAYMENT_GATEWAYS["stripe"] = {
+        "BACKEND": "payments.gateways.stripe.StripeGateway",
+        "OPTIONS": {
+            "secret_key": env_str("STRIPE_SECRET_KEY"),
+            "publishable_key": env_str("STRIPE_PUBLISHABLE_KEY"),
+            "webhook_secret": env_str("STRIPE_WEBHOOK_SECRET"),
+            "api_base": env_str("STRIPE_API_BASE", "https://api.stripe.com"),
+            "js_url": env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/"),
+            "currencies": env_str("STRIPE_CURRENCIES", "USD"),
+        },
+    }
 # Unpaid purchases (bank transfers, card payments never completed) expire after this.
 PAYMENT_DEADLINE_HOURS = env_int("PAYMENT_DEADLINE_HOURS", 48)
 
