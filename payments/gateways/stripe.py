@@ -183,9 +183,17 @@ class StripeGateway(PaymentGateway):
             max_network_retries=self.max_network_retries,
         )
 
-    def client_config(self) -> dict:
-        """What the checkout page needs to load Stripe.js and confirm the payment."""
-        return {"publishable_key": self.options["publishable_key"], "js_url": self.js_url}
+    def client_config(self, *, gateway_reference: str = "") -> dict:
+        """What the card page needs: Stripe.js, the publishable key and, for a payment,
+        a SetupIntent's secret (Stripe.js sends the card to Stripe with it and gets a
+        payment method back) and the PaymentIntent's secret (for 3-D Secure)."""
+        config = {"publishable_key": self.options["publishable_key"], "js_url": self.js_url}
+        if gateway_reference:
+            setup = self._call(self.client.v1.setup_intents.create,
+                               params={"payment_method_types": ["card"]})
+            config["setup_client_secret"] = setup.client_secret
+            config["payment_client_secret"] = self._intent(gateway_reference).client_secret
+        return config
 
     def start(self, request: PaymentRequest) -> PaymentStart:
         currency = request.amount.currency.upper()
@@ -213,7 +221,16 @@ class StripeGateway(PaymentGateway):
 
     def complete(self, *, gateway_reference: str, params: dict) -> PaymentStatus:
         """The buyer is back (after Stripe.js or 3-D Secure). `params` from the return
-        URL are not trusted: the state is read from Stripe."""
+        URL are not trusted: the state is read from Stripe. With `payment_method` (the id
+        Stripe.js got for the buyer's card; the card itself never reaches us) the
+        PaymentIntent is confirmed with it first."""
+        method = params.get("payment_method", "")
+        if method:
+            if not str(method).startswith("pm_"):
+                raise PaymentDeclined(_("The card was declined."), code=ErrorCode.CARD_DECLINED)
+            self._call(self.client.v1.payment_intents.update, gateway_reference,
+                       params={"payment_method": method})
+            self._call(self.client.v1.payment_intents.confirm, gateway_reference)
         intent = self._intent(gateway_reference)
         if intent.status == "requires_action":
             raise three_d_secure_needed(ErrorCode.AUTHENTICATION_REQUIRED)

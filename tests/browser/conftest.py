@@ -28,3 +28,6 @@ def new_page(browser):
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="es-ES").new_page()
     page.set_default_timeout(15_000)
     return page
+
+
+from tests.localstripe_server import localstripe_url  # noqa: E402, F401  (a fixture)

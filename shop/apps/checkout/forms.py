@@ -95,6 +95,11 @@ PAYMENT_METHOD_TEXTS = {
         _("You get our account and a reference; the stores prepare your order once the "
           "transfer arrives."),
     ),
+    "stripe": (
+        _("Card"),
+        _("Pay by card on the next page; your card details go straight to the card "
+          "processor, never to us."),
+    ),
     "dummy": (
         _("Test payment"),
         _("For development only: the cents of the total decide what happens."),
@@ -104,14 +109,11 @@ CASH_ON_DELIVERY = "cash_on_delivery"
 
 
 def payment_methods_offered(*, currency: str) -> dict[str, tuple]:
-    """{gateway name: (label, help)} of the enabled gateways that take `currency` and
-    whose next step this checkout can show (card payment in the page comes later)."""
-    from payments.interface import Capability
+    """{gateway name: (label, help)} of the enabled gateways that take `currency`."""
     from payments.registry import gateways_for
 
     return {gateway.name: PAYMENT_METHOD_TEXTS.get(gateway.name, (gateway.label, ""))
-            for gateway in gateways_for(currency=currency)
-            if Capability.CLIENT_SDK not in gateway.capabilities}
+            for gateway in gateways_for(currency=currency)}
 
 
 class PaymentMethodForm(forms.Form):

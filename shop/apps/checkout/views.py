@@ -15,9 +15,11 @@ from oscar.core.loading import get_class, get_classes
 from logistics.delivery import address_municipality, basket_vendor_parts
 from payments.interface import (
     GatewayUnavailable,
+    NextAction,
     PaymentActionRequired,
     PaymentDeclined,
 )
+from payments.pages import payable_remember
 from payments.services import payment_start
 from shop.apps.checkout.forms import CASH_ON_DELIVERY, payment_methods_offered
 from vendors.inventory import OutOfStock
@@ -204,6 +206,13 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
             raise UnableToPlaceOrder(_("The payment service did not answer and nothing was "
                                        "charged. Please try again in a few minutes.")) from error
         return order
+
+    def get_success_url(self):
+        started = getattr(self, "payment_started", None)
+        if started is not None and started.next_action == NextAction.CLIENT_SDK:
+            payable_remember(self.request, self.payment.reference)
+            return reverse("payment_pages:card", kwargs={"reference": self.payment.reference})
+        return super().get_success_url()
 
     def send_order_placed_email(self, order):
         """Vendors hear of a part once it can be prepared: at once for cash on delivery,

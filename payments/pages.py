@@ -1,0 +1,82 @@
+"""The buyer's card page: Stripe.js (or another client-SDK gateway) in our page, card
+details straight from the browser to the gateway, our server only sees ids."""
+
+import json
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from payments.interface import (
+    Capability,
+    GatewayUnavailable,
+    PaymentActionRequired,
+    PaymentDeclined,
+    PaymentState,
+)
+from payments.models import Payment
+from payments.registry import gateway_get
+from payments.services import SECURED, payment_status_apply
+
+SESSION_KEY = "payable_references"
+
+
+def payable_remember(request, reference: str) -> None:
+    """The browser that placed the order may pay it (guests have no account)."""
+    references = request.session.get(SESSION_KEY, [])
+    request.session[SESSION_KEY] = [*references[-9:], reference]
+
+
+class CardPaymentView(View):
+    def payment(self, request, reference) -> Payment:
+        payment = get_object_or_404(Payment.objects.select_related("order"),
+                                    reference=reference)
+        owner = payment.order.user_id and payment.order.user_id == request.user.pk
+        if not owner and reference not in request.session.get(SESSION_KEY, []):
+            raise Http404
+        gateway = gateway_get(payment.gateway)
+        if Capability.CLIENT_SDK not in gateway.capabilities:
+            raise Http404
+        return payment
+
+    def get(self, request, reference):
+        payment = self.payment(request, reference)
+        context = {"payment": payment, "paid": payment.state in SECURED}
+        if payment.state in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED):
+            context["client"] = gateway_get(payment.gateway).client_config(
+                gateway_reference=payment.gateway_reference)
+        return render(request, "payments/card_payment.html", context)
+
+    def post(self, request, reference):
+        payment = self.payment(request, reference)
+        try:
+            data = json.loads(request.body or b"{}")
+        except ValueError:
+            return JsonResponse({"error": _("The page sent something we cannot read.")},
+                                status=400)
+        gateway = gateway_get(payment.gateway)
+        params = {"payment_method": str(data.get("payment_method", ""))[:128]}
+        try:
+            status = gateway.complete(gateway_reference=payment.gateway_reference,
+                                      params={k: v for k, v in params.items() if v})
+        except PaymentActionRequired:
+            return JsonResponse({"action": "authenticate"})
+        except PaymentDeclined as declined:
+            return JsonResponse({"error": declined.message}, status=402)
+        except GatewayUnavailable:
+            return JsonResponse({"error": _("The card payment service is not answering. "
+                                            "Please try again in a few minutes.")},
+                                status=503)
+        payment_status_apply(payment_id=payment.pk, status=status)
+        payment.refresh_from_db()
+        if payment.state in SECURED:
+            return JsonResponse({"redirect": reverse("checkout:thank-you")})
+        return JsonResponse({"error": _("The payment is not complete yet.")}, status=409)
+
+
+app_name = "payment_pages"
+urlpatterns = [
+    path("<str:reference>/", CardPaymentView.as_view(), name="card"),
+]
