@@ -57,7 +57,7 @@ def payment_totals(payment: Payment) -> dict[str, Decimal]:
 
 @transaction.atomic
 def payment_request_record(*, payment: Payment, kind: str, amount: Decimal,
-                           attempt: int = 1, actor=None) -> str:
+                           attempt: int | str = 1, actor=None) -> str:
     """Write the request before calling the gateway and return its idempotency key,
     deterministic (reference, kind, attempt): a retry after a crash sends the same key,
     so the gateway does the operation once."""

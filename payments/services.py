@@ -119,3 +119,80 @@ def bank_transfer_confirm(*, payment_id: int, actor) -> bool:
     if payment.state in SECURED and before not in SECURED and payment.order_id:
         purchase_payment_secured(order_id=payment.order_id)
     return payment.state != before
+
+
+def vendor_part_total(vendor_order) -> Decimal:
+    """What the buyer pays for one vendor part: its lines and its delivery."""
+    lines = sum((line.line_price_incl_tax for line in vendor_order.lines), Decimal("0"))
+    return lines + vendor_order.delivery_charge
+
+
+@transaction.atomic
+def vendor_part_delivered(*, vendor_order, actor=None) -> None:
+    """A delivered part of a cash-on-delivery purchase was paid in cash to its vendor:
+    the payment records that cash (once per part)."""
+    payment = Payment.objects.filter(order_id=vendor_order.order_id,
+                                     gateway="cash_on_delivery").first()
+    if payment is None:
+        return
+    payment_outcome_record(payment_id=payment.pk, kind=K.CHARGE, phase=P.SUCCESS,
+                           amount=vendor_part_total(vendor_order),
+                           gateway_reference=f"cash:{vendor_order.number}",
+                           message="cash collected on delivery", actor=actor)
+
+
+class RefundRefused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
+                       actor_role: str = "vendor", reason: str = "") -> bool:
+    """Refund (part of) what the buyer paid for one vendor part, through its gateway.
+    `key` identifies the request (the form's token): the same key refunds once however
+    often it is submitted. Returns False when that refund was already made. Refunding
+    a part in full before it ships cancels it, so its stock goes back on sale."""
+    from django.utils.translation import gettext as _
+
+    payment = (Payment.objects.select_for_update()
+               .filter(order_id=vendor_order.order_id).first())
+    if payment is None:
+        raise RefundRefused(_("This purchase has no payment to refund."))
+    reference = f"{payment.reference}:refund:{vendor_order.number}:{key}"[:128]
+    if payment.events.filter(idempotency_key=reference).exists():
+        return False
+    refunded = sum(payment.events.filter(
+        kind=K.REFUND, phase=P.SUCCESS,
+        gateway_reference__startswith=f"refund:{vendor_order.number}:",
+    ).values_list("amount", flat=True), Decimal("0"))
+    paid_for_part = vendor_part_total(vendor_order)
+    collected = payment.events.filter(kind=K.CHARGE, phase=P.SUCCESS).exists()
+    if amount <= 0:
+        raise RefundRefused(_("Enter an amount greater than zero."))
+    if not collected:
+        raise RefundRefused(_("Nothing has been paid for this purchase yet: cancel the "
+                              "order instead."))
+    if refunded + amount > paid_for_part:
+        raise RefundRefused(_("At most %(left)s can still be refunded for this order.")
+                            % {"left": paid_for_part - refunded})
+    payment_request_record(payment=payment, kind=K.REFUND, amount=amount, actor=actor,
+                           attempt=f"{vendor_order.number}:{key}")
+    gateway = gateway_get(payment.gateway)
+    if gateway.capabilities.supported & {"refund", "partial_refund"}:
+        gateway.refund(gateway_reference=payment.gateway_reference,
+                       amount=Money(amount, payment.currency), idempotency_key=reference)
+    # Cash on delivery and transfers: the vendor or an operator returns the money by hand;
+    # the refund is recorded all the same.
+    payment_outcome_record(payment_id=payment.pk, kind=K.REFUND, phase=P.SUCCESS,
+                           amount=amount, gateway_reference=f"refund:{vendor_order.number}:{key}",
+                           actor=actor)
+    if refunded + amount == paid_for_part and vendor_order.status in ("placed", "accepted",
+                                                                       "ready"):
+        from vendors.orders import vendor_order_transition
+
+        vendor_order_transition(vendor_order_id=vendor_order.pk, to_status="cancelled",
+                                actor=actor, actor_role=actor_role,
+                                reason=reason or _("Refunded in full."))
+    return True

@@ -92,6 +92,10 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
         stock_release(requests=requests, order_number=vendor_order.number, actor=actor)
     elif requests and to_status == S.DELIVERED:
         stock_consume(requests=requests, order_number=vendor_order.number, actor=actor)
+    if to_status == S.DELIVERED:
+        from payments.services import vendor_part_delivered
+
+        vendor_part_delivered(vendor_order=vendor_order, actor=actor)
     order_status_refresh(order_id=vendor_order.order_id)
     return vendor_order
 
