@@ -2,6 +2,8 @@
 
 - a payment secured (authorized or captured) whose purchase still waits for it:
   the parts go to their vendors (the step after "money taken" that did not happen);
+- a payment whose gateway call was interrupted (no gateway reference after a few
+  minutes): started again with the same idempotency key, so the gateway charges once;
 - a pending payment at a gateway that can be asked: brought up to date;
 - a purchase unpaid past its deadline: cancelled, its stock given back;
 - a secured payment with no purchase at all: reported to the operators (only a
@@ -10,16 +12,25 @@
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from payments.interface import Capability, GatewayUnavailable, PaymentState
+from payments.interface import Capability, GatewayUnavailable, PaymentError, PaymentState
 from payments.ledger import payment_outcome_record
 from payments.models import Payment, PaymentEventKind, PaymentEventPhase
 from payments.registry import UnknownGateway, gateway_get
-from payments.services import SECURED, payment_sync, purchase_payment_secured
+from payments.services import (
+    SECURED,
+    payment_charge,
+    payment_sync,
+    purchase_payment_secured,
+)
+
+# A checkout calls its gateway within seconds; older requests without an answer crashed.
+INTERRUPTED_AFTER = timedelta(minutes=5)
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +53,24 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
         with transaction.atomic():
             purchase_payment_secured(order_id=payment.order_id)
         report.handed_to_vendors.append(payment.reference)
+    for payment in Payment.objects.filter(state=PaymentState.PENDING, gateway_reference="",
+                                          created_at__lt=now - INTERRUPTED_AFTER):
+        try:
+            gateway = gateway_get(payment.gateway)
+        except UnknownGateway:
+            report.problems.append(f"{payment.reference}: gateway {payment.gateway} not set up")
+            continue
+        # Gateways that take no money themselves (cash, transfer) can always start again.
+        takes_money = bool(gateway.capabilities.supported - {Capability.REFERENCE})
+        if takes_money and Capability.IDEMPOTENCY_KEYS not in gateway.capabilities:
+            report.problems.append(f"{payment.reference}: interrupted, and {payment.gateway} "
+                                   "cannot be retried safely")
+            continue
+        try:
+            payment_charge(payment_id=payment.pk)
+            report.synced.append(payment.reference)
+        except PaymentError as trouble:
+            report.problems.append(f"{payment.reference}: {trouble.message}")
     for payment in Payment.objects.filter(state=PaymentState.PENDING).exclude(
             gateway_reference=""):
         try:

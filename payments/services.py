@@ -30,28 +30,59 @@ def payment_deadline():
 
 
 @transaction.atomic
-def payment_start(*, order, gateway_name: str, email: str = "",
-                  return_url: str = "") -> tuple[Payment, PaymentStart]:
-    """Create the purchase's payment and start it at the gateway. The request and its
-    idempotency key are written before the call."""
-    gateway = gateway_get(gateway_name)
+def payment_prepare(*, order, gateway_name: str) -> Payment:
+    """The purchase's payment and its charge request, written with the order (in its
+    transaction) before any gateway is called. From the moment they are committed, a
+    crash anywhere later leaves something reconciliation can finish."""
+    gateway_get(gateway_name)  # an unknown gateway fails here, before anything is kept
     payment = Payment.objects.create(
         reference=order.number, order=order, gateway=gateway_name,
         amount=order.total_incl_tax, currency=order.currency, deadline=payment_deadline())
-    key = payment_request_record(payment=payment, kind=K.CHARGE, amount=payment.amount)
+    payment_request_record(payment=payment, kind=K.CHARGE, amount=payment.amount)
+    return payment
+
+
+def payment_charge(*, payment_id: int, email: str = "",
+                   return_url: str = "") -> tuple[Payment, PaymentStart]:
+    """Start (or, after a crash, start again: the idempotency key is the same, so the
+    gateway charges once) the payment at its gateway and record what it answered."""
+    payment = Payment.objects.get(pk=payment_id)
+    key = payment.events.filter(kind=K.CHARGE, phase=P.REQUEST).values_list(
+        "idempotency_key", flat=True).first()
+    gateway = gateway_get(payment.gateway)
     started = gateway.start(PaymentRequest(
         reference=payment.reference, amount=Money(payment.amount, payment.currency),
         idempotency_key=key, buyer_email=email, return_url=return_url,
-        metadata=(("order", order.number),)))
-    payment.gateway_reference = started.gateway_reference
-    payment.instructions = started.instructions
-    payment.save(update_fields=["gateway_reference", "instructions", "updated_at"])
-    payment_status_apply(payment_id=payment.pk, status=PaymentStatus(
-        gateway_reference=started.gateway_reference, state=started.state,
-        amount_captured=Money(payment.amount, payment.currency)
-        if started.state == PaymentState.CAPTURED else None))
+        metadata=(("order", payment.reference),)))
+    with transaction.atomic():
+        Payment.objects.filter(pk=payment.pk).update(
+            gateway_reference=started.gateway_reference, instructions=started.instructions,
+            updated_at=timezone.now())
+        payment_status_apply(payment_id=payment.pk, status=PaymentStatus(
+            gateway_reference=started.gateway_reference, state=started.state,
+            amount_captured=Money(payment.amount, payment.currency)
+            if started.state == PaymentState.CAPTURED else None))
     payment.refresh_from_db()
     return payment, started
+
+
+@transaction.atomic
+def purchase_abandon(*, payment_id: int, message: str) -> None:
+    """The gateway refused the payment: the waiting parts are cancelled (their stock
+    goes back on sale) and the refusal is recorded."""
+    from vendors.models import VendorOrder, VendorOrderStatus
+    from vendors.orders import ActorRole, vendor_order_transition
+
+    payment = Payment.objects.select_for_update().get(pk=payment_id)
+    payment_outcome_record(payment_id=payment.pk, kind=K.CHARGE, phase=P.FAILURE,
+                           amount=payment.amount, gateway_reference=payment.gateway_reference,
+                           message=message)
+    for vendor_order_id in VendorOrder.objects.filter(
+            order_id=payment.order_id, status=VendorOrderStatus.PENDING_PAYMENT,
+    ).values_list("pk", flat=True):
+        vendor_order_transition(vendor_order_id=vendor_order_id,
+                                to_status=VendorOrderStatus.CANCELLED, actor=None,
+                                actor_role=ActorRole.SYSTEM, reason=message)
 
 
 def payment_sync(*, payment_id: int) -> bool:

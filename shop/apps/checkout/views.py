@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
@@ -20,7 +21,7 @@ from payments.interface import (
     PaymentDeclined,
 )
 from payments.pages import payable_remember
-from payments.services import payment_start
+from payments.services import payment_charge, payment_prepare, purchase_abandon
 from shop.apps.checkout.forms import CASH_ON_DELIVERY, payment_methods_offered
 from vendors.inventory import OutOfStock
 
@@ -145,6 +146,7 @@ class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
         return ctx
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
     """The review (preview) and the placing of the order. Cash on delivery needs no
     payment details, so the details step goes straight to the review."""
@@ -188,21 +190,29 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         return "pending_payment"
 
     def place_order(self, *args, **kwargs):
+        """Two steps. The order, its parts, the stock and the payment's request commit
+        together; then the gateway is called. A refusal cancels the parts (stock back on
+        sale); a crash in between leaves a pending payment that reconciliation finishes
+        with the same idempotency key, so nobody is charged twice."""
         try:
             with transaction.atomic():
                 order = super().place_order(*args, **kwargs)
-                self.payment, self.payment_started = payment_start(
-                    order=order, gateway_name=self.checkout_session.payment_method(),
-                    email=order.email)
+                payment = payment_prepare(order=order,
+                                          gateway_name=self.checkout_session.payment_method())
         except OutOfStock as error:
             raise UnableToPlaceOrder(error.message) from error
         except ValidationError as error:
             raise UnableToPlaceOrder(" ".join(error.messages)) from error
+        try:
+            self.payment, self.payment_started = payment_charge(payment_id=payment.pk,
+                                                                email=order.email)
         except (PaymentDeclined, PaymentActionRequired) as error:
+            purchase_abandon(payment_id=payment.pk, message=error.message)
             raise UnableToPlaceOrder(_("The payment was refused: %(reason)s Nothing was "
                                        "charged; choose another way to pay or try again.")
                                      % {"reason": error.message}) from error
         except GatewayUnavailable as error:
+            purchase_abandon(payment_id=payment.pk, message=error.message)
             raise UnableToPlaceOrder(_("The payment service did not answer and nothing was "
                                        "charged. Please try again in a few minutes.")) from error
         return order

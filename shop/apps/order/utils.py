@@ -6,6 +6,21 @@ from logistics.delivery import basket_vendor_parts
 from vendors.orders import vendor_orders_create
 
 
+class OrderNumberGenerator(utils.OrderNumberGenerator):
+    """Oscar's number (basket id + 100000), with a letter when that basket already
+    placed an order whose payment was refused and the buyer tries again."""
+
+    def order_number(self, basket):
+        from oscar.core.loading import get_model
+
+        number = super().order_number(basket)
+        taken = set(get_model("order", "Order").objects.filter(
+            number__startswith=number).values_list("number", flat=True))
+        suffixes = [""] + [chr(letter) for letter in range(ord("B"), ord("Z") + 1)]
+        return next(f"{number}{suffix}" for suffix in suffixes
+                    if f"{number}{suffix}" not in taken)
+
+
 class OrderCreator(utils.OrderCreator):
     """Oscar's order creator, plus the purchase's vendor orders, in one transaction."""
 

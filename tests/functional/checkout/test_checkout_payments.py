@@ -45,16 +45,26 @@ def test_the_payment_step_offers_the_enabled_gateways(client, store):
     assert 'value="dummy"' in html
 
 
-def test_a_declined_payment_leaves_no_order_and_no_stock_promised(client, store,
-                                                                  django_capture_on_commit_callbacks):
+def test_a_declined_payment_cancels_the_parts_frees_the_stock_and_lets_the_buyer_retry(
+        client, store, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         product, response = buy(client, store, "100.01", "dummy")
 
     assert response.status_code == 200
     assert "El pago fue rechazado" in response.content.decode()
-    assert not Order.objects.exists() and not Payment.objects.exists()
-    assert StockRecord.objects.get(product=product).num_allocated in (0, None)
+    assert Order.objects.get().status == "cancelled"
+    assert Payment.objects.get().state == "failed"
+    assert StockRecord.objects.get(product=product).num_allocated == 0
     assert mail.outbox == []
+
+    client.post(reverse("checkout:payment-method"), {"method": "cash_on_delivery"})
+    retry = order_place(client, client.get(reverse("checkout:preview")))
+
+    assert retry.status_code == 302
+    first, second = Order.objects.order_by("pk")
+    assert second.number == f"{first.number}B"
+    assert second.status == "placed"
+    assert StockRecord.objects.get(product=product).num_allocated == 1
 
 
 def test_a_payment_taken_at_once_places_the_parts_and_tells_the_vendor(
@@ -88,4 +98,5 @@ def test_an_unavailable_gateway_leaves_no_order(client, store):
 
     assert response.status_code == 200
     assert "no respondió" in response.content.decode()
-    assert not Order.objects.exists()
+    assert Order.objects.get().status == "cancelled"
+    assert not VendorOrder.objects.exclude(status="cancelled").exists()
