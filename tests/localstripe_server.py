@@ -8,8 +8,11 @@ own `POST /v1/payment_intents/<id>/_authenticate`, and 4000000000000002 is decli
 only when attached to a customer, so the card declined on payment is 4000000000000341.
 """
 
+import hashlib
+import hmac
 import os
 import sys
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -87,3 +90,15 @@ def three_d_secure_answer(*, api_base: str, gateway_reference: str, client_secre
     url = f"{api_base}/v1/payment_intents/{gateway_reference}/_authenticate"
     with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=5) as answer:
         assert answer.status == 200
+
+
+# A Stripe event as Stripe signs it (Stripe-Signature: t=<time>,v1=<HMAC of "t.body">).
+EVENT = {"id": "evt_1", "object": "event", "type": "payment_intent.succeeded",
+         "data": {"object": {"id": "pi_1", "object": "payment_intent", "status": "succeeded"}}}
+
+
+def signed(body: bytes, *, secret: str = WEBHOOK_SECRET, at: float | None = None) -> dict:
+    timestamp = int(time.time() if at is None else at)
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body,
+                      hashlib.sha256).hexdigest()
+    return {"Content-Type": "application/json", "Stripe-Signature": f"t={timestamp},v1={digest}"}

@@ -3,8 +3,6 @@
 The buyer's part (Stripe.js confirming a card, the bank's 3-D Secure page) is played
 with localstripe's own API; everything else goes through the adapter."""
 
-import hashlib
-import hmac
 import json
 import queue
 import socket
@@ -39,8 +37,10 @@ from tests.localstripe_server import (
     CARD_DECLINED,
     CARD_PAID,
     CARD_THREE_D_SECURE,
+    EVENT,
     WEBHOOK_SECRET,
     card_payment_confirm,
+    signed,
     stripe_options,
     three_d_secure_answer,
 )
@@ -456,17 +456,6 @@ def test_the_system_check_names_the_missing_options():
 
 
 # Webhooks: signed the way Stripe signs them, t=<unix time>,v1=<HMAC-SHA256 of "t.body">.
-
-EVENT = {"id": "evt_1", "object": "event", "type": "payment_intent.succeeded",
-         "data": {"object": {"id": "pi_1", "object": "payment_intent", "status": "succeeded"}}}
-
-
-def signed(body: bytes, *, secret: str = WEBHOOK_SECRET, at: float | None = None) -> dict:
-    timestamp = int(time.time() if at is None else at)
-    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body,
-                      hashlib.sha256).hexdigest()
-    return {"Content-Type": "application/json", "Stripe-Signature": f"t={timestamp},v1={digest}"}
-
 
 @pytest.fixture
 def webhook_gateway() -> StripeGateway:

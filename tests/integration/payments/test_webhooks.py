@@ -119,3 +119,56 @@ def test_a_huge_body_is_refused_before_parsing():
     assert response.status_code == 400
     assert time.monotonic() - started < 5
     assert WebhookMessage.objects.count() == 0
+
+
+@pytest.fixture
+def stripe_webhooks(settings):
+    from tests.localstripe_server import stripe_options
+
+    settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "stripe": {
+        "BACKEND": "payments.gateways.stripe.StripeGateway",
+        "OPTIONS": stripe_options("http://127.0.0.1:9")}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("tamper", ["no signature", "wrong secret", "edited body",
+                                    "301 s old", "301 s ahead", "form content"])
+def test_forged_stripe_webhooks_are_refused_at_the_door(stripe_webhooks, tamper):
+    from tests.localstripe_server import EVENT, signed
+
+    body = json.dumps(EVENT).encode()
+    headers = signed(body)
+    if tamper == "no signature":
+        del headers["Stripe-Signature"]
+    elif tamper == "wrong secret":
+        headers = signed(body, secret="whsec_otro")
+    elif tamper == "edited body":
+        body = body.replace(b"evt_1", b"evt_9")
+    elif tamper == "301 s old":
+        headers = signed(body, at=time.time() - 301)
+    elif tamper == "301 s ahead":
+        headers = signed(body, at=time.time() + 301)
+    else:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    content_type = headers.pop("Content-Type")
+
+    response = Client().post("/payments/webhooks/stripe/", body, content_type=content_type,
+                             headers=headers)
+
+    assert response.status_code == 400
+    assert WebhookMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_genuine_stripe_webhook_is_stored_once(stripe_webhooks):
+    from tests.localstripe_server import EVENT, signed
+
+    body = json.dumps(EVENT).encode()
+    headers = signed(body)
+    content_type = headers.pop("Content-Type")
+
+    answers = [Client().post("/payments/webhooks/stripe/", body, content_type=content_type,
+                             headers=headers).status_code for _ in range(3)]
+
+    assert answers == [200, 200, 200]
+    assert WebhookMessage.objects.get().event_id == "evt_1"
