@@ -120,6 +120,7 @@ def payment_status_apply(*, payment_id: int, status: PaymentStatus) -> bool:
 def purchase_payment_secured(*, order_id: int) -> None:
     """The buyer's money is secured: parts waiting for it go to their vendors, who are
     told once (after commit)."""
+    from vendors.ledger import vendor_sale_record
     from vendors.models import VendorOrder, VendorOrderStatus
     from vendors.notifications import purchase_placed_notify_on_commit
     from vendors.orders import ActorRole, vendor_order_transition
@@ -127,9 +128,11 @@ def purchase_payment_secured(*, order_id: int) -> None:
     waiting = VendorOrder.objects.filter(order_id=order_id,
                                          status=VendorOrderStatus.PENDING_PAYMENT)
     for vendor_order_id in waiting.values_list("pk", flat=True):
-        vendor_order_transition(vendor_order_id=vendor_order_id,
-                                to_status=VendorOrderStatus.PLACED, actor=None,
-                                actor_role=ActorRole.SYSTEM)
+        vendor_order = vendor_order_transition(
+            vendor_order_id=vendor_order_id, to_status=VendorOrderStatus.PLACED, actor=None,
+            actor_role=ActorRole.SYSTEM)
+        # The platform holds the buyer's money: the vendor is owed its sale, less commission.
+        vendor_sale_record(vendor_order=vendor_order)
     purchase_placed_notify_on_commit(order_id=order_id)
 
 
@@ -154,8 +157,9 @@ def bank_transfer_confirm(*, payment_id: int, actor) -> bool:
 
 def vendor_part_total(vendor_order) -> Decimal:
     """What the buyer pays for one vendor part: its lines and its delivery."""
-    lines = sum((line.line_price_incl_tax for line in vendor_order.lines), Decimal("0"))
-    return lines + vendor_order.delivery_charge
+    from vendors.ledger import vendor_order_amounts
+
+    return vendor_order_amounts(vendor_order=vendor_order).total
 
 
 @transaction.atomic
@@ -166,10 +170,14 @@ def vendor_part_delivered(*, vendor_order, actor=None) -> None:
                                      gateway="cash_on_delivery").first()
     if payment is None:
         return
+    from vendors.ledger import vendor_cash_collected_record
+
+    amount = vendor_part_total(vendor_order)
     payment_outcome_record(payment_id=payment.pk, kind=K.CHARGE, phase=P.SUCCESS,
-                           amount=vendor_part_total(vendor_order),
-                           gateway_reference=f"cash:{vendor_order.number}",
+                           amount=amount, gateway_reference=f"cash:{vendor_order.number}",
                            message="cash collected on delivery", actor=actor)
+    # The vendor holds the cash: its ledger records the sale and the commission it owes.
+    vendor_cash_collected_record(vendor_order=vendor_order, amount=amount, actor=actor)
 
 
 class RefundRefused(Exception):
@@ -199,7 +207,10 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
         gateway_reference__startswith=f"refund:{vendor_order.number}:",
     ).values_list("amount", flat=True), Decimal("0"))
     paid_for_part = vendor_part_total(vendor_order)
-    collected = payment.events.filter(kind=K.CHARGE, phase=P.SUCCESS).exists()
+    charges = payment.events.filter(kind=K.CHARGE, phase=P.SUCCESS)
+    if payment.gateway == "cash_on_delivery":  # each part's cash is collected on its own
+        charges = charges.filter(gateway_reference=f"cash:{vendor_order.number}")
+    collected = charges.exists()
     if amount <= 0:
         raise RefundRefused(_("Enter an amount greater than zero."))
     if not collected:
@@ -219,6 +230,9 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
     payment_outcome_record(payment_id=payment.pk, kind=K.REFUND, phase=P.SUCCESS,
                            amount=amount, gateway_reference=f"refund:{vendor_order.number}:{key}",
                            actor=actor)
+    from vendors.ledger import vendor_refund_record
+
+    vendor_refund_record(vendor_order=vendor_order, amount=amount, key=key, actor=actor)
     if refunded + amount == paid_for_part and vendor_order.status in ("placed", "accepted",
                                                                        "ready"):
         from vendors.orders import vendor_order_transition

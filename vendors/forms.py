@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
@@ -119,3 +121,11 @@ class VendorDecisionForm(forms.Form):
         label=_("Reason (the vendor will read it)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class PayoutForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount paid"), max_digits=12, decimal_places=2,
+                                min_value=Decimal("0.01"))
+    reference = forms.CharField(
+        label=_("Reference of the payment"), max_length=128,
+        help_text=_("The bank transfer's or receipt's number, to find it later."))

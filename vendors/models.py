@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -77,6 +78,11 @@ class Vendor(models.Model):
         _("status"), max_length=12, choices=VendorStatus.choices, default=VendorStatus.APPLIED
     )
     status_reason = models.TextField(_("reason for the status"), blank=True)
+    commission_percent = models.DecimalField(
+        _("commission (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Empty: the platform's default commission applies."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -87,6 +93,13 @@ class Vendor(models.Model):
         indexes = [
             models.Index(fields=["status", "trade_name"], name="vendor_status_name_idx"),
             models.Index(fields=["status", "actor_type"], name="vendor_status_actor_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(commission_percent__isnull=True)
+                | models.Q(commission_percent__gte=0, commission_percent__lte=100),
+                name="vendor_commission_percent_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -301,3 +314,92 @@ class PurchasePlacedNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order_id} @ {self.created_at}"
+
+
+class LedgerEntryKind(models.TextChoices):
+    SALE = "sale", _("Sale")
+    COMMISSION = "commission", _("Commission")
+    REFUND = "refund", _("Refund")
+    REFUND_COMMISSION = "refund_commission", _("Commission returned")
+    CASH_COLLECTED = "cash_collected", _("Cash collected by the vendor")
+    PAYOUT = "payout", _("Payout")
+    ADJUSTMENT = "adjustment", _("Adjustment")
+
+
+class Payout(models.Model):
+    """Money the platform paid a vendor: recorded with its ledger entry, never edited."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="payouts",
+                               verbose_name=_("vendor"))
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=12)
+    reference = models.CharField(_("reference"), max_length=128)
+    transfer_reference = models.CharField(_("transfer reference"), max_length=255, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("payout")
+        verbose_name_plural = _("payouts")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="payout_amount_positive"),
+            models.UniqueConstraint(fields=["vendor", "reference"], name="payout_reference_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.amount} {self.currency} ({self.reference})"
+
+
+class VendorLedgerEntry(models.Model):
+    """One movement of what the platform owes a vendor: positive, the platform owes
+    more; negative, less (or the vendor owes the platform). Append-only: a mistake is
+    corrected by another entry. `idempotency_key` makes the same event, recorded
+    twice, one entry."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="ledger_entries",
+                               verbose_name=_("vendor"))
+    kind = models.CharField(_("kind"), max_length=20, choices=LedgerEntryKind.choices)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=12)
+    vendor_order = models.ForeignKey(VendorOrder, on_delete=models.PROTECT, null=True,
+                                     blank=True, related_name="ledger_entries",
+                                     verbose_name=_("vendor order"))
+    payout = models.ForeignKey(Payout, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="entries", verbose_name=_("payout"))
+    idempotency_key = models.CharField(max_length=200, unique=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("vendor ledger entry")
+        verbose_name_plural = _("vendor ledger entries")
+        indexes = [models.Index(fields=["vendor", "currency", "-created_at"],
+                                name="vendor_ledger_entry_idx")]
+        constraints = [
+            # Each kind moves the balance one way only; cash and adjustments either way.
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[LedgerEntryKind.SALE,
+                                             LedgerEntryKind.REFUND_COMMISSION], amount__gte=0)
+                | models.Q(kind__in=[LedgerEntryKind.COMMISSION, LedgerEntryKind.REFUND],
+                           amount__lte=0)
+                | models.Q(kind=LedgerEntryKind.PAYOUT, amount__lt=0, payout__isnull=False)
+                | models.Q(kind__in=[LedgerEntryKind.CASH_COLLECTED,
+                                     LedgerEntryKind.ADJUSTMENT]),
+                name="vendor_ledger_entry_sign",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor_id} {self.kind}: {self.amount:+} {self.currency}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("ledger entries are append-only: record a correcting entry")
+        super().save(*args, **kwargs)

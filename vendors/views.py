@@ -4,6 +4,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -16,7 +17,20 @@ from django.views.generic import TemplateView
 
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
-from vendors.forms import DirectoryFilterForm, VendorApplicationForm, VendorDecisionForm
+from vendors.forms import (
+    DirectoryFilterForm,
+    PayoutForm,
+    VendorApplicationForm,
+    VendorDecisionForm,
+)
+from vendors.ledger import (
+    ledger_currency,
+    payout_create,
+    platform_commission_total,
+    vendor_balance,
+    vendor_balances,
+    vendor_payouts,
+)
 from vendors.models import Vendor, VendorOrderStatus, VendorStatus
 from vendors.orders import ActorRole, VendorOrderTransitionError, vendor_order_transition
 from vendors.permissions import is_operator
@@ -177,6 +191,52 @@ class OperatorVendorDetailView(View):
                     "status": VendorStatus(form.cleaned_data["to_status"]).label.lower()})
                 return redirect(reverse("vendors:operator-detail", args=[vendor.pk]))
         vendor.refresh_from_db()
+        return render(request, self.template_name, self.context(vendor, form), status=400)
+
+
+@method_decorator(operator_required, name="dispatch")
+class OperatorBalanceListView(View):
+    """What the platform owes each vendor (or is owed), and its commission so far."""
+
+    template_name = "vendors/dashboard/balance_list.html"
+
+    def get(self, request):
+        currency = ledger_currency()
+        page = Paginator(vendor_balances(currency=currency), 50).get_page(request.GET.get("page"))
+        return render(request, self.template_name, {
+            "page_obj": page, "vendors": page.object_list, "currency": currency,
+            "commission_total": platform_commission_total(currency=currency),
+        })
+
+
+@method_decorator(operator_required, name="dispatch")
+class OperatorPayoutCreateView(View):
+    """The operator records money paid to a vendor, with its reference."""
+
+    template_name = "vendors/dashboard/payout_form.html"
+
+    def context(self, vendor, form) -> dict:
+        return {"vendor": vendor, "form": form, "currency": ledger_currency(),
+                "balance": vendor_balance(vendor=vendor),
+                "payouts": vendor_payouts(vendor=vendor)[:20]}
+
+    def get(self, request, slug):
+        vendor = get_object_or_404(Vendor, slug=slug)
+        return render(request, self.template_name, self.context(vendor, PayoutForm()))
+
+    def post(self, request, slug):
+        vendor = get_object_or_404(Vendor, slug=slug)
+        form = PayoutForm(request.POST)
+        if form.is_valid():
+            try:
+                payout_create(vendor=vendor, amount=form.cleaned_data["amount"],
+                              reference=form.cleaned_data["reference"], actor=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Payout to %(vendor)s recorded.")
+                                 % {"vendor": vendor.trade_name})
+                return redirect("vendors:operator-balances")
         return render(request, self.template_name, self.context(vendor, form), status=400)
 
 

@@ -36,6 +36,13 @@ from vendors.dashboard.forms import (
     VendorProfileForm,
 )
 from vendors.inventory import stock_set
+from vendors.ledger import (
+    commission_percent,
+    ledger_currency,
+    vendor_balance,
+    vendor_ledger,
+    vendor_payouts,
+)
 from vendors.models import (
     MembershipRole,
     StockMovement,
@@ -206,6 +213,20 @@ class ProductImportView(VendorDashboardMixin, View):
         return self.render("product_import.html", {"form": CatalogueImportForm(),
                                                    "columns": COLUMNS, "report": report},
                            status=400)
+
+
+class AccountView(VendorDashboardMixin, View):
+    """The store's account with the platform: balance, entries, payouts."""
+
+    def get(self, request, vendor_slug):
+        page = Paginator(vendor_ledger(vendor=self.vendor), PAGE_SIZE).get_page(
+            request.GET.get("page"))
+        return self.render("account.html", {
+            "page_obj": page, "entries": page.object_list, "currency": ledger_currency(),
+            "balance": vendor_balance(vendor=self.vendor),
+            "commission_percent": commission_percent(vendor=self.vendor),
+            "payouts": vendor_payouts(vendor=self.vendor)[:20],
+        })
 
 
 class ProfileView(VendorDashboardMixin, View):

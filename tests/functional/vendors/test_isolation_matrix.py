@@ -16,12 +16,15 @@ from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
+from vendors.ledger import vendor_sale_record
 from vendors.models import (
     MembershipRole,
+    Payout,
     Sector,
     StockMovement,
     Vendor,
     VendorInvitation,
+    VendorLedgerEntry,
     VendorOrder,
     VendorOrderEvent,
 )
@@ -111,6 +114,8 @@ def world(db):
     partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
     mixed = purchase({partner_a: [(product_a, 1)], partner_b: [(product_b, 2)]})
     order_a, order_b = mixed.vendor_orders.order_by("sequence")
+    vendor_sale_record(vendor_order=order_a)
+    vendor_sale_record(vendor_order=order_b)
     zones = {key: DeliveryZoneFactory(vendor=vendor, name=f"Zona de {key.upper()}")
              for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))}
     points = {key: PickupPointFactory(vendor=vendor, name=f"Punto de {key.upper()}")
@@ -161,12 +166,15 @@ def snapshot(world) -> tuple:
              .order_by("pk").values_list("deliveryzone_id", "municipality_id")),
         list(PickupPoint.objects.filter(vendor=vendor).order_by("pk").values_list(
             "pk", "name", "municipality_id", "address", "hours", "is_active")),
+        list(VendorLedgerEntry.objects.filter(vendor=vendor).order_by("pk").values_list(
+            "kind", "amount")),
+        Payout.objects.filter(vendor=vendor).count(),
     )
 
 
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
-        "delivery-zone-activate", "delivery-zone-create", "delivery-zone-delete",
+        "account", "delivery-zone-activate", "delivery-zone-create", "delivery-zone-delete",
         "delivery-zone-edit", "delivery-zone-list", "home", "order-bulk", "order-detail",
         "order-list", "pickup-point-activate", "pickup-point-create", "pickup-point-delete",
         "pickup-point-edit", "pickup-point-list", "product-create", "product-edit",

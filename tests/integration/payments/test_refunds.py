@@ -9,6 +9,7 @@ from payments.services import RefundRefused, vendor_part_refund
 from tests.concurrency import run_in_threads
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
+from vendors.ledger import vendor_balance, vendor_sale_record
 from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.orders import ActorRole, vendor_order_transition
 
@@ -27,10 +28,12 @@ def paid_purchase(gateway: str = "dummy") -> tuple[Payment, VendorOrder, VendorO
     payment = Payment.objects.create(reference=order.number, order=order, gateway=gateway,
                                      amount=Decimal("600.00"), currency="CUP",
                                      gateway_reference="dummy_abc_60000")
+    first, second = order.vendor_orders.order_by("sequence")
     if gateway == "dummy":
         payment_outcome_record(payment_id=payment.pk, kind="charge", phase="success",
                                amount=payment.amount, gateway_reference="dummy_abc_60000")
-    first, second = order.vendor_orders.order_by("sequence")
+        for vendor_order in (first, second):
+            vendor_sale_record(vendor_order=vendor_order)
     return payment, first, second
 
 
@@ -43,6 +46,8 @@ def test_a_partial_refund_of_one_part_is_made_once_however_often_it_is_sent():
 
     payment.refresh_from_db()
     assert results == [True, False, False]
+    # 100 sold − 8 commission − 40 refunded + 3.20 commission given back
+    assert vendor_balance(vendor=coffee.vendor) == Decimal("55.20")
     assert payment.state == "partially_refunded"
     assert list(PaymentEvent.objects.filter(kind="refund", phase="success")
                 .values_list("amount", flat=True)) == [Decimal("40.00")]
@@ -91,6 +96,8 @@ def test_cash_collected_on_delivery_is_recorded_once_per_part():
     assert payment.state == "captured"
     assert list(payment.events.filter(kind="charge", phase="success").values_list(
         "gateway_reference", "amount")) == [(f"cash:{coffee.number}", Decimal("100.00"))]
+    # The vendor holds the 100 in cash and owes the platform its 8% commission.
+    assert vendor_balance(vendor=coffee.vendor) == Decimal("-8.00")
 
 
 @pytest.mark.postgres

@@ -13,7 +13,7 @@ from payments.models import Payment, PaymentEvent, WebhookMessage
 from tests.concurrency import run_in_threads
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
-from vendors.models import VendorOrder, VendorOrderStatus
+from vendors.models import VendorLedgerEntry, VendorOrder, VendorOrderStatus
 
 URL = "/payments/webhooks/dummy/"
 
@@ -63,6 +63,8 @@ def test_the_same_webhook_fifty_times_ten_at_once_changes_things_once():
     assert PaymentEvent.objects.filter(payment=payment, phase="success").count() == 1
     assert list(VendorOrder.objects.values_list("status", flat=True)) == ["placed"]
     assert emails_to("ana@example.test") == 1
+    assert sorted(VendorLedgerEntry.objects.values_list("kind", "amount")) == [
+        ("commission", Decimal("-8.00")), ("sale", Decimal("100.00"))]
 
 
 @pytest.mark.django_db
