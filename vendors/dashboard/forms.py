@@ -180,3 +180,13 @@ class PickupPointForm(forms.Form):
         return PickupPointData(name=data["name"], municipality=data["municipality"],
                                address=data["address"], hours=data["hours"],
                                is_active=data["is_active"])
+
+
+class RefundForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount to refund"), max_digits=12, decimal_places=2,
+        min_value=Decimal("0.01"),
+        error_messages={"min_value": _("Enter an amount greater than zero.")})
+    reason = forms.CharField(label=_("Reason (the buyer reads it)"), max_length=500)
+    # A fresh key per page: submitting the same page twice refunds once.
+    key = forms.CharField(widget=forms.HiddenInput, max_length=40)

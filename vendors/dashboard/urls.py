@@ -26,6 +26,8 @@ urlpatterns = [
          name="order-bulk"),
     path("<slug:vendor_slug>/pedidos/<str:number>/", views.VendorOrderDetailView.as_view(),
          name="order-detail"),
+    path("<slug:vendor_slug>/pedidos/<str:number>/reembolso/",
+         views.VendorOrderRefundView.as_view(), name="order-refund"),
     path("<slug:vendor_slug>/cuenta/", views.AccountView.as_view(), name="account"),
     path("<slug:vendor_slug>/perfil/", views.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", views.TeamView.as_view(), name="team"),

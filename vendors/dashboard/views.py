@@ -1,6 +1,8 @@
 """The vendor dashboard: each view sees one vendor, named in its URL, and only if
 the user is one of its members (or an operator). Anything else is a 404."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from oscar.templatetags.currency_filters import currency
 
 from logistics.selectors import (
     vendor_delivery_zone_get,
@@ -31,6 +34,7 @@ from vendors.dashboard.forms import (
     DeliveryZoneForm,
     InvitationForm,
     PickupPointForm,
+    RefundForm,
     StockAdjustmentForm,
     VendorProductForm,
     VendorProfileForm,
@@ -358,21 +362,23 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
         return redirect("vendor_dashboard:order-list", vendor_slug=self.vendor.slug)
 
 
-class VendorOrderDetailView(VendorDashboardMixin, View):
-    def context(self, vendor_order, error=None):
-        return {
-            "vendor_order": vendor_order,
-            "lines": vendor_order.lines.select_related("product"),
-            "address": vendor_order.order.shipping_address,
-            "events": vendor_order.events.select_related("actor"),
-            "targets": [(s, ORDER_ACTIONS[s]) for s in vendor_order_allowed_targets(
-                status=vendor_order.status, actor_role=ActorRole.VENDOR)],
-            "error": error,
-        }
+def _vendor_order_page(vendor_order, error=None) -> dict:
+    return {
+        "vendor_order": vendor_order,
+        "lines": vendor_order.lines.select_related("product"),
+        "address": vendor_order.order.shipping_address,
+        "events": vendor_order.events.select_related("actor"),
+        "targets": [(s, ORDER_ACTIONS[s]) for s in vendor_order_allowed_targets(
+            status=vendor_order.status, actor_role=ActorRole.VENDOR)],
+        "error": error,
+        "refund_form": RefundForm(initial={"key": uuid.uuid4().hex}),
+    }
 
+
+class VendorOrderDetailView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug, number):
         vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
-        return self.render("vendor_order_detail.html", self.context(vendor_order))
+        return self.render("vendor_order_detail.html", _vendor_order_page(vendor_order))
 
     def post(self, request, vendor_slug, number):
         vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
@@ -384,8 +390,43 @@ class VendorOrderDetailView(VendorDashboardMixin, View):
         except ValidationError as error:
             vendor_order.refresh_from_db()
             return self.render("vendor_order_detail.html",
-                               self.context(vendor_order, " ".join(error.messages)), status=400)
+                               _vendor_order_page(vendor_order, " ".join(error.messages)),
+                               status=400)
         messages.success(request, _("Order %(number)s updated.") % {"number": number})
+        return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
+                        number=number)
+
+
+class VendorOrderRefundView(VendorDashboardMixin, View):
+    """Give the buyer back (part of) what it paid for this vendor part. Operators use it
+    too, as staff. The form's key makes a double submission refund once."""
+
+    def post(self, request, vendor_slug, number):
+        from payments.interface import PaymentError
+        from payments.services import RefundRefused, vendor_part_refund
+
+        vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
+        form = RefundForm(request.POST)
+        if not form.is_valid():
+            context = _vendor_order_page(vendor_order, " ".join(
+                message for messages_ in form.errors.values() for message in messages_))
+            return self.render("vendor_order_detail.html", context, status=400)
+        role = ActorRole.STAFF if is_operator(request.user) else ActorRole.VENDOR
+        try:
+            made = vendor_part_refund(vendor_order=vendor_order,
+                                      amount=form.cleaned_data["amount"],
+                                      key=form.cleaned_data["key"], actor=request.user,
+                                      actor_role=role, reason=form.cleaned_data["reason"])
+        except (RefundRefused, PaymentError) as refused:
+            return self.render("vendor_order_detail.html",
+                               _vendor_order_page(vendor_order, refused.message), status=400)
+        except ValidationError as refused:
+            return self.render("vendor_order_detail.html",
+                               _vendor_order_page(vendor_order, " ".join(refused.messages)),
+                               status=400)
+        if made:
+            messages.success(request, _("%(amount)s refunded to the buyer.") % {
+                "amount": currency(form.cleaned_data["amount"], vendor_order.order.currency)})
         return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
                         number=number)
 

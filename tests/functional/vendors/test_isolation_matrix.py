@@ -13,6 +13,8 @@ from django.urls import get_resolver, reverse
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
+from payments.ledger import payment_outcome_record
+from payments.models import Payment
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
@@ -35,7 +37,8 @@ StockRecord = get_model("partner", "StockRecord")
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
 OWNER_ONLY = {"team", "profile"}
-POST_ONLY = {"product-publish", "order-bulk", "delivery-zone-activate", "pickup-point-activate"}
+POST_ONLY = {"product-publish", "order-bulk", "order-refund", "delivery-zone-activate",
+             "pickup-point-activate"}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -50,6 +53,7 @@ POST_DATA = {
                         "address": "Otra calle", "phone": "+53 5 999 9999",
                         "email": "otra@example.test"},
     "order-detail": {"to_status": "accepted"},
+    "order-refund": {"amount": "1.00", "reason": "Devolución", "key": "matriz"},
     "order-bulk": lambda world: {"to_status": "accepted", "number": [world["order_a"].number]},
     "product-import": lambda world: {"file": SimpleUploadedFile(
         "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv")},
@@ -116,6 +120,12 @@ def world(db):
     order_a, order_b = mixed.vendor_orders.order_by("sequence")
     vendor_sale_record(vendor_order=order_a)
     vendor_sale_record(vendor_order=order_b)
+    cents = int(mixed.total_incl_tax * 100)
+    payment = Payment.objects.create(reference=mixed.number, order=mixed, gateway="dummy",
+                                     amount=mixed.total_incl_tax, currency="CUP",
+                                     gateway_reference=f"dummy_matrix_{cents}")
+    payment_outcome_record(payment_id=payment.pk, kind="charge", phase="success",
+                           amount=payment.amount, gateway_reference=payment.gateway_reference)
     zones = {key: DeliveryZoneFactory(vendor=vendor, name=f"Zona de {key.upper()}")
              for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))}
     points = {key: PickupPointFactory(vendor=vendor, name=f"Punto de {key.upper()}")
@@ -176,10 +186,10 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
         "account", "delivery-zone-activate", "delivery-zone-create", "delivery-zone-delete",
         "delivery-zone-edit", "delivery-zone-list", "home", "order-bulk", "order-detail",
-        "order-list", "pickup-point-activate", "pickup-point-create", "pickup-point-delete",
-        "pickup-point-edit", "pickup-point-list", "product-create", "product-edit",
-        "product-export", "product-import", "product-list", "product-publish", "product-stock",
-        "profile", "team",
+        "order-list", "order-refund", "pickup-point-activate", "pickup-point-create",
+        "pickup-point-delete", "pickup-point-edit", "pickup-point-list", "product-create",
+        "product-edit", "product-export", "product-import", "product-list", "product-publish",
+        "product-stock", "profile", "team",
     ]
 
 
