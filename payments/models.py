@@ -21,6 +21,9 @@ class Payment(models.Model):
         (state.value, state.value) for state in PaymentState], default=PaymentState.PENDING)
     # What the buyer must do to pay (a bank transfer's account and reference).
     instructions = models.TextField(_("instructions"), blank=True)
+    # What the buyer says identifies their transfer (their bank's operation number).
+    buyer_reference = models.CharField(_("buyer's transfer reference"), max_length=64,
+                                       blank=True)
     # Unpaid purchases past this moment are cancelled and give their stock back.
     deadline = models.DateTimeField(_("pay before"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -3,9 +3,11 @@ details straight from the browser to the gateway, our server only sees ids."""
 
 import json
 
+from django.contrib import messages
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -76,7 +78,34 @@ class CardPaymentView(View):
         return JsonResponse({"error": _("The payment is not complete yet.")}, status=409)
 
 
+class TransferReferenceView(View):
+    """The buyer tells us the operation number of their bank transfer, so the operator
+    can match it; only while the payment waits."""
+
+    def post(self, request, reference):
+        payment = get_object_or_404(Payment.objects.select_related("order"),
+                                    reference=reference, gateway="bank_transfer")
+        owner = payment.order.user_id and payment.order.user_id == request.user.pk
+        if not owner and reference not in request.session.get(SESSION_KEY, []):
+            raise Http404
+        text = " ".join(request.POST.get("buyer_reference", "").split())
+        if not text or len(text) > 64:
+            messages.error(request, _("Enter your bank's operation number (up to 64 "
+                                      "characters)."))
+        elif payment.state != PaymentState.PENDING:
+            messages.info(request, _("This payment is no longer waiting for a transfer."))
+        else:
+            Payment.objects.filter(pk=payment.pk).update(buyer_reference=text)
+            messages.success(request, _("Thank you: we will confirm your transfer %(text)s "
+                                        "as soon as it arrives.") % {"text": text})
+        return redirect(request.POST.get("next") if url_has_allowed_host_and_scheme(
+            request.POST.get("next"), allowed_hosts={request.get_host()})
+            else reverse("checkout:thank-you"))
+
+
 app_name = "payment_pages"
 urlpatterns = [
     path("<str:reference>/", CardPaymentView.as_view(), name="card"),
+    path("<str:reference>/transferencia/", TransferReferenceView.as_view(),
+         name="transfer-reference"),
 ]

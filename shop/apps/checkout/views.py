@@ -219,8 +219,10 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
 
     def get_success_url(self):
         started = getattr(self, "payment_started", None)
-        if started is not None and started.next_action == NextAction.CLIENT_SDK:
+        if started is not None and started.next_action in (NextAction.CLIENT_SDK,
+                                                           NextAction.INSTRUCTIONS):
             payable_remember(self.request, self.payment.reference)
+        if started is not None and started.next_action == NextAction.CLIENT_SDK:
             return reverse("payment_pages:card", kwargs={"reference": self.payment.reference})
         return super().get_success_url()
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -100,3 +101,27 @@ def test_an_unavailable_gateway_leaves_no_order(client, store):
     assert "no respondió" in response.content.decode()
     assert Order.objects.get().status == "cancelled"
     assert not VendorOrder.objects.exclude(status="cancelled").exists()
+
+
+def test_the_buyer_sends_the_transfer_number_and_the_operator_sees_it(
+        client, store, django_capture_on_commit_callbacks):
+    from tests.factories import UserFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _product, response = buy(client, store, "100.00", "bank_transfer")
+    payment = Payment.objects.get()
+    url = reverse("payment_pages:transfer-reference", kwargs={"reference": payment.reference})
+
+    sent = client.post(url, {"buyer_reference": "  BM 2026-77  31 "}, follow=True)
+    stranger = Client().post(url, {"buyer_reference": "otro"})
+    too_long = client.post(url, {"buyer_reference": "9" * 65}, follow=True)
+
+    payment.refresh_from_db()
+    assert payment.buyer_reference == "BM 2026-77 31"
+    assert "confirmaremos su transferencia" in sent.content.decode()
+    assert stranger.status_code == 404
+    assert "hasta 64" in too_long.content.decode()
+    operator = Client()
+    operator.force_login(UserFactory(is_staff=True, is_superuser=True))
+    listing = operator.get(reverse("payments_dashboard:bank-transfers")).content.decode()
+    assert "BM 2026-77 31" in listing
