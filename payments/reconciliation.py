@@ -93,7 +93,25 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
         state__in=SECURED, order__isnull=True).values_list("reference", flat=True))
     if report.without_purchase or report.problems:
         logger.error("payments reconciliation needs an operator: %s", report)
+        reconciliation_report_send(report=report)
     return report
+
+
+def reconciliation_report_send(*, report: ReconciliationReport) -> int:
+    """E-mail the operators what only a person can settle."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+
+    from vendors.permissions import is_operator
+
+    operators = [user.email for user in get_user_model().objects.filter(
+        is_active=True, is_staff=True).exclude(email="") if is_operator(user)]
+    if not operators:
+        return 0
+    lines = [_("Paid without a purchase: %(references)s") % {
+                 "references": ", ".join(report.without_purchase) or "—"},
+             _("Problems:")] + [f"- {problem}" for problem in report.problems]
+    return send_mail(_("Payments need your attention"), "\n".join(lines), None, operators)
 
 
 @transaction.atomic

@@ -108,3 +108,21 @@ def test_only_operators_reach_the_transfer_page(client, role):
     payment.refresh_from_db()
     assert get.status_code == post.status_code == 302
     assert payment.state == "pending"
+
+
+@pytest.mark.django_db
+def test_a_payment_taken_without_a_purchase_is_reported_to_the_operators(
+        django_capture_on_commit_callbacks):
+    operator = UserFactory(is_staff=True, is_superuser=True, email="olga@example.test")
+    orphan = Payment.objects.create(reference="P-ORPHAN", gateway="dummy",
+                                    amount=Decimal("50.00"), currency="CUP",
+                                    gateway_reference="dummy_orphan_5000")
+    payment_outcome_record(payment_id=orphan.pk, kind="charge", phase="success",
+                           amount=orphan.amount, gateway_reference=orphan.gateway_reference)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = payments_reconcile()
+
+    assert report.without_purchase == ["P-ORPHAN"]
+    [message] = [m for m in mail.outbox if operator.email in m.to]
+    assert "P-ORPHAN" in message.body
