@@ -16,10 +16,14 @@ Order = get_model("order", "Order")
 
 @transaction.atomic
 def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=None,
-                   email: str = "", status: str = "placed", notify: bool = True) -> Order:
+                   email: str = "", status: str = "placed", notify: bool = True,
+                   payment_gateway: str = "cash_on_delivery") -> Order:
     """Place `basket` (with its strategy set) for delivery to the unsaved
-    `shipping_address`, with `choices` = {vendor id: delivery option code}. Raises
+    `shipping_address`, with `choices` = {vendor id: delivery option code}, paid with a
+    gateway that takes no money online (cash on delivery by default). Raises
     ValidationError (delivery), OutOfStock or VendorUnavailable; nothing stays then."""
+    from payments.services import payment_charge, payment_prepare
+
     if basket.is_empty:
         raise ValidationError("The basket is empty.", code="empty_basket")
     plan = delivery_plan(basket=basket, municipality=address_municipality(shipping_address),
@@ -36,6 +40,7 @@ def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=No
         guest_email="" if user else email,
     )
     basket.submit()
+    payment_charge(payment_id=payment_prepare(order=order, gateway_name=payment_gateway).pk)
     if notify:
         from vendors.notifications import purchase_placed_notify_on_commit
 

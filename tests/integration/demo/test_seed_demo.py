@@ -52,6 +52,12 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         call_command("seed_demo", verbosity=0)
         yield {"first": first, "first_counts": first_counts, "first_delivery": first_delivery}
         # Module-scoped data outlives the per-test transactions: remove it.
+        from payments.models import Payment, PaymentEvent
+        from vendors.models import VendorLedgerEntry
+
+        VendorLedgerEntry.objects.all().delete()
+        PaymentEvent.objects.all().delete()
+        Payment.objects.all().delete()
         get_model("order", "Order").objects.all().delete()
         Product.objects.all().delete()
         Category.objects.all().delete()
@@ -111,6 +117,12 @@ def test_the_demo_shopper_has_past_purchases_in_various_states(seeded, db):
     assert get_model("order", "Order").objects.filter(
         user__email="comprador@encadena.test").count() == len(data.PURCHASES)
     assert statuses == {"placed", "accepted", "shipped", "delivered", "cancelled", "rejected"}
+    from payments.models import Payment
+
+    delivered = VendorOrder.objects.filter(status="delivered").count()
+    assert Payment.objects.filter(gateway="cash_on_delivery").count() == len(data.PURCHASES)
+    assert Payment.objects.filter(events__gateway_reference__startswith="cash:").count() == (
+        delivered)
 
 
 def test_running_it_again_changes_nothing(seeded, db):
