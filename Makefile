@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint messages worker beat bench clean
+.PHONY: run test install migrate seed lint messages worker beat bench bench-invoices clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ messages: install
 ## Queries, size and time of the main pages on the demo data.
 bench: seed
 	$(BIN)/python manage.py bench_pages
+
+## Render N one-page invoice PDFs in one process: ms per invoice and memory (N=500).
+bench-invoices: install
+	$(BIN)/python manage.py bench_invoices --count $(or $(N),500)
 
 worker: install
 	$(BIN)/celery -A shop worker --loglevel=info

@@ -120,6 +120,7 @@ def payment_status_apply(*, payment_id: int, status: PaymentStatus) -> bool:
 def purchase_payment_secured(*, order_id: int) -> None:
     """The buyer's money is secured: parts waiting for it go to their vendors, who are
     told once (after commit)."""
+    from shop.invoices.services import invoice_issue_on_commit
     from vendors.ledger import vendor_sale_record
     from vendors.models import VendorOrder, VendorOrderStatus
     from vendors.notifications import purchase_placed_notify_on_commit
@@ -133,6 +134,8 @@ def purchase_payment_secured(*, order_id: int) -> None:
             actor_role=ActorRole.SYSTEM)
         # The platform holds the buyer's money: the vendor is owed its sale, less commission.
         vendor_sale_record(vendor_order=vendor_order)
+        # Paid: the vendor invoices its part (after commit, in its own transaction).
+        invoice_issue_on_commit(vendor_order_id=vendor_order.pk)
     purchase_placed_notify_on_commit(order_id=order_id)
 
 
@@ -170,6 +173,7 @@ def vendor_part_delivered(*, vendor_order, actor=None) -> None:
                                      gateway="cash_on_delivery").first()
     if payment is None:
         return
+    from shop.invoices.services import invoice_issue_on_commit
     from vendors.ledger import vendor_cash_collected_record
 
     amount = vendor_part_total(vendor_order)
@@ -178,6 +182,8 @@ def vendor_part_delivered(*, vendor_order, actor=None) -> None:
                            message="cash collected on delivery", actor=actor)
     # The vendor holds the cash: its ledger records the sale and the commission it owes.
     vendor_cash_collected_record(vendor_order=vendor_order, amount=amount, actor=actor)
+    # The cash is the payment: the vendor invoices its part now.
+    invoice_issue_on_commit(vendor_order_id=vendor_order.pk)
 
 
 class RefundRefused(Exception):
@@ -230,9 +236,13 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
     payment_outcome_record(payment_id=payment.pk, kind=K.REFUND, phase=P.SUCCESS,
                            amount=amount, gateway_reference=f"refund:{vendor_order.number}:{key}",
                            actor=actor)
+    from shop.invoices.services import credit_note_issue_on_commit
     from vendors.ledger import vendor_refund_record
 
     vendor_refund_record(vendor_order=vendor_order, amount=amount, key=key, actor=actor)
+    # Money went back after the part was invoiced: its vendor issues a credit note.
+    credit_note_issue_on_commit(vendor_order_id=vendor_order.pk, amount=amount,
+                                key=f"refund:{vendor_order.number}:{key}", reason=reason)
     if refunded + amount == paid_for_part and vendor_order.status in ("placed", "accepted",
                                                                        "ready"):
         from vendors.orders import vendor_order_transition

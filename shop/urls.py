@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("vendedor/", include("vendors.dashboard.urls")),
     path("dashboard/pagos/", include("payments.dashboard")),
     path("pagar/", include("payments.pages")),
+    path("", include("shop.invoices.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

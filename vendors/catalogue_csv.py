@@ -53,8 +53,8 @@ def vendor_catalogue_csv(*, vendor: Vendor) -> str:
     writer.writerow(COLUMNS)
     for product in vendor_products(vendor=vendor).iterator():
         writer.writerow([
-            _spreadsheet_safe(product.sku),
-            _spreadsheet_safe(product.title),
+            spreadsheet_safe(product.sku),
+            spreadsheet_safe(product.title),
             f"{product.price:.2f}" if product.price is not None else "",
             product.num_in_stock or 0,
             "" if product.low_stock_threshold is None else product.low_stock_threshold,
@@ -63,7 +63,7 @@ def vendor_catalogue_csv(*, vendor: Vendor) -> str:
     return out.getvalue()
 
 
-def _spreadsheet_safe(value: str) -> str:
+def spreadsheet_safe(value: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
     return f"'{value}" if value and value[0] in "=+-@\t\r" else value
 

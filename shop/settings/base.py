@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "vendors",
     "payments",
     "logistics",
+    "shop.invoices",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +228,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(LOCAL_DATA_DIR / "media")))
 # Django serves uploaded files itself unless a web server in front does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Documents only their owners may read (invoice PDFs): never served as media.
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(LOCAL_DATA_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -309,5 +312,7 @@ LOGGING = {
         "sorl.thumbnail": {"level": "ERROR"},
         # Oscar logs every stock-alert pass at INFO; only problems are worth reading.
         "oscar": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO; a refused fetch is a WARNING.
+        "weasyprint": {"level": "WARNING"},
     },
 }

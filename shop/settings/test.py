@@ -1,8 +1,13 @@
 """Settings for the test suite: the local settings, faster and quieter."""
 
+import tempfile
+from pathlib import Path
+
 from shop.settings.environment import env_str, redis_url_other_database
 from shop.settings.local import *  # noqa: F403
 
+# Invoice PDFs rendered by the tests stay out of the working tree.
+PRIVATE_ROOT = Path(tempfile.gettempdir()) / "encadena-test-private"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -1,5 +1,10 @@
 from django.urls import path
 
+from shop.invoices.dashboard import (
+    VendorInvoiceCsvExportView,
+    VendorInvoiceListView,
+    VendorInvoiceZipExportView,
+)
 from vendors.dashboard import views
 
 app_name = "vendor_dashboard"
@@ -28,6 +33,11 @@ urlpatterns = [
          name="order-detail"),
     path("<slug:vendor_slug>/pedidos/<str:number>/reembolso/",
          views.VendorOrderRefundView.as_view(), name="order-refund"),
+    path("<slug:vendor_slug>/facturas/", VendorInvoiceListView.as_view(), name="invoice-list"),
+    path("<slug:vendor_slug>/facturas/exportar.csv", VendorInvoiceCsvExportView.as_view(),
+         name="invoice-export"),
+    path("<slug:vendor_slug>/facturas/exportar.zip", VendorInvoiceZipExportView.as_view(),
+         name="invoice-export-pdfs"),
     path("<slug:vendor_slug>/cuenta/", views.AccountView.as_view(), name="account"),
     path("<slug:vendor_slug>/perfil/", views.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", views.TeamView.as_view(), name="team"),

@@ -15,6 +15,8 @@ from oscar.core.loading import get_model
 from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
 from payments.ledger import payment_outcome_record
 from payments.models import Payment
+from shop.invoices.models import Invoice
+from shop.invoices.services import invoice_issue
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
@@ -120,6 +122,8 @@ def world(db):
     order_a, order_b = mixed.vendor_orders.order_by("sequence")
     vendor_sale_record(vendor_order=order_a)
     vendor_sale_record(vendor_order=order_b)
+    invoice_issue(vendor_order=order_a)
+    invoice_issue(vendor_order=order_b)
     cents = int(mixed.total_incl_tax * 100)
     payment = Payment.objects.create(reference=mixed.number, order=mixed, gateway="dummy",
                                      amount=mixed.total_incl_tax, currency="CUP",
@@ -179,13 +183,16 @@ def snapshot(world) -> tuple:
         list(VendorLedgerEntry.objects.filter(vendor=vendor).order_by("pk").values_list(
             "kind", "amount")),
         Payout.objects.filter(vendor=vendor).count(),
+        list(Invoice.objects.filter(issuer=vendor).values_list("number", "snapshot")),
     )
 
 
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
         "account", "delivery-zone-activate", "delivery-zone-create", "delivery-zone-delete",
-        "delivery-zone-edit", "delivery-zone-list", "home", "order-bulk", "order-detail",
+        "delivery-zone-edit", "delivery-zone-list", "home", "invoice-export", "invoice-export-pdfs",
+        "invoice-list", "order-bulk",
+        "order-detail",
         "order-list", "order-refund", "pickup-point-activate", "pickup-point-create",
         "pickup-point-delete", "pickup-point-edit", "pickup-point-list", "product-create",
         "product-edit", "product-export", "product-import", "product-list", "product-publish",
@@ -208,6 +215,10 @@ def test_get(world, name, role):
         assert response.status_code == 403
     elif name in POST_ONLY:
         assert response.status_code == 405
+    elif name in ("invoice-export", "invoice-export-pdfs"):
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert world["order_b"].number.encode() not in response.content
     elif name == "product-export":
         assert response.status_code == 200
         assert b"Producto de A" in response.content and b"Producto de B" not in response.content
@@ -260,3 +271,12 @@ def test_product_list_has_only_own_rows(world):
 
     assert "Producto de A" in html
     assert "Producto de B" not in html
+
+
+def test_invoice_list_has_only_own_invoices(world):
+    html = client_for(world, "owner_a").get(
+        url_for("invoice-list", world["a"], world)).content.decode()
+
+    assert world["order_a"].invoice.display_number in html
+    assert world["order_a"].number in html
+    assert world["order_b"].number not in html

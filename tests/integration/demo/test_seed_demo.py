@@ -53,8 +53,12 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         yield {"first": first, "first_counts": first_counts, "first_delivery": first_delivery}
         # Module-scoped data outlives the per-test transactions: remove it.
         from payments.models import Payment, PaymentEvent
+        from shop.invoices.models import CreditNote, Invoice, InvoiceSeries
         from vendors.models import VendorLedgerEntry
 
+        CreditNote.objects.all().delete()
+        Invoice.objects.all().delete()
+        InvoiceSeries.objects.all().delete()
         VendorLedgerEntry.objects.all().delete()
         PaymentEvent.objects.all().delete()
         Payment.objects.all().delete()

@@ -1,0 +1,82 @@
+"""Invoice PDFs: the snapshot through a Django template and WeasyPrint. The only
+module that imports WeasyPrint.
+
+Nothing printed comes from outside: the template escapes every value, and the URL
+fetcher serves our own static files (read from disk) and data: URIs, and refuses
+everything else, so a product called `<img src=file:///etc/passwd>` stays text and
+a fetch of http://169.254.169.254/ is never attempted."""
+
+import base64
+import functools
+import hashlib
+import mimetypes
+from pathlib import Path
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Relative and /static/ URLs in the template resolve against this host, which no
+# network can reach: a URL on it is ours, any other is refused.
+INTERNAL_BASE_URL = "https://encadena.invalid/"
+
+
+class FetchRefused(ValueError):
+    pass
+
+
+def resource_fetch(url: str) -> URLFetcherResponse:
+    """WeasyPrint's every fetch comes here: our static files and data: URIs, nothing else."""
+    if url.startswith("data:"):
+        return URLFetcher(allowed_protocols={"data"}).fetch(url)
+    static_prefix = INTERNAL_BASE_URL.rstrip("/") + settings.STATIC_URL
+    if url.startswith(static_prefix):
+        relative = url[len(static_prefix):].split("?")[0].split("#")[0]
+        found = finders.find(relative) if ".." not in Path(relative).parts else None
+        if found:
+            body = Path(found).read_bytes()
+            mime_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+    raise FetchRefused(f"refused to fetch {url[:200]}")
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    def fetch(self, url, headers=None):
+        # Looked up at each call, so a test can wrap `resource_fetch` and see every fetch.
+        return globals()["resource_fetch"](url)
+
+
+def qr_code_data_uri(text: str) -> str:
+    svg = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage,
+                      border=1).to_string()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+@functools.cache
+def _font_config() -> FontConfiguration:
+    # One per process: building one per render costs time, and memory that fontconfig
+    # never gives back (measured: +120 MB over 500 renders, flat with one).
+    return FontConfiguration()
+
+
+def document_pdf_render(*, snapshot: dict, verification_url: str, language: str = "es",
+                        template: str = "invoices/invoice.html") -> bytes:
+    """The PDF of an issued document, from its snapshot alone. The same snapshot gives
+    the same bytes: the dates in the metadata and the file identifier come from it."""
+    with translation.override(language):
+        html = render_to_string(template, {
+            "document": snapshot, "verification_url": verification_url,
+            "qr_code": qr_code_data_uri(verification_url), "language": language})
+    document = HTML(string=html, base_url=INTERNAL_BASE_URL,
+                    url_fetcher=StaticOnlyURLFetcher()).render(font_config=_font_config())
+    document.metadata.created = snapshot["issued_at"]
+    document.metadata.modified = snapshot["issued_at"]
+    identifier = hashlib.sha256(
+        f"{snapshot['issuer']['nit']}:{snapshot['number']}".encode()).hexdigest()[:32]
+    return document.write_pdf(pdf_identifier=identifier.encode("ascii"))

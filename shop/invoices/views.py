@@ -1,0 +1,30 @@
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.views import View
+
+from shop.invoices.models import CreditNote, Invoice, RenderState
+from shop.invoices.selectors import invoices_readable_by
+
+
+class InvoiceVerifyView(View):
+    """Public: confirms an invoice exists. Shows nothing about the buyer."""
+
+    def get(self, request, code):
+        document = (Invoice.objects.filter(verification_code=code).first()
+                    or get_object_or_404(CreditNote, verification_code=code))
+        return render(request, "invoices/verify.html", {
+            "invoice": document, "document": document.snapshot,
+            "is_credit_note": isinstance(document, CreditNote)})
+
+
+class InvoicePdfView(View):
+    """The buyer, the issuing vendor's team and operators; for anyone else it does not exist."""
+
+    def get(self, request, pk):
+        invoice = get_object_or_404(invoices_readable_by(user=request.user), pk=pk)
+        if invoice.render_state != RenderState.RENDERED or not invoice.pdf:
+            raise Http404
+        response = FileResponse(invoice.pdf.open("rb"), content_type="application/pdf",
+                                as_attachment=True, filename=f"{invoice.display_number}.pdf")
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,0 +1,161 @@
+import io
+
+import pytest
+from celery.exceptions import Retry
+from pypdf import PdfReader
+
+from shop.invoices import rendering, tasks
+from shop.invoices.files import invoice_pdf_store
+from shop.invoices.models import Invoice, RenderState
+from shop.invoices.services import invoice_issue
+from tests.factories import ProductFactory
+from tests.factories.orders import purchase
+
+HOSTILE = [
+    "<b>negrita</b><script>alert(1)</script>",
+    "<style>body{background:url(http://169.254.169.254/)}</style>",
+    "<img src=file:///etc/passwd>",
+    "url(http://169.254.169.254/latest/meta-data/)",
+    '<link rel="stylesheet" href="http://169.254.169.254/x.css">',
+    "@import 'http://169.254.169.254/y.css';",
+]
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture
+def fetches(monkeypatch):
+    """Every URL WeasyPrint asked the project's fetcher for."""
+    calls = []
+    original = rendering.resource_fetch
+
+    def recording(url):
+        calls.append(url)
+        return original(url)
+
+    monkeypatch.setattr(rendering, "resource_fetch", recording)
+    return calls
+
+
+def only_our_own(urls) -> bool:
+    own = rendering.INTERNAL_BASE_URL + "static/invoices/"
+    return all(url.startswith(own) or url.startswith("data:image/svg+xml;base64,")
+               for url in urls)
+
+
+@pytest.mark.django_db
+def test_the_pdf_prints_issuer_nit_number_lines_and_total(paid_vendor_order, fetches,
+                                                          django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=paid_vendor_order)
+    invoice.refresh_from_db()
+
+    text = pdf_text(invoice.pdf.read())
+
+    vendor = paid_vendor_order.vendor
+    assert vendor.legal_name in text
+    assert vendor.nit in text
+    assert invoice.display_number in text
+    assert "Cake de guayaba" in text and "615.25" in text and "1230.50" in text
+    assert "mil doscientos treinta pesos con 50/100 CUP" in text
+    assert invoice.verification_code in text
+    # the stylesheet and the QR code, and nothing else
+    assert rendering.INTERNAL_BASE_URL + "static/invoices/invoice.css" in fetches
+    assert only_our_own(fetches)
+
+
+@pytest.mark.django_db
+def test_rendering_again_gives_the_same_bytes(paid_vendor_order,
+                                              django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=paid_vendor_order)
+    invoice.refresh_from_db()
+    first_sha, first_bytes = invoice.sha256, invoice.pdf.read()
+
+    second_sha = invoice_pdf_store(invoice_id=invoice.pk)
+
+    invoice.refresh_from_db()
+    assert second_sha == first_sha == invoice.sha256
+    assert invoice.pdf.read() == first_bytes
+    assert invoice.pdf.name == f"invoices/{invoice.issuer_id}/{invoice.display_number}.pdf"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_names_and_addresses_print_as_text_and_fetch_nothing(
+        vendor_partner, fetches, hostile, django_capture_on_commit_callbacks):
+    vendor = vendor_partner.vendor
+    type(vendor).objects.filter(pk=vendor.pk).update(address=hostile)
+    product = ProductFactory(title=f"Ron {hostile}", stockrecord__partner=vendor_partner)
+    vendor_order = purchase({vendor_partner: [(product, 1)]}).vendor_orders.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=vendor_order)
+    invoice.refresh_from_db()
+
+    assert invoice.render_state == RenderState.RENDERED
+    text = "".join(pdf_text(invoice.pdf.read()).split())
+    assert "".join(f"Ron {hostile}".split()) in text
+    assert "".join(hostile.split()) in text  # the address, as typed
+    assert fetches and only_our_own(fetches)
+    assert not any("169.254" in url or url.startswith("file:") for url in fetches)
+
+
+@pytest.mark.django_db
+def test_very_long_strings_wrap_and_fetch_nothing(vendor_partner, fetches,
+                                                   django_capture_on_commit_callbacks):
+    long_word = "Supercalifragilistico" * 12  # 252 characters, no place to break
+    long_address = "Calle " + "muy larga " * 24
+    type(vendor_partner.vendor).objects.filter(pk=vendor_partner.vendor.pk).update(
+        address=long_address)
+    product = ProductFactory(title=long_word, stockrecord__partner=vendor_partner)
+    vendor_order = purchase({vendor_partner: [(product, 1)]}).vendor_orders.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=vendor_order)
+    invoice.refresh_from_db()
+
+    text = "".join(pdf_text(invoice.pdf.read()).split())
+    assert invoice.render_state == RenderState.RENDERED
+    assert long_word in text
+    assert "".join(long_address.split()) in text
+    assert only_our_own(fetches)
+
+
+def test_the_fetcher_refuses_anything_but_our_static_files():
+    for url in ["file:///etc/passwd", "http://169.254.169.254/", "https://example.com/a.css",
+                rendering.INTERNAL_BASE_URL + "static/../../etc/passwd",
+                rendering.INTERNAL_BASE_URL + "media/x.png", "ftp://x/y"]:
+        with pytest.raises(rendering.FetchRefused):
+            rendering.resource_fetch(url)
+
+
+@pytest.mark.django_db
+def test_a_failed_render_is_recorded_retried_and_keeps_its_number(
+        paid_vendor_order, monkeypatch, django_capture_on_commit_callbacks):
+    def broken(**kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(rendering, "document_pdf_render", broken)
+    retries = []
+    monkeypatch.setattr(tasks.invoice_render, "retry",
+                        lambda exc, **kwargs: retries.append(exc) or Retry(exc=exc))
+
+    with pytest.raises(Retry), django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=paid_vendor_order)
+
+    invoice = Invoice.objects.get(vendor_order=paid_vendor_order)
+    assert invoice.number == 1
+    assert invoice.render_state == RenderState.FAILED
+    assert invoice.render_error == "OSError: disk full"
+    assert not invoice.pdf
+    assert [str(error) for error in retries] == ["disk full"]
+
+    monkeypatch.undo()
+    tasks.invoice_render.delay(invoice.pk)  # the retry, when it runs
+
+    invoice.refresh_from_db()
+    assert invoice.render_state == RenderState.RENDERED and invoice.render_error == ""
+    assert invoice.number == 1
