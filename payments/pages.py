@@ -31,13 +31,20 @@ def payable_remember(request, reference: str) -> None:
     request.session[SESSION_KEY] = [*references[-9:], reference]
 
 
+def buyer_payment_get(request, reference: str, **filters) -> Payment:
+    """The payment of a purchase, for the buyer's account or the browser that placed it
+    (guests have no account); anyone else gets 404."""
+    payment = get_object_or_404(Payment.objects.select_related("order"), reference=reference,
+                                **filters)
+    owner = payment.order.user_id and payment.order.user_id == request.user.pk
+    if not owner and reference not in request.session.get(SESSION_KEY, []):
+        raise Http404
+    return payment
+
+
 class CardPaymentView(View):
     def payment(self, request, reference) -> Payment:
-        payment = get_object_or_404(Payment.objects.select_related("order"),
-                                    reference=reference)
-        owner = payment.order.user_id and payment.order.user_id == request.user.pk
-        if not owner and reference not in request.session.get(SESSION_KEY, []):
-            raise Http404
+        payment = buyer_payment_get(request, reference)
         gateway = gateway_get(payment.gateway)
         if Capability.CLIENT_SDK not in gateway.capabilities:
             raise Http404
@@ -83,11 +90,7 @@ class TransferReferenceView(View):
     can match it; only while the payment waits."""
 
     def post(self, request, reference):
-        payment = get_object_or_404(Payment.objects.select_related("order"),
-                                    reference=reference, gateway="bank_transfer")
-        owner = payment.order.user_id and payment.order.user_id == request.user.pk
-        if not owner and reference not in request.session.get(SESSION_KEY, []):
-            raise Http404
+        payment = buyer_payment_get(request, reference, gateway="bank_transfer")
         text = " ".join(request.POST.get("buyer_reference", "").split())
         if not text or len(text) > 64:
             messages.error(request, _("Enter your bank's operation number (up to 64 "

@@ -112,9 +112,14 @@ def payment_status_apply(*, payment_id: int, status: PaymentStatus) -> bool:
         payment, _changed = payment_outcome_record(
             payment_id=payment.pk, kind=kind, phase=phase, amount=amount,
             gateway_reference=status.gateway_reference)
+    _secured_hand_over(payment=payment, before=before)
+    return payment.state != before
+
+
+def _secured_hand_over(*, payment: Payment, before: str) -> None:
+    """When the money just became secured, the purchase goes to its vendors (once)."""
     if payment.state in SECURED and before not in SECURED and payment.order_id:
         purchase_payment_secured(order_id=payment.order_id)
-    return payment.state != before
 
 
 def purchase_payment_secured(*, order_id: int) -> None:
@@ -153,8 +158,7 @@ def bank_transfer_confirm(*, payment_id: int, actor) -> bool:
         payment_id=payment.pk, kind=K.CHARGE, phase=P.SUCCESS, amount=payment.amount,
         gateway_reference=payment.gateway_reference, message="confirmed by an operator",
         actor=actor)
-    if payment.state in SECURED and before not in SECURED and payment.order_id:
-        purchase_payment_secured(order_id=payment.order_id)
+    _secured_hand_over(payment=payment, before=before)
     return payment.state != before
 
 
