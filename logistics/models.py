@@ -96,3 +96,85 @@ class PickupPoint(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TrackingStatus(models.TextChoices):
+    """One vocabulary for every carrier: adapters translate theirs into this."""
+
+    PENDING = "pending", _("Pending")
+    INFO_RECEIVED = "info_received", _("Information received")
+    PICKED_UP = "picked_up", _("Picked up")
+    IN_TRANSIT = "in_transit", _("In transit")
+    OUT_FOR_DELIVERY = "out_for_delivery", _("Out for delivery")
+    AVAILABLE_FOR_PICKUP = "available_for_pickup", _("Available for pickup")
+    ATTEMPT_FAILED = "attempt_failed", _("Delivery attempt failed")
+    DELAYED = "delayed", _("Delayed")
+    EXCEPTION = "exception", _("Problem")
+    RETURNING = "returning", _("Returning to the sender")
+    DELIVERED = "delivered", _("Delivered")
+    RETURNED = "returned", _("Returned to the sender")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+TERMINAL_STATUSES = frozenset({TrackingStatus.DELIVERED, TrackingStatus.RETURNED,
+                               TrackingStatus.CANCELLED})
+
+
+class Shipment(models.Model):
+    """A parcel (or a set of parcels travelling together) of one vendor order, in a
+    carrier's hands. A vendor order may travel as several shipments. The current
+    status is the latest tracking event by the carrier's time; a terminal one is
+    never left."""
+
+    vendor_order = models.ForeignKey("vendors.VendorOrder", on_delete=models.PROTECT,
+                                     related_name="shipments", verbose_name=_("vendor order"))
+    carrier = models.CharField(_("carrier"), max_length=40)
+    tracking_code = models.CharField(_("tracking code"), max_length=64, unique=True)
+    parcels = models.PositiveSmallIntegerField(_("parcels"), default=1,
+                                               validators=[MinValueValidator(1)])
+    weight_kg = models.DecimalField(_("weight (kg)"), max_digits=8, decimal_places=3,
+                                    null=True, blank=True, validators=[MinValueValidator(0)])
+    estimated_delivery = models.DateField(_("estimated delivery"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=24, choices=TrackingStatus.choices,
+                              default=TrackingStatus.PENDING)
+    status_at = models.DateTimeField(_("status time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("shipment")
+        verbose_name_plural = _("shipments")
+        indexes = [models.Index(fields=["status", "status_at"], name="shipment_status_idx")]
+
+    def __str__(self) -> str:
+        return self.tracking_code
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.status in TERMINAL_STATUSES
+
+
+class TrackingEvent(models.Model):
+    """One step of a shipment as the carrier (or the vendor's courier) reported it.
+    Append-only; the same step reported twice has the same fingerprint and is
+    stored once."""
+
+    shipment = models.ForeignKey(Shipment, on_delete=models.CASCADE, related_name="events",
+                                 verbose_name=_("shipment"))
+    status = models.CharField(_("status"), max_length=24, choices=TrackingStatus.choices)
+    occurred_at = models.DateTimeField(_("time"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True,
+                                     blank=True, related_name="+",
+                                     verbose_name=_("municipality"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    fingerprint = models.CharField(max_length=64, unique=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+        verbose_name = _("tracking event")
+        verbose_name_plural = _("tracking events")
+
+    def __str__(self) -> str:
+        return f"{self.shipment}: {self.status} @ {self.occurred_at}"
