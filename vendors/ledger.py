@@ -272,9 +272,15 @@ def _user(actor):
 
 def vendor_balance(*, vendor: Vendor, currency: str | None = None) -> Decimal:
     """What the platform owes the vendor (negative: what the vendor owes). One query."""
-    return VendorLedgerEntry.objects.filter(
-        vendor=vendor, currency=currency or ledger_currency()
-    ).aggregate(total=Coalesce(Sum("amount"), Value(ZERO), output_field=_SUM))["total"]
+    return _amount_sum(VendorLedgerEntry.objects.filter(
+        vendor=vendor, currency=currency or ledger_currency()))
+
+
+def _amount_sum(entries: QuerySet) -> Decimal:
+    total = entries.aggregate(
+        total=Coalesce(Sum("amount"), Value(ZERO), output_field=_SUM))["total"]
+    # SQLite sums in floating point: back to cents, as PostgreSQL's numeric gives them.
+    return Decimal(total).quantize(ZERO)
 
 
 def vendor_ledger(*, vendor: Vendor) -> QuerySet:
@@ -295,7 +301,5 @@ def vendor_balances(*, currency: str | None = None) -> QuerySet:
 
 def platform_commission_total(*, currency: str | None = None) -> Decimal:
     """The platform's commission over every vendor, less the commission returned."""
-    total = VendorLedgerEntry.objects.filter(
-        currency=currency or ledger_currency(), kind__in=[K.COMMISSION, K.REFUND_COMMISSION]
-    ).aggregate(total=Coalesce(Sum("amount"), Value(ZERO), output_field=_SUM))["total"]
-    return -total
+    return -_amount_sum(VendorLedgerEntry.objects.filter(
+        currency=currency or ledger_currency(), kind__in=[K.COMMISSION, K.REFUND_COMMISSION]))
