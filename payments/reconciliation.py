@@ -99,19 +99,12 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
 
 def reconciliation_report_send(*, report: ReconciliationReport) -> int:
     """E-mail the operators what only a person can settle."""
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
+    from shop.mail.services import operators_mail
 
-    from vendors.permissions import is_operator
-
-    operators = [user.email for user in get_user_model().objects.filter(
-        is_active=True, is_staff=True).exclude(email="") if is_operator(user)]
-    if not operators:
-        return 0
     lines = [_("Paid without a purchase: %(references)s") % {
                  "references": ", ".join(report.without_purchase) or "—"},
              _("Problems:")] + [f"- {problem}" for problem in report.problems]
-    return send_mail(_("Payments need your attention"), "\n".join(lines), None, operators)
+    return operators_mail(subject=_("Payments need your attention"), body="\n".join(lines))
 
 
 @transaction.atomic

@@ -190,6 +190,20 @@ def vendor_part_delivered(*, vendor_order, actor=None) -> None:
     invoice_issue_on_commit(vendor_order_id=vendor_order.pk)
 
 
+def _part_refunded(*, payment: Payment, vendor_order) -> Decimal:
+    return sum(payment.events.filter(
+        kind=K.REFUND, phase=P.SUCCESS,
+        gateway_reference__startswith=f"refund:{vendor_order.number}:",
+    ).values_list("amount", flat=True), Decimal("0"))
+
+
+def _part_collected(*, payment: Payment, vendor_order) -> bool:
+    charges = payment.events.filter(kind=K.CHARGE, phase=P.SUCCESS)
+    if payment.gateway == "cash_on_delivery":  # each part's cash is collected on its own
+        charges = charges.filter(gateway_reference=f"cash:{vendor_order.number}")
+    return charges.exists()
+
+
 class RefundRefused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
@@ -212,18 +226,11 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
     reference = f"{payment.reference}:refund:{vendor_order.number}:{key}"[:128]
     if payment.events.filter(idempotency_key=reference).exists():
         return False
-    refunded = sum(payment.events.filter(
-        kind=K.REFUND, phase=P.SUCCESS,
-        gateway_reference__startswith=f"refund:{vendor_order.number}:",
-    ).values_list("amount", flat=True), Decimal("0"))
+    refunded = _part_refunded(payment=payment, vendor_order=vendor_order)
     paid_for_part = vendor_part_total(vendor_order)
-    charges = payment.events.filter(kind=K.CHARGE, phase=P.SUCCESS)
-    if payment.gateway == "cash_on_delivery":  # each part's cash is collected on its own
-        charges = charges.filter(gateway_reference=f"cash:{vendor_order.number}")
-    collected = charges.exists()
     if amount <= 0:
         raise RefundRefused(_("Enter an amount greater than zero."))
-    if not collected:
+    if not _part_collected(payment=payment, vendor_order=vendor_order):
         raise RefundRefused(_("Nothing has been paid for this purchase yet: cancel the "
                               "order instead."))
     if refunded + amount > paid_for_part:
@@ -255,3 +262,21 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
                                 actor=actor, actor_role=actor_role,
                                 reason=reason or _("Refunded in full."))
     return True
+
+
+@transaction.atomic
+def vendor_part_cancelled(*, vendor_order, actor=None, actor_role: str = "vendor",
+                          reason: str = "") -> None:
+    """A part cancelled or rejected after its money was taken gives that money back:
+    what is still unrefunded goes back through the gateway (once: the refund's key is
+    the cancellation), and the vendor's credit note follows. Raises GatewayUnavailable
+    when the gateway cannot refund now; then the cancellation must not happen either."""
+    payment = (Payment.objects.select_for_update()
+               .filter(order_id=vendor_order.order_id).first())
+    if payment is None or not _part_collected(payment=payment, vendor_order=vendor_order):
+        return
+    remaining = vendor_part_total(vendor_order) - _part_refunded(payment=payment,
+                                                                 vendor_order=vendor_order)
+    if remaining > 0:
+        vendor_part_refund(vendor_order=vendor_order, amount=remaining, key="cancelled",
+                           actor=actor, actor_role=actor_role, reason=reason)

@@ -83,6 +83,9 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
                                          code="reason_required")
     vendor_order.status = to_status
     vendor_order.save(update_fields=["status", "updated_at"])
+    if to_status in GIVES_STOCK_BACK:
+        _money_given_back(vendor_order=vendor_order, actor=actor, actor_role=actor_role,
+                          reason=reason)
     VendorOrderEvent.objects.create(vendor_order=vendor_order, from_status=origin,
                                     to_status=to_status, actor=actor, actor_role=actor_role,
                                     reason=reason)
@@ -98,6 +101,21 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
         vendor_part_delivered(vendor_order=vendor_order, actor=actor)
     order_status_refresh(order_id=vendor_order.order_id)
     return vendor_order
+
+
+def _money_given_back(*, vendor_order, actor, actor_role: str, reason: str) -> None:
+    from payments.interface import PaymentError
+    from payments.services import vendor_part_cancelled
+
+    try:
+        vendor_part_cancelled(vendor_order=vendor_order, actor=actor, actor_role=actor_role,
+                              reason=reason)
+    except PaymentError as error:
+        raise VendorOrderTransitionError(
+            _("The buyer's money could not be given back now (%(reason)s), so order "
+              "%(number)s was not cancelled: try again in a few minutes.")
+            % {"reason": error.message, "number": vendor_order.number},
+            code="refund_failed") from error
 
 
 class VendorUnavailable(ValidationError):

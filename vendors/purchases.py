@@ -40,8 +40,10 @@ class PurchasePart:
 
 
 def purchase_parts(*, order) -> list[PurchasePart]:
-    """The parts of `order` in sequence, in three queries whatever their number."""
-    vendor_orders = list(order.vendor_orders.select_related("vendor").order_by("sequence"))
+    """The parts of `order` in sequence, with their invoices and credit notes, in four
+    queries whatever their number."""
+    vendor_orders = list(order.vendor_orders.select_related("vendor", "invoice")
+                         .prefetch_related("invoice__credit_notes").order_by("sequence"))
     lines_by_partner = defaultdict(list)
     for line in order.lines.select_related("product").order_by("pk"):
         lines_by_partner[line.partner_id].append(line)

@@ -3,6 +3,7 @@ amount, so a test picks its path by its price.
 
     .01 declined   .02 3-D Secure-like action required   .03 gateway timeout
     anything else: captured at once
+    (refunds too: a refund of an amount ending in .03 times out)
 """
 
 import hashlib
@@ -61,6 +62,8 @@ class DummyGateway(PaymentGateway):
     def refund(self, *, gateway_reference: str, amount: Money,
                idempotency_key: str) -> PaymentStatus:
         captured = self._amount(gateway_reference)
+        if amount.amount % 1 == TIMEOUT:
+            raise GatewayUnavailable("The gateway did not answer in time.", code="timeout")
         if amount.amount > captured.amount:
             raise PaymentDeclined("A refund cannot exceed what was captured.",
                                   code="refund_too_large")

@@ -1,12 +1,16 @@
 """The vendor dashboard's invoice pages (mounted in vendors/dashboard/urls.py)."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.invoices.exports import vendor_documents_csv, vendor_documents_zip
-from shop.invoices.forms import PeriodForm
+from shop.invoices.forms import InvoiceSettingsForm, PeriodForm
 from shop.invoices.selectors import vendor_credit_notes, vendor_invoices
+from shop.invoices.services import invoice_settings
 from vendors.dashboard.views import PAGE_SIZE, VendorDashboardMixin
 
 
@@ -55,3 +59,22 @@ class VendorInvoiceZipExportView(_VendorInvoiceExportView):
 
     def content(self, period):
         return vendor_documents_zip(vendor=self.vendor, period=period)
+
+
+class VendorInvoiceSettingsView(VendorDashboardMixin, View):
+    """The owner's invoicing choices: series prefixes, tax rate, paper size. They apply to
+    documents issued from now on; issued ones never change."""
+
+    owner_only = True
+
+    def get(self, request, vendor_slug):
+        form = InvoiceSettingsForm(instance=invoice_settings(vendor=self.vendor))
+        return self.render("invoice_settings.html", {"form": form})
+
+    def post(self, request, vendor_slug):
+        form = InvoiceSettingsForm(request.POST, instance=invoice_settings(vendor=self.vendor))
+        if not form.is_valid():
+            return self.render("invoice_settings.html", {"form": form}, status=400)
+        form.save()
+        messages.success(request, _("Invoice settings saved: they apply to the next invoice."))
+        return redirect("vendor_dashboard:invoice-settings", vendor_slug=self.vendor.slug)

@@ -20,6 +20,11 @@ class RenderState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class PaperSize(models.TextChoices):
+    A4 = "a4", _("A4")
+    LETTER = "letter", _("Letter")
+
+
 class InvoiceSettings(models.Model):
     """A vendor's invoicing choices. A vendor without a row uses the defaults."""
 
@@ -38,6 +43,8 @@ class InvoiceSettings(models.Model):
         _("tax rate (%)"), max_digits=5, decimal_places=2, default=0,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Included in the prices. 0: the invoice shows no tax."))
+    paper_size = models.CharField(_("paper size"), max_length=8, choices=PaperSize.choices,
+                                  default=PaperSize.A4)
 
     class Meta:
         verbose_name = _("invoice settings")
@@ -45,6 +52,24 @@ class InvoiceSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor_id}: {self.invoice_prefix}/{self.credit_note_prefix}"
+
+
+class BillingDetails(models.Model):
+    """Who a purchase's invoices are made out to, as the buyer said at checkout: a
+    company (name and NIT) when buying as one, and the language the invoices speak."""
+
+    order = models.OneToOneField("order.Order", on_delete=models.CASCADE,
+                                 related_name="billing", verbose_name=_("order"))
+    company_name = models.CharField(_("company name"), max_length=160, blank=True)
+    company_nit = models.CharField(_("company NIT"), max_length=11, blank=True)
+    language = models.CharField(_("language"), max_length=8, default="es")
+
+    class Meta:
+        verbose_name = _("billing details")
+        verbose_name_plural = _("billing details")
+
+    def __str__(self) -> str:
+        return self.company_name or str(self.order_id)
 
 
 class InvoiceSeries(models.Model):

@@ -2,14 +2,16 @@
 everything printed, and the PDF rendered after commit."""
 
 import secrets
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from shop.invoices.models import (
+    BillingDetails,
     CreditNote,
     DocumentKind,
     Invoice,
@@ -52,8 +54,21 @@ def _money(value: Decimal) -> str:
     return str(Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP))
 
 
-def _issuer_snapshot(vendor: Vendor) -> dict:
-    with translation.override("es"):
+def billing_details_record(*, order, language: str, company_name: str = "",
+                           company_nit: str = "") -> BillingDetails:
+    """Whom the purchase's invoices are made out to, recorded with the purchase."""
+    return BillingDetails.objects.create(order=order, language=(language or "es")[:8],
+                                         company_name=company_name, company_nit=company_nit)
+
+
+def invoice_language(order) -> str:
+    """English for a buyer who checked out in English; Spanish otherwise."""
+    billing = BillingDetails.objects.filter(order=order).first()
+    return "en" if billing and billing.language.startswith("en") else "es"
+
+
+def _issuer_snapshot(vendor: Vendor, language: str) -> dict:
+    with translation.override(language):
         actor_type = str(vendor.get_actor_type_display())
     return {
         "legal_name": vendor.legal_name, "trade_name": vendor.trade_name,
@@ -73,11 +88,13 @@ def _recipient_snapshot(order) -> dict:
                                    address.line4, address.state) if part]
     if not name and order.user_id:
         name = order.user.get_full_name() or order.user.email
+    billing = BillingDetails.objects.filter(order=order).first()
     return {"name": name or order.email, "address": ", ".join(lines),
-            "company_name": "", "company_nit": ""}
+            "company_name": billing.company_name if billing else "",
+            "company_nit": billing.company_nit if billing else ""}
 
 
-def _payment_method(order) -> str:
+def _payment_method(order, language: str) -> str:
     from payments.models import Payment
     from payments.registry import gateway_get
 
@@ -85,14 +102,15 @@ def _payment_method(order) -> str:
     if payment is None:
         return ""
     try:
-        with translation.override("es"):
+        with translation.override(language):
             return str(gateway_get(payment.gateway).label or payment.gateway)
     except Exception:  # a gateway no longer configured still leaves its name printed
         return payment.gateway
 
 
 def invoice_snapshot(*, vendor_order: VendorOrder, series: str, number: int, issued_at,
-                     verification_code: str, tax_percent: Decimal) -> dict:
+                     verification_code: str, choices: InvoiceSettings,
+                     language: str = "es") -> dict:
     """Everything the invoice prints, fixed at issue: re-rendering it years later prints
     the same invoice whatever changed since."""
     order = vendor_order.order
@@ -102,6 +120,7 @@ def invoice_snapshot(*, vendor_order: VendorOrder, series: str, number: int, iss
              for line in vendor_order.lines.order_by("pk")]
     goods = sum((Decimal(line["total"]) for line in lines), Decimal("0"))
     delivery = Decimal(vendor_order.delivery_charge or 0)
+    tax_percent = choices.tax_percent
     total = goods + delivery
     # Prices include the tax: the base is what remains once it is taken out.
     base = (total * 100 / (100 + tax_percent)).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -111,14 +130,15 @@ def invoice_snapshot(*, vendor_order: VendorOrder, series: str, number: int, iss
         "issued_on": timezone.localtime(issued_at).date().isoformat(),
         "verification_code": verification_code,
         "order_number": order.number, "vendor_order_number": vendor_order.number,
-        "issuer": _issuer_snapshot(vendor_order.vendor),
+        "issuer": _issuer_snapshot(vendor_order.vendor, language),
         "recipient": _recipient_snapshot(order),
         "lines": lines,
         "delivery_name": vendor_order.delivery_name, "delivery_charge": _money(delivery),
         "goods": _money(goods), "tax_percent": _money(tax_percent),
         "tax_base": _money(base), "tax": _money(total - base), "total": _money(total),
         "currency": order.currency, "total_in_words": amount_in_words(total, order.currency),
-        "payment_method": _payment_method(order),
+        "payment_method": _payment_method(order, language),
+        "paper_size": choices.paper_size,
     }
 
 
@@ -142,12 +162,13 @@ def invoice_issue(*, vendor_order: VendorOrder) -> Invoice:
                                 year=year)
     series = f"{prefix}{year}"
     code = verification_code_new()
+    language = invoice_language(vendor_order.order)
     invoice = Invoice.objects.create(
         vendor_order=vendor_order, issuer=vendor, series=series, year=year, number=number,
-        issued_at=issued_at, verification_code=code,
+        issued_at=issued_at, verification_code=code, language=language,
         snapshot=invoice_snapshot(vendor_order=vendor_order, series=series, number=number,
                                   issued_at=issued_at, verification_code=code,
-                                  tax_percent=choices.tax_percent))
+                                  choices=choices, language=language))
     from shop.invoices.tasks import invoice_render
 
     invoice_render.delay_on_commit(invoice.pk)
@@ -195,6 +216,7 @@ def credit_note_issue(*, vendor_order: VendorOrder, amount: Decimal, key: str,
         "issuer": invoice.snapshot["issuer"], "recipient": invoice.snapshot["recipient"],
         "reason": reason, "total": _money(amount), "currency": currency,
         "total_in_words": amount_in_words(amount, currency),
+        "paper_size": invoice.snapshot.get("paper_size", "a4"),
     }
     credit_note = CreditNote.objects.create(
         invoice=invoice, issuer=vendor, series=series, year=year, number=number,
@@ -218,3 +240,29 @@ def document_rendered_record(*, document: Invoice | CreditNote, name: str,
                              sha256: str) -> None:
     type(document).objects.filter(pk=document.pk).update(
         pdf=name, sha256=sha256, render_state=RenderState.RENDERED, render_error="")
+
+
+def render_failure_report(*, document: Invoice | CreditNote) -> int:
+    """Tell the operators a document's PDF could not be made. Its number stays taken;
+    the document is downloadable once a later render succeeds."""
+    from django.utils.translation import gettext as _
+
+    from shop.mail.services import operators_mail
+
+    with translation.override("es"):
+        return operators_mail(
+            subject=_("A PDF could not be rendered: %(number)s") % {
+                "number": document.display_number},
+            body=_("%(kind)s %(number)s of %(issuer)s could not be rendered:\n%(error)s\n"
+                   "It keeps its number and is rendered again every hour.") % {
+                "kind": document._meta.verbose_name, "number": document.display_number,
+                "issuer": document.issuer.trade_name, "error": document.render_error})
+
+
+def documents_to_render(*, limit: int = 200) -> list:
+    """Documents whose PDF failed, or is still missing ten minutes after issue."""
+    stale = timezone.now() - timedelta(minutes=10)
+    pending = Q(render_state=RenderState.FAILED) | Q(render_state=RenderState.PENDING,
+                                                     issued_at__lt=stale)
+    return [*Invoice.objects.filter(pending).order_by("pk")[:limit],
+            *CreditNote.objects.filter(pending).order_by("pk")[:limit]]

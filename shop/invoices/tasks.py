@@ -1,8 +1,11 @@
+import logging
 from decimal import Decimal
 
 from celery import shared_task
 
 from shop.invoices.models import CreditNote, Invoice, RenderState
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="invoices.issue", acks_late=True, reject_on_worker_lost=True)
@@ -23,13 +26,21 @@ def credit_note_issue_task(vendor_order_id: int, amount: str, key: str, reason: 
 
 
 def _render_or_retry(task, model, document_id: int, store) -> str:
-    """A failure is recorded on the document, which keeps its number, and retried."""
+    """A failure is recorded on the document, which keeps its number, and retried. When
+    no retry is left, or when tasks run in-process (where a retry would fail the request
+    that issued the document), the operators are told and the hourly sweep tries again."""
     try:
         return store(document_id)
     except Exception as error:
         model.objects.filter(pk=document_id).update(
             render_state=RenderState.FAILED,
             render_error=f"{type(error).__name__}: {error}"[:2000])
+        if task.request.is_eager or task.request.retries >= task.max_retries:
+            logger.exception("%s %s could not be rendered", model.__name__, document_id)
+            from shop.invoices.services import render_failure_report
+
+            render_failure_report(document=model.objects.get(pk=document_id))
+            return ""
         raise task.retry(exc=error) from error
 
 
@@ -50,3 +61,15 @@ def credit_note_render(self, credit_note_id: int) -> str:
 
     return _render_or_retry(self, CreditNote, credit_note_id,
                             lambda pk: credit_note_pdf_store(credit_note_id=pk))
+
+
+@shared_task(name="invoices.render_sweep")
+def render_sweep() -> int:
+    """Render again the documents whose rendering failed or never ran."""
+    from shop.invoices.services import documents_to_render
+
+    documents = documents_to_render()
+    for document in documents:
+        task = invoice_render if isinstance(document, Invoice) else credit_note_render
+        task.delay(document.pk)
+    return len(documents)

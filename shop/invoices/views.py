@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views import View
 
 from shop.invoices.models import CreditNote, Invoice, RenderState
-from shop.invoices.selectors import invoices_readable_by
+from shop.invoices.selectors import credit_notes_readable_by, invoices_readable_by
 
 
 class InvoiceVerifyView(View):
@@ -18,13 +18,19 @@ class InvoiceVerifyView(View):
 
 
 class InvoicePdfView(View):
-    """The buyer, the issuing vendor's team and operators; for anyone else it does not exist."""
+    """The buyer, the issuing vendor's team and staff; for anyone else it does not exist."""
+
+    readable_by = staticmethod(invoices_readable_by)
 
     def get(self, request, pk):
-        invoice = get_object_or_404(invoices_readable_by(user=request.user), pk=pk)
-        if invoice.render_state != RenderState.RENDERED or not invoice.pdf:
+        document = get_object_or_404(self.readable_by(user=request.user), pk=pk)
+        if document.render_state != RenderState.RENDERED or not document.pdf:
             raise Http404
-        response = FileResponse(invoice.pdf.open("rb"), content_type="application/pdf",
-                                as_attachment=True, filename=f"{invoice.display_number}.pdf")
+        response = FileResponse(document.pdf.open("rb"), content_type="application/pdf",
+                                 as_attachment=True, filename=f"{document.display_number}.pdf")
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+class CreditNotePdfView(InvoicePdfView):
+    readable_by = staticmethod(credit_notes_readable_by)

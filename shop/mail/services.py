@@ -64,3 +64,17 @@ def outgoing_email_deliver(*, outgoing_email_id: int) -> bool:
 def site_url() -> str:
     """The site's address for links in e-mails, e.g. https://encadena.cu."""
     return f"{settings.SITE_SCHEME}://{Site.objects.get_current().domain}"
+
+
+def operators_mail(*, subject: str, body: str) -> int:
+    """E-mail every platform operator (what only a person can settle)."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+
+    from vendors.permissions import is_operator
+
+    operators = [user.email for user in get_user_model().objects.filter(
+        is_active=True, is_staff=True).exclude(email="") if is_operator(user)]
+    if not operators:
+        return 0
+    return send_mail(subject, body, None, operators)

@@ -180,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "payments.reconcile",
         "schedule": crontab(minute="*/15"),
     },
+    "invoices-render-sweep": {
+        "task": "invoices.render_sweep",
+        "schedule": crontab(minute=40),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")

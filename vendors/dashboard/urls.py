@@ -3,6 +3,7 @@ from django.urls import path
 from shop.invoices.dashboard import (
     VendorInvoiceCsvExportView,
     VendorInvoiceListView,
+    VendorInvoiceSettingsView,
     VendorInvoiceZipExportView,
 )
 from vendors.dashboard import views
@@ -34,6 +35,8 @@ urlpatterns = [
     path("<slug:vendor_slug>/pedidos/<str:number>/reembolso/",
          views.VendorOrderRefundView.as_view(), name="order-refund"),
     path("<slug:vendor_slug>/facturas/", VendorInvoiceListView.as_view(), name="invoice-list"),
+    path("<slug:vendor_slug>/facturas/ajustes/", VendorInvoiceSettingsView.as_view(),
+         name="invoice-settings"),
     path("<slug:vendor_slug>/facturas/exportar.csv", VendorInvoiceCsvExportView.as_view(),
          name="invoice-export"),
     path("<slug:vendor_slug>/facturas/exportar.zip", VendorInvoiceZipExportView.as_view(),

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (Oscar's fork pattern)
@@ -9,6 +10,7 @@ from logistics.forms import (
     ProvinceChoiceField,
     province_municipality_clean,
 )
+from vendors.validators import nit_validate
 
 
 class ShippingAddressForm(oscar_forms.ShippingAddressForm):
@@ -117,11 +119,19 @@ def payment_methods_offered(*, currency: str) -> dict[str, tuple]:
 
 
 class PaymentMethodForm(forms.Form):
+    """How the buyer pays, and whom the invoices are made out to: the buyer, or the
+    buyer's company (its name and NIT print on every store's invoice)."""
+
     method = forms.ChoiceField(
         label=_("How do you want to pay?"), widget=forms.RadioSelect,
         error_messages={"required": _("Choose how you want to pay."),
                         "invalid_choice": _("Choose one of the payment methods offered.")},
     )
+    as_company = forms.BooleanField(label=_("Buy as a company (invoices in its name)"),
+                                    required=False)
+    company_name = forms.CharField(label=_("Company name"), max_length=160, required=False)
+    company_nit = forms.CharField(label=_("Company NIT"), max_length=11, required=False,
+                                  help_text=_("11 digits"))
 
     def __init__(self, *args, methods: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,3 +139,19 @@ class PaymentMethodForm(forms.Form):
                                          in methods.items()]
         if CASH_ON_DELIVERY in methods:
             self.fields["method"].initial = CASH_ON_DELIVERY
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("as_company"):
+            cleaned_data["company_name"] = cleaned_data["company_nit"] = ""
+            return cleaned_data
+        if not cleaned_data.get("company_name", "").strip():
+            self.add_error("company_name", _("Write the company's name as it appears on "
+                                             "its papers."))
+        try:
+            nit_validate(cleaned_data.get("company_nit", "").strip())
+        except ValidationError as error:
+            self.add_error("company_nit", error)
+        cleaned_data["company_name"] = cleaned_data.get("company_name", "").strip()
+        cleaned_data["company_nit"] = cleaned_data.get("company_nit", "").strip()
+        return cleaned_data

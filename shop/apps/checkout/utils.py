@@ -6,8 +6,8 @@ from oscar.apps.checkout.utils import *  # noqa: F403  (Oscar's fork pattern)
 
 
 class CheckoutSessionData(utils.CheckoutSessionData):
-    """Oscar's checkout session, plus the delivery chosen per vendor part and the
-    payment method."""
+    """Oscar's checkout session, plus the delivery chosen per vendor part, the payment
+    method and the company the buyer buys as."""
 
     def set_delivery_choices(self, choices: dict[str, str]) -> None:
         self._set("shipping", "delivery_choices", choices)
@@ -20,6 +20,14 @@ class CheckoutSessionData(utils.CheckoutSessionData):
 
     def payment_method(self) -> str | None:
         return self._get("payment", "method")
+
+    def bill_to(self, *, company_name: str, company_nit: str) -> None:
+        self._set("payment", "company", {"name": company_name, "nit": company_nit}
+                  if company_name else None)
+
+    def billing_company(self) -> dict | None:
+        """{"name", "nit"} when the buyer buys as a company, else None."""
+        return self._get("payment", "company")
 
 
 def purchase_fingerprint(*, basket, plan, total) -> str:

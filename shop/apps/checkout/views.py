@@ -23,6 +23,8 @@ from payments.interface import (
 from payments.pages import payable_remember
 from payments.services import payment_charge, payment_prepare, purchase_abandon
 from shop.apps.checkout.forms import CASH_ON_DELIVERY, payment_methods_offered
+from shop.invoices.selectors import billing_company_last
+from shop.invoices.services import billing_details_record
 from vendors.inventory import OutOfStock
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
@@ -129,8 +131,13 @@ class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
 
     def get(self, request, *args, **kwargs):
         chosen = self.checkout_session.payment_method()
-        form = PaymentMethodForm(methods=self.payment_methods(),
-                                 initial={"method": chosen} if chosen else None)
+        initial = {"method": chosen} if chosen else {}
+        company = self.checkout_session.billing_company() or billing_company_last(
+            user=request.user)
+        if company:
+            initial.update(as_company=True, company_name=company["name"],
+                           company_nit=company["nit"])
+        form = PaymentMethodForm(methods=self.payment_methods(), initial=initial or None)
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
@@ -138,6 +145,8 @@ class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         self.checkout_session.pay_with(form.cleaned_data["method"])
+        self.checkout_session.bill_to(company_name=form.cleaned_data["company_name"],
+                                      company_nit=form.cleaned_data["company_nit"])
         return self.get_success_response()
 
     def get_context_data(self, **kwargs):
@@ -162,6 +171,7 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         ctx["delivery_plan"] = plan
         ctx["payment_method"] = self.payment_methods().get(
             self.checkout_session.payment_method())
+        ctx["billing_company"] = self.checkout_session.billing_company()
         if plan is not None and ctx.get("order_total") is not None:
             ctx["purchase_fingerprint"] = purchase_fingerprint(
                 basket=self.request.basket, plan=plan, total=ctx["order_total"])
@@ -197,6 +207,10 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         try:
             with transaction.atomic():
                 order = super().place_order(*args, **kwargs)
+                company = self.checkout_session.billing_company() or {}
+                billing_details_record(order=order, language=self.request.LANGUAGE_CODE,
+                                       company_name=company.get("name", ""),
+                                       company_nit=company.get("nit", ""))
                 payment = payment_prepare(order=order,
                                           gateway_name=self.checkout_session.payment_method())
         except OutOfStock as error:

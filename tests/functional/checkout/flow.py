@@ -29,9 +29,9 @@ def checkout_start(client, *, email: str = "ana@example.test"):
 
 
 def checkout_to_review(client, choices: dict, *, municipality: str = "Playa",
-                       payment: str = "cash_on_delivery"):
-    """Address, delivery per vendor ({vendor: option code}), a payment method; returns
-    the review page's response."""
+                       payment: str = "cash_on_delivery", billing: dict | None = None):
+    """Address, delivery per vendor ({vendor: option code}), a payment method (and the
+    company to invoice, `billing`); returns the review page's response."""
     checkout_start(client)
     response = client.post(reverse("checkout:shipping-address"),
                            address_data(municipality=municipality))
@@ -39,7 +39,9 @@ def checkout_to_review(client, choices: dict, *, municipality: str = "Playa",
     response = client.post(reverse("checkout:shipping-method"),
                            {f"vendor-{vendor.pk}": code for vendor, code in choices.items()})
     assert response.status_code == 302, response.content.decode()[:3000]
-    client.post(reverse("checkout:payment-method"), {"method": payment})
+    response = client.post(reverse("checkout:payment-method"),
+                           {"method": payment, **(billing or {})})
+    assert response.status_code == 302, response.content.decode()[:3000]
     return client.get(reverse("checkout:preview"))
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,14 +10,15 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from shop.invoices.files import invoice_pdf_store
-from shop.invoices.services import invoice_issue
+from shop.invoices.files import credit_note_pdf_store, invoice_pdf_store
+from shop.invoices.services import credit_note_issue, invoice_issue
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
 from vendors.models import MembershipRole
 
 ROLES = ["anonymous", "shopper", "agent", "buyer", "owner_a", "staff_a", "owner_b", "operator"]
-ALLOWED = {"buyer", "owner_a", "staff_a", "operator"}
+# the buyer, the issuing vendor's team, and staff (operators and call-center agents)
+ALLOWED = {"buyer", "owner_a", "staff_a", "agent", "operator"}
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +44,11 @@ def world(db):
     invoice = invoice_issue(vendor_order=order.vendor_orders.get())
     invoice_pdf_store(invoice_id=invoice.pk)
     invoice.refresh_from_db()
-    return {"users": users, "invoice": invoice, "order": order}
+    credit_note = credit_note_issue(vendor_order=order.vendor_orders.get(),
+                                    amount=Decimal("1.00"), key="access")
+    credit_note_pdf_store(credit_note_id=credit_note.pk)
+    credit_note.refresh_from_db()
+    return {"users": users, "invoice": invoice, "credit_note": credit_note, "order": order}
 
 
 def client_for(world, role) -> Client:
@@ -53,10 +59,12 @@ def client_for(world, role) -> Client:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_download(world, role):
-    invoice = world["invoice"]
+@pytest.mark.parametrize(("document", "url_name"), [("invoice", "invoices:pdf"),
+                                                    ("credit_note", "invoices:credit-note-pdf")])
+def test_download(world, role, document, url_name):
+    invoice = world[document]
 
-    response = client_for(world, role).get(reverse("invoices:pdf", kwargs={"pk": invoice.pk}))
+    response = client_for(world, role).get(reverse(url_name, kwargs={"pk": invoice.pk}))
 
     if role in ALLOWED:
         assert response.status_code == 200

@@ -234,3 +234,28 @@ def test_a_wrong_hash_or_a_missing_email_finds_no_guest_order(stores, client):
     assert [without_email.status_code, forged.status_code,
             another_orders_hash.status_code] == [404, 404, 404]
     assert part(order, 1).status == S.PLACED
+
+
+def test_the_purchase_page_links_each_part_invoice_and_credit_note(
+        stores, buyer, buyer_client, settings, tmp_path, django_capture_on_commit_callbacks):
+    from shop.invoices.services import credit_note_issue, invoice_issue
+
+    settings.PRIVATE_ROOT = tmp_path / "private"
+    order = two_part_purchase(stores, user=buyer)
+    url = reverse("customer:order", kwargs={"order_number": order.number})
+    before = query_count(buyer_client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=part(order, 1))
+        note = credit_note_issue(vendor_order=part(order, 1), amount=Decimal("5.00"), key="k")
+        invoice_issue(vendor_order=part(order, 2))
+
+    html = buyer_client.get(url).content.decode()
+
+    coffee_part, honey_part = html.split(f'id="part-{order.number}-2"')
+    invoice_url = reverse("invoices:pdf", kwargs={"pk": invoice.pk})
+    assert invoice_url in coffee_part and invoice.display_number in coffee_part
+    assert reverse("invoices:credit-note-pdf", kwargs={"pk": note.pk}) in coffee_part
+    assert invoice_url not in honey_part
+    assert buyer_client.get(invoice_url).status_code == 200
+    # one query loads every part's credit notes, whatever their number
+    assert query_count(buyer_client, url) == before + 1

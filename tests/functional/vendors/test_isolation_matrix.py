@@ -15,7 +15,7 @@ from oscar.core.loading import get_model
 from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
 from payments.ledger import payment_outcome_record
 from payments.models import Payment
-from shop.invoices.models import Invoice
+from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
@@ -38,7 +38,7 @@ StockRecord = get_model("partner", "StockRecord")
 
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
-OWNER_ONLY = {"team", "profile"}
+OWNER_ONLY = {"team", "profile", "invoice-settings"}
 POST_ONLY = {"product-publish", "order-bulk", "order-refund", "delivery-zone-activate",
              "pickup-point-activate"}
 
@@ -55,6 +55,8 @@ POST_DATA = {
                         "address": "Otra calle", "phone": "+53 5 999 9999",
                         "email": "otra@example.test"},
     "order-detail": {"to_status": "accepted"},
+    "invoice-settings": {"invoice_prefix": "INTR", "credit_note_prefix": "NCI",
+                         "tax_percent": "10", "paper_size": "letter"},
     "order-refund": {"amount": "1.00", "reason": "Devolución", "key": "matriz"},
     "order-bulk": lambda world: {"to_status": "accepted", "number": [world["order_a"].number]},
     "product-import": lambda world: {"file": SimpleUploadedFile(
@@ -184,6 +186,8 @@ def snapshot(world) -> tuple:
             "kind", "amount")),
         Payout.objects.filter(vendor=vendor).count(),
         list(Invoice.objects.filter(issuer=vendor).values_list("number", "snapshot")),
+        list(InvoiceSettings.objects.filter(vendor=vendor).values_list(
+            "invoice_prefix", "credit_note_prefix", "tax_percent", "paper_size")),
     )
 
 
@@ -191,7 +195,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
         "account", "delivery-zone-activate", "delivery-zone-create", "delivery-zone-delete",
         "delivery-zone-edit", "delivery-zone-list", "home", "invoice-export", "invoice-export-pdfs",
-        "invoice-list", "order-bulk",
+        "invoice-list", "invoice-settings", "order-bulk",
         "order-detail",
         "order-list", "order-refund", "pickup-point-activate", "pickup-point-create",
         "pickup-point-delete", "pickup-point-edit", "pickup-point-list", "product-create",

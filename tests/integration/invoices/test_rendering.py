@@ -1,4 +1,5 @@
 import io
+from decimal import Decimal
 
 import pytest
 from celery.exceptions import Retry
@@ -6,9 +7,9 @@ from pypdf import PdfReader
 
 from shop.invoices import rendering, tasks
 from shop.invoices.files import invoice_pdf_store
-from shop.invoices.models import Invoice, RenderState
-from shop.invoices.services import invoice_issue
-from tests.factories import ProductFactory
+from shop.invoices.models import Invoice, InvoiceSettings, RenderState
+from shop.invoices.services import credit_note_issue, invoice_issue
+from tests.factories import ProductFactory, UserFactory
 from tests.factories.orders import purchase
 
 HOSTILE = [
@@ -132,30 +133,85 @@ def test_the_fetcher_refuses_anything_but_our_static_files():
             rendering.resource_fetch(url)
 
 
-@pytest.mark.django_db
-def test_a_failed_render_is_recorded_retried_and_keeps_its_number(
-        paid_vendor_order, monkeypatch, django_capture_on_commit_callbacks):
+@pytest.fixture
+def broken_renderer(monkeypatch):
     def broken(**kwargs):
         raise OSError("disk full")
 
     monkeypatch.setattr(rendering, "document_pdf_render", broken)
-    retries = []
-    monkeypatch.setattr(tasks.invoice_render, "retry",
-                        lambda exc, **kwargs: retries.append(exc) or Retry(exc=exc))
+    return monkeypatch
 
-    with pytest.raises(Retry), django_capture_on_commit_callbacks(execute=True):
-        invoice = invoice_issue(vendor_order=paid_vendor_order)
+
+@pytest.fixture
+def operator(db):
+    return UserFactory(email="operadora@encadena.test", is_staff=True, is_superuser=True)
+
+
+@pytest.mark.django_db
+def test_a_failed_render_in_process_keeps_its_number_tells_the_operators_and_not_the_buyer(
+        paid_vendor_order, broken_renderer, operator, django_capture_on_commit_callbacks,
+        mailoutbox):
+    # in-process tasks: the failure must not reach the request that issued the invoice
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice_issue(vendor_order=paid_vendor_order)
 
     invoice = Invoice.objects.get(vendor_order=paid_vendor_order)
-    assert invoice.number == 1
-    assert invoice.render_state == RenderState.FAILED
+    assert (invoice.number, invoice.render_state) == (1, RenderState.FAILED)
     assert invoice.render_error == "OSError: disk full"
     assert not invoice.pdf
-    assert [str(error) for error in retries] == ["disk full"]
+    [alert] = [message for message in mailoutbox if operator.email in message.to]
+    assert invoice.display_number in alert.subject and "disk full" in alert.body
 
-    monkeypatch.undo()
-    tasks.invoice_render.delay(invoice.pk)  # the retry, when it runs
+    broken_renderer.undo()
+    assert tasks.render_sweep() == 1  # the hourly sweep
 
     invoice.refresh_from_db()
     assert invoice.render_state == RenderState.RENDERED and invoice.render_error == ""
     assert invoice.number == 1
+    assert tasks.render_sweep() == 0
+
+
+@pytest.mark.django_db
+def test_a_worker_retries_a_failed_render_and_reports_only_the_last_failure(
+        paid_vendor_order, broken_renderer, operator, mailoutbox):
+    invoice = invoice_issue(vendor_order=paid_vendor_order)
+    retries = []
+    broken_renderer.setattr(tasks.invoice_render, "retry",
+                            lambda exc, **kwargs: retries.append(exc) or Retry(exc=exc))
+
+    tasks.invoice_render.push_request(is_eager=False, retries=0)
+    try:
+        with pytest.raises(Retry):
+            tasks.invoice_render.run(invoice.pk)
+    finally:
+        tasks.invoice_render.pop_request()
+    assert [str(error) for error in retries] == ["disk full"]
+    assert not [message for message in mailoutbox if operator.email in message.to]
+
+    tasks.invoice_render.push_request(is_eager=False, retries=tasks.invoice_render.max_retries)
+    try:
+        assert tasks.invoice_render.run(invoice.pk) == ""
+    finally:
+        tasks.invoice_render.pop_request()
+    assert len(retries) == 1
+    assert len([message for message in mailoutbox if operator.email in message.to]) == 1
+    invoice.refresh_from_db()
+    assert (invoice.number, invoice.render_state) == (1, RenderState.FAILED)
+
+
+@pytest.mark.django_db
+def test_a_vendor_printing_on_letter_paper_gets_letter_pages(
+        paid_vendor_order, django_capture_on_commit_callbacks):
+    InvoiceSettings.objects.create(vendor=paid_vendor_order.vendor, paper_size="letter")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=paid_vendor_order)
+        credit_note = credit_note_issue(vendor_order=paid_vendor_order, amount=Decimal("1"),
+                                        key="k")
+    invoice.refresh_from_db()
+    credit_note.refresh_from_db()
+
+    page = PdfReader(io.BytesIO(invoice.pdf.read())).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    page = PdfReader(io.BytesIO(credit_note.pdf.read())).pages[0]
+    assert round(float(page.mediabox.height)) == 792
