@@ -51,6 +51,8 @@ TRANSITIONS = {
 # A vendor or staff cancelling, and a vendor rejecting, owe the buyer a reason.
 REASON_REQUIRED = {(S.CANCELLED, V), (S.CANCELLED, T), (S.REJECTED, V)}
 GIVES_STOCK_BACK = {S.CANCELLED, S.REJECTED}
+# A part the buyer paid for and will not get: the money goes back at once.
+GIVES_MONEY_BACK = {S.CANCELLED, S.REJECTED}
 CLOSED = {S.CANCELLED, S.REJECTED}
 
 
@@ -83,7 +85,7 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
                                          code="reason_required")
     vendor_order.status = to_status
     vendor_order.save(update_fields=["status", "updated_at"])
-    if to_status in GIVES_STOCK_BACK:
+    if to_status in GIVES_MONEY_BACK:
         _money_given_back(vendor_order=vendor_order, actor=actor, actor_role=actor_role,
                           reason=reason)
     VendorOrderEvent.objects.create(vendor_order=vendor_order, from_status=origin,
