@@ -27,3 +27,80 @@ def vendor_pickup_points(*, vendor) -> QuerySet:
 def vendor_pickup_point_get(*, vendor, pk: int) -> PickupPoint:
     """The vendor's pickup point `pk`, or 404."""
     return get_object_or_404(vendor_pickup_points(vendor=vendor), pk=pk)
+
+
+def shipment_timeline(*, shipment) -> list:
+    """A shipment's steps in the carrier's time order, with their places."""
+    return list(shipment.events.select_related("municipality__province")
+                .order_by("occurred_at", "id"))
+
+
+def shipment_by_code(*, code: str):
+    from logistics.models import Shipment
+
+    return get_object_or_404(Shipment.objects.select_related("vendor_order__vendor"),
+                             tracking_code=code.strip().upper())
+
+
+def shipment_destination(*, vendor_order) -> Municipality | None:
+    """The municipality the part travels to, from the purchase's delivery address."""
+    address = vendor_order.order.shipping_address
+    if address is None:
+        return None
+    return (Municipality.objects.filter(name=address.line4, province__name=address.state)
+            .select_related("province").first())
+
+
+def vendor_shipments(*, vendor_order) -> list:
+    """A vendor order's shipments, newest first, each with its timeline, in two queries."""
+    from logistics.models import Shipment, TrackingEvent
+
+    return list(Shipment.objects.filter(vendor_order=vendor_order).prefetch_related(
+        Prefetch("events", queryset=TrackingEvent.objects.select_related(
+            "municipality__province").order_by("occurred_at", "id"))))
+
+
+def vendor_shipments_needing_attention(*, vendor) -> QuerySet:
+    """Shipments of `vendor` that someone should look at: a problem, a failed attempt, a
+    delay, on their way back, or no movement for SHIPMENT_STALE_DAYS."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.db.models import Q
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    from logistics.models import TERMINAL_STATUSES, Shipment, TrackingStatus
+
+    stale_before = timezone.now() - timedelta(days=settings.SHIPMENT_STALE_DAYS)
+    troubled = (TrackingStatus.EXCEPTION, TrackingStatus.ATTEMPT_FAILED,
+                TrackingStatus.DELAYED, TrackingStatus.RETURNING)
+    return (Shipment.objects.filter(vendor_order__vendor=vendor)
+            .exclude(status__in=TERMINAL_STATUSES)
+            .annotate(last_movement=Coalesce("status_at", "created_at"))
+            .filter(Q(status__in=troubled) | Q(last_movement__lt=stale_before))
+            .select_related("vendor_order").order_by("last_movement", "id"))
+
+
+def vendor_returned_paid_parts(*, vendor) -> list:
+    """Returned parts whose buyer paid in advance and is not refunded in full yet: the
+    vendor (or an operator) decides between a refund and a new delivery."""
+    from collections import defaultdict
+    from decimal import Decimal
+
+    from payments.models import PaymentEvent
+    from payments.services import vendor_part_total
+    from vendors.models import VendorOrder, VendorOrderStatus
+
+    parts = list(VendorOrder.objects.filter(vendor=vendor, status=VendorOrderStatus.RETURNED)
+                 .exclude(order__payments__gateway="cash_on_delivery")
+                 .select_related("order").order_by("-updated_at"))
+    if not parts:
+        return []
+    refunded = defaultdict(Decimal)
+    for reference, amount in PaymentEvent.objects.filter(
+            kind="refund", phase="success",
+            payment__order_id__in=[part.order_id for part in parts]).values_list(
+                "gateway_reference", "amount"):
+        refunded[reference.split(":")[1] if reference.count(":") >= 2 else ""] += amount
+    return [part for part in parts if refunded[part.number] < vendor_part_total(part)]
