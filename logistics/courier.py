@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 
 from logistics.models import Shipment
 
@@ -28,7 +29,10 @@ def courier_link_token(*, shipment: Shipment) -> str:
 
 
 def courier_link_path(*, shipment: Shipment) -> str:
-    return reverse("tracking:courier", kwargs={"token": courier_link_token(shipment=shipment)})
+    """In the site's language, whatever the vendor's page is in: couriers are local."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("tracking:courier",
+                       kwargs={"token": courier_link_token(shipment=shipment)})
 
 
 def courier_link_shipment(*, token: str) -> Shipment:

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/pagos/", include("payments.dashboard")),
     path("pagar/", include("payments.pages")),
     path("", include("logistics.pages")),
+    path("", include("shop.customers.urls")),
     path("", include("shop.invoices.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
