@@ -28,7 +28,8 @@ def test_no_carrier_at_all_is_reported():
     assert check_ids() == ["logistics.E004"]
 
 
-@override_settings(SHIPPING_CARRIERS={"manual": {"BACKEND": "payments.gateways.dummy.DummyGateway"}})
+@override_settings(SHIPPING_CARRIERS={
+    "manual": {"BACKEND": "payments.gateways.dummy.DummyGateway"}})
 def test_a_payment_gateway_is_not_a_carrier():
     assert check_ids() == ["logistics.E001"]
 
