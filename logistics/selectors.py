@@ -60,9 +60,9 @@ def vendor_shipments(*, vendor_order) -> list:
             "municipality__province").order_by("occurred_at", "id"))))
 
 
-def vendor_shipments_needing_attention(*, vendor) -> QuerySet:
-    """Shipments of `vendor` that someone should look at: a problem, a failed attempt, a
-    delay, on their way back, or no movement for SHIPMENT_STALE_DAYS."""
+def shipments_needing_attention(*, vendor=None) -> QuerySet:
+    """Shipments (of `vendor`, or of every vendor) that someone should look at: a problem,
+    a failed attempt, a delay, on their way back, or no movement for SHIPMENT_STALE_DAYS."""
     from datetime import timedelta
 
     from django.conf import settings
@@ -75,26 +75,33 @@ def vendor_shipments_needing_attention(*, vendor) -> QuerySet:
     stale_before = timezone.now() - timedelta(days=settings.SHIPMENT_STALE_DAYS)
     troubled = (TrackingStatus.EXCEPTION, TrackingStatus.ATTEMPT_FAILED,
                 TrackingStatus.DELAYED, TrackingStatus.RETURNING)
-    return (Shipment.objects.filter(vendor_order__vendor=vendor)
-            .exclude(status__in=TERMINAL_STATUSES)
+    shipments = Shipment.objects.all() if vendor is None else Shipment.objects.filter(
+        vendor_order__vendor=vendor)
+    return (shipments.exclude(status__in=TERMINAL_STATUSES)
             .annotate(last_movement=Coalesce("status_at", "created_at"))
             .filter(Q(status__in=troubled) | Q(last_movement__lt=stale_before))
-            .select_related("vendor_order").order_by("last_movement", "id"))
+            .select_related("vendor_order__vendor").order_by("last_movement", "id"))
 
 
-def vendor_returned_paid_parts(*, vendor) -> list:
-    """Returned parts whose buyer paid in advance and is not refunded in full yet: the
-    vendor (or an operator) decides between a refund and a new delivery."""
+def returned_paid_parts(*, vendor=None) -> list:
+    """Returned parts (of `vendor`, or of every vendor) whose buyer paid in advance and is
+    not refunded in full yet: the vendor or an operator refunds it."""
     from collections import defaultdict
     from decimal import Decimal
 
+    from django.db.models import Sum
+    from oscar.core.loading import get_model
+
     from payments.models import PaymentEvent
-    from payments.services import vendor_part_total
     from vendors.models import VendorOrder, VendorOrderStatus
 
-    parts = list(VendorOrder.objects.filter(vendor=vendor, status=VendorOrderStatus.RETURNED)
-                 .exclude(order__payments__gateway="cash_on_delivery")
-                 .select_related("order").order_by("-updated_at"))
+    Line = get_model("order", "Line")
+
+    parts = VendorOrder.objects.filter(status=VendorOrderStatus.RETURNED)
+    if vendor is not None:
+        parts = parts.filter(vendor=vendor)
+    parts = list(parts.exclude(order__payments__gateway="cash_on_delivery")
+                 .select_related("order", "vendor").order_by("-updated_at")[:200])
     if not parts:
         return []
     refunded = defaultdict(Decimal)
@@ -103,4 +110,26 @@ def vendor_returned_paid_parts(*, vendor) -> list:
             payment__order_id__in=[part.order_id for part in parts]).values_list(
                 "gateway_reference", "amount"):
         refunded[reference.split(":")[1] if reference.count(":") >= 2 else ""] += amount
-    return [part for part in parts if refunded[part.number] < vendor_part_total(part)]
+    # What each part cost the buyer (its lines and delivery), in one query for all.
+    goods = {(order_id, partner_id): total for order_id, partner_id, total in (
+        Line.objects.filter(order_id__in=[part.order_id for part in parts])
+        .values("order_id", "partner_id").annotate(total=Sum("line_price_incl_tax"))
+        .values_list("order_id", "partner_id", "total"))}
+    return [part for part in parts
+            if refunded[part.number] < (goods.get((part.order_id, part.vendor.partner_id))
+                                        or Decimal("0")) + part.delivery_charge]
+
+
+def shipments_search(*, query: str) -> QuerySet:
+    """Shipments by tracking code, or by purchase or vendor-order number."""
+    from django.db.models import Q
+
+    from logistics.models import Shipment
+
+    query = query.strip()[:64]
+    if not query:
+        return Shipment.objects.none()
+    return (Shipment.objects.filter(Q(tracking_code=query.upper())
+                                    | Q(vendor_order__number=query)
+                                    | Q(vendor_order__order__number=query))
+            .select_related("vendor_order__vendor").order_by("-created_at")[:50])

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("vendors.urls")),
     path("vendedor/", include("vendors.dashboard.urls")),
     path("dashboard/pagos/", include("payments.dashboard")),
+    path("dashboard/envios/", include("logistics.dashboard")),
     path("pagar/", include("payments.pages")),
     path("", include("logistics.pages")),
     path("", include("shop.customers.urls")),

@@ -22,13 +22,13 @@ from logistics.courier import courier_link_path
 from logistics.forms import ShipmentForm, TrackingStepForm
 from logistics.models import Shipment, TrackingStatus
 from logistics.selectors import (
+    returned_paid_parts,
+    shipments_needing_attention,
     vendor_delivery_zone_get,
     vendor_delivery_zones,
     vendor_pickup_point_get,
     vendor_pickup_points,
-    vendor_returned_paid_parts,
     vendor_shipments,
-    vendor_shipments_needing_attention,
 )
 from logistics.services import (
     delivery_place_activate,
@@ -530,10 +530,10 @@ class ShipmentAttentionView(VendorDashboardMixin, View):
     """Shipments someone should chase, and returned parts waiting for a decision."""
 
     def get(self, request, vendor_slug):
-        shipments = list(vendor_shipments_needing_attention(vendor=self.vendor)[:200])
+        shipments = list(shipments_needing_attention(vendor=self.vendor)[:200])
         return self.render("shipment_list.html", {
             "shipments": [(shipment, carrier_label(shipment.carrier)) for shipment in shipments],
-            "returned_parts": vendor_returned_paid_parts(vendor=self.vendor),
+            "returned_parts": returned_paid_parts(vendor=self.vendor),
             "stale_days": settings.SHIPMENT_STALE_DAYS,
         })
 

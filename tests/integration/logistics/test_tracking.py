@@ -310,3 +310,22 @@ def test_a_carrier_cannot_move_another_carriers_shipment():
                              events=[carrier_event(shipment, T.DELIVERED)])
 
     assert TrackingEvent.objects.count() == 0
+
+
+def test_a_returned_prepaid_part_waits_in_the_list_until_refunded_in_full():
+    from logistics.selectors import returned_paid_parts
+    from payments.services import vendor_part_refund
+
+    part = ready_part(gateway="dummy", quantity=2, price="100.00")
+    record(ship(part), T.RETURNED)
+    part.refresh_from_db()
+
+    listed = returned_paid_parts(vendor=part.vendor)
+    vendor_part_refund(vendor_order=part, amount=Decimal("150.00"), key="r1")
+    still = returned_paid_parts()
+    vendor_part_refund(vendor_order=part, amount=Decimal("50.00"), key="r2")
+
+    assert listed == [part] and still == [part]
+    assert returned_paid_parts() == []
+    part.refresh_from_db()
+    assert part.status == VendorOrderStatus.RETURNED
