@@ -305,6 +305,11 @@ if env_str("SHIPPING_WEBHOOK_SECRET"):
 # shipment shows in the vendor's "needs attention" list.
 COURIER_LINK_MAX_AGE_DAYS = env_int("COURIER_LINK_MAX_AGE_DAYS", 7)
 SHIPMENT_STALE_DAYS = env_int("SHIPMENT_STALE_DAYS", 3)
+# Operators and call-center agents (staff) follow every store's deliveries.
+OSCAR_DASHBOARD_NAVIGATION += [{
+    "label": _("Shipments"), "icon": "fas fa-truck", "url_name": "logistics_dashboard:shipments",
+    "access_fn": lambda user, *args, **kwargs: user.is_staff,
+}]
 # Text messages go through this backend (shop/sms); no SMS provider is reachable yet.
 SMS_BACKEND = env_str("SMS_BACKEND", "shop.sms.backends.logging.SmsBackend")
 

@@ -78,3 +78,11 @@ def test_shoppers_cannot_see_it():
     response = client.get(URL)
 
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_the_dashboard_menu_leads_agents_to_it():
+    client = agent_client()
+
+    html = client.get("/dashboard/").content.decode()
+
+    assert f'href="{URL}"' in html
