@@ -135,3 +135,11 @@ class TrackingStepForm(forms.Form):
             field.widget.attrs.setdefault("class", "form-control")
         self.fields["status"].error_messages["invalid_choice"] = _(
             "That step does not apply to this shipment now.")
+
+    def step(self):
+        from logistics.tracking import ManualStep
+
+        data = self.cleaned_data
+        return ManualStep(status=data["status"], key=data["key"], note=data["note"],
+                          municipality=data["municipality"],
+                          cash_collected=data["cash_collected"])

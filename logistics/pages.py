@@ -17,7 +17,6 @@ from logistics.forms import TrackingStepForm
 from logistics.models import TrackingSource, TrackingStatus
 from logistics.selectors import shipment_by_code, shipment_destination, shipment_timeline
 from logistics.tracking import (
-    ManualStep,
     ShipmentError,
     manual_step_record,
     shipment_cash_due,
@@ -79,17 +78,13 @@ class CourierView(View):
         if not form.is_valid():
             return self.render(form, status=400, error=" ".join(
                 message for errors in form.errors.values() for message in errors))
-        data = form.cleaned_data
+        step = form.step()
         try:
-            manual_step_record(shipment=self.shipment, source=TrackingSource.COURIER,
-                               step=ManualStep(status=data["status"], key=data["key"],
-                                               note=data["note"],
-                                               municipality=data["municipality"],
-                                               cash_collected=data["cash_collected"]))
+            manual_step_record(shipment=self.shipment, source=TrackingSource.COURIER, step=step)
         except ShipmentError as error:
             return self.render(form, status=400, error=" ".join(error.messages))
         messages.success(request, _("Recorded: %(status)s.")
-                         % {"status": TrackingStatus(data["status"]).label})
+                         % {"status": TrackingStatus(step.status).label})
         return redirect(request.path)
 
 

@@ -38,7 +38,6 @@ from logistics.services import (
 )
 from logistics.tracking import (
     SHIPPABLE,
-    ManualStep,
     courier_link_revoke,
     manual_step_record,
     shipment_cancel,
@@ -493,15 +492,13 @@ class ShipmentStepView(ShipmentMixin, View):
         if not form.is_valid():
             return self.refused(shipment, " ".join(
                 message for errors in form.errors.values() for message in errors))
-        data = form.cleaned_data
+        step = form.step()
         try:
-            manual_step_record(shipment=shipment, actor=request.user, step=ManualStep(
-                status=data["status"], key=data["key"], note=data["note"],
-                municipality=data["municipality"], cash_collected=data["cash_collected"]))
+            manual_step_record(shipment=shipment, actor=request.user, step=step)
         except ValidationError as error:
             return self.refused(shipment, " ".join(error.messages))
         messages.success(request, _("Shipment %(code)s: %(status)s.") % {
-            "code": shipment.tracking_code, "status": TrackingStatus(data["status"]).label})
+            "code": shipment.tracking_code, "status": TrackingStatus(step.status).label})
         return self.back(shipment)
 
 
