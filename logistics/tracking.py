@@ -239,20 +239,28 @@ def shipment_next_steps(*, shipment: Shipment) -> tuple:
 def shipment_cash_due(*, shipment: Shipment) -> Decimal | None:
     """The cash the courier must collect when delivering this shipment: the whole part
     for a cash-on-delivery purchase, on the delivery that completes the part."""
+    shipments = list(shipment.vendor_order.shipments.all())
+    return shipments_cash_due(vendor_order=shipment.vendor_order,
+                              shipments=shipments)[shipment.pk]
+
+
+def shipments_cash_due(*, vendor_order, shipments: list[Shipment]) -> dict:
+    """`shipment_cash_due` for every shipment of a part (all of them in `shipments`), in
+    a constant number of queries."""
     from payments.models import Payment
     from payments.services import vendor_part_total
 
-    vendor_order = shipment.vendor_order
+    due = dict.fromkeys((shipment.pk for shipment in shipments), None)
     if not Payment.objects.filter(order_id=vendor_order.order_id,
                                   gateway="cash_on_delivery").exists():
-        return None
-    if not _carrier_can(shipment, Capability.CASH_COLLECTION):
-        return None
-    others_open = (vendor_order.shipments.exclude(pk=shipment.pk)
-                   .exclude(status__in=(TrackingStatus.CANCELLED, TrackingStatus.DELIVERED)))
-    if others_open.exists():
-        return None
-    return vendor_part_total(vendor_order)
+        return due
+    done = (TrackingStatus.CANCELLED, TrackingStatus.DELIVERED)
+    open_shipments = [shipment for shipment in shipments if shipment.status not in done]
+    if len(open_shipments) != 1 or not _carrier_can(open_shipments[0],
+                                                     Capability.CASH_COLLECTION):
+        return due  # nothing left to deliver, or another delivery completes the part
+    due[open_shipments[0].pk] = vendor_part_total(vendor_order)
+    return due
 
 
 def manual_step_record(*, shipment: Shipment, step: ManualStep, actor=None,

@@ -41,9 +41,9 @@ from logistics.tracking import (
     courier_link_revoke,
     manual_step_record,
     shipment_cancel,
-    shipment_cash_due,
     shipment_create,
     shipment_next_steps,
+    shipments_cash_due,
 )
 from vendors.catalogue_csv import COLUMNS, vendor_catalogue_csv, vendor_catalogue_csv_import
 from vendors.dashboard.forms import (
@@ -382,6 +382,7 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
 
 def _vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
     shipments = vendor_shipments(vendor_order=vendor_order)
+    cash_due = shipments_cash_due(vendor_order=vendor_order, shipments=shipments)
     targets = vendor_order_allowed_targets(status=vendor_order.status,
                                            actor_role=ActorRole.VENDOR)
     # Shipping goes through the shipment form; a part with shipments is delivered (or
@@ -399,11 +400,23 @@ def _vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
         "refund_form": RefundForm(initial={"key": uuid.uuid4().hex}),
         "can_ship": vendor_order.status in SHIPPABLE,
         "shipment_form": shipment_form or ShipmentForm(carriers=carriers_enabled()),
-        "shipments": [_shipment_card(shipment) for shipment in shipments],
+        "shipments": _shipment_cards(shipments, cash_due=cash_due),
     }
 
 
-def _shipment_card(shipment) -> dict:
+def _shipment_cards(shipments, *, cash_due: dict) -> list[dict]:
+    cards = [_shipment_card(shipment, cash_due=cash_due[shipment.pk]) for shipment in shipments]
+    # Every step form offers the same municipalities: read them once for the page.
+    choices = None
+    for card in cards:
+        field = card["step_form"].fields["municipality"]
+        if choices is None:
+            choices = list(field.choices)
+        field.choices = choices
+    return cards
+
+
+def _shipment_card(shipment, *, cash_due) -> dict:
     steps = shipment_next_steps(shipment=shipment)
     return {
         "shipment": shipment,
@@ -412,7 +425,7 @@ def _shipment_card(shipment) -> dict:
         "step_form": TrackingStepForm(steps=steps, initial={"key": uuid.uuid4().hex},
                                       auto_id=f"shipment-{shipment.pk}-%s"),
         "courier_path": courier_link_path(shipment=shipment) if steps else "",
-        "cash_due": shipment_cash_due(shipment=shipment) if steps else None,
+        "cash_due": cash_due if steps else None,
         "can_cancel": shipment.status in (TrackingStatus.PENDING, TrackingStatus.INFO_RECEIVED),
     }
 

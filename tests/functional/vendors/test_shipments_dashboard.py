@@ -12,6 +12,7 @@ from logistics.models import Shipment, TrackingEvent
 from logistics.tracking import shipment_create, tracking_event_record
 from tests.factories import PartnerFactory, UserFactory
 from tests.factories.shipments import carrier_event, ready_part
+from tests.queries import query_count
 from vendors.models import MembershipRole, VendorOrderStatus
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,25 @@ def test_the_attention_list_has_problems_and_quiet_shipments_only(store, setting
     assert failed.tracking_code in html and quiet.tracking_code in html
     assert moving.tracking_code not in html and delivered.tracking_code not in html
     assert returned_part.number in html
+
+
+def test_the_order_page_costs_the_same_queries_however_many_shipments(store):
+    partner, client = store
+    part = ready_part(partner=partner)
+
+    def add_shipment():
+        shipment = shipment_create(vendor_order=part, carrier="manual", parcels=1,
+                                   weight_kg=None, estimated_delivery=None)
+        for minutes in range(3):
+            tracking_event_record(shipment_id=shipment.pk, event=carrier_event(
+                shipment, "in_transit", minutes=minutes, municipality="2301"))
+
+    # Two open shipments or four: no single delivery completes the part, no cash is due.
+    add_shipment()
+    add_shipment()
+    few = query_count(client, order_url(part))
+    add_shipment()
+    add_shipment()
+    many = query_count(client, order_url(part))
+
+    assert many == few
