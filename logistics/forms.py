@@ -103,9 +103,17 @@ class ShipmentForm(forms.Form):
         help_text=_("The carrier's code, if it gave you one; leave it empty for ours."))
     parcels = forms.IntegerField(label=_("Parcels"), min_value=1, max_value=99, initial=1)
     weight_kg = forms.DecimalField(label=_("Weight (kg)"), required=False, min_value=0,
-                                   max_digits=8, decimal_places=3)
+                                   max_value=10_000, max_digits=8, decimal_places=3)
     estimated_delivery = forms.DateField(label=_("Estimated delivery"), required=False,
                                          widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_estimated_delivery(self):
+        from django.utils import timezone
+
+        value = self.cleaned_data["estimated_delivery"]
+        if value and value < timezone.localdate():
+            raise ValidationError(_("The estimated delivery cannot be in the past."))
+        return value
 
     def __init__(self, *args, carriers: list, **kwargs):
         super().__init__(*args, **kwargs)

@@ -68,6 +68,7 @@ class CourierView(View):
             "cash_due": shipment_cash_due(shipment=self.shipment), "error": error,
             "events": shipment_timeline(shipment=self.shipment),
             "address": self.shipment.vendor_order.order.shipping_address,
+            "lines": self.shipment.vendor_order.lines.only("title", "quantity"),
         }, status=status)
 
     def get(self, request, token):

@@ -39,6 +39,8 @@ def test_the_courier_records_out_for_delivery_and_delivered_with_the_cash(
     page = client.get(path)
     assert page.status_code == 200
     assert b"Calle 23 No. 1155" in page.content  # the courier needs the address
+    line = shipment.vendor_order.lines.get()
+    assert f"2 × {line.title}" in page.content.decode()  # and what to hand over
     with django_capture_on_commit_callbacks(execute=True):
         assert step(client, path, "out_for_delivery").status_code == 302
         assert step(client, path, "delivered", cash_collected="200.00").status_code == 302

@@ -57,7 +57,9 @@ def test_a_bad_shipping_form_changes_nothing(store):
 
     for data in ({"carrier": "manual", "parcels": "0"},
                  {"carrier": "teleport", "parcels": "1"},
-                 {"carrier": "manual", "parcels": "1", "tracking_code": "con espacios"}):
+                 {"carrier": "manual", "parcels": "1", "tracking_code": "con espacios"},
+                 {"carrier": "manual", "parcels": "1", "estimated_delivery": "2020-01-01"},
+                 {"carrier": "manual", "parcels": "1", "weight_kg": "-1"}):
         response = client.post(order_url(part, "envios/"), data)
         assert response.status_code == 400, data
 
