@@ -148,6 +148,10 @@ class Shipment(models.Model):
     # What the courier confirmed it collected from the buyer (cash on delivery).
     cash_collected = models.DecimalField(_("cash collected"), max_digits=12, decimal_places=2,
                                          null=True, blank=True)
+    # What the buyer owed on the delivery that completed a cash-on-delivery part (what the
+    # ledgers record as collected); a different or missing `cash_collected` needs a person.
+    cash_due = models.DecimalField(_("cash due"), max_digits=12, decimal_places=2,
+                                   null=True, blank=True)
     # Part of the courier link's signature: raising it revokes the links handed out.
     courier_link_revision = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,

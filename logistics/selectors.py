@@ -1,5 +1,6 @@
 """Reads for logistics: a vendor's delivery zones and pickup points."""
 
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -60,9 +61,16 @@ def vendor_shipments(*, vendor_order) -> list:
             "municipality__province").order_by("occurred_at", "id"))))
 
 
+# Delivered on cash on delivery, but the cash reported is missing or not what was owed.
+CASH_UNCONFIRMED = (models.Q(cash_due__isnull=False)
+                    & (models.Q(cash_collected__isnull=True)
+                       | ~models.Q(cash_collected=models.F("cash_due"))))
+
+
 def shipments_needing_attention(*, vendor=None) -> QuerySet:
     """Shipments (of `vendor`, or of every vendor) that someone should look at: a problem,
-    a failed attempt, a delay, on their way back, or no movement for SHIPMENT_STALE_DAYS."""
+    a failed attempt, a delay, on their way back, no movement for SHIPMENT_STALE_DAYS, or
+    delivered without the cash owed confirmed."""
     from datetime import timedelta
 
     from django.conf import settings
@@ -77,10 +85,12 @@ def shipments_needing_attention(*, vendor=None) -> QuerySet:
                 TrackingStatus.DELAYED, TrackingStatus.RETURNING)
     shipments = Shipment.objects.all() if vendor is None else Shipment.objects.filter(
         vendor_order__vendor=vendor)
-    return (shipments.exclude(status__in=TERMINAL_STATUSES)
-            .annotate(last_movement=Coalesce("status_at", "created_at"))
-            .filter(Q(status__in=troubled) | Q(last_movement__lt=stale_before))
-            .select_related("vendor_order__vendor").order_by("last_movement", "id"))
+    stuck = ~Q(status__in=TERMINAL_STATUSES) & (Q(status__in=troubled)
+                                                | Q(last_movement__lt=stale_before))
+    return (shipments.annotate(last_movement=Coalesce("status_at", "created_at"))
+            .filter(stuck | CASH_UNCONFIRMED)
+            .select_related("vendor_order__vendor", "vendor_order__order")
+            .order_by("last_movement", "id"))
 
 
 def returned_paid_parts(*, vendor=None) -> list:
@@ -132,4 +142,5 @@ def shipments_search(*, query: str) -> QuerySet:
     return (Shipment.objects.filter(Q(tracking_code=query.upper())
                                     | Q(vendor_order__number=query)
                                     | Q(vendor_order__order__number=query))
-            .select_related("vendor_order__vendor").order_by("-created_at")[:50])
+            .select_related("vendor_order__vendor", "vendor_order__order")
+            .order_by("-created_at")[:50])

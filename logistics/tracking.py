@@ -152,11 +152,14 @@ def tracking_event_record(*, shipment_id: int, event: CarrierEvent, actor=None,
             carrier_event_id=event.event_id[:128], source=source,
             actor=actor if getattr(actor, "is_authenticated", False) else None)
         previous = shipment.status
-        shipment.status, shipment.status_at = _status_after(shipment, tracking_event)
-        if (event.cash_collected is not None and event.status == TrackingStatus.DELIVERED
-                and shipment.status == TrackingStatus.DELIVERED):
+        delivering = (event.status == TrackingStatus.DELIVERED
+                      and previous not in TERMINAL_STATUSES)
+        if delivering:
+            shipment.cash_due = shipment_cash_due(shipment=shipment)
             shipment.cash_collected = event.cash_collected
-        shipment.save(update_fields=["status", "status_at", "cash_collected", "updated_at"])
+        shipment.status, shipment.status_at = _status_after(shipment, tracking_event)
+        shipment.save(update_fields=["status", "status_at", "cash_collected", "cash_due",
+                                     "updated_at"])
         _shipping_event_mirror(shipment=shipment, vendor_order=vendor_order,
                                tracking_event=tracking_event)
         if shipment.status != previous:

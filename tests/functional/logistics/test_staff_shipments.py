@@ -86,3 +86,29 @@ def test_the_dashboard_menu_leads_agents_to_it():
     html = client.get("/dashboard/").content.decode()
 
     assert f'href="{URL}"' in html
+
+
+@pytest.mark.parametrize(("gateway", "cash", "listed"), [
+    ("cash_on_delivery", "320.00", False),
+    ("cash_on_delivery", "300.00", True),
+    ("cash_on_delivery", None, True),
+    ("dummy", None, False),
+])
+def test_a_delivery_without_the_cash_owed_needs_attention(gateway, cash, listed):
+    from decimal import Decimal
+
+    from logistics.selectors import shipments_needing_attention
+
+    client = agent_client()
+    part = ready_part(gateway=gateway, quantity=2, price="160.00")
+    shipment = shipment_create(vendor_order=part, carrier="webhook", parcels=1,
+                               weight_kg=None, estimated_delivery=None)
+    tracking_event_record(shipment_id=shipment.pk, event=carrier_event(
+        shipment, "delivered", cash=Decimal(cash) if cash else None))
+
+    html = client.get(URL).content.decode()
+
+    assert (shipment in shipments_needing_attention()) is listed
+    assert (shipment.tracking_code in html) is listed
+    shipment.refresh_from_db()
+    assert shipment.cash_due == (Decimal("320.00") if gateway == "cash_on_delivery" else None)

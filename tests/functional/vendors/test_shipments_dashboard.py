@@ -3,6 +3,7 @@ and sees which shipments need attention."""
 
 from dataclasses import replace
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -98,7 +99,9 @@ def test_the_attention_list_has_problems_and_quiet_shipments_only(store, setting
     now = timezone.now()
     for shipment, status, age in ((moving, "in_transit", 1), (failed, "attempt_failed", 0),
                                   (quiet, "picked_up", 5), (delivered, "delivered", 9)):
-        event = replace(carrier_event(shipment, status), occurred_at=now - timedelta(days=age))
+        cash = Decimal("200.00") if status == "delivered" else None  # what was owed
+        event = replace(carrier_event(shipment, status, cash=cash),
+                        occurred_at=now - timedelta(days=age))
         tracking_event_record(shipment_id=shipment.pk, event=event)
     returned_part = ready_part(partner=partner, gateway="dummy")
     back = shipment_create(vendor_order=returned_part, carrier="manual", parcels=1,
