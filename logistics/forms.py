@@ -92,3 +92,62 @@ def province_municipality_clean(cleaned_data: dict, *, province_field: str = "pr
             {municipality_field: _("%(municipality)s is not in %(province)s.")
              % {"municipality": municipality.name, "province": province.name}}
         )
+
+
+class ShipmentForm(forms.Form):
+    """A vendor hands (part of) an order to a carrier."""
+
+    carrier = forms.ChoiceField(label=_("Carrier"))
+    tracking_code = forms.CharField(
+        label=_("Tracking code"), required=False, max_length=64,
+        help_text=_("The carrier's code, if it gave you one; leave it empty for ours."))
+    parcels = forms.IntegerField(label=_("Parcels"), min_value=1, max_value=99, initial=1)
+    weight_kg = forms.DecimalField(label=_("Weight (kg)"), required=False, min_value=0,
+                                   max_value=10_000, max_digits=8, decimal_places=3)
+    estimated_delivery = forms.DateField(label=_("Estimated delivery"), required=False,
+                                         widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_estimated_delivery(self):
+        from django.utils import timezone
+
+        value = self.cleaned_data["estimated_delivery"]
+        if value and value < timezone.localdate():
+            raise ValidationError(_("The estimated delivery cannot be in the past."))
+        return value
+
+    def __init__(self, *args, carriers: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")
+        self.fields["carrier"].choices = [(carrier.name, carrier.label) for carrier in carriers]
+        self.fields["carrier"].error_messages["invalid_choice"] = _(
+            "Choose one of the carriers offered.")
+
+
+class TrackingStepForm(forms.Form):
+    """One step of a shipment recorded by hand: the button pressed names the status;
+    `key` (a fresh token per page) makes a double submission record it once."""
+
+    status = forms.ChoiceField(choices=[])
+    key = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    note = forms.CharField(label=_("Note for the buyer"), required=False, max_length=500,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    municipality = MunicipalityChoiceField(required=False, label=_("Where"))
+    cash_collected = forms.DecimalField(label=_("Cash collected"), required=False,
+                                        min_value=0, max_digits=12, decimal_places=2)
+
+    def __init__(self, *args, steps: tuple, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(step.value, step.label) for step in steps]
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")
+        self.fields["status"].error_messages["invalid_choice"] = _(
+            "That step does not apply to this shipment now.")
+
+    def step(self):
+        from logistics.tracking import ManualStep
+
+        data = self.cleaned_data
+        return ManualStep(status=data["status"], key=data["key"], note=data["note"],
+                          municipality=data["municipality"],
+                          cash_collected=data["cash_collected"])

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -120,6 +121,12 @@ TERMINAL_STATUSES = frozenset({TrackingStatus.DELIVERED, TrackingStatus.RETURNED
                                TrackingStatus.CANCELLED})
 
 
+class TrackingSource(models.TextChoices):
+    VENDOR = "vendor", _("Store")
+    COURIER = "courier", _("Courier")
+    CARRIER = "carrier", _("Carrier")
+
+
 class Shipment(models.Model):
     """A parcel (or a set of parcels travelling together) of one vendor order, in a
     carrier's hands. A vendor order may travel as several shipments. The current
@@ -138,6 +145,17 @@ class Shipment(models.Model):
     status = models.CharField(_("status"), max_length=24, choices=TrackingStatus.choices,
                               default=TrackingStatus.PENDING)
     status_at = models.DateTimeField(_("status time"), null=True, blank=True)
+    # What the courier confirmed it collected from the buyer (cash on delivery).
+    cash_collected = models.DecimalField(_("cash collected"), max_digits=12, decimal_places=2,
+                                         null=True, blank=True)
+    # What the buyer owed on the delivery that completed a cash-on-delivery part (what the
+    # ledgers record as collected); a different or missing `cash_collected` needs a person.
+    cash_due = models.DecimalField(_("cash due"), max_digits=12, decimal_places=2,
+                                   null=True, blank=True)
+    # Part of the courier link's signature: raising it revokes the links handed out.
+    courier_link_revision = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -169,6 +187,11 @@ class TrackingEvent(models.Model):
                                      verbose_name=_("municipality"))
     note = models.CharField(_("note"), max_length=500, blank=True)
     fingerprint = models.CharField(max_length=64, unique=True)
+    carrier_event_id = models.CharField(_("carrier's event id"), max_length=128, blank=True)
+    source = models.CharField(_("recorded by"), max_length=10, choices=TrackingSource.choices,
+                              default=TrackingSource.CARRIER)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="+")
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
@@ -178,3 +201,24 @@ class TrackingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.shipment}: {self.status} @ {self.occurred_at}"
+
+
+class ShipmentNotice(models.Model):
+    """One row per (shipment, status, delivery round) the buyer was told about, written
+    in the transaction that recorded the status: however often the event arrives, one
+    notice. The round counts the failed attempts before it, so a second "out for
+    delivery" after a failed attempt is news again."""
+
+    shipment = models.ForeignKey(Shipment, on_delete=models.CASCADE, related_name="notices")
+    status = models.CharField(max_length=24, choices=TrackingStatus.choices)
+    round = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["shipment", "status", "round"],
+                                               name="shipment_notice_once")]
+
+    def __str__(self) -> str:
+        return f"{self.shipment}: {self.status}"

@@ -1,5 +1,6 @@
 """Reads for logistics: a vendor's delivery zones and pickup points."""
 
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -27,3 +28,119 @@ def vendor_pickup_points(*, vendor) -> QuerySet:
 def vendor_pickup_point_get(*, vendor, pk: int) -> PickupPoint:
     """The vendor's pickup point `pk`, or 404."""
     return get_object_or_404(vendor_pickup_points(vendor=vendor), pk=pk)
+
+
+def shipment_timeline(*, shipment) -> list:
+    """A shipment's steps in the carrier's time order, with their places."""
+    return list(shipment.events.select_related("municipality__province")
+                .order_by("occurred_at", "id"))
+
+
+def shipment_by_code(*, code: str):
+    from logistics.models import Shipment
+
+    return get_object_or_404(Shipment.objects.select_related("vendor_order__vendor"),
+                             tracking_code=code.strip().upper())
+
+
+def shipment_destination(*, vendor_order) -> Municipality | None:
+    """The municipality the part travels to, from the purchase's delivery address."""
+    address = vendor_order.order.shipping_address
+    if address is None:
+        return None
+    return (Municipality.objects.filter(name=address.line4, province__name=address.state)
+            .select_related("province").first())
+
+
+def vendor_shipments(*, vendor_order) -> list:
+    """A vendor order's shipments, newest first, each with its timeline, in two queries."""
+    from logistics.models import Shipment, TrackingEvent
+
+    return list(Shipment.objects.filter(vendor_order=vendor_order).prefetch_related(
+        Prefetch("events", queryset=TrackingEvent.objects.select_related(
+            "municipality__province").order_by("occurred_at", "id"))))
+
+
+# Delivered on cash on delivery, but the cash reported is missing or not what was owed.
+CASH_UNCONFIRMED = (models.Q(cash_due__isnull=False)
+                    & (models.Q(cash_collected__isnull=True)
+                       | ~models.Q(cash_collected=models.F("cash_due"))))
+
+
+def shipments_needing_attention(*, vendor=None) -> QuerySet:
+    """Shipments (of `vendor`, or of every vendor) that someone should look at: a problem,
+    a failed attempt, a delay, on their way back, no movement for SHIPMENT_STALE_DAYS, or
+    delivered without the cash owed confirmed."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.db.models import Q
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    from logistics.models import TERMINAL_STATUSES, Shipment, TrackingStatus
+
+    stale_before = timezone.now() - timedelta(days=settings.SHIPMENT_STALE_DAYS)
+    troubled = (TrackingStatus.EXCEPTION, TrackingStatus.ATTEMPT_FAILED,
+                TrackingStatus.DELAYED, TrackingStatus.RETURNING)
+    shipments = Shipment.objects.all() if vendor is None else Shipment.objects.filter(
+        vendor_order__vendor=vendor)
+    stuck = ~Q(status__in=TERMINAL_STATUSES) & (Q(status__in=troubled)
+                                                | Q(last_movement__lt=stale_before))
+    return (shipments.annotate(last_movement=Coalesce("status_at", "created_at"))
+            .filter(stuck | CASH_UNCONFIRMED)
+            .select_related("vendor_order__vendor", "vendor_order__order")
+            .order_by("last_movement", "id"))
+
+
+def returned_paid_parts(*, vendor=None) -> list:
+    """Returned parts (of `vendor`, or of every vendor) whose buyer paid in advance and is
+    not refunded in full yet: the vendor or an operator refunds it."""
+    from collections import defaultdict
+    from decimal import Decimal
+
+    from django.db.models import Sum
+    from oscar.core.loading import get_model
+
+    from payments.models import PaymentEvent
+    from vendors.models import VendorOrder, VendorOrderStatus
+
+    Line = get_model("order", "Line")
+
+    parts = VendorOrder.objects.filter(status=VendorOrderStatus.RETURNED)
+    if vendor is not None:
+        parts = parts.filter(vendor=vendor)
+    parts = list(parts.exclude(order__payments__gateway="cash_on_delivery")
+                 .select_related("order", "vendor").order_by("-updated_at")[:200])
+    if not parts:
+        return []
+    refunded = defaultdict(Decimal)
+    for reference, amount in PaymentEvent.objects.filter(
+            kind="refund", phase="success",
+            payment__order_id__in=[part.order_id for part in parts]).values_list(
+                "gateway_reference", "amount"):
+        refunded[reference.split(":")[1] if reference.count(":") >= 2 else ""] += amount
+    # What each part cost the buyer (its lines and delivery), in one query for all.
+    goods = {(order_id, partner_id): total for order_id, partner_id, total in (
+        Line.objects.filter(order_id__in=[part.order_id for part in parts])
+        .values("order_id", "partner_id").annotate(total=Sum("line_price_incl_tax"))
+        .values_list("order_id", "partner_id", "total"))}
+    return [part for part in parts
+            if refunded[part.number] < (goods.get((part.order_id, part.vendor.partner_id))
+                                        or Decimal("0")) + part.delivery_charge]
+
+
+def shipments_search(*, query: str) -> QuerySet:
+    """Shipments by tracking code, or by purchase or vendor-order number."""
+    from django.db.models import Q
+
+    from logistics.models import Shipment
+
+    query = query.strip()[:64]
+    if not query:
+        return Shipment.objects.none()
+    return (Shipment.objects.filter(Q(tracking_code=query.upper())
+                                    | Q(vendor_order__number=query)
+                                    | Q(vendor_order__order__number=query))
+            .select_related("vendor_order__vendor", "vendor_order__order")
+            .order_by("-created_at")[:50])

@@ -10,41 +10,28 @@ Adapters are imported on first use, never at import time; `payments.checks` vali
 the setting when Django starts.
 """
 
-from functools import cache
-
-from django.conf import settings
-from django.utils.module_loading import import_string
-
 from payments.interface import Capability, PaymentGateway
+from shop.adapters import AdapterRegistry
 
 
 class UnknownGateway(LookupError):
     pass
 
 
+GATEWAYS = AdapterRegistry(setting="PAYMENT_GATEWAYS", base=PaymentGateway,
+                           unknown=UnknownGateway, check_prefix="payments")
+
+
 def gateway_settings() -> dict:
-    return getattr(settings, "PAYMENT_GATEWAYS", {})
-
-
-@cache
-def _gateway(name: str, backend: str, options: tuple) -> PaymentGateway:
-    return import_string(backend)(name=name, options=dict(options))
+    return GATEWAYS.configs()
 
 
 def gateway_get(name: str) -> PaymentGateway:
-    config = gateway_settings().get(name)
-    if config is None:
-        raise UnknownGateway(name)
-    options = tuple(sorted(config.get("OPTIONS", {}).items()))
-    return _gateway(name, config["BACKEND"], options)
+    return GATEWAYS.get(name)
 
 
 def gateways_for(*, currency: str, needs: frozenset[Capability] = frozenset()) -> list:
     """The enabled gateways that take `currency` and can do everything in `needs`."""
-    found = []
-    for name in gateway_settings():
-        gateway = gateway_get(name)
-        capabilities = gateway.capabilities
-        if currency in capabilities.currencies and needs <= capabilities.supported:
-            found.append(gateway)
-    return found
+    return [gateway for gateway in GATEWAYS.all()
+            if currency in gateway.capabilities.currencies
+            and needs <= gateway.capabilities.supported]

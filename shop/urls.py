@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Gateways call these: no language prefix, no session, no CSRF (signed bodies instead).
     path("payments/", include("payments.urls")),
+    path("logistics/", include("logistics.urls")),
 ]
 
 # Spanish pages live at /, English ones under /en/.
@@ -22,7 +23,10 @@ urlpatterns += i18n_patterns(
     path("", include("vendors.urls")),
     path("vendedor/", include("vendors.dashboard.urls")),
     path("dashboard/pagos/", include("payments.dashboard")),
+    path("dashboard/envios/", include("logistics.dashboard")),
     path("pagar/", include("payments.pages")),
+    path("", include("logistics.pages")),
+    path("", include("shop.customers.urls")),
     path("", include("shop.invoices.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,

@@ -243,6 +243,7 @@ class VendorOrderStatus(models.TextChoices):
     READY = "ready", _("Ready")
     SHIPPED = "shipped", _("Shipped")
     DELIVERED = "delivered", _("Delivered")
+    RETURNED = "returned", _("Returned")
     CANCELLED = "cancelled", _("Cancelled")
     REJECTED = "rejected", _("Rejected")
 

@@ -1,6 +1,6 @@
 """A vendor order's lifecycle: every transition is checked here, recorded, and moves
-stock (a cancelled or rejected part gives its units back; a delivered one takes them
-out of stock). The purchase's status is derived from its parts."""
+stock (a cancelled, rejected or returned part gives its units back; a delivered one
+takes them out of stock). The purchase's status is derived from its parts."""
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -47,13 +47,17 @@ TRANSITIONS = {
     (S.READY, S.SHIPPED): {V, T},
     (S.READY, S.CANCELLED): {V, T},
     (S.SHIPPED, S.DELIVERED): {V, T, Y},
+    # The carrier brought it back (refused, nobody home, wrong address).
+    (S.SHIPPED, S.RETURNED): {V, T, Y},
 }
 # A vendor or staff cancelling, and a vendor rejecting, owe the buyer a reason.
 REASON_REQUIRED = {(S.CANCELLED, V), (S.CANCELLED, T), (S.REJECTED, V)}
-GIVES_STOCK_BACK = {S.CANCELLED, S.REJECTED}
-# A part the buyer paid for and will not get: the money goes back at once.
+# A returned part's units are back on the vendor's shelf: its allocation is released.
+GIVES_STOCK_BACK = {S.CANCELLED, S.REJECTED, S.RETURNED}
+# A part the buyer paid for and will not get: the money goes back at once. A returned
+# part is not among them: staff decide (the delivery may be owed), see logistics.
 GIVES_MONEY_BACK = {S.CANCELLED, S.REJECTED}
-CLOSED = {S.CANCELLED, S.REJECTED}
+CLOSED = {S.CANCELLED, S.REJECTED, S.RETURNED}
 
 
 class VendorOrderTransitionError(ValidationError):

@@ -3,7 +3,7 @@ and charge, in a fixed number of queries; and the lookups that let only the buye
 guest holding Oscar's signed order link) reach a part."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, prefetch_related_objects
@@ -24,6 +24,7 @@ class PurchasePart:
     lines: list
     events: list
     currency: str
+    shipments: list = field(default_factory=list)  # each with `.events` prefetched
 
     @property
     def lines_total(self) -> Decimal:
@@ -40,8 +41,10 @@ class PurchasePart:
 
 
 def purchase_parts(*, order) -> list[PurchasePart]:
-    """The parts of `order` in sequence, with their invoices and credit notes, in four
-    queries whatever their number."""
+    """The parts of `order` in sequence, with their invoices and credit notes, shipments
+    and tracking steps, in six queries whatever their number."""
+    from logistics.models import Shipment, TrackingEvent
+
     vendor_orders = list(order.vendor_orders.select_related("vendor", "invoice")
                          .prefetch_related("invoice__credit_notes").order_by("sequence"))
     lines_by_partner = defaultdict(list)
@@ -50,9 +53,16 @@ def purchase_parts(*, order) -> list[PurchasePart]:
     events_by_part = defaultdict(list)
     for event in VendorOrderEvent.objects.filter(vendor_order__order=order):
         events_by_part[event.vendor_order_id].append(event)
+    shipments_by_part = defaultdict(list)
+    for shipment in (Shipment.objects.filter(vendor_order__order=order).order_by("created_at", "id")
+                     .prefetch_related(Prefetch("events", queryset=TrackingEvent.objects
+                                                .select_related("municipality__province")
+                                                .order_by("occurred_at", "id")))):
+        shipments_by_part[shipment.vendor_order_id].append(shipment)
     return [PurchasePart(vendor_order=vendor_order,
                          lines=lines_by_partner[vendor_order.vendor.partner_id],
-                         events=events_by_part[vendor_order.pk], currency=order.currency)
+                         events=events_by_part[vendor_order.pk], currency=order.currency,
+                         shipments=shipments_by_part[vendor_order.pk])
             for vendor_order in vendor_orders]
 
 

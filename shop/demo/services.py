@@ -24,6 +24,7 @@ from vendors.models import (
     StockMovementReason,
     Vendor,
     VendorMembership,
+    VendorOrder,
     VendorStatus,
     VendorStatusChange,
 )
@@ -88,6 +89,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     _accounts(vendor_partner=stores[data.VENDOR_ACCOUNT_STORE],
               applicant_partner=applicant_partner)
     purchases = _purchases(stores=stores, cuba=cuba)
+    _shipments()
     return SeedSummary(
         stores=len(stores),
         applications=1,
@@ -373,3 +375,39 @@ def _purchases(*, stores: dict, cuba) -> int:
                     actor_role=role,
                     reason=data.REJECTION_REASON if step == "rejected" else "")
     return len(data.PURCHASES)
+
+
+# The steps the demo's shipped and delivered parts went through, and how many days ago.
+DEMO_TRACKING = {
+    "shipped": (("picked_up", 2), ("in_transit", 1)),
+    "delivered": (("picked_up", 4), ("out_for_delivery", 3), ("delivered", 3)),
+}
+
+
+def _shipments() -> None:
+    """The demo shopper's shipped and delivered parts travel with the vendor's own courier,
+    with a timeline. Parts that already have a shipment are left as they are."""
+    from django.utils import timezone
+
+    from logistics.carriers.interface import CarrierEvent
+    from logistics.models import Shipment, TrackingSource
+    from logistics.selectors import shipment_destination
+    from logistics.tracking import tracking_event_record
+
+    buyer = User.objects.get(email=data.ACCOUNTS[1].email)
+    parts = (VendorOrder.objects.filter(order__user=buyer, status__in=DEMO_TRACKING,
+                                        shipments__isnull=True)
+             .select_related("order__shipping_address", "vendor__municipality"))
+    now = timezone.now()
+    for part in parts:
+        shipment = Shipment.objects.create(vendor_order=part, carrier="manual",
+                                           tracking_code=f"DEMO-{part.number}")
+        destination = shipment_destination(vendor_order=part)
+        for status, days_ago in DEMO_TRACKING[part.status]:
+            place = part.vendor.municipality if status == "picked_up" else destination
+            tracking_event_record(
+                shipment_id=shipment.pk, source=TrackingSource.VENDOR, notify=False,
+                event=CarrierEvent(event_id=f"demo:{part.number}:{status}",
+                                   tracking_code=shipment.tracking_code, status=status,
+                                   occurred_at=now - timedelta(days=days_ago, hours=2),
+                                   municipality_code=place.code if place else ""))

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "payments",
     "logistics",
     "shop.invoices",
+    "shop.customers",
 ]
 
 MIDDLEWARE = [
@@ -292,6 +293,29 @@ if env_str("STRIPE_SECRET_KEY"):
     }
 # Unpaid purchases (bank transfers, card payments never completed) expire after this.
 PAYMENT_DEADLINE_HOURS = env_int("PAYMENT_DEADLINE_HOURS", 48)
+
+# --- Shipping ----------------------------------------------------------------------------
+# Carriers are configured like the payment gateways (logistics/carriers/registry.py).
+SHIPPING_CARRIERS = {
+    "manual": {"BACKEND": "logistics.carriers.manual.ManualCarrier"},
+}
+if env_str("SHIPPING_WEBHOOK_SECRET"):
+    SHIPPING_CARRIERS["webhook"] = {
+        "BACKEND": "logistics.carriers.webhook.WebhookCarrier",
+        "OPTIONS": {"SECRET": env_str("SHIPPING_WEBHOOK_SECRET"),
+                    "LABEL": env_str("SHIPPING_WEBHOOK_LABEL", "Mensajería")},
+    }
+# How long a courier's signed link works, and after how many days without movement a
+# shipment shows in the vendor's "needs attention" list.
+COURIER_LINK_MAX_AGE_DAYS = env_int("COURIER_LINK_MAX_AGE_DAYS", 7)
+SHIPMENT_STALE_DAYS = env_int("SHIPMENT_STALE_DAYS", 3)
+# Operators and call-center agents (staff) follow every store's deliveries.
+OSCAR_DASHBOARD_NAVIGATION += [{
+    "label": _("Shipments"), "icon": "fas fa-truck", "url_name": "logistics_dashboard:shipments",
+    "access_fn": lambda user, *args, **kwargs: user.is_staff,
+}]
+# Text messages go through this backend (shop/sms); no SMS provider is reachable yet.
+SMS_BACKEND = env_str("SMS_BACKEND", "shop.sms.backends.logging.SmsBackend")
 
 # Forks that change behaviour only keep Oscar's migrations.
 MIGRATION_MODULES = {

@@ -29,3 +29,10 @@ if REDIS_URL:  # noqa: F405
 
 # Tests pick a payment's fate by its amount (payments/gateways/dummy.py).
 PAYMENT_GATEWAYS["dummy"] = {"BACKEND": "payments.gateways.dummy.DummyGateway"}  # noqa: F405
+
+# A third-party courier posting signed events, and text messages kept in memory.
+SHIPPING_CARRIERS["webhook"] = {  # noqa: F405
+    "BACKEND": "logistics.carriers.webhook.WebhookCarrier",
+    "OPTIONS": {"SECRET": "test-shipping-webhook-secret", "LABEL": "Mensajería de prueba"},
+}
+SMS_BACKEND = "shop.sms.backends.locmem.SmsBackend"

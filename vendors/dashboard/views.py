@@ -3,6 +3,7 @@ the user is one of its members (or an operator). Anything else is a 404."""
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,17 +17,33 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from oscar.templatetags.currency_filters import currency
 
+from logistics.carriers.registry import carrier_label, carriers_enabled
+from logistics.courier import courier_link_path
+from logistics.forms import ShipmentForm, TrackingStepForm
+from logistics.models import Shipment, TrackingStatus
 from logistics.selectors import (
+    returned_paid_parts,
+    shipments_needing_attention,
     vendor_delivery_zone_get,
     vendor_delivery_zones,
     vendor_pickup_point_get,
     vendor_pickup_points,
+    vendor_shipments,
 )
 from logistics.services import (
     delivery_place_activate,
     delivery_place_delete,
     delivery_zone_save,
     pickup_point_save,
+)
+from logistics.tracking import (
+    SHIPPABLE,
+    courier_link_revoke,
+    manual_step_record,
+    shipment_cancel,
+    shipment_create,
+    shipment_next_steps,
+    shipments_cash_due,
 )
 from vendors.catalogue_csv import COLUMNS, vendor_catalogue_csv, vendor_catalogue_csv_import
 from vendors.dashboard.forms import (
@@ -331,6 +348,7 @@ ORDER_ACTIONS = {
     VendorOrderStatus.READY: gettext_lazy("Mark as ready"),
     VendorOrderStatus.SHIPPED: gettext_lazy("Mark as shipped"),
     VendorOrderStatus.DELIVERED: gettext_lazy("Mark as delivered"),
+    VendorOrderStatus.RETURNED: gettext_lazy("Mark as returned"),
     VendorOrderStatus.CANCELLED: gettext_lazy("Cancel the order"),
 }
 
@@ -362,16 +380,53 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
         return redirect("vendor_dashboard:order-list", vendor_slug=self.vendor.slug)
 
 
-def _vendor_order_page(vendor_order, error=None) -> dict:
+def _vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
+    shipments = vendor_shipments(vendor_order=vendor_order)
+    cash_due = shipments_cash_due(vendor_order=vendor_order, shipments=shipments)
+    targets = vendor_order_allowed_targets(status=vendor_order.status,
+                                           actor_role=ActorRole.VENDOR)
+    # Shipping goes through the shipment form; a part with shipments is delivered (or
+    # returned) by its shipments' steps.
+    hidden = {VendorOrderStatus.SHIPPED}
+    if shipments:
+        hidden |= {VendorOrderStatus.DELIVERED, VendorOrderStatus.RETURNED}
     return {
         "vendor_order": vendor_order,
         "lines": vendor_order.lines.select_related("product"),
         "address": vendor_order.order.shipping_address,
         "events": vendor_order.events.select_related("actor"),
-        "targets": [(s, ORDER_ACTIONS[s]) for s in vendor_order_allowed_targets(
-            status=vendor_order.status, actor_role=ActorRole.VENDOR)],
+        "targets": [(s, ORDER_ACTIONS[s]) for s in targets if s not in hidden],
         "error": error,
         "refund_form": RefundForm(initial={"key": uuid.uuid4().hex}),
+        "can_ship": vendor_order.status in SHIPPABLE,
+        "shipment_form": shipment_form or ShipmentForm(carriers=carriers_enabled()),
+        "shipments": _shipment_cards(shipments, cash_due=cash_due),
+    }
+
+
+def _shipment_cards(shipments, *, cash_due: dict) -> list[dict]:
+    cards = [_shipment_card(shipment, cash_due=cash_due[shipment.pk]) for shipment in shipments]
+    # Every step form offers the same municipalities: read them once for the page.
+    choices = None
+    for card in cards:
+        field = card["step_form"].fields["municipality"]
+        if choices is None:
+            choices = list(field.choices)
+        field.choices = choices
+    return cards
+
+
+def _shipment_card(shipment, *, cash_due) -> dict:
+    steps = shipment_next_steps(shipment=shipment)
+    return {
+        "shipment": shipment,
+        "carrier_label": carrier_label(shipment.carrier),
+        "steps": [TrackingStatus(step) for step in steps],
+        "step_form": TrackingStepForm(steps=steps, initial={"key": uuid.uuid4().hex},
+                                      auto_id=f"shipment-{shipment.pk}-%s"),
+        "courier_path": courier_link_path(shipment=shipment) if steps else "",
+        "cash_due": cash_due if steps else None,
+        "can_cancel": shipment.status in (TrackingStatus.PENDING, TrackingStatus.INFO_RECEIVED),
     }
 
 
@@ -395,6 +450,106 @@ class VendorOrderDetailView(VendorDashboardMixin, View):
         messages.success(request, _("Order %(number)s updated.") % {"number": number})
         return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
                         number=number)
+
+
+class ShipmentCreateView(VendorDashboardMixin, View):
+    """Hand (part of) the order to a carrier; again for each further parcel group."""
+
+    def post(self, request, vendor_slug, number):
+        vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
+        form = ShipmentForm(request.POST, carriers=carriers_enabled())
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                shipment = shipment_create(
+                    vendor_order=vendor_order, carrier=data["carrier"],
+                    parcels=data["parcels"], weight_kg=data["weight_kg"],
+                    estimated_delivery=data["estimated_delivery"],
+                    tracking_code=data["tracking_code"], actor=request.user,
+                    actor_role=_dashboard_role(request.user))
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Shipment %(code)s registered.")
+                                 % {"code": shipment.tracking_code})
+                return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
+                                number=number)
+        vendor_order.refresh_from_db()
+        error = " ".join(message for errors in form.errors.values() for message in errors)
+        return self.render("vendor_order_detail.html",
+                           _vendor_order_page(vendor_order, error, shipment_form=form),
+                           status=400)
+
+
+class ShipmentMixin(VendorDashboardMixin):
+    def shipment_get(self, pk: int):
+        return get_object_or_404(Shipment.objects.select_related("vendor_order__order")
+                                 .filter(vendor_order__vendor=self.vendor), pk=pk)
+
+    def back(self, shipment):
+        return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
+                        number=shipment.vendor_order.number)
+
+    def refused(self, shipment, message: str):
+        vendor_order = _vendor_order_queryset(self.vendor).get(pk=shipment.vendor_order_id)
+        return self.render("vendor_order_detail.html",
+                           _vendor_order_page(vendor_order, message), status=400)
+
+
+class ShipmentStepView(ShipmentMixin, View):
+    """The vendor records a step of a shipment it delivers itself."""
+
+    def post(self, request, vendor_slug, pk):
+        shipment = self.shipment_get(pk)
+        form = TrackingStepForm(request.POST, steps=shipment_next_steps(shipment=shipment))
+        if not form.is_valid():
+            return self.refused(shipment, " ".join(
+                message for errors in form.errors.values() for message in errors))
+        step = form.step()
+        try:
+            manual_step_record(shipment=shipment, actor=request.user, step=step)
+        except ValidationError as error:
+            return self.refused(shipment, " ".join(error.messages))
+        messages.success(request, _("Shipment %(code)s: %(status)s.") % {
+            "code": shipment.tracking_code, "status": TrackingStatus(step.status).label})
+        return self.back(shipment)
+
+
+class ShipmentCancelView(ShipmentMixin, View):
+    def post(self, request, vendor_slug, pk):
+        shipment = self.shipment_get(pk)
+        try:
+            shipment_cancel(shipment=shipment, actor=request.user)
+        except ValidationError as error:
+            return self.refused(shipment, " ".join(error.messages))
+        messages.success(request, _("Shipment %(code)s cancelled.")
+                         % {"code": shipment.tracking_code})
+        return self.back(shipment)
+
+
+class ShipmentLinkRevokeView(ShipmentMixin, View):
+    def post(self, request, vendor_slug, pk):
+        shipment = self.shipment_get(pk)
+        courier_link_revoke(shipment=shipment)
+        messages.success(request, _("The courier links handed out for %(code)s no longer "
+                                    "work; copy the new one.") % {"code": shipment.tracking_code})
+        return self.back(shipment)
+
+
+class ShipmentAttentionView(VendorDashboardMixin, View):
+    """Shipments someone should chase, and returned parts waiting for a decision."""
+
+    def get(self, request, vendor_slug):
+        shipments = list(shipments_needing_attention(vendor=self.vendor)[:200])
+        return self.render("shipment_list.html", {
+            "shipments": [(shipment, carrier_label(shipment.carrier)) for shipment in shipments],
+            "returned_parts": returned_paid_parts(vendor=self.vendor),
+            "stale_days": settings.SHIPMENT_STALE_DAYS,
+        })
+
+
+def _dashboard_role(user) -> str:
+    return ActorRole.STAFF if is_operator(user) else ActorRole.VENDOR
 
 
 class VendorOrderRefundView(VendorDashboardMixin, View):

@@ -12,7 +12,14 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 from oscar.core.loading import get_model
 
-from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
+from logistics.models import (
+    DeliveryZone,
+    Municipality,
+    PickupPoint,
+    Province,
+    Shipment,
+    TrackingEvent,
+)
 from payments.ledger import payment_outcome_record
 from payments.models import Payment
 from shop.invoices.models import Invoice, InvoiceSettings
@@ -32,6 +39,7 @@ from vendors.models import (
     VendorOrder,
     VendorOrderEvent,
 )
+from vendors.orders import ActorRole, vendor_order_transition
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -40,7 +48,8 @@ ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "oper
 ALLOWED = {"owner_a", "staff_a", "operator"}
 OWNER_ONLY = {"team", "profile", "invoice-settings"}
 POST_ONLY = {"product-publish", "order-bulk", "order-refund", "delivery-zone-activate",
-             "pickup-point-activate"}
+             "pickup-point-activate", "order-ship", "shipment-step", "shipment-cancel",
+             "shipment-link-revoke"}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -54,11 +63,15 @@ POST_DATA = {
                         "municipality": Municipality.objects.get(name="Playa").pk,
                         "address": "Otra calle", "phone": "+53 5 999 9999",
                         "email": "otra@example.test"},
-    "order-detail": {"to_status": "accepted"},
+    "order-detail": {"to_status": "ready"},
+    "order-ship": {"carrier": "manual", "parcels": "1", "tracking_code": "INTRUSO-1"},
+    "shipment-step": {"status": "picked_up", "key": "matriz"},
+    "shipment-cancel": {},
+    "shipment-link-revoke": {},
     "invoice-settings": {"invoice_prefix": "INTR", "credit_note_prefix": "NCI",
                          "tax_percent": "10", "paper_size": "letter"},
     "order-refund": {"amount": "1.00", "reason": "Devolución", "key": "matriz"},
-    "order-bulk": lambda world: {"to_status": "accepted", "number": [world["order_a"].number]},
+    "order-bulk": lambda world: {"to_status": "ready", "number": [world["order_a"].number]},
     "product-import": lambda world: {"file": SimpleUploadedFile(
         "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv")},
     "delivery-zone-create": lambda world: {
@@ -89,7 +102,8 @@ def payload(name: str, world) -> dict:
 
 OBJECT_KWARGS = {"pk", "number"}
 # url name prefix -> the `world` key of vendor A's object its pk points at
-PK_OBJECTS = {"product-": "product_a", "delivery-zone-": "zone_a", "pickup-point-": "point_a"}
+PK_OBJECTS = {"product-": "product_a", "delivery-zone-": "zone_a", "pickup-point-": "point_a",
+              "shipment-": "shipment_a"}
 
 
 def vendor_scoped_url_names(*, with_object: bool = False) -> list[str]:
@@ -122,6 +136,15 @@ def world(db):
     partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
     mixed = purchase({partner_a: [(product_a, 1)], partner_b: [(product_b, 2)]})
     order_a, order_b = mixed.vendor_orders.order_by("sequence")
+    order_a = vendor_order_transition(vendor_order_id=order_a.pk, to_status="accepted",
+                                      actor=None, actor_role=ActorRole.VENDOR)
+    # One shipment each (built directly, so the parts' statuses stay as they are); B's has
+    # a problem, so it would show in A's "needs attention" list if that list leaked.
+    shipments = {key: Shipment.objects.create(vendor_order=part, carrier="manual",
+                                              tracking_code=f"MATRIZ-{key.upper()}",
+                                              status=status)
+                 for key, part, status in (("a", order_a, "pending"),
+                                           ("b", order_b, "exception"))}
     vendor_sale_record(vendor_order=order_a)
     vendor_sale_record(vendor_order=order_b)
     invoice_issue(vendor_order=order_a)
@@ -139,7 +162,8 @@ def world(db):
     return {"a": partner_a.vendor, "b": partner_b.vendor, "product_a": product_a,
             "product_b": product_b, "users": users, "order_a": order_a, "order_b": order_b,
             "zone_a": zones["a"], "zone_b": zones["b"], "point_a": points["a"],
-            "point_b": points["b"]}
+            "point_b": points["b"], "shipment_a": shipments["a"],
+            "shipment_b": shipments["b"]}
 
 
 def url_for(name: str, vendor, world) -> str:
@@ -188,6 +212,9 @@ def snapshot(world) -> tuple:
         list(Invoice.objects.filter(issuer=vendor).values_list("number", "snapshot")),
         list(InvoiceSettings.objects.filter(vendor=vendor).values_list(
             "invoice_prefix", "credit_note_prefix", "tax_percent", "paper_size")),
+        list(Shipment.objects.filter(vendor_order__vendor=vendor).order_by("pk").values_list(
+            "pk", "tracking_code", "status", "courier_link_revision")),
+        TrackingEvent.objects.filter(shipment__vendor_order__vendor=vendor).count(),
     )
 
 
@@ -197,10 +224,11 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "delivery-zone-edit", "delivery-zone-list", "home", "invoice-export", "invoice-export-pdfs",
         "invoice-list", "invoice-settings", "order-bulk",
         "order-detail",
-        "order-list", "order-refund", "pickup-point-activate", "pickup-point-create",
-        "pickup-point-delete", "pickup-point-edit", "pickup-point-list", "product-create",
-        "product-edit", "product-export", "product-import", "product-list", "product-publish",
-        "product-stock", "profile", "team",
+        "order-list", "order-refund", "order-ship", "pickup-point-activate",
+        "pickup-point-create", "pickup-point-delete", "pickup-point-edit", "pickup-point-list",
+        "product-create", "product-edit", "product-export", "product-import", "product-list",
+        "product-publish", "product-stock", "profile", "shipment-cancel", "shipment-link-revoke",
+        "shipment-list", "shipment-step", "team",
     ]
 
 
@@ -232,6 +260,7 @@ def test_get(world, name, role):
         assert "Producto de B" not in html
         assert world["order_b"].number not in html
         assert "Zona de B" not in html and "Punto de B" not in html
+        assert "MATRIZ-B" not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())

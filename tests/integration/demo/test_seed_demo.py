@@ -62,6 +62,9 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         VendorLedgerEntry.objects.all().delete()
         PaymentEvent.objects.all().delete()
         Payment.objects.all().delete()
+        from logistics.models import Shipment
+
+        Shipment.objects.all().delete()
         get_model("order", "Order").objects.all().delete()
         Product.objects.all().delete()
         Category.objects.all().delete()
@@ -127,6 +130,20 @@ def test_the_demo_shopper_has_past_purchases_in_various_states(seeded, db):
     assert Payment.objects.filter(gateway="cash_on_delivery").count() == len(data.PURCHASES)
     assert Payment.objects.filter(events__gateway_reference__startswith="cash:").count() == (
         delivered)
+
+
+def test_shipped_and_delivered_demo_parts_have_a_timeline_once(seeded, db):
+    from logistics.models import Shipment
+    from vendors.models import VendorOrder
+
+    travelled = VendorOrder.objects.filter(order__user__email="comprador@encadena.test",
+                                           status__in=("shipped", "delivered"))
+    shipments = Shipment.objects.filter(vendor_order__in=travelled)
+
+    assert shipments.count() == travelled.count() > 0
+    assert {(shipment.vendor_order.status, shipment.status) for shipment in shipments} <= {
+        ("shipped", "in_transit"), ("delivered", "delivered")}
+    assert all(shipment.events.count() in (2, 3) for shipment in shipments)
 
 
 def test_running_it_again_changes_nothing(seeded, db):
