@@ -190,6 +190,38 @@ def vendor_part_delivered(*, vendor_order, actor=None) -> None:
     invoice_issue_on_commit(vendor_order_id=vendor_order.pk)
 
 
+def _part_refunded(*, payment: Payment, vendor_order) -> Decimal:
+    return sum(payment.events.filter(
+        kind=K.REFUND, phase=P.SUCCESS,
+        gateway_reference__startswith=f"refund:{vendor_order.number}:",
+    ).values_list("amount", flat=True), Decimal("0"))
+
+
+def _part_paid(*, payment: Payment, vendor_order) -> Decimal:
+    """What the buyer paid for one part. Online, that includes lines cancelled after
+    paying (their refunds count against it); at the door only what is still owed."""
+    paid = vendor_part_total(vendor_order)
+    if payment.gateway == "cash_on_delivery":
+        return paid
+    from oscar.core.loading import get_model
+
+    from vendors.models import LINE_CANCELLED
+
+    cancelled = get_model("order", "Line").objects.filter(
+        order_id=vendor_order.order_id, partner_id=vendor_order.vendor.partner_id,
+        status=LINE_CANCELLED).values_list("line_price_incl_tax", flat=True)
+    return paid + sum(cancelled, Decimal("0"))
+
+
+def vendor_part_refundable(*, vendor_order) -> Decimal:
+    """What can still be refunded of one part (0 without a payment)."""
+    payment = Payment.objects.filter(order_id=vendor_order.order_id).first()
+    if payment is None:
+        return Decimal("0")
+    return (_part_paid(payment=payment, vendor_order=vendor_order)
+            - _part_refunded(payment=payment, vendor_order=vendor_order))
+
+
 class RefundRefused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
@@ -212,11 +244,8 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
     reference = f"{payment.reference}:refund:{vendor_order.number}:{key}"[:128]
     if payment.events.filter(idempotency_key=reference).exists():
         return False
-    refunded = sum(payment.events.filter(
-        kind=K.REFUND, phase=P.SUCCESS,
-        gateway_reference__startswith=f"refund:{vendor_order.number}:",
-    ).values_list("amount", flat=True), Decimal("0"))
-    paid_for_part = vendor_part_total(vendor_order)
+    refunded = _part_refunded(payment=payment, vendor_order=vendor_order)
+    paid_for_part = _part_paid(payment=payment, vendor_order=vendor_order)
     charges = payment.events.filter(kind=K.CHARGE, phase=P.SUCCESS)
     if payment.gateway == "cash_on_delivery":  # each part's cash is collected on its own
         charges = charges.filter(gateway_reference=f"cash:{vendor_order.number}")

@@ -14,6 +14,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
+from shop.callcenter.permissions import console_menu_access
 from shop.settings.environment import env_bool, env_int, env_list, env_str
 from vendors.permissions import operator_menu_access
 
@@ -30,7 +31,7 @@ WSGI_APPLICATION = "shop.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "shop.admin_site.OperatorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,7 +57,7 @@ INSTALLED_APPS = [
     "shop.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "shop.apps.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "payments",
     "logistics",
     "shop.invoices",
+    "shop.callcenter",
 ]
 
 MIDDLEWARE = [
@@ -261,7 +263,20 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "payments_dashboard:bank-transfers",
         "access_fn": operator_menu_access,
     },
+    {
+        "label": _("Call center"),
+        "icon": "fas fa-headset",
+        "children": [
+            {"label": _("Find a customer"), "url_name": "callcenter:search",
+             "access_fn": console_menu_access},
+            {"label": _("Audit log"), "url_name": "callcenter:audit-log",
+             "access_fn": operator_menu_access},
+        ],
+    },
 ]
+OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "shop.apps.dashboard.apps.operator_access_fn"
+# The SMS backend's send function, `(*, phone, text)`; empty: payment links go by e-mail only.
+SMS_SEND_FUNCTION = env_str("SMS_SEND_FUNCTION")
 # --- Payments ----------------------------------------------------------------------------
 # Gateways are configured like Django backends (payments/registry.py), checked at start-up.
 PAYMENT_GATEWAYS = {

@@ -16,7 +16,7 @@ from tests.factories.orders import purchase
 from vendors.models import MembershipRole
 
 ROLES = ["anonymous", "shopper", "agent", "buyer", "owner_a", "staff_a", "owner_b", "operator"]
-ALLOWED = {"buyer", "owner_a", "staff_a", "operator"}
+ALLOWED = {"buyer", "owner_a", "staff_a", "operator", "agent"}
 
 
 @pytest.fixture(autouse=True)
