@@ -26,7 +26,8 @@ PURCHASES_SHOWN = 50
 
 def purchases_for_listing(orders: QuerySet) -> QuerySet:
     """Purchases with their buyer, address, origin and parts (with stores) preloaded."""
-    return (orders.select_related("user", "shipping_address", "origin", "origin__agent")
+    return (orders.select_related("user", "shipping_address__country", "origin",
+                                  "origin__agent")
             .prefetch_related(Prefetch("vendor_orders", queryset=VendorOrder.objects
                                        .select_related("vendor").order_by("sequence")))
             .order_by("-date_placed", "-pk"))

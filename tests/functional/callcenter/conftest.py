@@ -40,3 +40,18 @@ def client_for(world, role) -> Client:
     if world["users"][role] is not None:
         client.force_login(world["users"][role])
     return client
+
+
+from tests.localstripe_server import localstripe_url  # noqa: E402, F401  (a fixture)
+
+
+@pytest.fixture
+def stripe_enabled(settings, localstripe_url):  # noqa: F811 - the fixture above
+    from tests.localstripe_server import stripe_options
+
+    settings.PAYMENT_GATEWAYS = {
+        **settings.PAYMENT_GATEWAYS,
+        "stripe": {"BACKEND": "payments.gateways.stripe.StripeGateway",
+                   "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",))},
+    }
+    return localstripe_url
