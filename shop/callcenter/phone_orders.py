@@ -82,8 +82,7 @@ def phone_basket_add(*, basket, stockrecord_id: int, quantity: int) -> None:
         raise ValidationError(_("Enter a quantity of at least 1."), code="quantity")
     in_basket = sum(line.quantity for line in basket.all_lines()
                     if line.stockrecord_id == record.pk)
-    available = record.num_in_stock - record.num_allocated if record.num_in_stock is not None \
-        else None
+    available = record.net_stock_level if record.num_in_stock is not None else None
     if available is not None and in_basket + quantity > available:
         raise ValidationError(_("Only %(available)s units of %(title)s are available.")
                               % {"available": max(available, 0), "title": record.product.title},
