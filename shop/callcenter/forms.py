@@ -56,6 +56,7 @@ class AddressForm(ShippingAddressForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
+        self.fields["notes"].widget.attrs["rows"] = 2
 
     def address(self) -> dict:
         data = self.cleaned_data

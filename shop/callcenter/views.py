@@ -2,6 +2,7 @@
 Agents and operators only; anyone else is told the page does not exist."""
 
 import uuid
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from logistics.delivery import (
     vendor_order_delivery_options,
 )
 from shop.callcenter import forms, phone_orders, services
+from shop.callcenter.models import CustomerNote
 from shop.callcenter.permissions import console_access
 from shop.callcenter.search import console_search
 from shop.callcenter.selectors import audit_entries, customer_file, purchase_file
@@ -117,8 +119,8 @@ class PurchaseView(ConsoleView):
                                          initial=_address_initial(file.order, municipality))
         return render(request, "callcenter/purchase.html", {
             "file": file, "options": options, "address_form": address_form,
-            "refund_key": uuid.uuid4().hex, "note_form": forms.NoteForm(
-                initial={"order": number})})
+            "refund_key": uuid.uuid4().hex,
+            "notes": CustomerNote.objects.filter(order=file.order).select_related("author")})
 
 
 def _address_initial(order, municipality) -> dict:
@@ -291,6 +293,8 @@ class PhoneOrderView(ConsoleView):
         action = request.POST.get("action")
         basket = self.basket()
         here = reverse("callcenter:phone-order", kwargs={"pk": pk})
+        if request.POST.get("q"):
+            here += "?" + urlencode({"q": request.POST["q"][:80]})
         try:
             if action == "add":
                 phone_orders.phone_basket_add(
