@@ -152,6 +152,9 @@ def _refund_rest(*, vendor_order: VendorOrder, agent, reason: str, key: str) -> 
 def _part_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> Decimal:
     """Cancel a part that has not shipped: stock back, money back if it was taken.
     Returns the amount refunded."""
+    if vendor_order.status == S.PENDING_PAYMENT:
+        _unpaid_purchase_cancel(vendor_order=vendor_order, agent=agent, reason=reason)
+        return Decimal("0")
     if vendor_order.status not in NOT_SHIPPED:
         raise ValidationError(
             _("Order %(number)s is %(status)s: only orders not yet shipped can be cancelled.")
@@ -171,9 +174,44 @@ def _part_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> Decimal:
     return refunded
 
 
+def _unpaid_purchase_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> None:
+    """A purchase still waiting for its money is one payment for all its parts: they are
+    cancelled together (stock back) and the payment is cancelled at its gateway, so
+    the link the customer holds can no longer take money."""
+    from payments.interface import Capability, GatewayUnavailable
+    from payments.ledger import payment_outcome_record
+    from payments.registry import gateway_get
+
+    payment = Payment.objects.select_for_update().get(order_id=vendor_order.order_id)
+    waiting = list(VendorOrder.objects.filter(order_id=vendor_order.order_id,
+                                              status=S.PENDING_PAYMENT).values_list("pk",
+                                                                                   flat=True))
+    others = VendorOrder.objects.filter(order_id=vendor_order.order_id).exclude(
+        pk__in=waiting).exclude(status__in=(S.CANCELLED, S.REJECTED))
+    if others.exists():
+        raise ValidationError(_("Part of this purchase is already paid: cancel it part by "
+                                "part once the payment is settled."), code="mixed")
+    gateway = gateway_get(payment.gateway)
+    if Capability.VOID in gateway.capabilities.supported and payment.gateway_reference:
+        try:
+            gateway.cancel(gateway_reference=payment.gateway_reference,
+                           idempotency_key=f"{payment.reference}:cancel")
+        except GatewayUnavailable as error:
+            raise ValidationError(_("The payment service did not answer: nothing was "
+                                    "cancelled. Try again in a few minutes."),
+                                  code="gateway") from error
+    for vendor_order_id in waiting:
+        vendor_order_transition(vendor_order_id=vendor_order_id, to_status=S.CANCELLED,
+                                actor=agent, actor_role=ActorRole.STAFF, reason=reason)
+    payment_outcome_record(payment_id=payment.pk, kind="cancel", phase="success",
+                           amount=payment.amount, gateway_reference=payment.gateway_reference,
+                           message="cancelled by the call center", actor=agent)
+
+
 @transaction.atomic
 def vendor_order_cancel(*, agent, vendor_order_id: int, reason: str) -> VendorOrder:
-    """Cancel one vendor part before it ships, with a reason; a paid part is refunded."""
+    """Cancel one vendor part before it ships, with a reason; a paid part is refunded.
+    A purchase still waiting for its payment is cancelled whole."""
     reason = _reason_required(reason)
     vendor_order = _locked_part(vendor_order_id)
     before = _part_state(vendor_order)
@@ -200,6 +238,9 @@ def order_line_cancel(*, agent, line_id: int, reason: str) -> LineCancellation |
     line = Line.objects.select_for_update().get(pk=line_id)
     if line.status == LINE_CANCELLED:
         raise ValidationError(_("This line is already cancelled."), code="already_cancelled")
+    if vendor_order.status == S.PENDING_PAYMENT:
+        raise ValidationError(_("This purchase is waiting for its payment: cancel it whole, "
+                                "or cancel the line once it is paid."), code="unpaid")
     if vendor_order.status not in NOT_SHIPPED:
         raise ValidationError(
             _("Order %(number)s is %(status)s: its lines can no longer be cancelled.")

@@ -141,3 +141,25 @@ def test_a_refund_form_sent_twice_refunds_and_is_audited_once(
     assert AuditEntry.objects.filter(action=AuditAction.REFUNDED).count() == 1
     honey_part.refresh_from_db()
     assert honey_part.status == "placed"
+
+
+def test_cancelling_an_unpaid_card_order_cancels_it_whole_and_its_link(
+        world, stripe_enabled, django_capture_on_commit_callbacks):
+    order = card_order(world, client_for(world, "agent"), django_capture_on_commit_callbacks)
+    link_path = LINK.search(mail.outbox[-1].body).group(1)
+    first = order.vendor_orders.get(sequence=1)
+    line = order.lines.get(partner=world["partners"][0])
+
+    with pytest.raises(ValidationError):
+        services.order_line_cancel(agent=world["users"]["agent"], line_id=line.pk,
+                                   reason="Parcial")
+    services.vendor_order_cancel(agent=world["users"]["agent"], vendor_order_id=first.pk,
+                                 reason="Ya no lo quiere")
+
+    assert sorted(order.vendor_orders.values_list("status", flat=True)) == [
+        "cancelled", "cancelled"]
+    assert Payment.objects.get(order=order).state == "cancelled"
+    assert StockRecord.objects.get(product=world["coffee"]).num_allocated == 1  # Marta's
+    opened = Client().get(link_path)
+    assert opened.status_code == 302 and opened["Location"] == "/"
+    assert AuditEntry.objects.filter(action=AuditAction.PART_CANCELLED).count() == 1
