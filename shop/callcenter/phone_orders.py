@@ -15,7 +15,7 @@ from oscar.core.loading import get_class, get_model
 from payments.interface import GatewayUnavailable, PaymentActionRequired, PaymentDeclined
 from payments.models import Payment
 from shop.callcenter.models import AuditAction, Channel
-from shop.callcenter.services import ADDRESS_FIELDS, _customer_phone, audit_record
+from shop.callcenter.services import ADDRESS_FIELDS, audit_record, customer_phone
 from vendors.inventory import OutOfStock
 from vendors.models import VendorStatus
 from vendors.orders import VendorUnavailable
@@ -116,7 +116,7 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
                 agent=agent, action=AuditAction.ORDER_PLACED, obj=placed, customer=customer,
                 after={"number": placed.number, "channel": order.channel,
                        "total": placed.total_incl_tax, "payment": payment.reference,
-                       "gateway": payment.gateway, "phone": _customer_phone(placed),
+                       "gateway": payment.gateway, "phone": customer_phone(placed),
                        "parts": list(placed.vendor_orders.order_by("sequence").values_list(
                            "number", "delivery_name"))},
                 notify=not cash)

@@ -92,11 +92,10 @@ def purchase_files(orders: list) -> list[PurchaseFile]:
         payments[payment.order_id].append(payment)
     parts_by_order = defaultdict(list)
     for part in parts:
-        invoice = getattr(part, "invoice", None) if hasattr(part, "invoice") else None
         parts_by_order[part.order_id].append(PartFile(
             vendor_order=part, lines=lines[(part.order_id, part.vendor.partner_id)],
             events=list(part.events.all()), shipments=list(part.shipments.all()),
-            invoice=invoice))
+            invoice=getattr(part, "invoice", None)))  # reverse one-to-one: None if absent
     return [PurchaseFile(order=order, parts=parts_by_order[order.pk],
                          payments=payments[order.pk]) for order in orders]
 

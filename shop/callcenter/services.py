@@ -36,7 +36,12 @@ from shop.invoices.models import Invoice
 from vendors.inventory import StockRequest, stock_release
 from vendors.models import LINE_CANCELLED, VendorOrder
 from vendors.models import VendorOrderStatus as S
-from vendors.orders import ActorRole, VendorOrderTransitionError, vendor_order_transition
+from vendors.orders import (
+    ActorRole,
+    VendorOrderTransitionError,
+    delivery_option_label,
+    vendor_order_transition,
+)
 
 User = get_user_model()
 Order = get_model("order", "Order")
@@ -371,10 +376,8 @@ def delivery_option_change(*, agent, vendor_order_id: int, option_code: str,
                                 "same charge (%(charge)s).")
                               % {"charge": vendor_order.delivery_charge}, code="charge")
     before = _part_state(vendor_order)
-    from vendors.orders import _delivery_name
-
     vendor_order.delivery_code = option.code
-    vendor_order.delivery_name = _delivery_name(option)[:255]
+    vendor_order.delivery_name = delivery_option_label(option)[:255]
     vendor_order.delivery_charge = option.charge
     vendor_order.save(update_fields=["delivery_code", "delivery_name", "delivery_charge",
                                      "updated_at"])
@@ -419,17 +422,17 @@ def payment_link_send(*, agent, order_id: int, reason: str = "") -> Payment:
             payment.state not in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED)):
         raise ValidationError(_("This purchase is not waiting for a payment."),
                               code="not_waiting")
-    if not order.email and not _customer_phone(order):
+    if not order.email and not customer_phone(order):
         raise ValidationError(_("This customer has neither e-mail nor phone."),
                               code="no_contact")
     audit_record(agent=agent, action=AuditAction.PAYMENT_LINK_SENT, obj=payment,
                  customer=order.user, reason=reason,
-                 after={"to": order.email, "phone": _customer_phone(order),
+                 after={"to": order.email, "phone": customer_phone(order),
                         "gateway": payment.gateway}, notify=True)
     return payment
 
 
-def _customer_phone(order) -> str:
+def customer_phone(order) -> str:
     if order.shipping_address_id and order.shipping_address.phone_number:
         return str(order.shipping_address.phone_number)
     contact = CustomerContact.objects.filter(user_id=order.user_id).first()
