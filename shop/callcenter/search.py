@@ -56,7 +56,8 @@ def console_search(*, query: str) -> SearchResults:
         by_phone = (Q(pk__in=UserAddress.objects.filter(phone_number=phone).values("user_id"))
                     | Q(pk__in=CustomerContact.objects.filter(phone_number=phone)
                         .values("user_id")))
-        customers |= by_phone
+        customers |= by_phone | Q(pk__in=Order.objects.filter(
+            shipping_address__phone_number=phone).values("user_id"))
         orders |= Q(shipping_address__phone_number=phone) | Q(user__in=User.objects.filter(
             by_phone))
     upper = query.upper()

@@ -114,7 +114,8 @@ def test_the_dashboard_walk_finds_oscars_configuration_pages():
     urls = dashboard_urls()
     for expected in ("/dashboard/", "/dashboard/catalogue/", "/dashboard/partners/",
                      "/dashboard/offers/", "/dashboard/pages/", "/dashboard/users/",
-                     "/dashboard/reports/", "/dashboard/orders/", "/dashboard/shipping/"):
+                     "/dashboard/reports/", "/dashboard/orders/",
+                     "/dashboard/shipping/weight-based/"):
         assert expected in urls
     assert len(urls) > 60
 

@@ -45,7 +45,7 @@ def test_a_phone_in_any_common_format_finds_the_purchase_and_its_buyer(world, ty
     results = console_search(query=typed)
 
     assert numbers(results) == [world["order"].number]
-    assert [customer.pk for customer in results.customers] == []  # no saved address yet
+    assert [customer.pk for customer in results.customers] == [world["marta"].pk]
 
 
 def test_a_phone_on_a_saved_address_finds_the_customer(world):
