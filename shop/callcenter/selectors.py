@@ -118,9 +118,15 @@ def customer_file(*, customer_id: int) -> CustomerFile:
     customer = User.objects.get(pk=customer_id)
     contact = CustomerContact.objects.filter(user=customer).first()
     orders = list(purchases_for_listing(Order.objects.filter(user=customer))[:PURCHASES_SHOWN])
+    addresses = list(UserAddress.objects.filter(user=customer).select_related("country"))
+    # The phone they gave us, else the one on their addresses or their latest delivery.
+    phones = [contact.phone_number if contact else ""] + [
+        str(address.phone_number or "") for address in addresses] + [
+        str(order.shipping_address.phone_number or "") for order in orders
+        if order.shipping_address_id]
     return CustomerFile(
-        customer=customer, contact_phone=contact.phone_number if contact else "",
-        addresses=list(UserAddress.objects.filter(user=customer).select_related("country")),
+        customer=customer, contact_phone=next((phone for phone in phones if phone), ""),
+        addresses=addresses,
         purchases=purchase_files(orders),
         notes=list(CustomerNote.objects.filter(customer=customer)
                    .select_related("author", "order")[:50]))

@@ -87,3 +87,10 @@ def test_a_whole_call(live_server, browser, test_output_dir):
     assert sorted(order.vendor_orders.values_list("status", flat=True)) == ["placed", "placed"]
     assert list(AuditEntry.objects.order_by("pk").values_list("action", flat=True)) == [
         AuditAction.ORDER_PLACED, AuditAction.NOTE_ADDED, AuditAction.LINE_CANCELLED]
+
+    # The customer's file now holds the new purchase, its cancelled line and the note.
+    page.goto(f"{live_server.url}/atencion/clientes/{marta.pk}/")
+    page.screenshot(path=str(test_output_dir / "customer.png"), full_page=True)
+    assert page.locator(".purchase-file").count() == 1
+    assert "+5352345678" in page.locator(".contact").inner_text()
+    assert page.locator(".note", has_text="Pide que llamen antes de llegar.").count() == 1
