@@ -163,3 +163,72 @@ def test_cancelling_an_unpaid_card_order_cancels_it_whole_and_its_link(
     opened = Client().get(link_path)
     assert opened.status_code == 302 and opened["Location"] == "/"
     assert AuditEntry.objects.filter(action=AuditAction.PART_CANCELLED).count() == 1
+
+
+TEXTS = []
+
+
+def text_collect(*, phone: str, text: str) -> None:
+    """An SMS backend for the test: keeps what would be texted."""
+    TEXTS.append((phone, text))
+
+
+def test_the_payment_link_also_goes_by_text_when_an_sms_backend_is_set(
+        world, stripe_enabled, settings, django_capture_on_commit_callbacks):
+    settings.SMS_SEND_FUNCTION = f"{__name__}.text_collect"
+    TEXTS.clear()
+
+    order = card_order(world, client_for(world, "agent"), django_capture_on_commit_callbacks)
+
+    [(phone, text)] = TEXTS
+    assert phone == "+5352349876"
+    assert order.number in text and "/pagar/enlace/" in text
+
+
+def test_a_bank_transfer_phone_order_mails_the_instructions_and_waits_for_the_money(
+        world, settings, django_capture_on_commit_callbacks):
+    from payments.services import bank_transfer_confirm
+
+    settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "bank_transfer": {
+        "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
+        "OPTIONS": {"account_holder": "Encadena", "account_number": "0598 7654 3210 1234",
+                    "bank": "Banco Metropolitano"}}}
+    client = client_for(world, "agent")
+    url = reverse("callcenter:phone-order", kwargs={"pk": world["customer"].pk})
+    fill_basket(client, url, world, coffee_quantity=1)
+    choices = {f"vendor-{partner.vendor.pk}": f"pickup-{partner.vendor.pickup_points.get().pk}"
+               for partner in world["partners"]}
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "place", **address_data(), **choices, "channel": "phone",
+                          "payment_method": "bank_transfer"})
+
+    order = Order.objects.filter(user=world["customer"]).order_by("-pk").first()
+    assert sorted(order.vendor_orders.values_list("status", flat=True)) == [
+        "pending_payment", "pending_payment"]
+    [request] = [message for message in mail.outbox if message.to == ["marta@example.test"]]
+    assert "0598 7654 3210 1234" in request.body and "/pagar/enlace/" not in request.body
+    bank_transfer_confirm(payment_id=Payment.objects.get(order=order).pk,
+                          actor=world["users"]["operator"])
+    assert sorted(order.vendor_orders.values_list("status", flat=True)) == ["placed", "placed"]
+
+
+def test_the_agent_sends_the_payment_link_again_and_only_while_it_waits(
+        world, stripe_enabled, django_capture_on_commit_callbacks):
+    client = client_for(world, "agent")
+    order = card_order(world, client, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("callcenter:payment-link-send", kwargs={"number": order.number}),
+                    {"reason": "No encuentra el correo"})
+    refused = client.post(reverse("callcenter:payment-link-send",
+                                  kwargs={"number": world["order"].number}),
+                          {"reason": "Contra entrega"}, follow=True)
+
+    [again] = mail.outbox
+    assert again.to == ["marta@example.test"] and LINK.search(again.body)
+    entries = AuditEntry.objects.filter(action=AuditAction.PAYMENT_LINK_SENT)
+    assert [entry.reason for entry in entries] == ["No encuentra el correo"]
+    assert list(refused.context["messages"])
