@@ -55,6 +55,15 @@ def pay_by_card(customer_client: Client, link_path: str, api_base: str):
                                 content_type="application/json")
 
 
+def paid_card_order(world, api_base: str, django_capture_on_commit_callbacks):
+    """A card phone order the customer has paid through the link it got by e-mail."""
+    order = card_order(world, client_for(world, "agent"), django_capture_on_commit_callbacks)
+    link_path = LINK.search(mail.outbox[-1].body).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        pay_by_card(Client(), link_path, api_base)
+    return order
+
+
 def test_the_customer_pays_a_two_store_phone_order_through_the_link(
         world, stripe_enabled, django_capture_on_commit_callbacks):
     agent = client_for(world, "agent")
@@ -96,10 +105,7 @@ def test_a_forged_or_foreign_link_opens_nothing(world, stripe_enabled,
 
 def test_a_card_paid_line_is_refunded_through_the_gateway_once(
         world, stripe_enabled, django_capture_on_commit_callbacks):
-    order = card_order(world, client_for(world, "agent"), django_capture_on_commit_callbacks)
-    link_path = LINK.search(mail.outbox[-1].body).group(1)
-    with django_capture_on_commit_callbacks(execute=True):
-        pay_by_card(Client(), link_path, stripe_enabled)
+    order = paid_card_order(world, stripe_enabled, django_capture_on_commit_callbacks)
     coffee_part = order.vendor_orders.get(sequence=1)
     coffee_line = order.lines.get(partner=world["partners"][0])
     agent = world["users"]["agent"]
@@ -123,10 +129,7 @@ def test_a_card_paid_line_is_refunded_through_the_gateway_once(
 
 def test_a_refund_form_sent_twice_refunds_and_is_audited_once(
         world, stripe_enabled, django_capture_on_commit_callbacks):
-    order = card_order(world, client_for(world, "agent"), django_capture_on_commit_callbacks)
-    link_path = LINK.search(mail.outbox[-1].body).group(1)
-    with django_capture_on_commit_callbacks(execute=True):
-        pay_by_card(Client(), link_path, stripe_enabled)
+    order = paid_card_order(world, stripe_enabled, django_capture_on_commit_callbacks)
     honey_part = order.vendor_orders.get(sequence=2)
     client = client_for(world, "agent")
     url = reverse("callcenter:refund", kwargs={"number": honey_part.number})
