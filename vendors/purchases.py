@@ -26,9 +26,13 @@ class PurchasePart:
     currency: str
 
     @property
+    def open_lines(self) -> list:
+        """The lines still bought (a line cancelled on the buyer's request is left out)."""
+        return [line for line in self.lines if line.status != LINE_CANCELLED]
+
+    @property
     def lines_total(self) -> Decimal:
-        return sum((line.line_price_incl_tax for line in self.lines
-                    if line.status != LINE_CANCELLED), Decimal("0"))
+        return sum((line.line_price_incl_tax for line in self.open_lines), Decimal("0"))
 
     @property
     def subtotal(self) -> Decimal:

@@ -268,3 +268,18 @@ def test_the_audit_log_cannot_be_changed_or_deleted(world):
     with pytest.raises(ValueError):
         AuditEntry.objects.all().delete()
     assert AuditEntry.objects.get().reason == ""
+
+
+def test_a_resent_confirmation_lists_only_the_lines_still_bought(
+        world, django_capture_on_commit_callbacks):
+    sugar_line = world["order"].lines.get(product=world["sugar"])
+    services.order_line_cancel(agent=world["agent"], line_id=sugar_line.pk, reason="Uno")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirmation_resend(agent=world["agent"], order_id=world["order"].pk,
+                                     reason="Quiere verla sin el azúcar")
+
+    [confirmation] = mail.outbox
+    assert "Azúcar" not in confirmation.body
+    assert world["coffee"].title in confirmation.body
