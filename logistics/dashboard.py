@@ -2,7 +2,7 @@
 or order number and see the ones that need chasing across every store."""
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import user_passes_test
 from django.shortcuts import render
 from django.urls import path
 from django.utils.decorators import method_decorator
@@ -14,9 +14,10 @@ from logistics.selectors import (
     shipments_needing_attention,
     shipments_search,
 )
+from shop.callcenter.permissions import console_access
 
 
-@method_decorator(staff_member_required, name="dispatch")
+@method_decorator(user_passes_test(console_access), name="dispatch")
 class ShipmentOverviewView(View):
     def get(self, request):
         query = request.GET.get("q", "").strip()[:64]

@@ -194,3 +194,20 @@ def _part_with_options(part, municipality, zones, points) -> VendorPart:
 def delivery_plan_validate(plan: DeliveryPlan) -> None:
     if plan.errors:
         raise ValidationError(list(plan.errors), code="delivery")
+
+
+def vendor_order_delivery_options(*, vendor_order, municipality: Municipality,
+                                  ) -> tuple[DeliveryOption, ...]:
+    """What a placed vendor part could switch to for `municipality`: the same options the
+    basket offered, priced on the part's open lines."""
+    from vendors.models import LINE_CANCELLED
+
+    lines = list(vendor_order.order.lines.filter(partner_id=vendor_order.vendor.partner_id)
+                 .exclude(status=LINE_CANCELLED))
+    weights = _product_weights({line.product_id for line in lines})
+    part = VendorPart(
+        vendor=vendor_order.vendor, lines=tuple(lines),
+        subtotal=sum((line.line_price_incl_tax for line in lines), Decimal("0.00")),
+        weight=sum((weights.get(line.product_id, Decimal("0")) * line.quantity
+                    for line in lines), Decimal("0")))
+    return _with_options([part], municipality)[0].options

@@ -204,6 +204,31 @@ def _part_collected(*, payment: Payment, vendor_order) -> bool:
     return charges.exists()
 
 
+def _part_paid(*, payment: Payment, vendor_order) -> Decimal:
+    """What the buyer paid for one part. Online, that includes lines cancelled after
+    paying (their refunds count against it); at the door only what is still owed."""
+    paid = vendor_part_total(vendor_order)
+    if payment.gateway == "cash_on_delivery":
+        return paid
+    from oscar.core.loading import get_model
+
+    from vendors.models import LINE_CANCELLED
+
+    cancelled = get_model("order", "Line").objects.filter(
+        order_id=vendor_order.order_id, partner_id=vendor_order.vendor.partner_id,
+        status=LINE_CANCELLED).values_list("line_price_incl_tax", flat=True)
+    return paid + sum(cancelled, Decimal("0"))
+
+
+def vendor_part_refundable(*, vendor_order) -> Decimal:
+    """What can still be refunded of one part (0 without a payment)."""
+    payment = Payment.objects.filter(order_id=vendor_order.order_id).first()
+    if payment is None:
+        return Decimal("0")
+    return (_part_paid(payment=payment, vendor_order=vendor_order)
+            - _part_refunded(payment=payment, vendor_order=vendor_order))
+
+
 class RefundRefused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
@@ -227,7 +252,7 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
     if payment.events.filter(idempotency_key=reference).exists():
         return False
     refunded = _part_refunded(payment=payment, vendor_order=vendor_order)
-    paid_for_part = vendor_part_total(vendor_order)
+    paid_for_part = _part_paid(payment=payment, vendor_order=vendor_order)
     if amount <= 0:
         raise RefundRefused(_("Enter an amount greater than zero."))
     if not _part_collected(payment=payment, vendor_order=vendor_order):
@@ -275,8 +300,8 @@ def vendor_part_cancelled(*, vendor_order, actor=None, actor_role: str = "vendor
                .filter(order_id=vendor_order.order_id).first())
     if payment is None or not _part_collected(payment=payment, vendor_order=vendor_order):
         return
-    remaining = vendor_part_total(vendor_order) - _part_refunded(payment=payment,
-                                                                 vendor_order=vendor_order)
+    remaining = (_part_paid(payment=payment, vendor_order=vendor_order)
+                 - _part_refunded(payment=payment, vendor_order=vendor_order))
     if remaining > 0:
         vendor_part_refund(vendor_order=vendor_order, amount=remaining, key="cancelled",
                            actor=actor, actor_role=actor_role, reason=reason)

@@ -26,8 +26,8 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency as money_format
 
 from payments.interface import Money
+from vendors.models import LINE_CANCELLED, Payout, Vendor, VendorLedgerEntry, VendorOrder
 from vendors.models import LedgerEntryKind as K
-from vendors.models import Payout, Vendor, VendorLedgerEntry, VendorOrder
 from vendors.payouts import PayoutTransfer
 
 Line = get_model("order", "Line")
@@ -74,7 +74,8 @@ def vendor_order_amounts(*, vendor_order: VendorOrder) -> VendorOrderAmounts:
     """What the buyer pays for this part: its lines (after discounts) and its delivery."""
     partner_id = (Vendor.objects.values_list("partner_id", flat=True)
                   .get(pk=vendor_order.vendor_id))
-    goods = Line.objects.filter(order_id=vendor_order.order_id, partner_id=partner_id).aggregate(
+    goods = Line.objects.filter(order_id=vendor_order.order_id, partner_id=partner_id).exclude(
+        status=LINE_CANCELLED).aggregate(
         total=Coalesce(Sum("line_price_incl_tax"), Value(ZERO), output_field=_SUM))["total"]
     currency = Order.objects.values_list("currency", flat=True).get(pk=vendor_order.order_id)
     return VendorOrderAmounts(goods=goods, delivery=vendor_order.delivery_charge or ZERO,

@@ -248,6 +248,11 @@ class VendorOrderStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+# Oscar's Line.status of a line cancelled before its part shipped (shop/callcenter): it no
+# longer counts for the part's amount nor its stock.
+LINE_CANCELLED = "cancelled"
+
+
 class VendorOrder(models.Model):
     """One vendor's part of a purchase (an Oscar Order): its own number, status,
     delivery and, later, invoice and settlement. Vendors only ever work on these."""
@@ -283,8 +288,10 @@ class VendorOrder(models.Model):
 
     @property
     def lines(self):
-        """This vendor's lines of the purchase, and no other vendor's."""
-        return self.order.lines.filter(partner_id=self.vendor.partner_id)
+        """This vendor's lines of the purchase, and no other vendor's (cancelled lines left
+        out)."""
+        return (self.order.lines.filter(partner_id=self.vendor.partner_id)
+                .exclude(status=LINE_CANCELLED))
 
 
 class VendorOrderEvent(models.Model):

@@ -56,6 +56,13 @@ def purchase_placed_notify_on_commit(*, order_id: int, language: str | None = No
     purchase_placed_notify_task.delay_on_commit(order_id, language)
 
 
+def purchase_confirmation_send(*, order_id: int, language: str | None = None) -> None:
+    """The buyer's confirmation again (asked for by the buyer, through the call center)."""
+    order = Order.objects.select_related("user").get(pk=order_id)
+    _buyer_confirmation_send(order=order, parts=purchase_parts(order=order),
+                             site_url=mail_site_url(), language=_language_supported(language))
+
+
 def _buyer_confirmation_send(*, order, parts: list[PurchasePart], site_url: str,
                              language: str) -> None:
     if not order.email:

@@ -147,7 +147,7 @@ def vendor_orders_create(*, order, parts, actor=None,
         VendorOrder(order=order, vendor=part.vendor, sequence=sequence,
                     number=f"{order.number}-{sequence}", status=status,
                     delivery_code=part.chosen.code if part.chosen else "",
-                    delivery_name=_delivery_name(part.chosen)[:255],
+                    delivery_name=delivery_option_label(part.chosen)[:255],
                     delivery_charge=part.chosen.charge if part.chosen else 0)
         for sequence, part in enumerate(parts, start=1)
     ])
@@ -165,7 +165,8 @@ def vendor_orders_create(*, order, parts, actor=None,
     return vendor_orders
 
 
-def _delivery_name(option) -> str:
+def delivery_option_label(option) -> str:
+    """How a vendor order names its delivery: the option, and its detail if any."""
     if option is None:
         return ""
     return f"{option.name}: {option.detail}" if option.detail else option.name

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.crypto import constant_time_compare
 from oscar.core.loading import get_model
 
-from vendors.models import VendorOrder, VendorOrderEvent, VendorOrderStatus
+from vendors.models import LINE_CANCELLED, VendorOrder, VendorOrderEvent, VendorOrderStatus
 from vendors.orders import ActorRole, OrderStatus, vendor_order_allowed_targets
 
 Order = get_model("order", "Order")
@@ -27,8 +27,13 @@ class PurchasePart:
     shipments: list = field(default_factory=list)  # each with `.events` prefetched
 
     @property
+    def open_lines(self) -> list:
+        """The lines still bought (a line cancelled on the buyer's request is left out)."""
+        return [line for line in self.lines if line.status != LINE_CANCELLED]
+
+    @property
     def lines_total(self) -> Decimal:
-        return sum((line.line_price_incl_tax for line in self.lines), Decimal("0"))
+        return sum((line.line_price_incl_tax for line in self.open_lines), Decimal("0"))
 
     @property
     def subtotal(self) -> Decimal:

@@ -461,3 +461,29 @@ PROGRESS_STEPS = {
     "rejected": ("rejected",),
 }
 REJECTION_REASON = "No nos quedan telas de ese color; le avisaremos cuando lleguen."
+
+
+@dataclass(frozen=True)
+class DemoPhoneOrder:
+    """An order the demo agent took for a caller (by phone, WhatsApp or at a counter)."""
+
+    customer: str  # the e-mail of a demo account, or "" for the walk-in caller below
+    stores: tuple[str, ...]
+    channel: str
+
+
+# A caller with no account: the agent creates them with a name and a phone.
+PHONE_CUSTOMER = {"first_name": "Rosa", "last_name": "Llamada", "phone": "+53 5 888 1234"}
+PHONE_CUSTOMER_ADDRESS = {
+    "first_name": "Rosa", "last_name": "Llamada", "line1": "Calle 70 No. 4512",
+    "line2": "entre 45 y 47", "line4": "Playa", "state": "La Habana",
+    "phone_number": "+5358881234", "notes": "Llamar antes de llegar.",
+}
+PHONE_ORDERS = (
+    DemoPhoneOrder("", ("GUAYABITA", "ESPIGA"), "phone"),
+    DemoPhoneOrder("comprador@encadena.test", ("SERRANO",), "whatsapp"),
+)
+CALL_NOTES = (
+    ("", "Primera compra por teléfono; prefiere que la llamen por la tarde."),
+    ("comprador@encadena.test", "Preguntó por la entrega de su pedido de materiales."),
+)

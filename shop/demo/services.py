@@ -90,6 +90,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
               applicant_partner=applicant_partner)
     purchases = _purchases(stores=stores, cuba=cuba)
     _shipments()
+    _phone_orders(stores=stores)
     return SeedSummary(
         stores=len(stores),
         applications=1,
@@ -411,3 +412,42 @@ def _shipments() -> None:
                                    tracking_code=shipment.tracking_code, status=status,
                                    occurred_at=now - timedelta(days=days_ago, hours=2),
                                    municipality_code=place.code if place else ""))
+
+
+def _phone_orders(*, stores: dict) -> int:
+    """The demo agent's calls: a caller created on the spot and the demo shopper, orders
+    taken by phone and WhatsApp (cash on delivery), and call notes. Taken once."""
+    from logistics.delivery import address_municipality, basket_vendor_parts
+    from shop.apps.partner.strategy import Selector
+    from shop.callcenter.models import CustomerContact, PurchaseOrigin
+    from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
+    from shop.callcenter.services import customer_create, note_add
+
+    agent = User.objects.get(email=next(account.email for account in data.ACCOUNTS
+                                        if account.role == "callcenter"))
+    if PurchaseOrigin.objects.filter(agent=agent).exists():
+        return PurchaseOrigin.objects.filter(agent=agent).count()
+    contact = CustomerContact.objects.filter(
+        phone_number=data.PHONE_CUSTOMER_ADDRESS["phone_number"]).first()
+    caller = contact.user if contact else customer_create(agent=agent, **data.PHONE_CUSTOMER)
+    customers = {"": caller, **{account.email: User.objects.get(email=account.email)
+                                for account in data.ACCOUNTS}}
+    for demo_order in data.PHONE_ORDERS:
+        customer = customers[demo_order.customer]
+        address = (data.PHONE_CUSTOMER_ADDRESS if not demo_order.customer
+                   else data.PURCHASE_ADDRESS)
+        basket = Basket.objects.create()
+        basket.strategy = Selector().strategy(user=customer)
+        for code in demo_order.stores:
+            record = (StockRecord.objects.filter(partner=stores[code], num_in_stock__gte=5)
+                      .select_related("product").order_by("-pk").first())
+            basket.add_product(record.product, quantity=1)
+        municipality = address_municipality(ShippingAddress(**address))
+        choices = {part.key: part.options[0].code
+                   for part in basket_vendor_parts(basket=basket, municipality=municipality)}
+        phone_order_place(agent=agent, customer=customer, basket=basket, order=PhoneOrder(
+            address=address, choices=choices, payment_method="cash_on_delivery",
+            channel=demo_order.channel))
+    for email, text in data.CALL_NOTES:
+        note_add(agent=agent, customer=customers[email], text=text)
+    return len(data.PHONE_ORDERS)

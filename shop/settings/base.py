@@ -14,6 +14,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
+from shop.callcenter.permissions import console_menu_access
 from shop.settings.environment import env_bool, env_int, env_list, env_str
 from vendors.permissions import operator_menu_access
 
@@ -30,7 +31,7 @@ WSGI_APPLICATION = "shop.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "shop.admin_site.OperatorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,7 +57,7 @@ INSTALLED_APPS = [
     "shop.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "shop.apps.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "logistics",
     "shop.invoices",
     "shop.customers",
+    "shop.callcenter",
 ]
 
 MIDDLEWARE = [
@@ -266,7 +268,18 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "payments_dashboard:bank-transfers",
         "access_fn": operator_menu_access,
     },
+    {
+        "label": _("Call center"),
+        "icon": "fas fa-headset",
+        "children": [
+            {"label": _("Find a customer"), "url_name": "callcenter:search",
+             "access_fn": console_menu_access},
+            {"label": _("Audit log"), "url_name": "callcenter:audit-log",
+             "access_fn": operator_menu_access},
+        ],
+    },
 ]
+OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "shop.apps.dashboard.apps.operator_access_fn"
 # --- Payments ----------------------------------------------------------------------------
 # Gateways are configured like Django backends (payments/registry.py), checked at start-up.
 PAYMENT_GATEWAYS = {
@@ -309,10 +322,10 @@ if env_str("SHIPPING_WEBHOOK_SECRET"):
 # shipment shows in the vendor's "needs attention" list.
 COURIER_LINK_MAX_AGE_DAYS = env_int("COURIER_LINK_MAX_AGE_DAYS", 7)
 SHIPMENT_STALE_DAYS = env_int("SHIPMENT_STALE_DAYS", 3)
-# Operators and call-center agents (staff) follow every store's deliveries.
+# Operators and call-center agents follow every store's deliveries.
 OSCAR_DASHBOARD_NAVIGATION += [{
     "label": _("Shipments"), "icon": "fas fa-truck", "url_name": "logistics_dashboard:shipments",
-    "access_fn": lambda user, *args, **kwargs: user.is_staff,
+    "access_fn": console_menu_access,
 }]
 # Text messages go through this backend (shop/sms); no SMS provider is reachable yet.
 SMS_BACKEND = env_str("SMS_BACKEND", "shop.sms.backends.logging.SmsBackend")

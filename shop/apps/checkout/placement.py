@@ -17,10 +17,12 @@ Order = get_model("order", "Order")
 @transaction.atomic
 def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=None,
                    email: str = "", status: str = "placed", notify: bool = True,
-                   payment_gateway: str = "cash_on_delivery") -> Order:
+                   payment_gateway: str = "cash_on_delivery", channel: str = "",
+                   agent=None) -> Order:
     """Place `basket` (with its strategy set) for delivery to the unsaved
     `shipping_address`, with `choices` = {vendor id: delivery option code}, paid with a
-    gateway that takes no money online (cash on delivery by default). Raises
+    gateway that takes no money online (cash on delivery by default). `channel` and
+    `agent` say how it arrived (the web unless given) and who took it. Raises
     ValidationError (delivery), OutOfStock or VendorUnavailable; nothing stays then."""
     from payments.services import payment_charge, payment_prepare
 
@@ -37,7 +39,7 @@ def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=No
         basket=basket, total=total, shipping_method=method, shipping_charge=charge,
         user=user, shipping_address=shipping_address,
         order_number=OrderNumberGenerator().order_number(basket), status=status,
-        guest_email="" if user else email,
+        guest_email="" if user else email, channel=channel, agent=agent,
     )
     basket.submit()
     payment_charge(payment_id=payment_prepare(order=order, gateway_name=payment_gateway).pk)

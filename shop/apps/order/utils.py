@@ -22,9 +22,15 @@ class OrderNumberGenerator(utils.OrderNumberGenerator):
 
 
 class OrderCreator(utils.OrderCreator):
-    """Oscar's order creator, plus the purchase's vendor orders, in one transaction."""
+    """Oscar's order creator, plus the purchase's vendor orders and its origin (channel,
+    and the agent who took it by phone), in one transaction."""
 
     def place_order(self, basket, total, shipping_method, shipping_charge, user=None, **kwargs):
+        from shop.callcenter.models import Channel
+        from shop.callcenter.services import purchase_origin_record
+
+        channel = kwargs.pop("channel", None) or Channel.WEB
+        agent = kwargs.pop("agent", None)
         plan = getattr(shipping_method, "plan", None) or getattr(
             getattr(shipping_method, "method", None), "plan", None)  # offer-discount wrapper
         parts = plan.parts if plan else basket_vendor_parts(basket=basket)
@@ -34,6 +40,7 @@ class OrderCreator(utils.OrderCreator):
             # The order's first status is its parts': placed, or waiting for the payment.
             vendor_orders_create(order=order, parts=parts, actor=user,
                                  status=kwargs.get("status") or "placed")
+            purchase_origin_record(order=order, channel=channel, agent=agent)
         return order
 
     def update_stock_records(self, line):

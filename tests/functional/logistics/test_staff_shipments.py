@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from logistics.tracking import shipment_create, tracking_event_record
@@ -80,10 +81,10 @@ def test_shoppers_cannot_see_it():
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_the_dashboard_menu_leads_agents_to_it():
+def test_the_console_menu_leads_agents_to_it():
     client = agent_client()
 
-    html = client.get("/dashboard/").content.decode()
+    html = client.get(reverse("callcenter:search")).content.decode()
 
     assert f'href="{URL}"' in html
 

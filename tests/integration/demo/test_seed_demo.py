@@ -52,10 +52,16 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         call_command("seed_demo", verbosity=0)
         yield {"first": first, "first_counts": first_counts, "first_delivery": first_delivery}
         # Module-scoped data outlives the per-test transactions: remove it.
+        from django.db import connection
+
         from payments.models import Payment, PaymentEvent
         from shop.invoices.models import CreditNote, Invoice, InvoiceSeries
         from vendors.models import VendorLedgerEntry
 
+        with connection.cursor() as cursor:  # append-only: its manager refuses deletes
+            cursor.execute("DELETE FROM callcenter_auditnotice")
+            cursor.execute("DELETE FROM callcenter_auditentry")
+            cursor.execute("DELETE FROM callcenter_customernote")
         CreditNote.objects.all().delete()
         Invoice.objects.all().delete()
         InvoiceSeries.objects.all().delete()
@@ -122,12 +128,14 @@ def test_the_demo_shopper_has_past_purchases_in_various_states(seeded, db):
                    .values_list("status", flat=True))
 
     assert get_model("order", "Order").objects.filter(
-        user__email="comprador@encadena.test").count() == len(data.PURCHASES)
+        user__email="comprador@encadena.test", origin__channel="web").count() == len(
+        data.PURCHASES)
     assert statuses == {"placed", "accepted", "shipped", "delivered", "cancelled", "rejected"}
     from payments.models import Payment
 
     delivered = VendorOrder.objects.filter(status="delivered").count()
-    assert Payment.objects.filter(gateway="cash_on_delivery").count() == len(data.PURCHASES)
+    assert Payment.objects.filter(gateway="cash_on_delivery",
+                                  order__origin__channel="web").count() == len(data.PURCHASES)
     assert Payment.objects.filter(events__gateway_reference__startswith="cash:").count() == (
         delivered)
 
@@ -255,3 +263,23 @@ def test_some_stores_also_deliver_farther_by_weight_above_a_minimum(seeded, db):
     assert (guayabita.name, guayabita.price, guayabita.price_per_kg,
             guayabita.minimum_order) == ("Entrega en La Habana", Decimal("450.00"),
                                          Decimal("20.00"), Decimal("3000.00"))
+
+
+def test_the_demo_agent_took_phone_orders_and_left_notes(seeded, db):
+    from django.contrib.auth import get_user_model
+
+    from shop.callcenter.models import AuditEntry, CustomerNote, PurchaseOrigin
+
+    agent = get_user_model().objects.get(email="agente@encadena.test")
+    origins = PurchaseOrigin.objects.filter(agent=agent)
+
+    assert sorted(origins.values_list("channel", flat=True)) == sorted(
+        order.channel for order in data.PHONE_ORDERS)
+    assert {origin.order.vendor_orders.count() for origin in origins} == {
+        len(order.stores) for order in data.PHONE_ORDERS}
+    assert CustomerNote.objects.filter(author=agent).count() == len(data.CALL_NOTES)
+    assert AuditEntry.objects.filter(agent=agent, action="order_placed").count() == len(
+        data.PHONE_ORDERS)
+    assert AuditEntry.objects.filter(agent=agent, action="customer_created").count() == 1
+    assert PurchaseOrigin.objects.filter(agent__isnull=True, channel="web").count() == len(
+        data.PURCHASES)

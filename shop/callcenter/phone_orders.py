@@ -1,0 +1,131 @@
+"""Orders taken by phone (or WhatsApp, or at a counter): the agent fills a basket for
+the customer, across stores, picks each store's delivery and how the customer pays.
+The purchase is placed through the same path as the web checkout (guarded stock,
+suspended stores, delivery checks); card payments go through a link the customer
+opens on their own device, so no card number ever reaches the agent."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_class, get_model
+
+from payments.interface import GatewayUnavailable, PaymentActionRequired, PaymentDeclined
+from payments.models import Payment
+from shop.callcenter.models import AuditAction, Channel
+from shop.callcenter.services import ADDRESS_FIELDS, audit_record, customer_phone
+from vendors.inventory import OutOfStock
+from vendors.models import VendorStatus
+from vendors.orders import VendorUnavailable
+
+Basket = get_model("basket", "Basket")
+Country = get_model("address", "Country")
+ShippingAddress = get_model("order", "ShippingAddress")
+StockRecord = get_model("partner", "StockRecord")
+Selector = get_class("partner.strategy", "Selector")
+
+CASH_ON_DELIVERY = "cash_on_delivery"
+SESSION_KEY = "callcenter_baskets"
+CATALOGUE_RESULTS = 20
+
+
+@dataclass(frozen=True)
+class PhoneOrder:
+    """What the agent chose for the order (the basket holds the lines)."""
+
+    address: dict
+    choices: dict
+    payment_method: str
+    channel: str
+
+
+def phone_basket(*, session, customer):
+    """The basket the agent fills for `customer` (one per agent session and customer).
+    It has no owner, so it never merges into the customer's own web basket."""
+    baskets = session.get(SESSION_KEY, {})
+    basket = Basket.open.filter(pk=baskets.get(str(customer.pk)), owner=None).first()
+    if basket is None:
+        basket = Basket.objects.create()
+        session[SESSION_KEY] = {**baskets, str(customer.pk): basket.pk}
+    basket.strategy = Selector().strategy(user=customer)
+    return basket
+
+
+def phone_basket_forget(*, session, customer) -> None:
+    baskets = dict(session.get(SESSION_KEY, {}))
+    baskets.pop(str(customer.pk), None)
+    session[SESSION_KEY] = baskets
+
+
+def catalogue_search(*, query: str) -> list:
+    """Offers the agent can add: title, UPC or SKU, approved stores, in stock first."""
+    query = " ".join((query or "").split())[:80]
+    if len(query) < 2:
+        return []
+    return list(StockRecord.objects.filter(
+        Q(product__title__icontains=query) | Q(product__upc__iexact=query)
+        | Q(partner_sku__iexact=query), product__is_public=True,
+        partner__vendor__status=VendorStatus.APPROVED,
+    ).select_related("product", "partner__vendor").order_by("product__title", "pk")
+        [:CATALOGUE_RESULTS])
+
+
+def phone_basket_add(*, basket, stockrecord_id: int, quantity: int) -> None:
+    record = StockRecord.objects.select_related("product", "partner__vendor").filter(
+        pk=stockrecord_id, partner__vendor__status=VendorStatus.APPROVED,
+        product__is_public=True).first()
+    if record is None:
+        raise ValidationError(_("This product is not on sale."), code="not_on_sale")
+    if quantity < 1:
+        raise ValidationError(_("Enter a quantity of at least 1."), code="quantity")
+    in_basket = sum(line.quantity for line in basket.all_lines()
+                    if line.stockrecord_id == record.pk)
+    available = record.net_stock_level if record.num_in_stock is not None else None
+    if available is not None and in_basket + quantity > available:
+        raise ValidationError(_("Only %(available)s units of %(title)s are available.")
+                              % {"available": max(available, 0), "title": record.product.title},
+                              code="stock")
+    basket.add_product(record.product, quantity=quantity)
+
+
+def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
+    """Place the basket for `customer`. Cash on delivery: the parts go to the stores at
+    once. Bank transfer or card: they wait for the money, and the customer gets the
+    transfer's instructions or the card link by e-mail (and text). Raises
+    ValidationError with a message for the agent; then nothing is kept."""
+    from shop.apps.checkout.forms import payment_methods_offered
+    from shop.apps.checkout.placement import purchase_place
+
+    if order.payment_method not in payment_methods_offered(currency=basket.currency):
+        raise ValidationError(_("Choose one of the payment methods offered."), code="payment")
+    if order.channel not in Channel.values or order.channel == Channel.WEB:
+        raise ValidationError(_("Choose how the customer contacted us."), code="channel")
+    address = ShippingAddress(country=Country.objects.get(iso_3166_1_a2="CU"),
+                              **{name: order.address.get(name, "") for name in ADDRESS_FIELDS})
+    cash = order.payment_method == CASH_ON_DELIVERY
+    try:
+        with transaction.atomic():
+            placed = purchase_place(
+                basket=basket, shipping_address=address, choices=order.choices, user=customer,
+                status="placed" if cash else "pending_payment", notify=cash,
+                payment_gateway=order.payment_method, channel=order.channel, agent=agent)
+            payment = Payment.objects.get(order=placed)
+            audit_record(
+                agent=agent, action=AuditAction.ORDER_PLACED, obj=placed, customer=customer,
+                after={"number": placed.number, "channel": order.channel,
+                       "total": placed.total_incl_tax, "payment": payment.reference,
+                       "gateway": payment.gateway, "phone": customer_phone(placed),
+                       "parts": list(placed.vendor_orders.order_by("sequence").values_list(
+                           "number", "delivery_name"))},
+                notify=not cash)
+    except OutOfStock as error:
+        raise ValidationError(error.message, code="stock") from error
+    except VendorUnavailable as error:
+        raise ValidationError(error.messages, code="vendor") from error
+    except (GatewayUnavailable, PaymentDeclined, PaymentActionRequired) as error:
+        raise ValidationError(_("The payment service did not answer and nothing was placed. "
+                                "Try again in a few minutes or choose another way to pay."),
+                              code="gateway") from error
+    return placed
