@@ -7,3 +7,9 @@ class OrderConfig(apps.OrderConfig):
     Oscar's (MIGRATION_MODULES in settings)."""
 
     name = "shop.apps.order"
+
+    def ready(self):
+        super().ready()
+        from shop.apps.order.receivers import connect
+
+        connect()
