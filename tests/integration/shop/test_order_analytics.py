@@ -52,3 +52,16 @@ def test_two_first_buyers_of_a_product_both_get_their_purchase():
     assert errors == []
     assert Order.objects.filter(lines__product=product).count() == 4
     assert ProductRecord.objects.get(product=product).num_purchases in range(1, 5)
+
+
+@pytest.mark.django_db
+def test_product_views_and_basket_additions_still_count_after_commit(
+        client, django_capture_on_commit_callbacks):
+    product = never_bought_product(stock=5)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(product.get_absolute_url()).status_code == 200
+        client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+
+    record = ProductRecord.objects.get(product=product)
+    assert (record.num_views, record.num_basket_additions) == (1, 1)
