@@ -4,6 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 from payments.interface import PaymentState
 
+PAYMENT_STATE_LABELS = {
+    PaymentState.PENDING: _("Waiting for the payment"),
+    PaymentState.ACTION_REQUIRED: _("Waiting for the buyer's confirmation"),
+    PaymentState.AUTHORIZED: _("Authorized"),
+    PaymentState.CAPTURED: _("Paid"),
+    PaymentState.PARTIALLY_REFUNDED: _("Partly refunded"),
+    PaymentState.REFUNDED: _("Refunded"),
+    PaymentState.CANCELLED: _("Cancelled"),
+    PaymentState.FAILED: _("Failed"),
+}
+
 
 class Payment(models.Model):
     """The one payment of a purchase. Its state is never set by hand: it is derived
@@ -37,6 +48,20 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def state_label(self) -> str:
+        return str(PAYMENT_STATE_LABELS.get(self.state, self.state))
+
+    @property
+    def gateway_label(self) -> str:
+        """The way it is paid, in words (the code when that gateway is no longer set up)."""
+        from payments.registry import gateway_get
+
+        try:
+            return str(gateway_get(self.gateway).label)
+        except Exception:  # noqa: BLE001  (any configuration problem: show the code)
+            return self.gateway
 
 
 class PaymentEventKind(models.TextChoices):

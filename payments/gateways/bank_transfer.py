@@ -3,6 +3,7 @@ from their bank, and an operator confirms the money arrived. Unconfirmed transfe
 expire (reconciliation) and give their stock back."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from payments.interface import (
     Capabilities,
@@ -17,7 +18,7 @@ from payments.interface import (
 
 
 class BankTransfer(PaymentGateway):
-    label = "Bank transfer"
+    label = gettext_lazy("Bank transfer")
     capabilities = Capabilities(supported=frozenset({Capability.REFERENCE}),
                                 currencies=frozenset({"CUP"}))
     required_options = ("account_holder", "account_number", "bank")

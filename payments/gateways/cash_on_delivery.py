@@ -2,6 +2,8 @@
 it is delivered (or collected); the vendor records the cash and then owes the
 platform its commission."""
 
+from django.utils.translation import gettext_lazy
+
 from payments.interface import (
     Capabilities,
     NextAction,
@@ -14,7 +16,7 @@ from payments.interface import (
 
 
 class CashOnDelivery(PaymentGateway):
-    label = "Cash on delivery"
+    label = gettext_lazy("Cash on delivery")
     capabilities = Capabilities(supported=frozenset(), currencies=frozenset({"CUP", "USD"}))
 
     def start(self, request: PaymentRequest) -> PaymentStart:

@@ -96,16 +96,12 @@ def _recipient_snapshot(order) -> dict:
 
 def _payment_method(order, language: str) -> str:
     from payments.models import Payment
-    from payments.registry import gateway_get
 
     payment = Payment.objects.filter(order=order).first()
     if payment is None:
         return ""
-    try:
-        with translation.override(language):
-            return str(gateway_get(payment.gateway).label or payment.gateway)
-    except Exception:  # a gateway no longer configured still leaves its name printed
-        return payment.gateway
+    with translation.override(language):
+        return payment.gateway_label
 
 
 def invoice_snapshot(*, vendor_order: VendorOrder, series: str, number: int, issued_at,

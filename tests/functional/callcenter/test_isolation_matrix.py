@@ -202,7 +202,7 @@ def test_the_agent_sees_every_customer_facing_object_on_the_purchase_page(world)
     html = response.content.decode()
     for text in (world["order"].number, world["part_a"].number, world["part_b"].number,
                  world["invoice"].display_number, "ENC-TRK-0001", "Recogido en tienda",
-                 "Producto de Café Serrano", "Producto de Miel del Valle", "cash_on_delivery",
+                 "Producto de Café Serrano", "Producto de Miel del Valle", "Pago contra entrega",
                  "Calle 23 No. 1155", "+5352345678"):
         assert text in html, text
 

@@ -215,3 +215,28 @@ def test_a_vendor_printing_on_letter_paper_gets_letter_pages(
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
     page = PdfReader(io.BytesIO(credit_note.pdf.read())).pages[0]
     assert round(float(page.mediabox.height)) == 792
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("gateway", "language", "printed"), [
+    ("cash_on_delivery", "es", "Pago contra entrega"),
+    ("cash_on_delivery", "en", "Cash on delivery"),
+    ("bank_transfer", "es", "Transferencia bancaria"),
+])
+def test_the_payment_method_is_printed_in_the_invoice_language(
+        paid_vendor_order, settings, gateway, language, printed):
+    from payments.models import Payment
+    from shop.invoices.services import billing_details_record
+
+    settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "bank_transfer": {
+        "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
+        "OPTIONS": {"account_holder": "Encadena", "account_number": "0598 7654 3210 1234",
+                    "bank": "Banco Metropolitano"}}}
+    order = paid_vendor_order.order
+    Payment.objects.create(reference=order.number, order=order, gateway=gateway,
+                           amount=order.total_incl_tax, currency="CUP")
+    billing_details_record(order=order, language=language)
+
+    invoice = invoice_issue(vendor_order=paid_vendor_order)
+
+    assert invoice.snapshot["payment_method"] == printed
