@@ -352,8 +352,9 @@ ORDER_ACTIONS = {
     VendorOrderStatus.CANCELLED: gettext_lazy("Cancel the order"),
 }
 
-BULK_TARGETS = (VendorOrderStatus.ACCEPTED, VendorOrderStatus.READY, VendorOrderStatus.SHIPPED,
-                VendorOrderStatus.DELIVERED)
+# Shipping several at once hands each to the store's own courier (a manual shipment with
+# its tracking code and courier link); delivery is recorded per shipment, with the cash.
+BULK_TARGETS = (VendorOrderStatus.ACCEPTED, VendorOrderStatus.READY, VendorOrderStatus.SHIPPED)
 
 
 class VendorOrderBulkView(VendorDashboardMixin, View):
@@ -368,8 +369,14 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
         moved, refused = 0, []
         for vendor_order in _vendor_order_queryset(self.vendor).filter(number__in=numbers):
             try:
-                vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=to_status,
-                                        actor=request.user, actor_role=ActorRole.VENDOR)
+                if to_status == VendorOrderStatus.SHIPPED:
+                    shipment_create(vendor_order=vendor_order, carrier="manual", parcels=1,
+                                    weight_kg=None, estimated_delivery=None,
+                                    actor=request.user)
+                else:
+                    vendor_order_transition(vendor_order_id=vendor_order.pk,
+                                            to_status=to_status, actor=request.user,
+                                            actor_role=ActorRole.VENDOR)
                 moved += 1
             except ValidationError as error:
                 refused.append(" ".join(error.messages))

@@ -135,3 +135,31 @@ def test_the_order_page_costs_the_same_queries_however_many_shipments(store):
     many = query_count(client, order_url(part))
 
     assert many == few
+
+
+def test_shipping_several_orders_at_once_hands_each_to_the_store_courier(store):
+    partner, client = store
+    parts = [ready_part(partner=partner) for _ in range(2)]
+
+    response = client.post(f"/vendedor/{partner.vendor.slug}/pedidos/acciones/", {
+        "to_status": "shipped", "number": [part.number for part in parts]})
+
+    assert response.status_code == 302
+    for part in parts:
+        part.refresh_from_db()
+        shipment = Shipment.objects.get(vendor_order=part)
+        assert (part.status, shipment.carrier, shipment.parcels) == ("shipped", "manual", 1)
+        assert shipment.tracking_code
+
+
+def test_several_orders_cannot_be_marked_delivered_at_once(store):
+    partner, client = store
+    part = ready_part(partner=partner)
+    client.post(f"/vendedor/{partner.vendor.slug}/pedidos/acciones/", {
+        "to_status": "shipped", "number": [part.number]})
+
+    client.post(f"/vendedor/{partner.vendor.slug}/pedidos/acciones/", {
+        "to_status": "delivered", "number": [part.number]})
+
+    part.refresh_from_db()
+    assert part.status == "shipped"
