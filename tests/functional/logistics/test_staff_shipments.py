@@ -70,6 +70,10 @@ def test_problems_of_every_store_are_listed_in_a_constant_number_of_queries():
     assert moving.tracking_code not in html
     assert back.vendor_order.number in html
     assert many == few
+    # the returned part opens in the console, where agents and operators can refund it
+    console = reverse("callcenter:purchase", kwargs={"number": back.vendor_order.order.number})
+    assert f'href="{console}#part-{back.vendor_order.number}"' in html
+    assert client.get(console).status_code == 200
 
 
 def test_shoppers_cannot_see_it():
