@@ -22,8 +22,11 @@ class InvoicePdfView(View):
 
     readable_by = staticmethod(invoices_readable_by)
 
-    def get(self, request, pk):
-        document = get_object_or_404(self.readable_by(user=request.user), pk=pk)
+    def document(self, request, pk, **kwargs):
+        return get_object_or_404(self.readable_by(user=request.user), pk=pk)
+
+    def get(self, request, pk, **kwargs):
+        document = self.document(request, pk, **kwargs)
         if document.render_state != RenderState.RENDERED or not document.pdf:
             raise Http404
         response = FileResponse(document.pdf.open("rb"), content_type="application/pdf",
@@ -34,3 +37,33 @@ class InvoicePdfView(View):
 
 class CreditNotePdfView(InvoicePdfView):
     readable_by = staticmethod(credit_notes_readable_by)
+
+
+class GuestDocumentPdfMixin:
+    """A guest buyer's documents, from Oscar's signed order page: the link's hash and the
+    order's e-mail given there (the check that page makes) admit its documents only."""
+
+    model = Invoice
+    vendor_order_path = "vendor_order"
+
+    def document(self, request, pk, hash):
+        from vendors.purchases import guest_vendor_order
+
+        document = get_object_or_404(
+            self.model.objects.select_related(self.vendor_order_path), pk=pk)
+        vendor_order = document
+        for name in self.vendor_order_path.split("__"):
+            vendor_order = getattr(vendor_order, name)
+        if guest_vendor_order(number=vendor_order.number, verification_hash=hash,
+                              email=request.session.get("anon_order_email")) is None:
+            raise Http404
+        return document
+
+
+class GuestInvoicePdfView(GuestDocumentPdfMixin, InvoicePdfView):
+    pass
+
+
+class GuestCreditNotePdfView(GuestDocumentPdfMixin, InvoicePdfView):
+    model = CreditNote
+    vendor_order_path = "invoice__vendor_order"

@@ -259,3 +259,33 @@ def test_the_purchase_page_links_each_part_invoice_and_credit_note(
     assert buyer_client.get(invoice_url).status_code == 200
     # one query loads every part's credit notes, whatever their number
     assert query_count(buyer_client, url) == before + 1
+
+
+def test_a_guest_downloads_its_invoice_and_credit_note_from_the_signed_order_page(
+        stores, client, settings, tmp_path, django_capture_on_commit_callbacks):
+    from shop.invoices.services import credit_note_issue, invoice_issue
+
+    settings.PRIVATE_ROOT = tmp_path / "private"
+    order = two_part_purchase(stores)
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=part(order, 1))
+        note = credit_note_issue(vendor_order=part(order, 1), amount=Decimal("5.00"), key="k")
+    digest = order.verification_hash()
+    invoice_url = reverse("invoices:guest-pdf", kwargs={"pk": invoice.pk, "hash": digest})
+    note_url = reverse("invoices:guest-credit-note-pdf", kwargs={"pk": note.pk, "hash": digest})
+    # without the order's e-mail given on Oscar's page, nothing
+    assert client.get(invoice_url).status_code == 404
+
+    guest_client_with_email(client, order)
+    page = client.get(reverse("customer:anon-order", kwargs={"order_number": order.number,
+                                                             "hash": digest})).content.decode()
+
+    assert invoice_url in page and note_url in page
+    for url in (invoice_url, note_url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+    # another purchase's hash opens nothing
+    other = two_part_purchase(stores)
+    assert client.get(reverse("invoices:guest-pdf", kwargs={
+        "pk": invoice.pk, "hash": other.verification_hash()})).status_code == 404
