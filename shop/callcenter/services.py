@@ -140,20 +140,6 @@ def _part_state(vendor_order: VendorOrder) -> dict:
             "delivery_charge": vendor_order.delivery_charge}
 
 
-def _refund_rest(*, vendor_order: VendorOrder, agent, reason: str, key: str) -> Decimal:
-    """Refund what is left of the part's money through its gateway; the payments
-    service cancels the part when the refund is full and it has not shipped."""
-    rest = vendor_part_refundable(vendor_order=vendor_order)
-    if rest <= 0:
-        return Decimal("0")
-    try:
-        vendor_part_refund(vendor_order=vendor_order, amount=rest, key=key, actor=agent,
-                           actor_role=ActorRole.STAFF, reason=reason)
-    except RefundRefused as refused:
-        raise ValidationError(refused.message, code="refund") from refused
-    return rest
-
-
 def _part_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> Decimal:
     """Cancel a part that has not shipped: stock back, money back if it was taken.
     Returns the amount refunded."""
@@ -165,18 +151,17 @@ def _part_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> Decimal:
             _("Order %(number)s is %(status)s: only orders not yet shipped can be cancelled.")
             % {"number": vendor_order.number, "status": S(vendor_order.status).label.lower()},
             code="shipped")
-    refunded = Decimal("0")
-    if _money_taken(_payment(vendor_order.order_id)):
-        refunded = _refund_rest(vendor_order=vendor_order, agent=agent, reason=reason,
-                                key="callcenter-cancel")
-        vendor_order.refresh_from_db()
-    if vendor_order.status != S.CANCELLED:
-        try:
-            vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=S.CANCELLED,
-                                    actor=agent, actor_role=ActorRole.STAFF, reason=reason)
-        except VendorOrderTransitionError as error:
-            raise ValidationError(error.messages, code="transition") from error
-    return refunded
+    taken = _money_taken(_payment(vendor_order.order_id))
+    refundable = vendor_part_refundable(vendor_order=vendor_order) if taken else Decimal("0")
+    try:
+        # The transition gives back what the buyer paid for the part (vendors/orders.py).
+        vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=S.CANCELLED,
+                                actor=agent, actor_role=ActorRole.STAFF, reason=reason)
+    except VendorOrderTransitionError as error:
+        raise ValidationError(error.messages, code="transition") from error
+    if not taken:
+        return Decimal("0")
+    return refundable - vendor_part_refundable(vendor_order=vendor_order)
 
 
 def _unpaid_purchase_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> None:
