@@ -3,14 +3,13 @@ delivery, a failed attempt, delivered): an e-mail, and a text message when it as
 them. Each notice row is sent once, however often its task runs."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from logistics.models import ShipmentNotice, TrackingStatus
-from shop.mail.services import site_url
+from shop.mail.services import site_url, templated_email_send
 from shop.sms import sms_send
 
 
@@ -33,7 +32,8 @@ def shipment_notice_send(*, notice_id: int) -> bool:
         with translation.override(language):
             context = _context(notice=notice)
             if order.email:
-                _email_send(context=context, recipient=order.email)
+                templated_email_send(template="logistics/emails/shipment_status",
+                                     context=context, recipients=[order.email])
             if preferences and preferences.sms_notifications and order.shipping_address:
                 sms_send(to=str(order.shipping_address.phone_number or ""),
                          body=render_to_string("logistics/sms/shipment_status.txt",
@@ -66,10 +66,3 @@ def _context(*, notice: ShipmentNotice) -> dict:
     }
 
 
-def _email_send(*, context: dict, recipient: str) -> None:
-    subject = render_to_string("logistics/emails/shipment_status_subject.txt", context).strip()
-    body = render_to_string("logistics/emails/shipment_status_body.txt", context)
-    html = render_to_string("logistics/emails/shipment_status_body.html", context)
-    message = EmailMultiAlternatives(subject, body, None, [recipient])
-    message.attach_alternative(html, "text/html")
-    message.send()

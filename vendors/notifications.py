@@ -5,14 +5,13 @@ another vendor's lines nor the purchase total). Sent once per purchase, however 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
 from shop.mail.services import site_url as mail_site_url
+from shop.mail.services import templated_email_send
 from vendors.models import MembershipRole, PurchasePlacedNotice
 from vendors.purchases import PurchasePart, purchase_parts
 
@@ -75,7 +74,8 @@ def _buyer_confirmation_send(*, order, parts: list[PurchasePart], site_url: str,
                 "order_number": order.number, "hash": order.verification_hash()})
         context = {"order": order, "parts": parts, "purchase_url": f"{site_url}{path}",
                    "site_name": settings.OSCAR_SHOP_NAME}
-        _email_send(template="purchase_placed_buyer", context=context, recipients=[order.email])
+        templated_email_send(template="vendors/emails/purchase_placed_buyer",
+                             context=context, recipients=[order.email])
 
 
 def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact,
@@ -89,16 +89,8 @@ def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact,
         context = {"part": part, "vendor": vendor, "contact": contact,
                    "currency": order.currency, "order_url": f"{site_url}{path}",
                    "site_name": settings.OSCAR_SHOP_NAME}
-        _email_send(template="purchase_placed_vendor", context=context, recipients=recipients)
-
-
-def _email_send(*, template: str, context: dict, recipients: list[str]) -> None:
-    subject = render_to_string(f"vendors/emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"vendors/emails/{template}_body.txt", context)
-    html = render_to_string(f"vendors/emails/{template}_body.html", context)
-    message = EmailMultiAlternatives(subject, body, None, recipients)
-    message.attach_alternative(html, "text/html")
-    message.send()
+        templated_email_send(template="vendors/emails/purchase_placed_vendor",
+                             context=context, recipients=recipients)
 
 
 def _purchase_contact(*, order) -> PurchaseContact:

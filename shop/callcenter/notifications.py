@@ -11,7 +11,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from shop.callcenter.models import AuditAction, AuditEntry, AuditNotice
-from shop.mail.services import site_url
+from shop.mail.services import site_url, templated_email_send
 from vendors.models import MembershipRole, VendorOrder
 
 Order = get_model("order", "Order")
@@ -127,6 +127,5 @@ def _render(name: str, context: dict) -> tuple[str, str]:
 
 
 def _mail(name: str, context: dict, recipients: list[str]) -> None:
-    if recipients:
-        subject, body = _render(name, context)
-        EmailMessage(subject, body, None, recipients).send()
+    templated_email_send(template=f"callcenter/emails/{name}", context=context,
+                         recipients=recipients, html=False)

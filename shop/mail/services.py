@@ -78,3 +78,21 @@ def operators_mail(*, subject: str, body: str) -> int:
     if not operators:
         return 0
     return send_mail(subject, body, None, operators)
+
+
+def templated_email_send(*, template: str, context: dict, recipients: list[str],
+                         html: bool = True) -> None:
+    """The e-mail of `template` ("app/emails/name"): `<template>_subject.txt`,
+    `<template>_body.txt` and, with `html`, `<template>_body.html` as its alternative."""
+    from django.core.mail import EmailMultiAlternatives
+    from django.template.loader import render_to_string
+
+    if not recipients:
+        return
+    subject = render_to_string(f"{template}_subject.txt", context).strip()
+    message = EmailMultiAlternatives(subject, render_to_string(f"{template}_body.txt", context),
+                                     None, recipients)
+    if html:
+        message.attach_alternative(render_to_string(f"{template}_body.html", context),
+                                   "text/html")
+    message.send()
