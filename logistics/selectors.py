@@ -110,7 +110,10 @@ def returned_paid_parts(*, vendor=None) -> list:
     parts = VendorOrder.objects.filter(status=VendorOrderStatus.RETURNED)
     if vendor is not None:
         parts = parts.filter(vendor=vendor)
+    # Paid in advance: money taken online (a transfer never confirmed took nothing).
     parts = list(parts.exclude(order__payments__gateway="cash_on_delivery")
+                 .filter(order__payments__events__kind="charge",
+                         order__payments__events__phase="success").distinct()
                  .select_related("order", "vendor").order_by("-updated_at")[:200])
     if not parts:
         return []

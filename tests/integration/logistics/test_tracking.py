@@ -329,3 +329,15 @@ def test_a_returned_prepaid_part_waits_in_the_list_until_refunded_in_full():
     assert returned_paid_parts() == []
     part.refresh_from_db()
     assert part.status == VendorOrderStatus.RETURNED
+
+
+def test_a_returned_part_whose_transfer_never_arrived_owes_no_refund():
+    from logistics.selectors import returned_paid_parts
+    from payments.models import PaymentEvent
+
+    part = ready_part(gateway="dummy", quantity=1, price="100.00")
+    PaymentEvent.objects.filter(payment__order=part.order, kind="charge").delete()
+    part.order.payments.update(gateway="bank_transfer", state="pending")
+    record(ship(part), T.RETURNED)
+
+    assert returned_paid_parts() == []
