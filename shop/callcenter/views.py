@@ -23,7 +23,7 @@ from logistics.delivery import (
 )
 from shop.callcenter import forms, phone_orders, services
 from shop.callcenter.models import CustomerNote
-from shop.callcenter.permissions import console_access
+from shop.callcenter.permissions import AGENT_GROUP, console_access
 from shop.callcenter.search import console_search
 from shop.callcenter.selectors import audit_entries, customer_file, purchase_file
 from shop.invoices.models import Invoice
@@ -83,7 +83,7 @@ class CustomerView(ConsoleView):
     def get(self, request, pk):
         get_object_or_404(User, pk=pk)
         return render(request, "callcenter/customer.html", {
-            "file": customer_file(customer_id=pk), "note_form": forms.NoteForm()})
+            "file": customer_file(customer_id=pk)})
 
 
 class NoteCreateView(ConsoleView):
@@ -350,4 +350,4 @@ class AuditLogView(LoginRequiredMixin, View):
         page = Paginator(entries, 50).get_page(request.GET.get("page"))
         return render(request, "callcenter/audit_log.html", {
             "form": form, "page_obj": page, "entries": page.object_list,
-            "agents": User.objects.filter(groups__name="callcenter").order_by("first_name")})
+            "agents": User.objects.filter(groups__name=AGENT_GROUP).order_by("first_name")})

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from oscar.templatetags.currency_filters import currency
 
+from logistics.carriers.interface import Capability
 from logistics.carriers.registry import carrier_label, carriers_enabled
 from logistics.courier import courier_link_path
 from logistics.forms import ShipmentForm, TrackingStepForm
@@ -366,11 +367,14 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
         if to_status not in BULK_TARGETS or not numbers:
             messages.error(request, _("Choose some orders and what to do with them."))
             return redirect("vendor_dashboard:order-list", vendor_slug=self.vendor.slug)
+        # Shipped in bulk: with the store's own courier, whichever carrier records steps.
+        own_courier = next((carrier.name for carrier in carriers_enabled(
+            needs=frozenset({Capability.MANUAL_STEPS}))), "")
         moved, refused = 0, []
         for vendor_order in _vendor_order_queryset(self.vendor).filter(number__in=numbers):
             try:
                 if to_status == VendorOrderStatus.SHIPPED:
-                    shipment_create(vendor_order=vendor_order, carrier="manual", parcels=1,
+                    shipment_create(vendor_order=vendor_order, carrier=own_courier, parcels=1,
                                     weight_kg=None, estimated_delivery=None,
                                     actor=request.user)
                 else:
