@@ -58,6 +58,10 @@ GIVES_STOCK_BACK = {S.CANCELLED, S.REJECTED, S.RETURNED}
 # part is not among them: staff decide (the delivery may be owed), see logistics.
 GIVES_MONEY_BACK = {S.CANCELLED, S.REJECTED}
 CLOSED = {S.CANCELLED, S.REJECTED, S.RETURNED}
+# Placed and not handed to a carrier yet: its delivery can still change.
+NOT_SHIPPED = frozenset({S.PLACED, S.ACCEPTED, S.READY})
+# The same, or still waiting for its payment.
+NOT_SHIPPED_OR_UNPAID = NOT_SHIPPED | {S.PENDING_PAYMENT}
 
 
 class VendorOrderTransitionError(ValidationError):

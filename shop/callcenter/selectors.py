@@ -15,12 +15,12 @@ from payments.models import Payment, PaymentEvent
 from shop.callcenter.models import AuditEntry, CustomerContact, CustomerNote
 from vendors.models import LINE_CANCELLED, VendorOrder, VendorOrderEvent
 from vendors.models import VendorOrderStatus as S
+from vendors.orders import NOT_SHIPPED_OR_UNPAID
 
 User = get_user_model()
 Order = get_model("order", "Order")
 UserAddress = get_model("address", "UserAddress")
 
-NOT_SHIPPED = {S.PENDING_PAYMENT, S.PLACED, S.ACCEPTED, S.READY}
 PURCHASES_SHOWN = 50
 
 
@@ -52,7 +52,7 @@ class PartFile:
 
     @property
     def not_shipped(self) -> bool:
-        return self.vendor_order.status in NOT_SHIPPED
+        return self.vendor_order.status in NOT_SHIPPED_OR_UNPAID
 
 
 @dataclass(frozen=True)

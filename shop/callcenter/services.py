@@ -37,6 +37,8 @@ from vendors.inventory import StockRequest, stock_release
 from vendors.models import LINE_CANCELLED, VendorOrder
 from vendors.models import VendorOrderStatus as S
 from vendors.orders import (
+    NOT_SHIPPED,
+    NOT_SHIPPED_OR_UNPAID,
     ActorRole,
     VendorOrderTransitionError,
     delivery_option_label,
@@ -47,7 +49,6 @@ User = get_user_model()
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 
-NOT_SHIPPED = {S.PLACED, S.ACCEPTED, S.READY}
 ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line2", "line4", "state",
                   "phone_number", "notes")
 TAKEN = SECURED | {PaymentState.PARTIALLY_REFUNDED}
@@ -307,7 +308,7 @@ def delivery_address_change(*, agent, order_id: int, address: dict, reason: str)
     parts = list(VendorOrder.objects.select_for_update(of=("self",))
                  .filter(order=order).select_related("vendor", "order"))
     open_parts = [part for part in parts if part.status not in (S.CANCELLED, S.REJECTED)]
-    if not open_parts or any(part.status not in NOT_SHIPPED | {S.PENDING_PAYMENT}
+    if not open_parts or any(part.status not in NOT_SHIPPED_OR_UNPAID
                              for part in open_parts):
         raise ValidationError(_("Part of this purchase already left the store: its address "
                                 "can no longer change."), code="shipped")
@@ -345,7 +346,7 @@ def delivery_option_change(*, agent, vendor_order_id: int, option_code: str,
     A different charge is only possible when it is paid at the door."""
     reason = _reason_required(reason)
     vendor_order = _locked_part(vendor_order_id)
-    if vendor_order.status not in NOT_SHIPPED | {S.PENDING_PAYMENT}:
+    if vendor_order.status not in NOT_SHIPPED_OR_UNPAID:
         raise ValidationError(_("This order already left the store: its delivery can no "
                                 "longer change."), code="shipped")
     municipality = address_municipality(vendor_order.order.shipping_address)
@@ -407,12 +408,13 @@ def payment_link_send(*, agent, order_id: int, reason: str = "") -> Payment:
             payment.state not in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED)):
         raise ValidationError(_("This purchase is not waiting for a payment."),
                               code="not_waiting")
-    if not order.email and not customer_phone(order):
+    phone = customer_phone(order)
+    if not order.email and not phone:
         raise ValidationError(_("This customer has neither e-mail nor phone."),
                               code="no_contact")
     audit_record(agent=agent, action=AuditAction.PAYMENT_LINK_SENT, obj=payment,
                  customer=order.user, reason=reason,
-                 after={"to": order.email, "phone": customer_phone(order),
+                 after={"to": order.email, "phone": phone,
                         "gateway": payment.gateway}, notify=True)
     return payment
 

@@ -108,9 +108,10 @@ class NoteCreateView(ConsoleView):
 
 class PurchaseView(ConsoleView):
     def get(self, request, number):
-        if not Order.objects.filter(number=number).exists():
-            raise Http404
-        file = purchase_file(number=number)
+        try:
+            file = purchase_file(number=number)
+        except Order.DoesNotExist as missing:
+            raise Http404 from missing
         municipality = address_municipality(file.order.shipping_address)
         options = {part.vendor_order.pk: vendor_order_delivery_options(
             vendor_order=part.vendor_order, municipality=municipality)
