@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,8 @@ def card_payment_confirm(*, api_base: str, gateway_reference: str, card_number: 
     client = buyer_client(api_base)
     method = client.v1.payment_methods.create(params={
         "type": "card",
-        "card": {"number": card_number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}})
+        "card": {"number": card_number, "exp_month": 12, "exp_year": date.today().year + 5,
+                 "cvc": "123"}})
     client.v1.payment_intents.update(gateway_reference, params={"payment_method": method.id})
     try:
         return client.v1.payment_intents.confirm(gateway_reference).status

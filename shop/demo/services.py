@@ -2,7 +2,7 @@
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
@@ -44,7 +45,6 @@ ShippingAddress = get_model("order", "ShippingAddress")
 User = get_user_model()
 
 SEED = 2026
-SEED_DATE = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def _store_product(
     *, upc, title, description, price, stock, category, colour, product_class, partner,
     listed_days_ago,
 ) -> None:
-    product, _ = Product.objects.update_or_create(
+    product, created = Product.objects.update_or_create(
         upc=upc,
         defaults={
             "title": title,
@@ -292,10 +292,12 @@ def _store_product(
             "is_public": True,
         },
     )
-    # Spread listing dates so "newest" mixes stores, as a live marketplace would.
-    Product.objects.filter(pk=product.pk).update(
-        date_created=SEED_DATE - timedelta(days=listed_days_ago, minutes=product.pk)
-    )
+    if created:
+        # Spread listing dates back from the day of the first seed, so "newest" mixes
+        # stores as a live marketplace would; a second run keeps them.
+        Product.objects.filter(pk=product.pk).update(
+            date_created=timezone.now() - timedelta(days=listed_days_ago, minutes=product.pk)
+        )
     ProductCategory.objects.get_or_create(product=product, category=category)
     stockrecord, created = StockRecord.objects.update_or_create(
         product=product,
@@ -390,7 +392,6 @@ DEMO_TRACKING = {
 def _shipments() -> None:
     """The demo shopper's shipped and delivered parts travel with the vendor's own courier,
     with a timeline. Parts that already have a shipment are left as they are."""
-    from django.utils import timezone
 
     from logistics.carriers.interface import CarrierEvent
     from logistics.models import Shipment, TrackingSource

@@ -17,6 +17,7 @@ from logistics.carriers.interface import (
 from logistics.carriers.registry import carrier_get
 from logistics.carriers.webhook import SIGNATURE_HEADER, webhook_signature
 from logistics.models import TrackingStatus
+from tests.factories.shipments import carrier_time
 
 
 def hmac_headers(carrier: Carrier, body: bytes) -> dict:
@@ -79,7 +80,7 @@ def test_webhooks_parse_signed_bodies_and_refuse_the_rest(name):
     sign = WEBHOOK_SIGNERS[settings.SHIPPING_CARRIERS[name]["BACKEND"]]
     body = json.dumps({"events": [{
         "id": "evt-1", "tracking_code": "mr-2041", "status": "out_for_delivery",
-        "occurred_at": "2026-11-23T10:15:00-05:00", "municipality": "2301"}]}).encode()
+        "occurred_at": carrier_time(), "municipality": "2301"}]}).encode()
 
     events = carrier.webhook_verify_and_parse(body=body, headers=sign(carrier, body))
 

@@ -2,9 +2,10 @@
 and carrier events to feed it."""
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from logistics.carriers.interface import CarrierEvent
@@ -20,7 +21,14 @@ ShippingAddress = get_model("order", "ShippingAddress")
 Country = get_model("address", "Country")
 
 EVENT_IDS = itertools.count(1)
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+# Carrier times a few days back from the clock, whatever day the suite runs.
+T0 = (timezone.now() - timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+
+
+def carrier_time(*, hour: int = 10) -> str:
+    """A carrier's timestamp as its webhook writes it: T0's day at `hour`, Havana time."""
+    day = timezone.localtime(T0).replace(hour=hour, minute=0, second=0)
+    return day.isoformat()
 
 
 def ready_part(*, gateway: str = "cash_on_delivery", user=None, partner=None,

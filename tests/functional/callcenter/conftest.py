@@ -1,7 +1,9 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from logistics.models import Shipment, TrackingEvent
 from shop.callcenter.services import customer_create
@@ -22,7 +24,7 @@ def world(db):
     shipment = Shipment.objects.create(vendor_order=part_b, carrier="manual",
                                        tracking_code="ENC-TRK-0001")
     TrackingEvent.objects.create(shipment=shipment, status="picked_up",
-                                 occurred_at="2026-01-05T10:00:00Z", fingerprint="t1",
+                                 occurred_at=timezone.now() - timedelta(days=2), fingerprint="t1",
                                  note="Recogido en tienda")
     agent = agent_create(first_name="Ángel", last_name="Agente")
     users = {"anonymous": None, "shopper": UserFactory(), "owner_a": owner_of(partner_a),

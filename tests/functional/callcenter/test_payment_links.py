@@ -5,6 +5,7 @@ cancellations then go back through the gateway, once."""
 
 import json
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -48,8 +49,8 @@ def pay_by_card(customer_client: Client, link_path: str, api_base: str):
     assert page.status_code == 200
     reference = page.context["payment"].reference
     method = buyer_client(api_base).v1.payment_methods.create(params={
-        "type": "card", "card": {"number": CARD_PAID, "exp_month": 12, "exp_year": 2034,
-                                 "cvc": "123"}})
+        "type": "card", "card": {"number": CARD_PAID, "exp_month": 12,
+                                 "exp_year": date.today().year + 5, "cvc": "123"}})
     return customer_client.post(reverse("payment_pages:card", kwargs={"reference": reference}),
                                 data=json.dumps({"payment_method": method.id}),
                                 content_type="application/json")

@@ -10,7 +10,7 @@ from logistics.carriers.webhook import MAX_EVENTS, SIGNATURE_HEADER, webhook_sig
 from logistics.models import Shipment, ShipmentNotice, TrackingEvent
 from logistics.tracking import shipment_create
 from logistics.views import MAX_WEBHOOK_BYTES
-from tests.factories.shipments import ready_part
+from tests.factories.shipments import carrier_time, ready_part
 from vendors.models import VendorOrderStatus
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def shipment():
 def event(status: str, *, event_id: str = "evt-1", hour: int = 10, code: str = "MR-1001",
           **extra) -> dict:
     return {"id": event_id, "tracking_code": code, "status": status,
-            "occurred_at": f"2026-11-23T{hour:02d}:00:00-05:00", "municipality": "2301",
+            "occurred_at": carrier_time(hour=hour), "municipality": "2301",
             **extra}
 
 
@@ -113,7 +113,7 @@ REFUSALS = {
     "not_an_object": (lambda c: post(c, b'[1, 2]'), 400),
     "unknown_status": (lambda c: post(c, {"events": [event("teleported")]}), 400),
     "naive_time": (lambda c: post(c, {"events": [{**event("picked_up"),
-                                                  "occurred_at": "2026-11-23T10:00:00"}]}),
+                                                  "occurred_at": carrier_time()[:19]}]}),
                    400),
     "bad_cash": (lambda c: post(c, {"events": [event("delivered", cash_collected="NaN")]}),
                  400),

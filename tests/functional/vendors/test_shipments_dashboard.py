@@ -39,7 +39,8 @@ def test_the_vendor_ships_with_the_manual_carrier_and_gets_a_courier_link(store)
 
     response = client.post(order_url(part, "envios/"), {
         "carrier": "manual", "parcels": "2", "weight_kg": "1.250",
-        "estimated_delivery": "2026-11-30", "tracking_code": ""})
+        "estimated_delivery": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        "tracking_code": ""})
 
     assert response.status_code == 302
     shipment = Shipment.objects.get(vendor_order=part)
@@ -59,7 +60,8 @@ def test_a_bad_shipping_form_changes_nothing(store):
     for data in ({"carrier": "manual", "parcels": "0"},
                  {"carrier": "teleport", "parcels": "1"},
                  {"carrier": "manual", "parcels": "1", "tracking_code": "con espacios"},
-                 {"carrier": "manual", "parcels": "1", "estimated_delivery": "2020-01-01"},
+                 {"carrier": "manual", "parcels": "1",
+                  "estimated_delivery": (timezone.localdate() - timedelta(days=1)).isoformat()},
                  {"carrier": "manual", "parcels": "1", "weight_kg": "-1"}):
         response = client.post(order_url(part, "envios/"), data)
         assert response.status_code == 400, data

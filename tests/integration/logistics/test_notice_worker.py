@@ -9,7 +9,7 @@ from logistics.carriers.webhook import SIGNATURE_HEADER, webhook_signature
 from logistics.models import ShipmentNotice
 from logistics.tracking import shipment_create
 from shop.celery import app as celery_app
-from tests.factories.shipments import ready_part
+from tests.factories.shipments import carrier_time, ready_part
 from tests.processes import compose_command, process_environment, running, wait_for
 
 
@@ -20,7 +20,7 @@ def test_the_worker_sends_the_notice_once(tmp_path):
                     estimated_delivery=None, tracking_code="MR-W1")
     body = json.dumps({"events": [{
         "id": "evt-worker", "tracking_code": "MR-W1", "status": "picked_up",
-        "occurred_at": "2026-11-23T10:00:00-05:00"}]}).encode()
+        "occurred_at": carrier_time()}]}).encode()
     headers = {SIGNATURE_HEADER: webhook_signature(secret="test-shipping-webhook-secret",
                                                    body=body)}
     log = tmp_path / "worker.log"

@@ -12,7 +12,7 @@ from logistics.models import ShipmentNotice, TrackingEvent
 from logistics.tracking import shipment_create, tracking_event_record
 from payments.models import PaymentEvent
 from tests.concurrency import run_in_threads
-from tests.factories.shipments import carrier_event, ready_part
+from tests.factories.shipments import carrier_event, carrier_time, ready_part
 from vendors.models import VendorOrderStatus
 
 pytestmark = [pytest.mark.postgres,
@@ -26,7 +26,7 @@ def test_the_same_webhook_posted_from_eight_threads_is_one_event_and_one_email()
                                weight_kg=None, estimated_delivery=None, tracking_code="MR-7")
     body = json.dumps({"events": [{
         "id": "evt-race", "tracking_code": "MR-7", "status": "out_for_delivery",
-        "occurred_at": "2026-11-23T10:00:00-05:00"}]}).encode()
+        "occurred_at": carrier_time()}]}).encode()
     statuses = []
 
     def post(_index):
