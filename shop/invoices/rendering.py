@@ -7,10 +7,14 @@ everything else, so a product called `<img src=file:///etc/passwd>` stays text a
 a fetch of http://169.254.169.254/ is never attempted."""
 
 import base64
+import contextlib
 import functools
 import hashlib
 import io
 import mimetypes
+import os
+import threading
+from datetime import datetime
 from pathlib import Path
 
 import qrcode
@@ -62,6 +66,28 @@ def qr_code_data_uri(text: str) -> str:
     return "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
 
 
+_source_date_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _source_date(issued_at: str):
+    """Where the system lacks HarfBuzz-Subset, WeasyPrint subsets fonts with fontTools,
+    which stamps each embedded font with the time it ran, so two renders of one document
+    a second apart differ. fontTools honours SOURCE_DATE_EPOCH (the reproducible-builds
+    convention): the document's own issue time stands in for the clock while it renders."""
+    epoch = str(int(datetime.fromisoformat(issued_at).timestamp()))
+    with _source_date_lock:
+        previous = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+        try:
+            yield
+        finally:
+            if previous is None:
+                os.environ.pop("SOURCE_DATE_EPOCH", None)
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
 @functools.cache
 def _font_config() -> FontConfiguration:
     # One per process: building one per render costs time, and memory that fontconfig
@@ -83,4 +109,5 @@ def document_pdf_render(*, snapshot: dict, verification_url: str, language: str 
     document.metadata.modified = snapshot["issued_at"]
     identifier = hashlib.sha256(
         f"{snapshot['issuer']['nit']}:{snapshot['number']}".encode()).hexdigest()[:32]
-    return document.write_pdf(pdf_identifier=identifier.encode("ascii"))
+    with _source_date(snapshot["issued_at"]):
+        return document.write_pdf(pdf_identifier=identifier.encode("ascii"))
