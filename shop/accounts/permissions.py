@@ -6,8 +6,3 @@ def second_factor_applies(user) -> bool:
     superusers. Read from the user row alone: no query on a buyer's request."""
     return bool(user.is_authenticated and user.is_active
                 and (user.is_staff or user.is_superuser))
-
-
-def second_factor_menu_access(user, url_name, url_args=None, url_kwargs=None) -> bool:
-    """Oscar dashboard menu hook."""
-    return second_factor_applies(user)

@@ -90,6 +90,7 @@ class SecondFactorView(StaffOnlyMixin, View):
             "codes_left": second_factor_recovery_codes_left(user=request.user),
             "verified": request.user.is_verified(),
             "required": settings.STAFF_REQUIRE_SECOND_FACTOR,
+            "page_title": _("Second factor"), "active_tab": "second_factor",
         })
 
 

@@ -15,7 +15,6 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
-from shop.accounts.permissions import second_factor_menu_access
 from shop.callcenter.permissions import console_menu_access
 from shop.settings.environment import env_bool, env_int, env_list, env_str
 from vendors.permissions import operator_menu_access
@@ -340,15 +339,15 @@ OSCAR_DASHBOARD_NAVIGATION += [{
     "label": _("Shipments"), "icon": "fas fa-truck", "url_name": "logistics_dashboard:shipments",
     "access_fn": console_menu_access,
 }]
-# Logins: operators see and lift lockouts; every staff member manages their second factor.
-OSCAR_DASHBOARD_NAVIGATION += [{
-    "label": _("Logins"), "icon": "fas fa-user-lock", "children": [
-        {"label": _("Login lockouts"), "url_name": "accounts_dashboard:lockouts",
-         "access_fn": operator_menu_access},
-        {"label": _("Second factor"), "url_name": "accounts:second-factor",
-         "access_fn": second_factor_menu_access},
-    ],
-}]
+# Operators see and lift login lockouts beside the customers (Oscar's "Customers" heading).
+OSCAR_DASHBOARD_NAVIGATION = [
+    {**entry, "children": [*entry["children"], {
+        "label": _("Login lockouts"), "url_name": "accounts_dashboard:lockouts",
+        "access_fn": operator_menu_access}]}
+    if any(child.get("url_name") == "dashboard:users-index" for child in entry.get("children", []))
+    else entry
+    for entry in OSCAR_DASHBOARD_NAVIGATION
+]
 # Text messages go through this backend (shop/sms); no SMS provider is reachable yet.
 SMS_BACKEND = env_str("SMS_BACKEND", "shop.sms.backends.logging.SmsBackend")
 

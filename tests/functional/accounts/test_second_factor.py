@@ -226,3 +226,13 @@ def test_our_login_pages_carry_no_inline_script_or_event_handler():
 
     assert len(templates) == 8
     assert inline == []
+
+
+def test_staff_find_their_second_factor_among_their_account_tabs(client):
+    client.force_login(agent_create())
+    staff_tabs = client.get("/accounts/profile/").content.decode()
+    client.force_login(UserFactory())
+    buyer_tabs = client.get("/accounts/profile/").content.decode()
+
+    assert 'href="/cuenta/segundo-factor/"' in staff_tabs
+    assert "/cuenta/segundo-factor/" not in buyer_tabs
