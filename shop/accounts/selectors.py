@@ -26,6 +26,7 @@ from vendors.permissions import is_operator
 from vendors.selectors import vendor_list_for_user
 
 User = get_user_model()
+ACCOUNT_KEY_LENGTH = AccessAttempt._meta.get_field("username").max_length
 
 
 # --- Failed logins and lockouts -----------------------------------------------------------
@@ -33,7 +34,7 @@ User = get_user_model()
 def login_account_key_for(*, typed: str) -> str | None:
     """One key per account however its login is typed: an account found by e-mail (any
     case, as Oscar's backend finds it) or by username is counted under its e-mail;
-    anything else under what was typed, lower-cased."""
+    anything else under what was typed, lower-cased and cut to what axes stores."""
     typed = typed.strip()
     if not typed:
         return None
@@ -43,7 +44,7 @@ def login_account_key_for(*, typed: str) -> str | None:
         return account.email.lower()
     if account is not None:
         return account.get_username()
-    return typed.lower()
+    return typed.lower()[:ACCOUNT_KEY_LENGTH]
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,6 @@ def login_locked_out(request, original_response, credentials):
     response = render(request, "accounts/locked_out.html", {
         "until": local_until,
         "same_day": local_until.date() == timezone.localdate(now),
-        "minutes": minutes,
         "minutes_text": ngettext("in %(minutes)d minute", "in %(minutes)d minutes",
                                  minutes) % {"minutes": minutes},
         "back_url": request.get_full_path(),

@@ -1,6 +1,7 @@
 """Logging in, in Chromium: an agent lands on the console; with the second factor
 required, an operator sets up an authenticator app on first login and reaches the
-dashboard; a guessed password runs into the lockout page. Screenshots at phone and
+dashboard, and at the next login gets in with a recovery code; a guessed password runs
+into the lockout page. Screenshots at phone and
 desktop widths."""
 
 import re
@@ -67,12 +68,23 @@ def test_an_operator_sets_up_the_second_factor_and_reaches_the_dashboard(
 
     page.wait_for_url("**/cuenta/segundo-factor/codigos/**")
     assert page.locator(".recovery-codes li").count() == 10
+    recovery_code = page.locator(".recovery-codes li").first.inner_text()
     page.screenshot(path=str(test_output_dir / f"recovery-codes-{width}.png"), full_page=True)
     page.get_by_role("link", name="Ya los guardé: continuar").click()
 
     page.wait_for_url(f"{live_server.url}/dashboard/")
     assert page.locator('a[href="/dashboard/accesos/bloqueos/"]').count() == 1
     page.screenshot(path=str(test_output_dir / f"dashboard-{width}.png"), full_page=True)
+
+    # The next login asks for a code; without the phone, a recovery code does.
+    page.goto(f"{live_server.url}/accounts/logout/")
+    log_in(page, live_server.url, operator.email)
+    page.wait_for_url("**/cuenta/segundo-factor/verificar/?next=%2Fdashboard%2F")
+    page.screenshot(path=str(test_output_dir / f"verify-{width}.png"), full_page=True)
+    page.fill("#id_code", recovery_code)
+    page.get_by_role("button", name="Continuar").click()
+    page.wait_for_url(f"{live_server.url}/dashboard/")
+    assert "le quedan 9" in page.content()
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())

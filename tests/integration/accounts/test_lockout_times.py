@@ -7,7 +7,12 @@ import pytest
 from axes.models import AccessAttempt
 from django.utils import timezone
 
-from shop.accounts.selectors import login_failures, login_lockout_until, login_lockouts
+from shop.accounts.selectors import (
+    login_account_key_for,
+    login_failures,
+    login_lockout_until,
+    login_lockouts,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +73,14 @@ def test_the_operators_list_names_each_locked_account_and_address_once():
     assert [(lock.key, lock.failures, lock.sources) for lock in lockouts.addresses] == [
         ("203.0.113.1", 30, 2)]
     assert lockouts.addresses[0].until == now - timedelta(minutes=4) + timedelta(minutes=15)
+
+
+def test_an_overlong_login_is_counted_under_a_key_that_fits_the_attempts_table():
+    typed = "A" * 300 + "@example.test"
+
+    key = login_account_key_for(typed=typed)
+
+    assert key == "a" * 255
+    AccessAttempt.objects.create(username=key, ip_address="203.0.113.1", user_agent="x",
+                                 failures_since_start=1, get_data="", post_data="",
+                                 http_accept="", path_info="/accounts/login/")
