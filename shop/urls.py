@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("vendedor/", include("vendors.dashboard.urls")),
     path("dashboard/pagos/", include("payments.dashboard")),
     path("dashboard/envios/", include("logistics.dashboard")),
+    path("dashboard/accesos/", include("shop.accounts.dashboard.urls")),
+    path("cuenta/", include("shop.accounts.urls")),
     path("pagar/enlace/", include("shop.callcenter.links")),
     path("pagar/", include("payments.pages")),
     path("atencion/", include("shop.callcenter.urls")),

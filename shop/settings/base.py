@@ -5,6 +5,7 @@ local-memory cache, Celery tasks run in-process and e-mail printed to the
 console.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -53,7 +54,7 @@ INSTALLED_APPS = [
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "shop.apps.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "shop.apps.customer.apps.CustomerConfig",
     "shop.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -75,7 +76,12 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Encadena
+    "shop.accounts",
     "shop.mail",
     "shop.storefront",
     "shop.demo",
@@ -95,10 +101,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "shop.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -123,6 +133,8 @@ TEMPLATES = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every login attempt for a locked account or address (shop/accounts).
+    "shop.accounts.throttle.LoginThrottleBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -327,6 +339,15 @@ OSCAR_DASHBOARD_NAVIGATION += [{
     "label": _("Shipments"), "icon": "fas fa-truck", "url_name": "logistics_dashboard:shipments",
     "access_fn": console_menu_access,
 }]
+# Operators see and lift login lockouts beside the customers (Oscar's "Customers" heading).
+OSCAR_DASHBOARD_NAVIGATION = [
+    {**entry, "children": [*entry["children"], {
+        "label": _("Login lockouts"), "url_name": "accounts_dashboard:lockouts",
+        "access_fn": operator_menu_access}]}
+    if any(child.get("url_name") == "dashboard:users-index" for child in entry.get("children", []))
+    else entry
+    for entry in OSCAR_DASHBOARD_NAVIGATION
+]
 # Text messages go through this backend (shop/sms); no SMS provider is reachable yet.
 SMS_BACKEND = env_str("SMS_BACKEND", "shop.sms.backends.logging.SmsBackend")
 
@@ -336,12 +357,52 @@ MIGRATION_MODULES = {
     "partner": "oscar.apps.partner.migrations",
     "order": "oscar.apps.order.migrations",
     "shipping": "oscar.apps.shipping.migrations",
+    "customer": "oscar.apps.customer.migrations",
 }
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # Browse and search read the database (shop/apps/search); nothing feeds an index.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 LOGIN_REDIRECT_URL = "/"
+
+# --- Logins: failed-attempt limits and the staff's second factor (shop/accounts) --------
+# An account is locked after this many failed logins from any address, an address after
+# its own (higher: many people share one address behind a carrier's NAT), for
+# LOGIN_LOCKOUT_MINUTES after the failure that locked it.
+LOGIN_FAILURE_LIMIT_PER_ACCOUNT = env_int("LOGIN_FAILURE_LIMIT_PER_ACCOUNT", 10)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 30)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+# Proxies in front of the web processes that append the client's address to
+# X-Forwarded-For; 0 means the client's address is the connection's (REMOTE_ADDR).
+LOGIN_TRUSTED_PROXIES = env_int("LOGIN_TRUSTED_PROXIES", 0)
+AXES_HANDLER = "shop.accounts.throttle.LoginAttemptHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT_PER_ACCOUNT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+# Attempts refused during a lockout do not push its end further: an attacker cannot keep
+# the owner out for ever, and the time the page gives stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A successful login leaves the failures counted: resetting them would let one valid
+# account clear its address's count between guesses at others.
+AXES_RESET_ON_SUCCESS = False
+AXES_USERNAME_CALLABLE = "shop.accounts.throttle.login_account_key"
+AXES_CLIENT_IP_CALLABLE = "shop.accounts.throttle.login_client_address"
+AXES_LOCKOUT_CALLABLE = "shop.accounts.views.login_locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# Successful logins are kept (who, when, from where) for LOGIN_LOG_RETENTION_DAYS.
+LOGIN_LOG_RETENTION_DAYS = env_int("LOGIN_LOG_RETENTION_DAYS", 90)
+CELERY_BEAT_SCHEDULE["accounts-login-log-prune"] = {
+    "task": "accounts.login_log_prune",
+    "schedule": crontab(hour=4, minute=15),
+}
+
+# Staff (operators and call-center agents) confirm each login with a code from an
+# authenticator app (TOTP) or a one-time recovery code. Required: a staff member without
+# one must set it up before any other page; not required (the laptop demo): offered at
+# /cuenta/segundo-factor/, and asked for at every login once set up.
+STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = "Encadena"
+STAFF_RECOVERY_CODE_COUNT = 10
 
 LOGGING = {
     "version": 1,
@@ -355,5 +416,7 @@ LOGGING = {
         "oscar": {"level": "WARNING"},
         # WeasyPrint logs every rendering step at INFO; a refused fetch is a WARNING.
         "weasyprint": {"level": "WARNING"},
+        # django-axes logs each failed login as a WARNING; its start-up banner is noise.
+        "axes": {"level": "WARNING"},
     },
 }

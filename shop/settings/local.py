@@ -14,6 +14,8 @@ if not SECRET_KEY:
             "SECRET_KEY is not set: the development key is only used while DEBUG is on."
         )
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"
+# The demo's staff log in in one step: the second factor is offered, not required.
+STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", False)
 # WhiteNoise expects STATIC_ROOT to exist even while it serves from the finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 

@@ -54,6 +54,14 @@ class CheckoutMixin:
                                                         "plan", None)
 
 
+class IndexView(views.IndexView):
+    """The first step; a returning customer logs in here. Oscar builds that login form
+    without the request, which the login limits need (shop/accounts/throttle.py)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 class ShippingAddressView(views.ShippingAddressView):
     def get_initial(self):
         initial = super().get_initial() or {}

@@ -1,0 +1,10 @@
+from django.core.exceptions import ValidationError
+
+from shop.accounts.error_codes import AccountsErrorCode
+
+
+class SecondFactorError(ValidationError):
+    """A second-factor code refused; the message says why and what to do."""
+
+    def __init__(self, message: str, *, code: AccountsErrorCode):
+        super().__init__(message, code=code)
