@@ -1,6 +1,7 @@
 """Builds the demo marketplace. Safe to run again: it converges on the same data."""
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -29,6 +30,7 @@ from vendors.models import (
     VendorStatus,
     VendorStatusChange,
 )
+from vendors.products import product_weight_set
 
 Category = get_model("catalogue", "Category")
 Country = get_model("address", "Country")
@@ -236,7 +238,8 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
         for name, presentations, (low, high) in data.PRODUCTS[subcategory]:
             for presentation in presentations:
                 price = Decimal(rng.randrange(low, high + 1, 5 if high < 1000 else 50))
-                offers = [(f"{name}, {presentation}", presentation, price)]
+                weight = None if is_service else _weight_kg(name, presentation)
+                offers = [(f"{name}, {presentation}", presentation, price, weight)]
                 if not is_service:
                     # Business buyers buy by the lot, at a wholesale discount.
                     lot_price = (price * data.WHOLESALE_LOT_SIZE * data.WHOLESALE_FACTOR).quantize(
@@ -245,8 +248,9 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
                     lot = data.WHOLESALE_LOT_NAME.format(
                         size=data.WHOLESALE_LOT_SIZE, presentation=presentation
                     )
-                    offers.append((f"{name}, {lot}", lot, lot_price))
-                for title, offer_presentation, offer_price in offers:
+                    offers.append((f"{name}, {lot}", lot, lot_price,
+                                   weight * data.WHOLESALE_LOT_SIZE))
+                for title, offer_presentation, offer_price, offer_weight in offers:
                     count += 1
                     _store_product(
                         upc=f"ENC-{store.code}-{count:03d}",
@@ -259,8 +263,23 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
                         product_class=product_classes[is_service],
                         partner=partner,
                         listed_days_ago=rng.randint(0, 90),
+                        weight_kg=offer_weight,
                     )
     return count
+
+
+METRIC_PRESENTATION = re.compile(r"(\d+(?:,\d+)?)\s*(g|kg|ml|l)\b")
+KG_PER_UNIT = {"g": Decimal("0.001"), "kg": Decimal("1"), "ml": Decimal("0.001"),
+               "l": Decimal("1")}
+
+
+def _weight_kg(name: str, presentation: str) -> Decimal:
+    """What one unit weighs: listed in the data, or read from "250 g", "saco de 10 kg",
+    "1 l" (a litre of these foods and liquids weighs about a kilo)."""
+    if (name, presentation) in data.WEIGHTS_KG:
+        return Decimal(data.WEIGHTS_KG[(name, presentation)])
+    amount, unit = METRIC_PRESENTATION.search(presentation).groups()
+    return Decimal(amount.replace(",", ".")) * KG_PER_UNIT[unit]
 
 
 def _stock(rng) -> int:
@@ -279,7 +298,7 @@ def _description(store, name: str, presentation: str, rng) -> str:
 
 def _store_product(
     *, upc, title, description, price, stock, category, colour, product_class, partner,
-    listed_days_ago,
+    listed_days_ago, weight_kg,
 ) -> None:
     product, created = Product.objects.update_or_create(
         upc=upc,
@@ -299,6 +318,8 @@ def _store_product(
             date_created=timezone.now() - timedelta(days=listed_days_ago, minutes=product.pk)
         )
     ProductCategory.objects.get_or_create(product=product, category=category)
+    if weight_kg is not None:
+        product_weight_set(product=product, weight_kg=weight_kg)
     stockrecord, created = StockRecord.objects.update_or_create(
         product=product,
         partner=partner,
