@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.browser.conftest import delivery_address_fill
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from vendors.models import VendorOrder
@@ -52,12 +53,7 @@ def test_a_guest_checks_out_with_cash_on_delivery_and_no_scripts(
     page.get_by_role("button", name="Continuar").click()
 
     page.wait_for_url("**/checkout/shipping-address/")
-    page.fill("#id_first_name", "Lucía")
-    page.fill("#id_last_name", "Fernández")
-    page.fill("#id_line1", "Calle 23 No. 1155")
-    page.select_option("#id_province", label="La Habana")
-    page.select_option("#id_municipality", label="Plaza de la Revolución")
-    page.fill("#id_phone_number", "+53 5 234 5678")
+    delivery_address_fill(page)
     screenshot("address")
     page.locator("#new_shipping_address button[type=submit]").click()
 
