@@ -515,6 +515,14 @@ PROGRESS_STEPS = {
 }
 REJECTION_REASON = "No nos quedan telas de ese color; le avisaremos cuando lleguen."
 
+# What the demo shopper wrote about products it received: (score, title, text), one per
+# delivered part in turn.
+REVIEWS = (
+    (5, "Como la de mi abuela", "Llegó bien envasada y a tiempo. La volveré a pedir."),
+    (4, "Muy fresco", "Todo bien; la entrega tardó un día más de lo previsto."),
+    (5, "Buena calidad", "Exactamente lo que describían. Recomiendo la tienda."),
+)
+
 
 @dataclass(frozen=True)
 class DemoPhoneOrder:

@@ -27,6 +27,7 @@ from vendors.models import (
     Vendor,
     VendorMembership,
     VendorOrder,
+    VendorOrderStatus,
     VendorStatus,
     VendorStatusChange,
 )
@@ -43,6 +44,7 @@ ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+ProductReview = get_model("reviews", "ProductReview")
 ShippingAddress = get_model("order", "ShippingAddress")
 User = get_user_model()
 
@@ -92,6 +94,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
               applicant_partner=applicant_partner)
     _purchases(stores=stores, cuba=cuba)
     _shipments()
+    _reviews()
     _phone_orders(stores=stores)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
@@ -436,6 +439,19 @@ def _shipments() -> None:
                                    tracking_code=shipment.tracking_code, status=status,
                                    occurred_at=now - timedelta(days=days_ago, hours=2),
                                    municipality_code=place.code if place else ""))
+
+
+def _reviews() -> None:
+    """The demo shopper reviews a product of each part it received (once each)."""
+    buyer = User.objects.get(email=data.ACCOUNTS[1].email)
+    parts = VendorOrder.objects.filter(order__user=buyer,
+                                       status=VendorOrderStatus.DELIVERED).order_by("pk")
+    for part, (score, title, body) in zip(parts, data.REVIEWS, strict=False):
+        product = part.lines.order_by("pk").first().product
+        ProductReview.objects.get_or_create(
+            product=product, user=buyer,
+            defaults={"score": score, "title": title, "body": body,
+                      "status": ProductReview.APPROVED})
 
 
 def _phone_orders(*, stores: dict) -> int:

@@ -1,5 +1,6 @@
 from oscar.apps.catalogue import views
 
+from vendors.reviews import review_permitted
 from vendors.services import approved_partner_ids
 
 
@@ -11,3 +12,9 @@ class ProductDetailView(views.ProductDetailView):
             return True
         sellers = {record.partner_id for record in product.stockrecords.all()}
         return bool(sellers & approved_partner_ids())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["review_permitted"] = review_permitted(user=self.request.user,
+                                                       product=self.object)
+        return context

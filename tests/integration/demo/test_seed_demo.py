@@ -324,3 +324,20 @@ def test_the_demo_shoppers_address_is_in_its_address_book_once(seeded, db, clien
     assert address.num_orders_as_shipping_address == orders.count() == len(data.PURCHASES) + 1
     client.force_login(shopper)
     assert list(client.get("/accounts/addresses/").context["addresses"]) == [address]
+
+
+def test_the_demo_shopper_reviewed_a_product_of_each_part_it_received(seeded, db, client):
+    from django.contrib.auth import get_user_model
+
+    from vendors.models import VendorOrder
+
+    shopper = get_user_model().objects.get(email="comprador@encadena.test")
+    delivered = VendorOrder.objects.filter(order__user=shopper, status="delivered")
+    reviews = get_model("reviews", "ProductReview").objects.filter(user=shopper)
+
+    assert reviews.count() == delivered.count() == len(data.REVIEWS)
+    assert {review.product.stockrecords.get().partner.vendor for review in reviews} == {
+        part.vendor for part in delivered}
+    client.force_login(get_user_model().objects.get(email="vendedor@encadena.test"))
+    page = client.get("/vendedor/dulces-guayabita/opiniones/")
+    assert [review.title for review in page.context["reviews"]] == [data.REVIEWS[0][1]]
