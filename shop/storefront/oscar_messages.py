@@ -171,6 +171,8 @@ OSCAR_MESSAGES = (
     gettext_noop("Product reviews"),
     gettext_noop("Catalogue reviews"),
     gettext_noop("Edit this category"),
+    gettext_noop("All reviews"),
+    gettext_noop("Enter your email"),
     # Lists, errors and account pages
     gettext_noop("\n                        Page %(page_num)s of %(total_pages)s"
                  "\n                    "),
