@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 
 from tests.factories import UserFactory
 from tests.factories.callcenter import purchase_place_for, stores_create
-from vendors.orders import ActorRole, vendor_order_transition
+from tests.factories.orders import vendor_order_deliver
 
 ProductReview = get_model("reviews", "ProductReview")
 
@@ -17,18 +17,12 @@ pytestmark = pytest.mark.django_db
 REVIEW = {"title": "Muy bueno", "score": "5", "body": "Llegó a tiempo y bien envasado."}
 
 
-def delivered(part):
-    for step in ("accepted", "ready", "shipped", "delivered"):
-        vendor_order_transition(vendor_order_id=part.pk, to_status=step, actor=None,
-                                actor_role=ActorRole.VENDOR)
-
-
 @pytest.fixture
 def world():
     (coffee_store, coffee), (honey_store, honey) = stores_create()
     received, waiting, stranger = (UserFactory(email=f"{name}@example.test")
                                    for name in ("recibio", "espera", "extrana"))
-    delivered(purchase_place_for(received, [(coffee, 1), (honey, 1)]).vendor_orders.get(
+    vendor_order_deliver(purchase_place_for(received, [(coffee, 1), (honey, 1)]).vendor_orders.get(
         vendor__partner=coffee_store))
     purchase_place_for(waiting, [(coffee, 1)])
     return {"coffee": coffee, "honey": honey, "received": received, "waiting": waiting,

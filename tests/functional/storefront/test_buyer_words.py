@@ -16,17 +16,11 @@ from logistics.models import Municipality
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.callcenter import purchase_place_for
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
+from tests.factories.orders import vendor_order_deliver
 from tests.functional.checkout.flow import address_data
 from tests.spanish import problems
-from vendors.orders import ActorRole, vendor_order_transition
 
 pytestmark = pytest.mark.django_db
-
-def delivered(part):
-    for step in ("accepted", "ready", "shipped", "delivered"):
-        vendor_order_transition(vendor_order_id=part.pk, to_status=step, actor=None,
-                                actor_role=ActorRole.VENDOR)
-
 
 @pytest.fixture
 def store():
@@ -99,7 +93,7 @@ def test_a_registered_buyer_reads_its_account_in_spanish_with_usted(store):
         "first_name": "Carlos", "last_name": "Comprador", "line1": "Calle 23 No. 1155",
         "line2": "entre 10 y 12", "line4": "Plaza de la Revolución", "state": "La Habana",
         "phone_number": "+5352345678", "notes": ""})
-    delivered(order.vendor_orders.get())
+    vendor_order_deliver(order.vendor_orders.get())
     client = Client()
     client.force_login(buyer)
     journey = Journey(client)
