@@ -93,8 +93,9 @@ def basket_vendor_parts(*, basket, municipality: Municipality | None = None) -> 
         grouped.setdefault(line.stockrecord.partner_id, []).append(line)
     if not grouped:
         return []
+    # The invoice settings come along: the basket and review say the tax each store includes.
     vendors = {vendor.partner_id: vendor for vendor in Vendor.objects.filter(
-        partner_id__in=grouped).select_related("partner")}
+        partner_id__in=grouped).select_related("partner", "invoice_settings")}
     weights = _product_weights({line.product_id for line in lines})
     parts = []
     for partner_id, vendor_lines in grouped.items():

@@ -8,16 +8,26 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from vendors.inventory import stock_set
 from vendors.models import StockMovementReason, Vendor
-from vendors.products import ProductData, vendor_product_create, vendor_products
+from vendors.products import (
+    MAX_WEIGHT_KG,
+    ProductData,
+    product_weight_of,
+    product_weight_parse,
+    product_weight_set,
+    product_weight_text,
+    vendor_product_create,
+    vendor_products,
+)
 
 StockRecord = get_model("partner", "StockRecord")
 
-COLUMNS = ["sku", "title", "price", "stock", "low_stock_threshold", "published"]
+COLUMNS = ["sku", "title", "price", "stock", "low_stock_threshold", "published", "weight"]
 REQUIRED = {"sku", "price", "stock"}
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -45,6 +55,7 @@ class _Row:
     stock: int
     low_stock_threshold: int | None
     published: bool | None
+    weight_kg: Decimal | None  # None: not given (a known product keeps its weight)
 
 
 def vendor_catalogue_csv(*, vendor: Vendor) -> str:
@@ -59,6 +70,7 @@ def vendor_catalogue_csv(*, vendor: Vendor) -> str:
             product.num_in_stock or 0,
             "" if product.low_stock_threshold is None else product.low_stock_threshold,
             "sí" if product.is_public else "no",
+            product_weight_text(product_weight_of(product)),
         ])
     return out.getvalue()
 
@@ -113,7 +125,8 @@ def _row_create(vendor, actor, row: _Row) -> None:
         vendor=vendor, actor=actor, stock=row.stock,
         data=ProductData(title=row.title, description="", category=None, price=row.price,
                          sku=row.sku, low_stock_threshold=row.low_stock_threshold,
-                         is_public=True if row.published is None else row.published),
+                         is_public=True if row.published is None else row.published,
+                         weight_kg=row.weight_kg),
     )
 
 
@@ -127,6 +140,8 @@ def _row_update(vendor, actor, row: _Row, record) -> None:
     record.price = row.price
     record.low_stock_threshold = row.low_stock_threshold
     record.save(update_fields=["price", "low_stock_threshold", "date_updated"])
+    if row.weight_kg is not None:
+        product_weight_set(product=product, weight_kg=row.weight_kg)
     stock_set(stockrecord_id=record.pk, vendor=vendor, level=row.stock, actor=actor,
               reason=StockMovementReason.IMPORT, note=_("CSV import"))
 
@@ -215,11 +230,18 @@ def _row_parse(line: int, raw: dict, report: ImportReport) -> _Row | None:
             published = None if value == "" else False
         else:
             errors.append(_("published must be sí or no, not %(value)s") % {"value": value})
+    weight = None
+    try:
+        weight = product_weight_parse(raw.get("weight", ""))
+    except ValueError:
+        errors.append(_("the weight %(weight)s is not a number of kg above 0 and at most "
+                        "%(max)s, with up to 3 decimals") % {
+            "weight": raw["weight"], "max": number_format(MAX_WEIGHT_KG, 0, force_grouping=True)})
     if errors:
         sentence = "; ".join(errors)
         report.errors.append((line, sentence[0].upper() + sentence[1:] + "."))
         return None
-    return _Row(line, sku, title, price, stock, threshold, published)
+    return _Row(line, sku, title, price, stock, threshold, published, weight)
 
 
 def _whole_number(raw: str) -> int | None:

@@ -1,13 +1,14 @@
 """A vendor's own catalogue: reads and writes scoped to one vendor."""
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from oscar.core.loading import get_model
 
+from logistics.delivery import WEIGHT_ATTRIBUTE
 from vendors.inventory import stock_set
 from vendors.models import StockMovementReason, Vendor
 
@@ -15,9 +16,15 @@ Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
+ProductAttribute = get_model("catalogue", "ProductAttribute")
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 StockRecord = get_model("partner", "StockRecord")
 
 GOODS_CLASS_SLUG = "producto"
+# Delivery zones charge per kg of a part (logistics/delivery.py); a loaded truck is the most
+# one product can weigh, and grams the finest step.
+MAX_WEIGHT_KG = Decimal("30000")
+WEIGHT_DECIMALS = 3
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,31 @@ class ProductData:
     low_stock_threshold: int | None
     is_public: bool
     image: object = None  # a cleaned ContentFile, or None
+    weight_kg: Decimal | None = None
+
+
+def product_weight_parse(raw: str) -> Decimal | None:
+    """A weight in kg as a vendor types it ("0,25", "1.5", "12"), or None when empty.
+    Raises ValueError unless it is a number above 0, at most MAX_WEIGHT_KG, in grams
+    at the finest."""
+    text = (raw or "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        weight = Decimal(text)
+    except InvalidOperation as error:
+        raise ValueError(raw) from error
+    if (not weight.is_finite() or weight <= 0 or weight > MAX_WEIGHT_KG
+            or weight.as_tuple().exponent < -WEIGHT_DECIMALS):
+        raise ValueError(raw)
+    return weight
+
+
+def product_weight_text(weight: Decimal | None) -> str:
+    """A weight as the CSV export writes it: "0.25", "12", "" for none."""
+    if weight is None:
+        return ""
+    return format(weight.quantize(Decimal(1).scaleb(-WEIGHT_DECIMALS)).normalize(), "f")
 
 
 def vendor_products(*, vendor: Vendor) -> QuerySet:
@@ -43,6 +75,11 @@ def vendor_products(*, vendor: Vendor) -> QuerySet:
             num_allocated=F("stockrecords__num_allocated"),
             low_stock_threshold=F("stockrecords__low_stock_threshold"),
             sku=F("stockrecords__partner_sku"),
+            weight_kg=Subquery(
+                ProductAttributeValue.objects.filter(
+                    product=OuterRef("pk"), attribute__code=WEIGHT_ATTRIBUTE
+                ).values("value_float")[:1]
+            ),
         )
         .order_by("title", "id")
     )
@@ -80,6 +117,7 @@ def vendor_product_create(*, vendor: Vendor, actor, data: ProductData, stock: in
     )
     _product_category_set(product, data.category)
     _product_image_add(product, data.image)
+    product_weight_set(product=product, weight_kg=data.weight_kg)
     stock_set(stockrecord_id=stockrecord.pk, vendor=vendor, level=stock,
               reason=StockMovementReason.INITIAL, actor=actor)
     return product
@@ -96,6 +134,28 @@ def vendor_product_update(*, vendor: Vendor, product, data: ProductData):
     )
     _product_category_set(product, data.category)
     _product_image_add(product, data.image)
+    product_weight_set(product=product, weight_kg=data.weight_kg)
+
+
+def product_weight_set(*, product, weight_kg: Decimal | None) -> None:
+    """Record how much one unit of `product` weighs, in kg (None: unknown), as the
+    `weight` attribute of its product class that delivery prices read."""
+    if weight_kg is None:
+        ProductAttributeValue.objects.filter(
+            product=product, attribute__code=WEIGHT_ATTRIBUTE).delete()
+        return
+    attribute, _ = ProductAttribute.objects.get_or_create(
+        product_class_id=product.product_class_id, code=WEIGHT_ATTRIBUTE,
+        defaults={"name": "Peso (kg)", "type": ProductAttribute.FLOAT},
+    )
+    ProductAttributeValue.objects.update_or_create(
+        product=product, attribute=attribute, defaults={"value_float": float(weight_kg)})
+
+
+def product_weight_of(product) -> Decimal | None:
+    """The weight `product` carries from vendor_products() (a float column), as kg."""
+    value = getattr(product, "weight_kg", None)
+    return None if value is None else Decimal(str(value))
 
 
 def vendor_product_publish(*, vendor: Vendor, product, is_public: bool) -> None:

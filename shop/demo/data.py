@@ -271,6 +271,58 @@ PRODUCTS = {
 }
 
 
+# What one unit weighs (kg), where its presentation ("250 g", "saco de 10 kg", "1 l") does
+# not say it or says a capacity rather than a weight. Delivery zones charge per kg.
+WEIGHTS_KG = {
+    ("Pan de corteza dura", "6 unidades"): "0.9", ("Pan de corteza dura", "12 unidades"): "1.8",
+    ("Panetela borracha", "porción familiar"): "1.2",
+    ("Cake de cumpleaños", "8 porciones"): "1.5", ("Cake de cumpleaños", "16 porciones"): "3",
+    ("Refresco de malta", "caja de 24"): "9",
+    ("Calabaza", "por unidad"): "3", ("Piña española roja", "por unidad"): "1.5",
+    ("Piña española roja", "docena"): "18", ("Fruta bomba (papaya)", "por unidad"): "2",
+    ("Posturas de tomate", "bandeja de 100"): "4",
+    ("Posturas de aguacate injertado", "por unidad"): "3",
+    ("Mochila fumigadora", "16 l"): "4.5", ("Manguera de riego", "rollo de 50 m"): "9",
+    ("Arena lavada", "m³"): "1500", ("Gravilla", "m³"): "1600",
+    ("Bloque de hormigón de 15", "por unidad"): "12",
+    ("Bloque de hormigón de 15", "paleta de 100"): "1200",
+    ("Ladrillo de barro macizo", "millar"): "2300", ("Losa de piso de terrazo", "m²"): "45",
+    ("Puerta de madera maciza", "80 x 210 cm"): "40",
+    ("Ventana de persianas de cedro", "100 x 120 cm"): "18",
+    ("Tablas de pino cepillado", "docena"): "60", ("Reja de seguridad", "100 x 120 cm"): "25",
+    ("Angulares de acero", "barra de 6 m"): "14", ("Bisagras reforzadas", "par"): "0.4",
+    ("Pintura de agua blanca", "galón"): "5",
+    ("Pintura de agua blanca", "cubo de 4 galones"): "20", ("Esmalte sintético", "galón"): "4.5",
+    ("Impermeabilizante de techo", "cubo de 4 galones"): "22",
+    ("Guayabera de lino", "talla M"): "0.3", ("Guayabera de lino", "talla L"): "0.3",
+    ("Guayabera de lino", "talla XL"): "0.35",
+    ("Vestido de algodón estampado", "talla S"): "0.3",
+    ("Vestido de algodón estampado", "talla M"): "0.3",
+    ("Pulóver de algodón", "talla M"): "0.2", ("Pulóver de algodón", "talla L"): "0.2",
+    ("Sandalias de cuero", "talla 38"): "0.6", ("Sandalias de cuero", "talla 42"): "0.7",
+    ("Zapatos de trabajo", "talla 41"): "1.4", ("Zapatos de trabajo", "talla 43"): "1.5",
+    ("Juego de sábanas", "cama personal"): "1.2", ("Juego de sábanas", "cama camera"): "1.6",
+    ("Toallas de baño", "juego de 2"): "1", ("Mantel bordado", "mesa de 6"): "0.6",
+    ("Uniforme escolar", "primaria"): "0.4", ("Uniforme escolar", "secundaria"): "0.5",
+    ("Overol de trabajo", "talla L"): "0.9", ("Bata sanitaria", "talla única"): "0.4",
+    ("Tinajón decorativo", "pequeño"): "6", ("Tinajón decorativo", "mediano"): "15",
+    ("Juego de tazas de barro", "6 piezas"): "1.5", ("Maceta esmaltada", "20 cm"): "1.5",
+    ("Maceta esmaltada", "30 cm"): "3.5", ("Sombrero de yarey", "talla única"): "0.2",
+    ("Cesta de guano tejida", "mediana"): "0.6", ("Cesta de guano tejida", "grande"): "1",
+    ("Jaba de henequén", "por unidad"): "0.3", ("Tabla de cortar de majagua", "mediana"): "1.2",
+    ("Figura tallada de jutía", "15 cm"): "0.5", ("Caja joyero de cedro", "por unidad"): "0.8",
+    ("Collar de semillas de peonía", "por unidad"): "0.05",
+    ("Aretes de carey sintético", "par"): "0.02",
+    ("Pulsera de cuentas de coco", "por unidad"): "0.03",
+    ("Sillón de madera y pajilla", "por unidad"): "12",
+    ("Mesa de comedor", "4 puestos"): "30", ("Mesa de comedor", "6 puestos"): "45",
+    ("Cama de caoba", "personal"): "55", ("Cama de caoba", "camera"): "80",
+    ("Cazuela de aluminio fundido", "3 l"): "1.5", ("Cazuela de aluminio fundido", "6 l"): "2.5",
+    ("Pilón de madera", "por unidad"): "2.5", ("Juego de cucharones", "3 piezas"): "0.4",
+    ("Detergente líquido", "galón"): "4", ("Escoba de millo", "por unidad"): "0.6",
+    ("Jabón de glicerina y miel", "paquete de 4"): "0.45",
+}
+
 @dataclass(frozen=True)
 class DemoStore:
     code: str
@@ -349,16 +401,17 @@ DELIVERY_PRICES = {
     "SERRANO": Decimal("250"), "BARACOA": Decimal("300"), "GERONA": Decimal("150"),
 }
 
-# ...and some also to a neighbouring province or La Habana, by weight, above a minimum order.
+# ...and some also to a neighbouring province or La Habana, by weight, above a minimum order
+# (building materials travel by the tonne: little per kg).
 FARTHER_ZONES = {
     "GUAYABITA": DemoZone("La Habana", Decimal("450"), Decimal("20"), Decimal("3000")),
     "ESPERANZA": DemoZone("La Habana", Decimal("300"), Decimal("15"), Decimal("2000")),
-    "CONSTRUHAB": DemoZone("Mayabeque", Decimal("800"), Decimal("40"), Decimal("10000")),
+    "CONSTRUHAB": DemoZone("Mayabeque", Decimal("800"), Decimal("1.50"), Decimal("10000")),
     "SEMILLAS": DemoZone("La Habana", Decimal("400"), Decimal("10"), Decimal("1500")),
     "JAGUEY": DemoZone("La Habana", Decimal("700"), Decimal("12"), Decimal("5000")),
     "ESCAMBRAY": DemoZone("Cienfuegos", Decimal("500"), Decimal("15"), Decimal("2500")),
-    "LOSPINOS": DemoZone("Villa Clara", Decimal("900"), Decimal("30"), Decimal("8000")),
-    "MORON": DemoZone("Camagüey", Decimal("800"), Decimal("40"), Decimal("10000")),
+    "LOSPINOS": DemoZone("Villa Clara", Decimal("900"), Decimal("8"), Decimal("8000")),
+    "MORON": DemoZone("Camagüey", Decimal("800"), Decimal("1.50"), Decimal("10000")),
     "TUNAS": DemoZone("Holguín", Decimal("350"), Decimal("10"), Decimal("1000")),
     "CARNICA": DemoZone("Las Tunas", Decimal("600"), Decimal("20"), Decimal("4000")),
     "SERRANO": DemoZone("Granma", Decimal("500"), Decimal("15"), Decimal("2000")),
@@ -461,6 +514,14 @@ PROGRESS_STEPS = {
     "rejected": ("rejected",),
 }
 REJECTION_REASON = "No nos quedan telas de ese color; le avisaremos cuando lleguen."
+
+# What the demo shopper wrote about products it received: (score, title, text), one per
+# delivered part in turn.
+REVIEWS = (
+    (5, "Como la de mi abuela", "Llegó bien envasada y a tiempo. La volveré a pedir."),
+    (4, "Muy fresco", "Todo bien; la entrega tardó un día más de lo previsto."),
+    (5, "Buena calidad", "Exactamente lo que describían. Recomiendo la tienda."),
+)
 
 
 @dataclass(frozen=True)

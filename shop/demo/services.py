@@ -1,6 +1,7 @@
 """Builds the demo marketplace. Safe to run again: it converges on the same data."""
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -26,9 +27,11 @@ from vendors.models import (
     Vendor,
     VendorMembership,
     VendorOrder,
+    VendorOrderStatus,
     VendorStatus,
     VendorStatusChange,
 )
+from vendors.products import product_weight_set
 
 Category = get_model("catalogue", "Category")
 Country = get_model("address", "Country")
@@ -41,6 +44,7 @@ ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+ProductReview = get_model("reviews", "ProductReview")
 ShippingAddress = get_model("order", "ShippingAddress")
 User = get_user_model()
 
@@ -90,6 +94,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
               applicant_partner=applicant_partner)
     _purchases(stores=stores, cuba=cuba)
     _shipments()
+    _reviews()
     _phone_orders(stores=stores)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
@@ -236,7 +241,8 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
         for name, presentations, (low, high) in data.PRODUCTS[subcategory]:
             for presentation in presentations:
                 price = Decimal(rng.randrange(low, high + 1, 5 if high < 1000 else 50))
-                offers = [(f"{name}, {presentation}", presentation, price)]
+                weight = None if is_service else _weight_kg(name, presentation)
+                offers = [(f"{name}, {presentation}", presentation, price, weight)]
                 if not is_service:
                     # Business buyers buy by the lot, at a wholesale discount.
                     lot_price = (price * data.WHOLESALE_LOT_SIZE * data.WHOLESALE_FACTOR).quantize(
@@ -245,8 +251,9 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
                     lot = data.WHOLESALE_LOT_NAME.format(
                         size=data.WHOLESALE_LOT_SIZE, presentation=presentation
                     )
-                    offers.append((f"{name}, {lot}", lot, lot_price))
-                for title, offer_presentation, offer_price in offers:
+                    offers.append((f"{name}, {lot}", lot, lot_price,
+                                   weight * data.WHOLESALE_LOT_SIZE))
+                for title, offer_presentation, offer_price, offer_weight in offers:
                     count += 1
                     _store_product(
                         upc=f"ENC-{store.code}-{count:03d}",
@@ -259,8 +266,23 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
                         product_class=product_classes[is_service],
                         partner=partner,
                         listed_days_ago=rng.randint(0, 90),
+                        weight_kg=offer_weight,
                     )
     return count
+
+
+METRIC_PRESENTATION = re.compile(r"(\d+(?:,\d+)?)\s*(g|kg|ml|l)\b")
+KG_PER_UNIT = {"g": Decimal("0.001"), "kg": Decimal("1"), "ml": Decimal("0.001"),
+               "l": Decimal("1")}
+
+
+def _weight_kg(name: str, presentation: str) -> Decimal:
+    """What one unit weighs: listed in the data, or read from "250 g", "saco de 10 kg",
+    "1 l" (a litre of these foods and liquids weighs about a kilo)."""
+    if (name, presentation) in data.WEIGHTS_KG:
+        return Decimal(data.WEIGHTS_KG[(name, presentation)])
+    amount, unit = METRIC_PRESENTATION.search(presentation).groups()
+    return Decimal(amount.replace(",", ".")) * KG_PER_UNIT[unit]
 
 
 def _stock(rng) -> int:
@@ -279,7 +301,7 @@ def _description(store, name: str, presentation: str, rng) -> str:
 
 def _store_product(
     *, upc, title, description, price, stock, category, colour, product_class, partner,
-    listed_days_ago,
+    listed_days_ago, weight_kg,
 ) -> None:
     product, created = Product.objects.update_or_create(
         upc=upc,
@@ -299,6 +321,8 @@ def _store_product(
             date_created=timezone.now() - timedelta(days=listed_days_ago, minutes=product.pk)
         )
     ProductCategory.objects.get_or_create(product=product, category=category)
+    if weight_kg is not None:
+        product_weight_set(product=product, weight_kg=weight_kg)
     stockrecord, created = StockRecord.objects.update_or_create(
         product=product,
         partner=partner,
@@ -415,6 +439,19 @@ def _shipments() -> None:
                                    tracking_code=shipment.tracking_code, status=status,
                                    occurred_at=now - timedelta(days=days_ago, hours=2),
                                    municipality_code=place.code if place else ""))
+
+
+def _reviews() -> None:
+    """The demo shopper reviews a product of each part it received (once each)."""
+    buyer = User.objects.get(email=data.ACCOUNTS[1].email)
+    parts = VendorOrder.objects.filter(order__user=buyer,
+                                       status=VendorOrderStatus.DELIVERED).order_by("pk")
+    for part, (score, title, body) in zip(parts, data.REVIEWS, strict=False):
+        product = part.lines.order_by("pk").first().product
+        ProductReview.objects.get_or_create(
+            product=product, user=buyer,
+            defaults={"score": score, "title": title, "body": body,
+                      "status": ProductReview.APPROVED})
 
 
 def _phone_orders(*, stores: dict) -> int:

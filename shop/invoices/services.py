@@ -19,6 +19,7 @@ from shop.invoices.models import (
     InvoiceSettings,
     RenderState,
 )
+from shop.invoices.taxes import tax_of
 from shop.invoices.words import amount_in_words
 from vendors.models import Vendor, VendorOrder
 
@@ -118,8 +119,7 @@ def invoice_snapshot(*, vendor_order: VendorOrder, series: str, number: int, iss
     delivery = Decimal(vendor_order.delivery_charge or 0)
     tax_percent = choices.tax_percent
     total = goods + delivery
-    # Prices include the tax: the base is what remains once it is taken out.
-    base = (total * 100 / (100 + tax_percent)).quantize(CENT, rounding=ROUND_HALF_UP)
+    base = total - tax_of(amount=total, percent=tax_percent)
     return {
         "number": f"{series}-{number:06d}", "series": series, "sequence": number,
         "issued_at": issued_at.isoformat(),

@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "oscar.apps.address.apps.AddressConfig",
     "shop.apps.shipping.apps.ShippingConfig",
     "shop.apps.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "shop.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.apps.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
@@ -266,6 +266,8 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "state", "country")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SEND_REGISTRATION_EMAIL = True
+# Reviews come from buyers who received the product (shop/apps/catalogue/reviews), signed in.
+OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
@@ -358,6 +360,7 @@ MIGRATION_MODULES = {
     "order": "oscar.apps.order.migrations",
     "shipping": "oscar.apps.shipping.migrations",
     "customer": "oscar.apps.customer.migrations",
+    "reviews": "oscar.apps.catalogue.reviews.migrations",
 }
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 # Browse and search read the database (shop/apps/search); nothing feeds an index.

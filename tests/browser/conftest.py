@@ -30,4 +30,14 @@ def new_page(browser):
     return page
 
 
+def delivery_address_fill(page, *, municipality: str = "Plaza de la Revolución"):
+    """The checkout's address step, filled as a buyer in La Habana would (not sent)."""
+    page.fill("#id_first_name", "Lucía")
+    page.fill("#id_last_name", "Fernández")
+    page.fill("#id_line1", "Calle 23 No. 1155")
+    page.select_option("#id_province", label="La Habana")
+    page.select_option("#id_municipality", label=municipality)
+    page.fill("#id_phone_number", "+53 5 234 5678")
+
+
 from tests.localstripe_server import localstripe_url  # noqa: E402, F401  (a fixture)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from payments.models import Payment
-from tests.browser.conftest import new_page
+from tests.browser.conftest import delivery_address_fill, new_page
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.delivery import PickupPointFactory
 from tests.localstripe_server import CARD_PAID, stripe_options
@@ -46,12 +46,7 @@ def test_a_guest_pays_a_two_store_purchase_by_card(live_server, browser, stripe_
     page.locator("#id_options_0").check()
     page.locator("form:has(#id_username) button[type=submit]").click()
     page.wait_for_url("**/checkout/shipping-address/")
-    page.fill("#id_first_name", "Lucía")
-    page.fill("#id_last_name", "Fernández")
-    page.fill("#id_line1", "Calle 23 No. 1155")
-    page.select_option("#id_province", label="La Habana")
-    page.select_option("#id_municipality", label="Playa")
-    page.fill("#id_phone_number", "+53 5 234 5678")
+    delivery_address_fill(page, municipality="Playa")
     page.locator("#new_shipping_address button[type=submit]").click()
     page.wait_for_url("**/checkout/shipping-method/")
     for part in range(2):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.browser.conftest import new_page
+from tests.browser.conftest import delivery_address_fill, new_page
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.users import PASSWORD
@@ -59,12 +59,7 @@ def test_one_basket_three_stores_two_deliveries_and_a_pickup(live_server, browse
     assert page.locator(".basket-vendor-part").count() == 3
     page.screenshot(path=str(test_output_dir / "basket.png"), full_page=True)
     page.goto(f"{live_server.url}/checkout/")
-    page.fill("#id_first_name", "Lucía")
-    page.fill("#id_last_name", "Fernández")
-    page.fill("#id_line1", "Calle 23 No. 1155")
-    page.select_option("#id_province", label="La Habana")
-    page.select_option("#id_municipality", label="Plaza de la Revolución")
-    page.fill("#id_phone_number", "+53 5 234 5678")
+    delivery_address_fill(page)
     page.locator("#new_shipping_address button[type=submit]").click()
 
     page.wait_for_url("**/checkout/shipping-method/")

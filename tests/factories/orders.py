@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 
 from vendors.inventory import StockRequest, stock_allocate
 from vendors.models import VendorOrder, VendorOrderStatus
+from vendors.orders import ActorRole, vendor_order_transition
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -49,3 +50,10 @@ def purchase(parts: dict, *, status=VendorOrderStatus.PLACED, user=None) -> Orde
         )
         stock_allocate(requests=requests, order_number=vendor_order.number)
     return order
+
+
+def vendor_order_deliver(part: VendorOrder) -> None:
+    """Take a placed part through the store's steps up to delivered."""
+    for step in ("accepted", "ready", "shipped", "delivered"):
+        vendor_order_transition(vendor_order_id=part.pk, to_status=step, actor=None,
+                                actor_role=ActorRole.VENDOR)

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -15,7 +16,7 @@ from logistics.forms import (
 from logistics.services import DeliveryZoneData, PickupPointData
 from vendors.images import LOGO_BOX, PRODUCT_BOX, uploaded_image_clean
 from vendors.models import Sector
-from vendors.products import ProductData
+from vendors.products import MAX_WEIGHT_KG, ProductData, product_weight_parse
 from vendors.validators import phone_validate
 
 Category = get_model("catalogue", "Category")
@@ -35,6 +36,10 @@ class VendorProductForm(forms.Form):
     price = forms.DecimalField(label=_("Price (CUP)"), max_digits=12, decimal_places=2,
                                min_value=0)
     sku = forms.CharField(label=_("Your product code (SKU)"), max_length=128, required=False)
+    weight = forms.CharField(
+        label=_("Weight of one unit (kg)"), max_length=20, required=False,
+        help_text=_("With its packaging, e.g. 0,25 for 250 g. Delivery zones with a price "
+                    "per kg charge by it."))
     stock = forms.IntegerField(label=_("Units in stock"), min_value=0, initial=0)
     low_stock_threshold = forms.IntegerField(
         label=_("Warn me when stock falls to"), min_value=0, required=False)
@@ -50,13 +55,22 @@ class VendorProductForm(forms.Form):
         upload = self.cleaned_data.get("image")
         return uploaded_image_clean(upload, box=PRODUCT_BOX) if upload else None
 
+    def clean_weight(self):
+        try:
+            return product_weight_parse(self.cleaned_data.get("weight", ""))
+        except ValueError:
+            raise ValidationError(
+                _("Enter the weight in kg: a number above 0 and at most %(max)s, with up to "
+                  "3 decimals (e.g. 0,25)."), code="weight",
+                params={"max": number_format(MAX_WEIGHT_KG, 0, force_grouping=True)}) from None
+
     def product_data(self) -> ProductData:
         data = self.cleaned_data
         return ProductData(
             title=data["title"].strip(), description=data["description"].strip(),
             category=data["category"], price=data["price"], sku=data["sku"].strip(),
             low_stock_threshold=data["low_stock_threshold"], is_public=data["is_public"],
-            image=data["image"],
+            image=data["image"], weight_kg=data["weight"],
         )
 
 

@@ -7,6 +7,7 @@ from shop.invoices.dashboard import (
     VendorInvoiceZipExportView,
 )
 from vendors.dashboard import views
+from vendors.dashboard.reviews import VendorReviewListView
 
 app_name = "vendor_dashboard"
 
@@ -51,6 +52,7 @@ urlpatterns = [
          name="invoice-export"),
     path("<slug:vendor_slug>/facturas/exportar.zip", VendorInvoiceZipExportView.as_view(),
          name="invoice-export-pdfs"),
+    path("<slug:vendor_slug>/opiniones/", VendorReviewListView.as_view(), name="review-list"),
     path("<slug:vendor_slug>/cuenta/", views.AccountView.as_view(), name="account"),
     path("<slug:vendor_slug>/perfil/", views.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", views.TeamView.as_view(), name="team"),

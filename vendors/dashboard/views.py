@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -76,6 +77,7 @@ from vendors.models import (
 from vendors.orders import ActorRole, vendor_order_allowed_targets, vendor_order_transition
 from vendors.permissions import is_operator
 from vendors.products import (
+    product_weight_of,
     vendor_low_stock,
     vendor_product_create,
     vendor_product_get,
@@ -149,10 +151,12 @@ class ProductCreateView(VendorDashboardMixin, View):
 
 class ProductEditView(VendorDashboardMixin, View):
     def initial(self, product) -> dict:
+        weight = product_weight_of(product)
         return {"title": product.title, "description": product.description,
                 "category": product.categories.first(), "price": product.price,
                 "sku": product.sku, "low_stock_threshold": product.low_stock_threshold,
-                "is_public": product.is_public}
+                "is_public": product.is_public,
+                "weight": "" if weight is None else number_format(weight)}
 
     def get(self, request, vendor_slug, pk):
         product = vendor_product_get(vendor=self.vendor, pk=pk)

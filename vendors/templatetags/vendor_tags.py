@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django import template
+from django.utils.formats import number_format
 
 register = template.Library()
 
@@ -15,3 +18,12 @@ def facet_links(request, name: str, values, title: str):
     encoded = without.urlencode()
     return {"name": name, "values": values, "title": title,
             "base_query": encoded, "clear_query": encoded}
+
+
+@register.filter
+def kilograms(value) -> str:
+    """A product's weight as a buyer reads it: "0,25 kg", "12 kg" (Spanish notation)."""
+    if value in (None, ""):
+        return ""
+    weight = Decimal(str(value)).normalize()
+    return f"{number_format(weight if weight.as_tuple().exponent < 0 else int(weight))} kg"

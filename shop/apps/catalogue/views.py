@@ -1,5 +1,8 @@
 from oscar.apps.catalogue import views
 
+from shop.invoices.taxes import included_tax
+from vendors.models import Vendor
+from vendors.reviews import review_permitted
 from vendors.services import approved_partner_ids
 
 
@@ -11,3 +14,20 @@ class ProductDetailView(views.ProductDetailView):
             return True
         sellers = {record.partner_id for record in product.stockrecords.all()}
         return bool(sellers & approved_partner_ids())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["review_permitted"] = review_permitted(user=self.request.user,
+                                                       product=self.object)
+        context["included_tax"] = self.included_tax()
+        return context
+
+    def included_tax(self):
+        """The tax the selling store includes in the price, or None when it charges none
+        (read once here: the page names it twice)."""
+        info = self.request.strategy.fetch_for_product(self.object)
+        if info.stockrecord is None or not info.price.exists:
+            return None
+        vendor = (Vendor.objects.select_related("invoice_settings")
+                  .filter(partner_id=info.stockrecord.partner_id).first())
+        return vendor and included_tax(vendor=vendor, amount=info.price.incl_tax)

@@ -13,6 +13,26 @@ from logistics.forms import (
 from vendors.validators import nit_validate
 
 
+class GatewayForm(oscar_forms.GatewayForm):
+    """Oscar's first checkout step (guest, new account or returning customer). Its
+    script hides the password unless "returning customer" is chosen; without scripts the
+    field shows beside every option, so it must not be `required` in the page or a guest
+    could never go on. Only a returning customer is asked for it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].required = False
+
+    def clean(self):
+        if self.cleaned_data.get("options") == self.EXISTING and not self.cleaned_data.get(
+                "password"):
+            self.add_error("password", ValidationError(
+                _("Enter your password to sign in, or choose to buy as a guest."),
+                code="password_missing"))
+            return self.cleaned_data
+        return super().clean()
+
+
 class ShippingAddressForm(oscar_forms.ShippingAddressForm):
     """A Cuban delivery address: street, province and one of its municipalities, and a
     phone the stores can call. The province and municipality are written to Oscar's

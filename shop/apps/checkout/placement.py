@@ -1,6 +1,7 @@
 """Placing a purchase without the checkout pages (demo data, and later orders taken
 by phone): the same plan, checks, order creator and notices as the web checkout."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from oscar.core.loading import get_class, get_model
@@ -8,6 +9,7 @@ from oscar.core.loading import get_class, get_model
 from logistics.delivery import address_municipality, delivery_plan, delivery_plan_validate
 
 OrderCreator = get_class("order.utils", "OrderCreator")
+OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 VendorDelivery = get_class("shipping.methods", "VendorDelivery")
@@ -22,7 +24,8 @@ def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=No
     """Place `basket` (with its strategy set) for delivery to the unsaved
     `shipping_address`, with `choices` = {vendor id: delivery option code}, paid with a
     gateway that takes no money online (cash on delivery by default). `channel` and
-    `agent` say how it arrived (the web unless given) and who took it. Raises
+    `agent` say how it arrived (the web unless given) and who took it. A registered
+    buyer finds the address in its address book afterwards, as after the web checkout. Raises
     ValidationError (delivery), OutOfStock or VendorUnavailable; nothing stays then."""
     from payments.services import payment_charge, payment_prepare
 
@@ -34,7 +37,8 @@ def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=No
     method = VendorDelivery(plan)
     charge = method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, charge)
-    shipping_address.save()
+    # Saved as the web checkout saves it: into a registered buyer's address book too.
+    OrderPlacementMixin().create_shipping_address(user or AnonymousUser(), shipping_address)
     order = OrderCreator().place_order(
         basket=basket, total=total, shipping_method=method, shipping_charge=charge,
         user=user, shipping_address=shipping_address,

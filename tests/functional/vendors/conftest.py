@@ -4,8 +4,8 @@ import pytest
 from PIL import Image
 
 from logistics.models import Municipality
-from tests.factories import UserFactory
-from vendors.models import Sector
+from tests.factories import PartnerFactory, UserFactory
+from vendors.models import MembershipRole, Sector
 
 
 def png_bytes(size=(64, 64), colour="green") -> bytes:
@@ -49,3 +49,18 @@ def agent(db):
     user = UserFactory(email="agente@example.test", is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="callcenter")[0])
     return user
+
+
+@pytest.fixture
+def vendor(db):
+    """Dulces Guayabita, an approved store (modules may define their own)."""
+    return PartnerFactory(name="Dulces Guayabita", code="guayabita").vendor
+
+
+@pytest.fixture
+def owner_client(client, vendor):
+    """A client logged in as the owner of `vendor`."""
+    owner = UserFactory(email="vilma@guayabita.test")
+    vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
+    client.force_login(owner)
+    return client

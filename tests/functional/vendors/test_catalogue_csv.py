@@ -51,8 +51,8 @@ def test_export_lists_only_the_vendors_own_products(owner_client, vendor):
     assert 'attachment; filename="productos-guayabita-' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows == [
-        ["sku", "title", "price", "stock", "low_stock_threshold", "published"],
-        ["MIEL-1", "Miel de abejas", "450.00", "10", "", "sí"],
+        ["sku", "title", "price", "stock", "low_stock_threshold", "published", "weight"],
+        ["MIEL-1", "Miel de abejas", "450.00", "10", "", "sí", ""],
     ]
 
 
@@ -87,7 +87,7 @@ def test_import_updates_and_creates_with_stock_movements(owner_client, vendor):
         ("sku,nombre,price\nA,B,1\n",
          ["Línea 1: Faltan columnas: stock.",
           "Línea 1: Columnas desconocidas: nombre. Las columnas son: sku, title, price, stock, "
-          "low_stock_threshold, published."]),
+          "low_stock_threshold, published, weight."]),
         ("sku,title,price,stock\nMIEL-1,,10.555,3\nNUEVO,Café,abc,-2\n,Sin código,5,1\n",
          ["Línea 2: El precio 10.555 tiene más de 2 decimales.",
           "Línea 3: El precio abc no es un número de 0 o más; las existencias -2 no son un "

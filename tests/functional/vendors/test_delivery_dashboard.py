@@ -17,19 +17,6 @@ POINTS = "/vendedor/guayabita/entregas/recogida/"
 
 
 @pytest.fixture
-def vendor(db):
-    return PartnerFactory(name="Dulces Guayabita", code="guayabita").vendor
-
-
-@pytest.fixture
-def owner_client(client, vendor):
-    owner = UserFactory(email="vilma@guayabita.test")
-    vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
-    client.force_login(owner)
-    return client
-
-
-@pytest.fixture
 def staff_client(vendor):
     from django.test import Client
 

@@ -227,7 +227,8 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "order-list", "order-refund", "order-ship", "pickup-point-activate",
         "pickup-point-create", "pickup-point-delete", "pickup-point-edit", "pickup-point-list",
         "product-create", "product-edit", "product-export", "product-import", "product-list",
-        "product-publish", "product-stock", "profile", "shipment-cancel", "shipment-link-revoke",
+        "product-publish", "product-stock", "profile", "review-list", "shipment-cancel",
+        "shipment-link-revoke",
         "shipment-list", "shipment-step", "team",
     ]
 

@@ -14,6 +14,7 @@ from shop.callcenter import services
 from shop.callcenter.models import AuditAction, AuditEntry, CustomerNote, PurchaseOrigin
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.callcenter import agent_create, owner_of, purchase_place_for, stores_create
+from tests.factories.orders import vendor_order_deliver
 from vendors.models import LINE_CANCELLED
 from vendors.orders import ActorRole, vendor_order_transition
 
@@ -142,9 +143,7 @@ def test_delivering_a_part_after_a_cancelled_line_collects_and_consumes_only_the
     sugar_line = world["order"].lines.get(product=world["sugar"])
     services.order_line_cancel(agent=world["agent"], line_id=sugar_line.pk, reason="Uno")
 
-    for step in ("accepted", "ready", "shipped", "delivered"):
-        vendor_order_transition(vendor_order_id=part.pk, to_status=step, actor=None,
-                                actor_role=ActorRole.VENDOR)
+    vendor_order_deliver(part)
 
     coffee = StockRecord.objects.get(product=world["coffee"])
     sugar = StockRecord.objects.get(product=world["sugar"])

@@ -28,6 +28,12 @@ def delivery_snapshot() -> tuple[list, list]:
     return list(zones), list(points)
 
 
+def weights_snapshot() -> list[tuple]:
+    return list(get_model("catalogue", "ProductAttributeValue").objects.filter(
+        attribute__code="weight").order_by("product__upc").values_list("product__upc",
+                                                                       "value_float"))
+
+
 def catalogue_snapshot() -> list[tuple]:
     return list(
         StockRecord.objects.order_by("partner_sku").values_list(
@@ -49,8 +55,10 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         first_counts = (Partner.objects.count(), Product.objects.count(),
                         Category.objects.count())
         first_delivery = delivery_snapshot()
+        first_weights = weights_snapshot()
         call_command("seed_demo", verbosity=0)
-        yield {"first": first, "first_counts": first_counts, "first_delivery": first_delivery}
+        yield {"first": first, "first_counts": first_counts, "first_delivery": first_delivery,
+               "first_weights": first_weights}
         # Module-scoped data outlives the per-test transactions: remove it.
         from django.db import connection
 
@@ -156,6 +164,7 @@ def test_shipped_and_delivered_demo_parts_have_a_timeline_once(seeded, db):
 
 def test_running_it_again_changes_nothing(seeded, db):
     assert catalogue_snapshot() == seeded["first"]
+    assert weights_snapshot() == seeded["first_weights"]
     assert (Partner.objects.count(), Product.objects.count(),
             Category.objects.count()) == seeded["first_counts"]
 
@@ -283,3 +292,52 @@ def test_the_demo_agent_took_phone_orders_and_left_notes(seeded, db):
     assert AuditEntry.objects.filter(agent=agent, action="customer_created").count() == 1
     assert PurchaseOrigin.objects.filter(agent__isnull=True, channel="web").count() == len(
         data.PURCHASES)
+
+
+def test_goods_weigh_what_their_presentation_says_and_services_nothing(seeded, db):
+    from vendors.products import MAX_WEIGHT_KG
+
+    weights = dict(weights_snapshot())
+    goods = Product.objects.filter(product_class__slug="producto")
+    titles = dict(goods.values_list("title", "upc"))
+
+    assert set(weights) == set(goods.values_list("upc", flat=True))
+    assert not Product.objects.filter(product_class__slug="servicio",
+                                      attribute_values__attribute__code="weight").exists()
+    assert all(0 < weight <= MAX_WEIGHT_KG for weight in weights.values())
+    assert weights[titles["Café molido tostado medio, 250 g"]] == 0.25
+    assert weights[titles["Café molido tostado medio, lote mayorista de 12 (250 g)"]] == 3.0
+    assert weights[titles["Cemento gris P-35, saco de 42,5 kg"]] == 42.5
+    assert weights[titles["Miel de abejas, 500 ml"]] == 0.5
+    assert weights[titles["Sillón de madera y pajilla, por unidad"]] == 12.0
+
+
+def test_the_demo_shoppers_address_is_in_its_address_book_once(seeded, db, client):
+    from django.contrib.auth import get_user_model
+
+    shopper = get_user_model().objects.get(email="comprador@encadena.test")
+    orders = get_model("order", "Order").objects.filter(user=shopper)
+    [address] = shopper.addresses.all()
+
+    assert (address.line1, address.line4, address.state, address.phone_number.as_e164) == (
+        "Calle 23 No. 1155", "Plaza de la Revolución", "La Habana", "+5352345678")
+    assert address.num_orders_as_shipping_address == orders.count() == len(data.PURCHASES) + 1
+    client.force_login(shopper)
+    assert list(client.get("/accounts/addresses/").context["addresses"]) == [address]
+
+
+def test_the_demo_shopper_reviewed_a_product_of_each_part_it_received(seeded, db, client):
+    from django.contrib.auth import get_user_model
+
+    from vendors.models import VendorOrder
+
+    shopper = get_user_model().objects.get(email="comprador@encadena.test")
+    delivered = VendorOrder.objects.filter(order__user=shopper, status="delivered")
+    reviews = get_model("reviews", "ProductReview").objects.filter(user=shopper)
+
+    assert reviews.count() == delivered.count() == len(data.REVIEWS)
+    assert {review.product.stockrecords.get().partner.vendor for review in reviews} == {
+        part.vendor for part in delivered}
+    client.force_login(get_user_model().objects.get(email="vendedor@encadena.test"))
+    page = client.get("/vendedor/dulces-guayabita/opiniones/")
+    assert [review.title for review in page.context["reviews"]] == [data.REVIEWS[0][1]]

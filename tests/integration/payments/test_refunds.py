@@ -8,10 +8,10 @@ from payments.models import Payment, PaymentEvent
 from payments.services import RefundRefused, vendor_part_refund
 from tests.concurrency import run_in_threads
 from tests.factories import PartnerFactory, ProductFactory
-from tests.factories.orders import purchase
+from tests.factories.orders import purchase, vendor_order_deliver
 from vendors.ledger import vendor_balance, vendor_sale_record
 from vendors.models import VendorOrder, VendorOrderStatus
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders import ActorRole
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -88,9 +88,7 @@ def test_nothing_paid_nothing_to_refund():
 @pytest.mark.django_db
 def test_cash_collected_on_delivery_is_recorded_once_per_part():
     payment, coffee, honey = paid_purchase(gateway="cash_on_delivery")
-    for step in ("accepted", "ready", "shipped", "delivered"):
-        vendor_order_transition(vendor_order_id=coffee.pk, to_status=step, actor=None,
-                                actor_role=ActorRole.VENDOR)
+    vendor_order_deliver(coffee)
 
     payment.refresh_from_db()
     assert payment.state == "captured"
