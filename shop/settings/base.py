@@ -118,6 +118,11 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
             ],
+            # Oscar's templates load these libraries too: amounts and absolute links are
+            # made by our one function each (shop/core/money.py, shop/core/links.py).
+            "libraries": {
+                "currency_filters": "shop.core.templatetags.money",
+            },
         },
     },
 ]
@@ -221,9 +226,10 @@ USE_I18N = True
 USE_TZ = True
 
 OSCAR_DEFAULT_CURRENCY = env_str("CURRENCY", "CUP")
-OSCAR_CURRENCY_FORMAT = {
-    OSCAR_DEFAULT_CURRENCY: {"format": "#,##0.00 ¤", "currency_digits": False},
-}
+# Every amount a person reads, in any currency: "2.346,00 CUP" in Spanish, "2,346.00 CUP"
+# in English (babel's pattern: ¤¤ is the currency's code). Formatted by
+# shop.core.money.money_format, which the templates' `currency` filter calls.
+OSCAR_CURRENCY_FORMAT = "#,##0.00 ¤¤"
 # The platform's commission on each vendor part's goods (not its delivery), in percent;
 # a vendor's own `commission_percent` overrides it.
 MARKETPLACE_COMMISSION_PERCENT = Decimal("8.00")

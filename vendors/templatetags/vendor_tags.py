@@ -1,5 +1,7 @@
 from django import template
 
+from vendors.ledger import ledger_entry_note
+
 register = template.Library()
 
 # Choosing another province makes the chosen municipality meaningless.
@@ -15,3 +17,8 @@ def facet_links(request, name: str, values, title: str):
     encoded = without.urlencode()
     return {"name": name, "values": values, "title": title,
             "base_query": encoded, "clear_query": encoded}
+
+
+@register.filter
+def ledger_note(entry) -> str:
+    return ledger_entry_note(entry)
