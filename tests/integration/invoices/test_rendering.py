@@ -5,10 +5,11 @@ from decimal import Decimal
 import pytest
 import time_machine
 from celery.exceptions import Retry
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 from weasyprint.pdf import fonts as weasyprint_fonts
 
+from payments.selectors import payment_methods_offered
 from shop.invoices import rendering, tasks
 from shop.invoices.files import invoice_pdf_store
 from shop.invoices.models import Invoice, InvoiceSettings, RenderState
@@ -241,6 +242,9 @@ def test_a_vendor_printing_on_letter_paper_gets_letter_pages(
     ("cash_on_delivery", "es", "Pago contra entrega"),
     ("cash_on_delivery", "en", "Cash on delivery"),
     ("bank_transfer", "es", "Transferencia bancaria"),
+    ("stripe", "es", "Tarjeta"),
+    ("stripe", "en", "Card"),
+    ("dummy", "es", "Pago de prueba (no se cobra nada)"),
 ])
 def test_the_payment_method_is_printed_in_the_invoice_language(
         paid_vendor_order, settings, gateway, language, printed):
@@ -250,7 +254,10 @@ def test_the_payment_method_is_printed_in_the_invoice_language(
     settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "bank_transfer": {
         "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
         "OPTIONS": {"account_holder": "Encadena", "account_number": "0598 7654 3210 1234",
-                    "bank": "Banco Metropolitano"}}}
+                    "bank": "Banco Metropolitano"}}, "stripe": {
+        "BACKEND": "payments.gateways.stripe.StripeGateway",
+        "OPTIONS": {"secret_key": "sk_test_x", "publishable_key": "pk_test_x",
+                    "webhook_secret": "whsec_x", "currencies": "CUP"}}}
     order = paid_vendor_order.order
     Payment.objects.create(reference=order.number, order=order, gateway=gateway,
                            amount=order.total_incl_tax, currency="CUP")
@@ -258,4 +265,7 @@ def test_the_payment_method_is_printed_in_the_invoice_language(
 
     invoice = invoice_issue(vendor_order=paid_vendor_order)
 
+    # The invoice names it as checkout offered it, in the buyer's language.
+    with translation.override(language):
+        assert payment_methods_offered(currency="CUP")[gateway][0] == printed
     assert invoice.snapshot["payment_method"] == printed
