@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from shop.mail.services import site_url as mail_site_url
+from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
 from vendors.models import MembershipRole, PurchasePlacedNotice
 from vendors.purchases import PurchaseConfirmation, PurchasePart, purchase_confirmation
@@ -38,12 +38,11 @@ def purchase_placed_notify(*, order_id: int, language: str | None = None) -> boo
         except IntegrityError:  # already sent, by this or another worker
             return False
         confirmation = purchase_confirmation(order=order)
-        site_url = mail_site_url()
-        _buyer_confirmation_send(confirmation=confirmation, site_url=site_url,
+        _buyer_confirmation_send(confirmation=confirmation,
                                  language=_language_supported(language))
         contact = _purchase_contact(order=order)
         for part in (confirmed.part for confirmed in confirmation.parts):
-            _vendor_notice_send(order=order, part=part, contact=contact, site_url=site_url)
+            _vendor_notice_send(order=order, part=part, contact=contact)
     return True
 
 
@@ -61,7 +60,7 @@ def purchase_confirmation_send(*, order_id: int, language: str | None = None) ->
     confirmation says where to send it)."""
     order = Order.objects.select_related("user", "shipping_address").get(pk=order_id)
     _buyer_confirmation_send(confirmation=purchase_confirmation(order=order),
-                             site_url=mail_site_url(), language=_language_supported(language))
+                             language=_language_supported(language))
 
 
 def purchase_confirmation_send_on_commit(*, order_id: int, language: str | None = None) -> None:
@@ -70,8 +69,7 @@ def purchase_confirmation_send_on_commit(*, order_id: int, language: str | None 
     purchase_confirmation_send_task.delay_on_commit(order_id, language)
 
 
-def _buyer_confirmation_send(*, confirmation: PurchaseConfirmation, site_url: str,
-                             language: str) -> None:
+def _buyer_confirmation_send(*, confirmation: PurchaseConfirmation, language: str) -> None:
     order = confirmation.order
     if not order.email:
         return
@@ -82,14 +80,13 @@ def _buyer_confirmation_send(*, confirmation: PurchaseConfirmation, site_url: st
             path = reverse("customer:anon-order", kwargs={
                 "order_number": order.number, "hash": order.verification_hash()})
         context = {"order": order, "confirmation": confirmation,
-                   "purchase_url": f"{site_url}{path}",
+                   "purchase_url": absolute_url(path),
                    "site_name": settings.OSCAR_SHOP_NAME}
         templated_email_send(template="vendors/emails/purchase_placed_buyer",
                              context=context, recipients=[order.email])
 
 
-def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact,
-                        site_url: str) -> None:
+def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact) -> None:
     vendor = part.vendor_order.vendor
     owners = vendor.memberships.filter(role=MembershipRole.OWNER)
     recipients = sorted({vendor.email, *owners.values_list("user__email", flat=True)} - {""})
@@ -97,7 +94,7 @@ def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact,
         path = reverse("vendor_dashboard:order-detail",
                        kwargs={"vendor_slug": vendor.slug, "number": part.vendor_order.number})
         context = {"part": part, "vendor": vendor, "contact": contact,
-                   "currency": order.currency, "order_url": f"{site_url}{path}",
+                   "currency": order.currency, "order_url": absolute_url(path),
                    "site_name": settings.OSCAR_SHOP_NAME}
         templated_email_send(template="vendors/emails/purchase_placed_vendor",
                              context=context, recipients=recipients)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
 from shop.callcenter.permissions import console_menu_access
-from shop.settings.environment import env_bool, env_int, env_list, env_str
+from shop.settings.environment import env_bool, env_int, env_list, env_site_url, env_str
 from vendors.permissions import operator_menu_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -122,6 +122,7 @@ TEMPLATES = [
             # made by our one function each (shop/core/money.py, shop/core/links.py).
             "libraries": {
                 "currency_filters": "shop.core.templatetags.money",
+                "url_tags": "shop.core.templatetags.links",
             },
         },
     },
@@ -214,8 +215,9 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(LOCAL_DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Encadena <no-responder@encadena.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
-# Links in e-mails: scheme + the current Site's domain.
-SITE_SCHEME = env_str("SITE_SCHEME", "https")
+# The site's public address: every link in an e-mail, a text message or an invoice's QR
+# code starts with it (shop/core/links.py). `make run` sets it to the address it serves.
+SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")
 
 # --- Language, time and money ---------------------------------------------------------
 LANGUAGE_CODE = "es"
