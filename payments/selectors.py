@@ -29,6 +29,13 @@ def payment_method_default(methods: dict) -> str | None:
                  if gateway_can(name, Capability.PAY_ON_DELIVERY)), None)
 
 
+def payment_method_label(name: str) -> str:
+    """The buyer-facing name of the gateway configured as `name` (the name itself for one
+    no longer configured)."""
+    gateway = _gateway(name)
+    return str(gateway.label) if gateway is not None else name
+
+
 def gateway_can(name: str, capability: Capability) -> bool:
     """Whether the gateway configured as `name` declares `capability` (False for a gateway
     no longer configured)."""

@@ -115,7 +115,8 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
             audit_record(
                 agent=agent, action=AuditAction.ORDER_PLACED, obj=placed, customer=customer,
                 after={"number": placed.number, "channel": order.channel,
-                       "total": placed.total_incl_tax, "payment": payment.reference,
+                       "total": placed.total_incl_tax, "currency": placed.currency,
+                       "payment": payment.reference,
                        "gateway": payment.gateway, "phone": customer_phone(placed),
                        "parts": list(placed.vendor_orders.order_by("sequence").values_list(
                            "number", "delivery_name"))},

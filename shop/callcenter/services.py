@@ -139,7 +139,8 @@ def _locked_part(vendor_order_id: int) -> VendorOrder:
 def _part_state(vendor_order: VendorOrder) -> dict:
     return {"number": vendor_order.number, "status": vendor_order.status,
             "delivery": vendor_order.delivery_name,
-            "delivery_charge": vendor_order.delivery_charge}
+            "delivery_charge": vendor_order.delivery_charge,
+            "currency": vendor_order.order.currency}
 
 
 def _part_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> Decimal:

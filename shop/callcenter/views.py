@@ -23,6 +23,7 @@ from logistics.delivery import (
 )
 from payments.selectors import payment_methods_offered
 from shop.callcenter import forms, phone_orders, services
+from shop.callcenter.audit import audit_lines
 from shop.callcenter.models import CustomerNote
 from shop.callcenter.permissions import AGENT_GROUP, console_access
 from shop.callcenter.search import console_search
@@ -348,4 +349,5 @@ class AuditLogView(LoginRequiredMixin, View):
         page = Paginator(entries, 50).get_page(request.GET.get("page"))
         return render(request, "callcenter/audit_log.html", {
             "form": form, "page_obj": page, "entries": page.object_list,
+            "lines": audit_lines(page.object_list),
             "agents": User.objects.filter(groups__name=AGENT_GROUP).order_by("first_name")})
