@@ -42,8 +42,9 @@ MAX_KEY_LENGTH = 120
 # with a point, whoever's language wrote it) and read back for people by ledger_entry_note.
 SALE_NOTE = "{goods} + {delivery}"
 COMMISSION_NOTE = "{percent}% × {goods}"
-_SALE_NOTE = re.compile(r"^(?P<goods>-?\d+\.\d{2}) \+ (?P<delivery>-?\d+\.\d{2})$")
-_COMMISSION_NOTE = re.compile(r"^(?P<percent>\d+(\.\d+)?)% × (?P<goods>-?\d+\.\d{2})$")
+_AMOUNT = r"-?\d+(?:\.\d+)?"
+_SALE_NOTE = re.compile(rf"^(?P<goods>{_AMOUNT}) \+ (?P<delivery>{_AMOUNT})$")
+_COMMISSION_NOTE = re.compile(rf"^(?P<percent>{_AMOUNT})% × (?P<goods>{_AMOUNT})$")
 _SUM = DecimalField(max_digits=14, decimal_places=2)
 
 
@@ -86,7 +87,9 @@ def vendor_order_amounts(*, vendor_order: VendorOrder) -> VendorOrderAmounts:
         status=LINE_CANCELLED).aggregate(
         total=Coalesce(Sum("line_price_incl_tax"), Value(ZERO), output_field=_SUM))["total"]
     currency = Order.objects.values_list("currency", flat=True).get(pk=vendor_order.order_id)
-    return VendorOrderAmounts(goods=goods, delivery=vendor_order.delivery_charge or ZERO,
+    # SQLite sums in floating point: back to cents, as PostgreSQL's numeric gives them.
+    return VendorOrderAmounts(goods=Decimal(goods).quantize(CENT),
+                              delivery=vendor_order.delivery_charge or ZERO,
                               currency=currency)
 
 
