@@ -62,9 +62,9 @@ def audit_sentence(entry: AuditEntry) -> str:
             **words, "name": after.get("name") or after.get("email") or words["customer"],
             "phone": after.get("phone", "")}
     elif action == A.NOTE_ADDED:
-        text = (_("%(agent)s left a note on purchase %(order)s: “%(text)s”")
+        text = (_("%(agent)s left a note on purchase %(order)s: %(text)s")
                 if after.get("order") else _("%(agent)s left a note about %(customer)s: "
-                                             "“%(text)s”")) % {
+                                             "%(text)s")) % {
             **words, "order": after.get("order", ""), "text": after.get("text", "")}
     elif action == A.ORDER_PLACED:
         text = _("%(agent)s placed purchase %(number)s for %(customer)s (%(channel)s): "

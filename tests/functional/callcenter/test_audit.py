@@ -108,7 +108,7 @@ def test_the_log_reads_as_sentences_in_spanish_and_in_english(
         english = operator.get(reverse("callcenter:audit-log"))
 
     sentences = [line.sentence for line in spanish.context["lines"]]
-    assert sentences[0] == "Ángel Agente dejó una nota sobre Marta Díaz: “Llamó por la factura”."
+    assert sentences[0] == "Ángel Agente dejó una nota sobre Marta Díaz: Llamó por la factura."
     assert sentences[1].startswith(f"Ángel Agente cambió la entrega de la parte {part_a.number} "
                                    "de “Entrega a domicilio en Plaza de la Revolución")
     assert sentences[1].endswith(f"a “Recogida en {pickup.name}: {pickup.address}, Plaza de la "
