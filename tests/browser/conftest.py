@@ -3,6 +3,7 @@ import os
 import pytest
 
 from tests.conftest import chromium_path
+from tests.factories.users import PASSWORD
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -28,6 +29,15 @@ def new_page(browser):
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="es-ES").new_page()
     page.set_default_timeout(15_000)
     return page
+
+
+def log_in(page, url, email):
+    """Sign in through the login form with the factories' password."""
+    page.goto(f"{url}/accounts/login/")
+    page.fill("#id_login-username", email)
+    page.fill("#id_login-password", PASSWORD)
+    page.locator("button[name=login_submit]").click()
+    page.wait_for_load_state()
 
 
 from tests.localstripe_server import localstripe_url  # noqa: E402, F401  (a fixture)

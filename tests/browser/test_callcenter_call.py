@@ -9,10 +9,9 @@ from oscar.core.loading import get_model
 
 from shop.callcenter.models import AuditAction, AuditEntry, CustomerNote, PurchaseOrigin
 from shop.core.money import money_format
-from tests.browser.conftest import new_page
+from tests.browser.conftest import log_in, new_page
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.callcenter import ADDRESS, agent_create, cuba, stores_create
-from tests.factories.users import PASSWORD
 from vendors.models import LINE_CANCELLED
 
 pytestmark = [
@@ -33,11 +32,7 @@ def test_a_whole_call(live_server, browser, test_output_dir):
                                **ADDRESS)
     agent = agent_create(email="agente@example.test", first_name="Ángel", last_name="Agente")
     page = new_page(browser)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_login-username", agent.email)
-    page.fill("#id_login-password", PASSWORD)
-    page.locator("button[name=login_submit]").click()
-    page.wait_for_load_state()
+    log_in(page, live_server.url, agent.email)
 
     # The caller reads out their phone the way people do.
     page.goto(f"{live_server.url}/atencion/")
@@ -99,11 +94,7 @@ def test_a_whole_call(live_server, browser, test_output_dir):
     # The operator reads what the agent did, in sentences.
     operator = UserFactory(email="operadora@example.test", is_staff=True, is_superuser=True)
     supervisor = new_page(browser)
-    supervisor.goto(f"{live_server.url}/accounts/login/")
-    supervisor.fill("#id_login-username", operator.email)
-    supervisor.fill("#id_login-password", PASSWORD)
-    supervisor.locator("button[name=login_submit]").click()
-    supervisor.wait_for_load_state()
+    log_in(supervisor, live_server.url, operator.email)
     supervisor.goto(f"{live_server.url}/atencion/registro/")
     sentences = supervisor.locator(".audit-sentence").all_inner_texts()
     first, second = order.vendor_orders.order_by("sequence")

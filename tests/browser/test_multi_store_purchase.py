@@ -4,10 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests.browser.conftest import new_page
+from tests.browser.conftest import log_in, new_page
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
-from tests.factories.users import PASSWORD
 from vendors.models import MembershipRole, VendorOrder
 
 pytestmark = [
@@ -18,14 +17,6 @@ pytestmark = [
 STORES = [("Café Serrano", "Café de Jibacoa 250 g", "320.00"),
           ("Miel del Valle", "Miel de abejas 500 ml", "450.00"),
           ("Artesanías Yumurí", "Cesta de yarey", "900.00")]
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/accounts/login/")
-    page.fill("#id_login-username", email)
-    page.fill("#id_login-password", PASSWORD)
-    page.locator("button[name=login_submit]").click()
-    page.wait_for_load_state()
 
 
 @pytest.fixture
