@@ -23,6 +23,8 @@ seed: migrate
 	$(BIN)/python manage.py seed_demo
 
 ## Serve the demo marketplace at http://127.0.0.1:8000 (SQLite, in-process tasks unless configured).
+## Links in its e-mails and texts point at SITE_URL: the address it serves unless set.
+run seed: export SITE_URL ?= http://$(HOST):$(PORT)
 run: seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
-from oscar.templatetags.currency_filters import currency
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
+from shop.core.money import money_format
 from vendors.models import Vendor
 
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
@@ -174,7 +174,7 @@ def _part_with_options(part, municipality, zones, points) -> VendorPart:
     elif zones:
         minimum = min(zone.minimum_order for zone in zones)
         home_unavailable = _("Home delivery needs an order of at least %(amount)s from this "
-                             "store.") % {"amount": currency(minimum)}
+                             "store.") % {"amount": money_format(minimum)}
     else:
         home_unavailable = _("This store does not deliver to %(place)s.") % {
             "place": municipality.name}

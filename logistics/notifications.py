@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from logistics.models import ShipmentNotice, TrackingStatus
-from shop.mail.services import site_url, templated_email_send
+from shop.core.links import absolute_url
+from shop.mail.services import templated_email_send
 from shop.sms import sms_send
 
 
@@ -54,14 +55,13 @@ def _preferences(user):
 def _context(*, notice: ShipmentNotice) -> dict:
     shipment = notice.shipment
     latest = shipment.events.order_by("-occurred_at", "-id").first()
-    base = site_url()
     return {
         "shipment": shipment, "vendor_order": shipment.vendor_order,
         "store": shipment.vendor_order.vendor.trade_name, "status": notice.status,
         "status_label": TrackingStatus(notice.status).label,
         "note": latest.note if latest and latest.status == notice.status else "",
-        "tracking_url": base + reverse("tracking:shipment",
-                                       kwargs={"code": shipment.tracking_code}),
+        "tracking_url": absolute_url(reverse("tracking:shipment",
+                                             kwargs={"code": shipment.tracking_code})),
         "site_name": settings.OSCAR_SHOP_NAME,
     }
 

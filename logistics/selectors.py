@@ -1,9 +1,13 @@
-"""Reads for logistics: a vendor's delivery zones and pickup points."""
+"""Reads for logistics: a vendor's delivery zones and pickup points, and how each part of
+a purchase reaches its buyer."""
+
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from logistics.delivery import HOME, PICKUP
 from logistics.models import DeliveryZone, Municipality, PickupPoint
 
 
@@ -50,6 +54,45 @@ def shipment_destination(*, vendor_order) -> Municipality | None:
         return None
     return (Municipality.objects.filter(name=address.line4, province__name=address.state)
             .select_related("province").first())
+
+
+@dataclass(frozen=True)
+class PartDelivery:
+    """How one vendor part reaches its buyer, as the buyer reads it."""
+
+    kind: str  # HOME, PICKUP, or "" when the part records no delivery option
+    name: str  # the option as the part recorded it
+    municipality: Municipality | None = None  # home delivery: where to
+    pickup_point: PickupPoint | None = None  # pickup: where, and its hours
+
+
+def purchase_deliveries(*, order, vendor_orders) -> dict[int, PartDelivery]:
+    """{vendor order id: PartDelivery} for the parts of `order`, in at most two queries
+    however many parts: the delivery address's municipality and the pickup points."""
+    kinds = {part.pk: part.delivery_code.partition("-") for part in vendor_orders}
+    point_ids = {int(ident) for kind, _dash, ident in kinds.values()
+                 if kind == PICKUP and ident.isdigit()}
+    points = (PickupPoint.objects.filter(
+        pk__in=point_ids, vendor_id__in={part.vendor_id for part in vendor_orders})
+        .select_related("municipality__province").in_bulk() if point_ids else {})
+    address = order.shipping_address
+    municipality = None
+    if address is not None and any(kind == HOME for kind, _dash, _id in kinds.values()):
+        municipality = (Municipality.objects.filter(name=address.line4,
+                                                    province__name=address.state)
+                        .select_related("province").first())
+    deliveries = {}
+    for part in vendor_orders:
+        kind, _dash, ident = kinds[part.pk]
+        if kind == HOME:
+            deliveries[part.pk] = PartDelivery(kind=HOME, name=part.delivery_name,
+                                               municipality=municipality)
+        elif kind == PICKUP and ident.isdigit() and int(ident) in points:
+            deliveries[part.pk] = PartDelivery(kind=PICKUP, name=part.delivery_name,
+                                               pickup_point=points[int(ident)])
+        else:
+            deliveries[part.pk] = PartDelivery(kind="", name=part.delivery_name)
+    return deliveries
 
 
 def vendor_shipments(*, vendor_order) -> list:

@@ -40,6 +40,7 @@ from logistics.models import (
     TrackingStatus,
 )
 from logistics.selectors import shipment_destination
+from shop.core.money import money_format
 from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.orders import ActorRole, vendor_order_allowed_targets, vendor_order_transition
 
@@ -285,7 +286,8 @@ def manual_step_record(*, shipment: Shipment, step: ManualStep, actor=None,
             if step.cash_collected is None or step.cash_collected != due:
                 raise ShipmentError(
                     _("Confirm the cash collected: %(amount)s. If the buyer cannot pay it, "
-                      "record a failed attempt instead.") % {"amount": due},
+                      "record a failed attempt instead.") % {
+                        "amount": money_format(due, shipment.vendor_order.order.currency)},
                     code="cash")
             cash = step.cash_collected
     municipality = step.municipality

@@ -26,6 +26,12 @@ class Capability(enum.StrEnum):
     POLLING = "polling"
     IDEMPOTENCY_KEYS = "idempotency_keys"
     SPLIT_PAYOUTS = "split_payouts"
+    # Nothing is taken online: each vendor part is paid (in cash) when it is delivered or
+    # collected, so the parts go to their stores at once.
+    PAY_ON_DELIVERY = "pay_on_delivery"
+    # The buyer pays outside the site (a bank transfer) and an operator confirms the money
+    # arrived; until then the parts wait.
+    MANUAL_CONFIRMATION = "manual_confirmation"
 
 
 class NextAction(enum.StrEnum):
@@ -70,6 +76,15 @@ class Capabilities:
 
     def __contains__(self, capability: Capability) -> bool:
         return capability in self.supported
+
+
+@dataclass(frozen=True)
+class TransferAccount:
+    """Where a buyer sends a transfer (gateways with MANUAL_CONFIRMATION)."""
+
+    holder: str
+    number: str
+    bank: str
 
 
 @dataclass(frozen=True)
@@ -138,11 +153,18 @@ class WebhookRejected(PaymentError):
 class PaymentGateway:
     """Base class of every adapter. Subclasses set `capabilities` and implement the
     methods their capabilities promise; the rest refuse. `options` are the
-    `OPTIONS` of the gateway's entry in `settings.PAYMENT_GATEWAYS`."""
+    `OPTIONS` of the gateway's entry in `settings.PAYMENT_GATEWAYS`.
+
+    What the buyer reads is the gateway's too, translatable: `label` names the method
+    (at checkout, in e-mails, on the invoice, which keeps it as it was at issue),
+    `description` says in a sentence what choosing it means, and `paid_label` what the
+    buyer reads once the money is taken."""
 
     capabilities = Capabilities(supported=frozenset(), currencies=frozenset())
     required_options: tuple[str, ...] = ()
     label = ""
+    description = ""
+    paid_label = ""
 
     def __init__(self, *, name: str, options: dict):
         self.name = name
@@ -170,6 +192,10 @@ class PaymentGateway:
 
     def webhook_parse(self, *, body: bytes, headers: dict) -> WebhookEvent:
         raise self._unsupported(Capability.WEBHOOKS)
+
+    def transfer_account(self) -> TransferAccount:
+        """The account a buyer transfers to (MANUAL_CONFIRMATION gateways)."""
+        raise self._unsupported(Capability.MANUAL_CONFIRMATION)
 
     def _unsupported(self, what) -> NotImplementedError:
         return NotImplementedError(f"the {self.name} gateway does not support {what}")

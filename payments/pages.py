@@ -20,6 +20,7 @@ from payments.interface import (
 )
 from payments.models import Payment
 from payments.registry import gateway_get
+from payments.selectors import gateway_can
 from payments.services import SECURED, payment_status_apply
 
 SESSION_KEY = "payable_references"
@@ -90,7 +91,9 @@ class TransferReferenceView(View):
     can match it; only while the payment waits."""
 
     def post(self, request, reference):
-        payment = buyer_payment_get(request, reference, gateway="bank_transfer")
+        payment = buyer_payment_get(request, reference)
+        if not gateway_can(payment.gateway, Capability.MANUAL_CONFIRMATION):
+            raise Http404
         text = " ".join(request.POST.get("buyer_reference", "").split())
         if not text or len(text) > 64:
             messages.error(request, _("Enter your bank's operation number (up to 64 "

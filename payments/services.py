@@ -18,6 +18,7 @@ from payments.interface import (
 from payments.ledger import payment_outcome_record, payment_request_record
 from payments.models import Payment, PaymentEventKind, PaymentEventPhase
 from payments.registry import gateway_get
+from shop.core.money import money_format
 
 K, P = PaymentEventKind, PaymentEventPhase
 # States in which the buyer's money is secured: the purchase goes to the vendors.
@@ -260,7 +261,7 @@ def vendor_part_refund(*, vendor_order, amount: Decimal, key: str, actor=None,
                               "order instead."))
     if refunded + amount > paid_for_part:
         raise RefundRefused(_("At most %(left)s can still be refunded for this order.")
-                            % {"left": paid_for_part - refunded})
+                            % {"left": money_format(paid_for_part - refunded, payment.currency)})
     payment_request_record(payment=payment, kind=K.REFUND, amount=amount, actor=actor,
                            attempt=f"{vendor_order.number}:{key}")
     gateway = gateway_get(payment.gateway)

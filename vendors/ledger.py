@@ -13,6 +13,7 @@ write and no concurrent one. Entries are never changed; idempotency keys make th
 same event, recorded twice, one entry.
 """
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -21,11 +22,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import DecimalField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
-from oscar.templatetags.currency_filters import currency as money_format
 
 from payments.interface import Money
+from shop.core.money import money_format
 from vendors.models import LINE_CANCELLED, Payout, Vendor, VendorLedgerEntry, VendorOrder
 from vendors.models import LedgerEntryKind as K
 from vendors.payouts import PayoutTransfer
@@ -36,6 +38,13 @@ Order = get_model("order", "Order")
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAX_KEY_LENGTH = 120
+# A sale's and a commission's basis, kept in the entry's note in this fixed form (decimals
+# with a point, whoever's language wrote it) and read back for people by ledger_entry_note.
+SALE_NOTE = "{goods} + {delivery}"
+COMMISSION_NOTE = "{percent}% × {goods}"
+_AMOUNT = r"-?\d+(?:\.\d+)?"
+_SALE_NOTE = re.compile(rf"^(?P<goods>{_AMOUNT}) \+ (?P<delivery>{_AMOUNT})$")
+_COMMISSION_NOTE = re.compile(rf"^(?P<percent>{_AMOUNT})% × (?P<goods>{_AMOUNT})$")
 _SUM = DecimalField(max_digits=14, decimal_places=2)
 
 
@@ -78,7 +87,9 @@ def vendor_order_amounts(*, vendor_order: VendorOrder) -> VendorOrderAmounts:
         status=LINE_CANCELLED).aggregate(
         total=Coalesce(Sum("line_price_incl_tax"), Value(ZERO), output_field=_SUM))["total"]
     currency = Order.objects.values_list("currency", flat=True).get(pk=vendor_order.order_id)
-    return VendorOrderAmounts(goods=goods, delivery=vendor_order.delivery_charge or ZERO,
+    # SQLite sums in floating point: back to cents, as PostgreSQL's numeric gives them.
+    return VendorOrderAmounts(goods=Decimal(goods).quantize(CENT),
+                              delivery=vendor_order.delivery_charge or ZERO,
                               currency=currency)
 
 
@@ -129,9 +140,11 @@ def _sale_record(*, vendor: Vendor, vendor_order: VendorOrder) -> list[VendorLed
     common = {"vendor": vendor, "vendor_order": vendor_order, "currency": amounts.currency}
     return VendorLedgerEntry.objects.bulk_create([
         VendorLedgerEntry(kind=K.SALE, amount=amounts.total, idempotency_key=keys[0],
-                          note=f"{amounts.goods} + {amounts.delivery}", **common),
+                          note=SALE_NOTE.format(goods=amounts.goods,
+                                                    delivery=amounts.delivery), **common),
         VendorLedgerEntry(kind=K.COMMISSION, amount=-commission, idempotency_key=keys[1],
-                          note=f"{percent}% × {amounts.goods}", **common),
+                          note=COMMISSION_NOTE.format(percent=percent, goods=amounts.goods),
+                          **common),
     ])
 
 
@@ -288,6 +301,21 @@ def vendor_ledger(*, vendor: Vendor) -> QuerySet:
     """The vendor's entries, newest first, with their order and payout."""
     return (VendorLedgerEntry.objects.filter(vendor=vendor)
             .select_related("vendor_order", "payout", "created_by"))
+
+
+def ledger_entry_note(entry: VendorLedgerEntry) -> str:
+    """The entry's note as a person reads it: a sale's and a commission's basis in words
+    with amounts in the one money format; any other note (a payout's reference, an
+    operator's reason) as it was written."""
+    if entry.kind == K.SALE and (match := _SALE_NOTE.match(entry.note)):
+        return _("products %(goods)s + delivery %(delivery)s") % {
+            "goods": money_format(match["goods"], entry.currency),
+            "delivery": money_format(match["delivery"], entry.currency)}
+    if entry.kind == K.COMMISSION and (match := _COMMISSION_NOTE.match(entry.note)):
+        return _("%(percent)s %% of %(goods)s") % {
+            "percent": floatformat(match["percent"], -2),
+            "goods": money_format(match["goods"], entry.currency)}
+    return entry.note
 
 
 def vendor_payouts(*, vendor: Vendor) -> QuerySet:

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from shop.mail.services import site_url as mail_site_url
+from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
 from vendors.models import MembershipRole, PurchasePlacedNotice
-from vendors.purchases import PurchasePart, purchase_parts
+from vendors.purchases import PurchaseConfirmation, PurchasePart, purchase_confirmation
 
 Order = get_model("order", "Order")
 
@@ -37,13 +37,12 @@ def purchase_placed_notify(*, order_id: int, language: str | None = None) -> boo
                 PurchasePlacedNotice.objects.create(order=order)
         except IntegrityError:  # already sent, by this or another worker
             return False
-        parts = purchase_parts(order=order)
-        site_url = mail_site_url()
-        _buyer_confirmation_send(order=order, parts=parts, site_url=site_url,
+        confirmation = purchase_confirmation(order=order)
+        _buyer_confirmation_send(confirmation=confirmation,
                                  language=_language_supported(language))
         contact = _purchase_contact(order=order)
-        for part in parts:
-            _vendor_notice_send(order=order, part=part, contact=contact, site_url=site_url)
+        for part in (confirmed.part for confirmed in confirmation.parts):
+            _vendor_notice_send(order=order, part=part, contact=contact)
     return True
 
 
@@ -56,14 +55,22 @@ def purchase_placed_notify_on_commit(*, order_id: int, language: str | None = No
 
 
 def purchase_confirmation_send(*, order_id: int, language: str | None = None) -> None:
-    """The buyer's confirmation again (asked for by the buyer, through the call center)."""
-    order = Order.objects.select_related("user").get(pk=order_id)
-    _buyer_confirmation_send(order=order, parts=purchase_parts(order=order),
-                             site_url=mail_site_url(), language=_language_supported(language))
+    """The buyer's confirmation alone: again, when asked for through the call center, or
+    before its stores hear of it, for a purchase waiting for the buyer's transfer (the
+    confirmation says where to send it)."""
+    order = Order.objects.select_related("user", "shipping_address").get(pk=order_id)
+    _buyer_confirmation_send(confirmation=purchase_confirmation(order=order),
+                             language=_language_supported(language))
 
 
-def _buyer_confirmation_send(*, order, parts: list[PurchasePart], site_url: str,
-                             language: str) -> None:
+def purchase_confirmation_send_on_commit(*, order_id: int, language: str | None = None) -> None:
+    from vendors.tasks import purchase_confirmation_send_task
+
+    purchase_confirmation_send_task.delay_on_commit(order_id, language)
+
+
+def _buyer_confirmation_send(*, confirmation: PurchaseConfirmation, language: str) -> None:
+    order = confirmation.order
     if not order.email:
         return
     with translation.override(language):
@@ -72,14 +79,14 @@ def _buyer_confirmation_send(*, order, parts: list[PurchasePart], site_url: str,
         else:
             path = reverse("customer:anon-order", kwargs={
                 "order_number": order.number, "hash": order.verification_hash()})
-        context = {"order": order, "parts": parts, "purchase_url": f"{site_url}{path}",
+        context = {"order": order, "confirmation": confirmation,
+                   "purchase_url": absolute_url(path),
                    "site_name": settings.OSCAR_SHOP_NAME}
         templated_email_send(template="vendors/emails/purchase_placed_buyer",
                              context=context, recipients=[order.email])
 
 
-def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact,
-                        site_url: str) -> None:
+def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact) -> None:
     vendor = part.vendor_order.vendor
     owners = vendor.memberships.filter(role=MembershipRole.OWNER)
     recipients = sorted({vendor.email, *owners.values_list("user__email", flat=True)} - {""})
@@ -87,7 +94,7 @@ def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact,
         path = reverse("vendor_dashboard:order-detail",
                        kwargs={"vendor_slug": vendor.slug, "number": part.vendor_order.number})
         context = {"part": part, "vendor": vendor, "contact": contact,
-                   "currency": order.currency, "order_url": f"{site_url}{path}",
+                   "currency": order.currency, "order_url": absolute_url(path),
                    "site_name": settings.OSCAR_SHOP_NAME}
         templated_email_send(template="vendors/emails/purchase_placed_vendor",
                              context=context, recipients=recipients)

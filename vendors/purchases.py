@@ -1,15 +1,21 @@
 """Reads of a purchase as its buyer sees it: each vendor part with its own lines, history
-and charge, in a fixed number of queries; and the lookups that let only the buyer (or the
-guest holding Oscar's signed order link) reach a part."""
+and charge, in a fixed number of queries; its confirmation (what each part sends, how it
+arrives, how it is paid); and the lookups that let only the buyer (or the guest holding
+Oscar's signed order link) reach a part."""
 
+import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.crypto import constant_time_compare
 from oscar.core.loading import get_model
 
+from logistics.selectors import PartDelivery, purchase_deliveries
+from payments.models import Payment
+from payments.selectors import HowToPay, PaymentStep, payment_how_to_pay
 from vendors.models import LINE_CANCELLED, VendorOrder, VendorOrderEvent, VendorOrderStatus
 from vendors.orders import ActorRole, OrderStatus, vendor_order_allowed_targets
 
@@ -69,6 +75,74 @@ def purchase_parts(*, order) -> list[PurchasePart]:
                          events=events_by_part[vendor_order.pk], currency=order.currency,
                          shipments=shipments_by_part[vendor_order.pk])
             for vendor_order in vendor_orders]
+
+
+class PartPayment(enum.StrEnum):
+    """How one vendor part is paid, as its confirmation says it."""
+
+    AT_THE_DOOR = "at_the_door"  # in cash when delivered or collected: have `subtotal` ready
+    PAID = "paid"
+    WITH_THE_PURCHASE = "with_the_purchase"  # by the purchase's one payment, still to come
+    NOTHING = "nothing"  # cancelled or rejected, or the payment was called off
+
+
+CLOSED_PARTS = frozenset({VendorOrderStatus.CANCELLED, VendorOrderStatus.REJECTED})
+PAYMENT_OF_PART = {PaymentStep.PAID: PartPayment.PAID,
+                   PaymentStep.TRANSFER: PartPayment.WITH_THE_PURCHASE,
+                   PaymentStep.ONLINE: PartPayment.WITH_THE_PURCHASE}
+
+
+@dataclass(frozen=True)
+class ConfirmedPart:
+    """A vendor part as the purchase's confirmation tells it: what it sends, how it
+    reaches the buyer and how it is paid."""
+
+    part: PurchasePart
+    delivery: PartDelivery
+    payment: PartPayment
+
+    @property
+    def vendor_order(self) -> VendorOrder:
+        return self.part.vendor_order
+
+    @property
+    def estimated_delivery(self) -> date | None:
+        """The date its latest shipment is expected, when the store gave one."""
+        dates = [shipment.estimated_delivery for shipment in self.part.shipments
+                 if shipment.estimated_delivery]
+        return dates[-1] if dates else None
+
+
+@dataclass(frozen=True)
+class PurchaseConfirmation:
+    """What the thank-you page and the confirmation e-mail say about a purchase."""
+
+    order: object
+    parts: list[ConfirmedPart]
+    payment: HowToPay | None
+
+
+def purchase_confirmation(*, order) -> PurchaseConfirmation:
+    """The purchase's parts with their delivery and payment, in a fixed number of queries
+    (those of purchase_parts, plus the payment and at most two for the deliveries)."""
+    parts = purchase_parts(order=order)
+    payment = Payment.objects.filter(order=order).first()
+    how = payment_how_to_pay(payment=payment) if payment is not None else None
+    deliveries = purchase_deliveries(order=order,
+                                     vendor_orders=[part.vendor_order for part in parts])
+    return PurchaseConfirmation(order=order, payment=how, parts=[
+        ConfirmedPart(part=part, delivery=deliveries[part.vendor_order.pk],
+                      payment=_part_payment(part.vendor_order, how))
+        for part in parts])
+
+
+def _part_payment(vendor_order: VendorOrder, how: HowToPay | None) -> PartPayment:
+    if how is None or vendor_order.status in CLOSED_PARTS:
+        return PartPayment.NOTHING
+    if how.step == PaymentStep.ON_DELIVERY:
+        return (PartPayment.PAID if vendor_order.status == VendorOrderStatus.DELIVERED
+                else PartPayment.AT_THE_DOOR)
+    return PAYMENT_OF_PART.get(how.step, PartPayment.NOTHING)
 
 
 def purchases_with_parts(*, orders) -> list:

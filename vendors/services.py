@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from shop.core.links import absolute_url
 from vendors.models import (
     MembershipRole,
     Vendor,
@@ -169,8 +171,11 @@ def vendor_invitation_create(*, vendor: Vendor, email: str, invited_by) -> Vendo
         vendor=vendor, email=email.strip().lower(), invited_by=invited_by,
         token=secrets.token_urlsafe(32),
     )
+    with translation.override(settings.LANGUAGE_CODE):
+        url = absolute_url(reverse("vendor_dashboard:invitation",
+                                   kwargs={"token": invitation.token}))
     _vendor_email(vendor=vendor, template="invitation", recipient=invitation.email,
-                  extra={"invitation": invitation})
+                  extra={"invitation": invitation, "invitation_url": url})
     return invitation
 
 
@@ -199,10 +204,7 @@ def vendor_invitation_accept(*, token: str, user) -> VendorMembership:
 
 def _vendor_email(*, vendor: Vendor, template: str, recipient: str | None = None,
                   extra: dict | None = None) -> None:
-    from shop.mail.services import site_url
-
-    context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME,
-               "site_url": site_url(), **(extra or {})}
+    context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME, **(extra or {})}
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"vendors/emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"vendors/emails/{template}_body.txt", context)

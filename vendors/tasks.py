@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from vendors.digests import low_stock_digest_send, low_stock_digest_vendor_ids
-from vendors.notifications import purchase_placed_notify
+from vendors.notifications import purchase_confirmation_send, purchase_placed_notify
 
 
 @shared_task(name="vendors.low_stock_digests")
@@ -22,3 +22,9 @@ def low_stock_digest(vendor_id: int) -> bool:
 def purchase_placed_notify_task(order_id: int, language: str | None = None) -> bool:
     """Dispatched on commit by purchase_placed_notify_on_commit; safe to run twice."""
     return purchase_placed_notify(order_id=order_id, language=language)
+
+
+@shared_task(name="vendors.purchase_confirmation_send", acks_late=True)
+def purchase_confirmation_send_task(order_id: int, language: str | None = None) -> None:
+    """Dispatched on commit by purchase_confirmation_send_on_commit."""
+    purchase_confirmation_send(order_id=order_id, language=language)

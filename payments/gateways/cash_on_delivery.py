@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from payments.interface import (
     Capabilities,
+    Capability,
     NextAction,
     PaymentGateway,
     PaymentRequest,
@@ -17,7 +18,11 @@ from payments.interface import (
 
 class CashOnDelivery(PaymentGateway):
     label = gettext_lazy("Cash on delivery")
-    capabilities = Capabilities(supported=frozenset(), currencies=frozenset({"CUP", "USD"}))
+    description = gettext_lazy("Pay each store in cash when its part reaches you (or when you "
+                               "collect it).")
+    paid_label = gettext_lazy("Paid in cash on delivery")
+    capabilities = Capabilities(supported=frozenset({Capability.PAY_ON_DELIVERY}),
+                                currencies=frozenset({"CUP", "USD"}))
 
     def start(self, request: PaymentRequest) -> PaymentStart:
         return PaymentStart(gateway_reference=f"cod-{request.reference}",

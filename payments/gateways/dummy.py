@@ -11,6 +11,8 @@ import hmac
 import json
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
 from payments.interface import (
     Capabilities,
     Capability,
@@ -32,7 +34,11 @@ DECLINE, ACTION, TIMEOUT = Decimal("0.01"), Decimal("0.02"), Decimal("0.03")
 
 
 class DummyGateway(PaymentGateway):
-    label = "Dummy"
+    # Offered only where DEBUG is on (payments.E003): say plainly that nothing is charged.
+    label = gettext_lazy("Test payment (nothing is charged)")
+    description = gettext_lazy("For development only: the cents of the total decide what "
+                               "happens.")
+    paid_label = gettext_lazy("Test payment: nothing was charged")
     capabilities = Capabilities(
         supported=frozenset({Capability.REFUND, Capability.PARTIAL_REFUND,
                              Capability.VOID, Capability.IDEMPOTENCY_KEYS,

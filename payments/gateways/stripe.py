@@ -152,7 +152,10 @@ class StripeGateway(PaymentGateway):
     (required); api_base, js_url, currencies, capture ("automatic" or "manual"),
     timeout (seconds), max_network_retries, localstripe_compatible."""
 
-    label = gettext_lazy("Card (Stripe)")
+    label = gettext_lazy("Card")
+    description = gettext_lazy("Pay by card on the next page; your card details go straight to "
+                               "the card processor, never to us.")
+    paid_label = gettext_lazy("Paid by card")
     capabilities = Capabilities(supported=SUPPORTED, currencies=frozenset({"USD"}))
     required_options = ("secret_key", "publishable_key", "webhook_secret")
 

@@ -14,7 +14,7 @@ from payments.interface import Capability, PaymentState
 from payments.models import Payment
 from payments.pages import payable_remember
 from payments.registry import gateway_get
-from shop.mail.services import site_url
+from shop.core.links import absolute_url
 
 SALT = "callcenter.payment-link"
 
@@ -33,8 +33,8 @@ def payment_link_reference(*, token: str) -> str | None:
 
 
 def payment_link_url(*, reference: str) -> str:
-    return site_url() + reverse("payment_link:open",
-                                kwargs={"token": payment_link_token(reference=reference)})
+    return absolute_url(reverse("payment_link:open",
+                                kwargs={"token": payment_link_token(reference=reference)}))
 
 
 class PaymentLinkView(View):

@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from payments.selectors import PaymentStep, payment_how_to_pay
 from shop.callcenter.models import AuditAction, AuditEntry, AuditNotice
-from shop.mail.services import site_url, templated_email_send
+from shop.core.links import absolute_url
+from shop.mail.services import templated_email_send
 from vendors.models import MembershipRole, VendorOrder
 
 Order = get_model("order", "Order")
@@ -65,7 +67,7 @@ def _change_send(entry: AuditEntry) -> None:
         path = reverse("vendor_dashboard:order-detail",
                        kwargs={"vendor_slug": vendor.slug, "number": vendor_order.number})
         _mail("purchase_changed_vendor", {**context, "vendor_order": vendor_order,
-                                          "order_url": f"{site_url()}{path}"}, recipients)
+                                          "order_url": absolute_url(path)}, recipients)
 
 
 def _concerned(entry: AuditEntry) -> tuple:
@@ -88,7 +90,7 @@ def _invoice_send(*, invoice_id: int) -> None:
 
     invoice = Invoice.objects.select_related("vendor_order__order").get(pk=invoice_id)
     order = invoice.vendor_order.order
-    url = site_url() + reverse("invoices:pdf", kwargs={"pk": invoice.pk})
+    url = absolute_url(reverse("invoices:pdf", kwargs={"pk": invoice.pk}))
     subject, body = _render("invoice", {"invoice": invoice, "order": order, "url": url,
                                         "site_name": settings.OSCAR_SHOP_NAME})
     message = EmailMessage(subject, body, None, [order.email])
@@ -105,12 +107,12 @@ def _payment_request_send(entry: AuditEntry) -> None:
 
     payment = Payment.objects.select_related("order").get(
         reference=entry.after.get("payment") or entry.object_repr)
-    if payment.gateway == "cash_on_delivery":
-        return
+    how = payment_how_to_pay(payment=payment)
+    if how.step not in (PaymentStep.TRANSFER, PaymentStep.ONLINE):
+        return  # paid at the door, already paid, or called off: nothing to ask for
     order = payment.order
-    link = payment_link_url(reference=payment.reference) if payment.gateway != (
-        "bank_transfer") else ""
-    context = {"order": order, "payment": payment, "link": link,
+    link = payment_link_url(reference=payment.reference) if how.step == PaymentStep.ONLINE else ""
+    context = {"order": order, "payment": payment, "how": how, "link": link,
                "site_name": settings.OSCAR_SHOP_NAME}
     if order.email:
         subject, body = _render("payment_request", context)

@@ -14,6 +14,7 @@ from oscar.core.loading import get_class, get_model
 
 from payments.interface import GatewayUnavailable, PaymentActionRequired, PaymentDeclined
 from payments.models import Payment
+from payments.selectors import payment_methods_offered
 from shop.callcenter.models import AuditAction, Channel
 from shop.callcenter.services import ADDRESS_FIELDS, audit_record, customer_phone
 from vendors.inventory import OutOfStock
@@ -95,7 +96,6 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
     once. Bank transfer or card: they wait for the money, and the customer gets the
     transfer's instructions or the card link by e-mail (and text). Raises
     ValidationError with a message for the agent; then nothing is kept."""
-    from shop.apps.checkout.forms import payment_methods_offered
     from shop.apps.checkout.placement import purchase_place
 
     if order.payment_method not in payment_methods_offered(currency=basket.currency):
@@ -115,7 +115,8 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
             audit_record(
                 agent=agent, action=AuditAction.ORDER_PLACED, obj=placed, customer=customer,
                 after={"number": placed.number, "channel": order.channel,
-                       "total": placed.total_incl_tax, "payment": payment.reference,
+                       "total": placed.total_incl_tax, "currency": placed.currency,
+                       "payment": payment.reference,
                        "gateway": payment.gateway, "phone": customer_phone(placed),
                        "parts": list(placed.vendor_orders.order_by("sequence").values_list(
                            "number", "delivery_name"))},

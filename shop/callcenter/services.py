@@ -32,6 +32,7 @@ from shop.callcenter.models import (
 )
 from shop.callcenter.notifications import audit_notify_on_commit
 from shop.callcenter.phones import phone_normalise
+from shop.core.money import money_format
 from shop.invoices.models import Invoice
 from vendors.inventory import StockRequest, stock_release
 from vendors.models import LINE_CANCELLED, VendorOrder
@@ -138,7 +139,8 @@ def _locked_part(vendor_order_id: int) -> VendorOrder:
 def _part_state(vendor_order: VendorOrder) -> dict:
     return {"number": vendor_order.number, "status": vendor_order.status,
             "delivery": vendor_order.delivery_name,
-            "delivery_charge": vendor_order.delivery_charge}
+            "delivery_charge": vendor_order.delivery_charge,
+            "currency": vendor_order.order.currency}
 
 
 def _part_cancel(*, vendor_order: VendorOrder, agent, reason: str) -> Decimal:
@@ -290,7 +292,8 @@ def vendor_order_refund(*, agent, vendor_order_id: int, amount: Decimal, key: st
                  customer=vendor_order.order.user, reason=reason, before=before,
                  after={**_part_state(vendor_order), "refunded": amount},
                  notify=True, summary=_("%(amount)s of order %(number)s is being refunded.")
-                 % {"amount": amount, "number": vendor_order.number})
+                 % {"amount": money_format(amount, vendor_order.order.currency),
+                    "number": vendor_order.number})
     return True
 
 
@@ -360,7 +363,9 @@ def delivery_option_change(*, agent, vendor_order_id: int, option_code: str,
             payment.gateway != "cash_on_delivery"):
         raise ValidationError(_("This purchase was paid online: choose an option with the "
                                 "same charge (%(charge)s).")
-                              % {"charge": vendor_order.delivery_charge}, code="charge")
+                              % {"charge": money_format(vendor_order.delivery_charge,
+                                                       vendor_order.order.currency)},
+                              code="charge")
     before = _part_state(vendor_order)
     vendor_order.delivery_code = option.code
     vendor_order.delivery_name = delivery_option_label(option)[:255]

@@ -21,7 +21,9 @@ from logistics.delivery import (
     basket_vendor_parts,
     vendor_order_delivery_options,
 )
+from payments.selectors import payment_methods_offered
 from shop.callcenter import forms, phone_orders, services
+from shop.callcenter.audit import audit_lines
 from shop.callcenter.models import CustomerNote
 from shop.callcenter.permissions import AGENT_GROUP, console_access
 from shop.callcenter.search import console_search
@@ -257,8 +259,6 @@ class PhoneOrderView(ConsoleView):
         return self.render(address_form=forms.AddressForm(initial=self.address_initial()))
 
     def render(self, *, address_form, place_form=None, status=200, choices=None):
-        from shop.apps.checkout.forms import payment_methods_offered
-
         basket = self.basket()
         municipality = (address_form.cleaned_data.get("municipality")
                         if address_form.is_bound and address_form.is_valid() else
@@ -312,8 +312,6 @@ class PhoneOrderView(ConsoleView):
             _errors(request, error)
             return redirect(here)
         address_form = forms.AddressForm(request.POST)
-        from shop.apps.checkout.forms import payment_methods_offered
-
         place_form = forms.PlaceForm(request.POST, methods=payment_methods_offered(
             currency=basket.currency))
         choices = {key.removeprefix("vendor-"): value for key, value in request.POST.items()
@@ -351,4 +349,5 @@ class AuditLogView(LoginRequiredMixin, View):
         page = Paginator(entries, 50).get_page(request.GET.get("page"))
         return render(request, "callcenter/audit_log.html", {
             "form": form, "page_obj": page, "entries": page.object_list,
+            "lines": audit_lines(page.object_list),
             "agents": User.objects.filter(groups__name=AGENT_GROUP).order_by("first_name")})

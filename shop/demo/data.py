@@ -484,12 +484,14 @@ DESCRIPTION_CLOSINGS = (
 
 @dataclass(frozen=True)
 class DemoPurchase:
-    """A past purchase of the demo shopper: the stores it buys from, and how far each
-    vendor part has gone ("placed", "accepted", "shipped", "delivered", "cancelled",
-    "rejected")."""
+    """A past purchase of the demo shopper: the stores it buys from, how far each vendor
+    part has gone ("placed", "accepted", "shipped", "delivered", "cancelled",
+    "rejected"), and how it was paid: cash on delivery, or a bank transfer the operator
+    confirmed (the payment methods a buyer of the demo can choose)."""
 
     stores: tuple[str, ...]
     progress: tuple[str, ...]
+    payment: str = "cash_on_delivery"
 
 
 PURCHASE_ADDRESS = {
@@ -499,8 +501,9 @@ PURCHASE_ADDRESS = {
 }
 PURCHASES = (
     DemoPurchase(("GUAYABITA", "ESPIGA"), ("delivered", "delivered")),
-    DemoPurchase(("CONSTRUHAB", "SEMILLAS", "SERRANO"), ("shipped", "accepted", "placed")),
-    DemoPurchase(("ESPIGA",), ("placed",)),
+    DemoPurchase(("CONSTRUHAB", "SEMILLAS", "SERRANO"), ("shipped", "accepted", "placed"),
+                 payment="bank_transfer"),
+    DemoPurchase(("ESPIGA",), ("placed",), payment="bank_transfer"),
     DemoPurchase(("GUAYABITA", "JAGUEY"), ("cancelled", "accepted")),
     DemoPurchase(("TRINIDAD", "SEMILLAS"), ("rejected", "delivered")),
 )

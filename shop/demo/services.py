@@ -17,6 +17,9 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
+from payments.interface import Capability
+from payments.selectors import gateway_can
+from payments.services import bank_transfer_confirm
 from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
 from vendors.models import (
@@ -381,6 +384,7 @@ def _purchases(*, stores: dict, cuba) -> int:
     buyer = User.objects.get(email=data.ACCOUNTS[1].email)
     if Order.objects.filter(user=buyer).exists():
         return Order.objects.filter(user=buyer).count()
+    operator = User.objects.get(email=data.ACCOUNTS[0].email)
     municipality = Municipality.objects.get(name=data.PURCHASE_ADDRESS["line4"],
                                             province__name=data.PURCHASE_ADDRESS["state"])
     for purchase in data.PURCHASES:
@@ -394,7 +398,13 @@ def _purchases(*, stores: dict, cuba) -> int:
                    for part in basket_vendor_parts(basket=basket, municipality=municipality)}
         order = purchase_place(
             basket=basket, user=buyer, choices=choices, notify=False,
-            shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS))
+            shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS),
+            payment_gateway=purchase.payment, status=(
+                "placed" if gateway_can(purchase.payment, Capability.PAY_ON_DELIVERY)
+                else "pending_payment"))
+        if gateway_can(purchase.payment, Capability.MANUAL_CONFIRMATION):
+            # The operator saw the transfer arrive: the parts go to their stores.
+            bank_transfer_confirm(payment_id=order.payments.get().pk, actor=operator)
         for vendor_order, progress in zip(order.vendor_orders.order_by("sequence"),
                                           purchase.progress, strict=True):
             for step in data.PROGRESS_STEPS[progress]:

@@ -3,12 +3,11 @@ their sha256."""
 
 import hashlib
 
-from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
 
+from shop.core.links import absolute_url
 from shop.invoices.models import CreditNote, Invoice
 from shop.invoices.services import document_rendered_record
 
@@ -18,7 +17,7 @@ TEMPLATES = {Invoice: "invoices/invoice.html", CreditNote: "invoices/credit_note
 def verification_url(code: str) -> str:
     with translation.override("es"):
         path = reverse("invoices:verify", kwargs={"code": code})
-    return f"{settings.SITE_SCHEME}://{Site.objects.get_current().domain}{path}"
+    return absolute_url(path)
 
 
 def document_pdf_store(*, document: Invoice | CreditNote) -> str:

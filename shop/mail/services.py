@@ -1,7 +1,6 @@
 from email import message_from_bytes, policy
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F
@@ -59,11 +58,6 @@ def outgoing_email_deliver(*, outgoing_email_id: int) -> bool:
             attempts=F("attempts") + 1, last_error=repr(error)[:2000]
         )
         raise
-
-
-def site_url() -> str:
-    """The site's address for links in e-mails, e.g. https://encadena.cu."""
-    return f"{settings.SITE_SCHEME}://{Site.objects.get_current().domain}"
 
 
 def operators_mail(*, subject: str, body: str) -> int:

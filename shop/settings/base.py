@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
 from shop.callcenter.permissions import console_menu_access
-from shop.settings.environment import env_bool, env_int, env_list, env_str
+from shop.settings.environment import env_bool, env_int, env_list, env_site_url, env_str
 from vendors.permissions import operator_menu_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Encadena
     "shop.accounts",
+    "shop.core",
     "shop.mail",
     "shop.storefront",
     "shop.demo",
@@ -128,9 +129,19 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
             ],
+            # Oscar's templates load these libraries too: amounts and absolute links are
+            # made by our one function each (shop/core/money.py, shop/core/links.py).
+            # Replacing them is what templates.W003 warns about: shop.core.checks keeps
+            # that warning (shop.W001) for any other library.
+            "libraries": {
+                "currency_filters": "shop.core.templatetags.money",
+                "url_tags": "shop.core.templatetags.links",
+            },
         },
     },
 ]
+
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses every login attempt for a locked account or address (shop/accounts).
@@ -221,8 +232,9 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(LOCAL_DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Encadena <no-responder@encadena.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
-# Links in e-mails: scheme + the current Site's domain.
-SITE_SCHEME = env_str("SITE_SCHEME", "https")
+# The site's public address: every link in an e-mail, a text message or an invoice's QR
+# code starts with it (shop/core/links.py). `make run` sets it to the address it serves.
+SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")
 
 # --- Language, time and money ---------------------------------------------------------
 LANGUAGE_CODE = "es"
@@ -233,9 +245,10 @@ USE_I18N = True
 USE_TZ = True
 
 OSCAR_DEFAULT_CURRENCY = env_str("CURRENCY", "CUP")
-OSCAR_CURRENCY_FORMAT = {
-    OSCAR_DEFAULT_CURRENCY: {"format": "#,##0.00 ¤", "currency_digits": False},
-}
+# Every amount a person reads, in any currency: "2.346,00 CUP" in Spanish, "2,346.00 CUP"
+# in English (babel's pattern: ¤¤ is the currency's code). Formatted by
+# shop.core.money.money_format, which the templates' `currency` filter calls.
+OSCAR_CURRENCY_FORMAT = "#,##0.00 ¤¤"
 # The platform's commission on each vendor part's goods (not its delivery), in percent;
 # a vendor's own `commission_percent` overrides it.
 MARKETPLACE_COMMISSION_PERCENT = Decimal("8.00")

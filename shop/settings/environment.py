@@ -5,6 +5,7 @@ environment variable; these helpers parse them with one meaning everywhere.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -43,6 +44,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_site_url(name: str, default: str) -> str:
+    """An absolute http(s) address without a path, e.g. https://encadena.cu (a trailing
+    slash is dropped)."""
+    value = (env_str(name) or default).rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's public address, like https://encadena.cu, "
+            f"got {value!r}")
+    return value
 
 
 def redis_url_other_database(url: str) -> str:

@@ -7,7 +7,6 @@ from shop.settings.environment import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY")
-SITE_SCHEME = env_str("SITE_SCHEME", "http")  # runserver speaks plain HTTP
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from shop.settings.base import *  # noqa: F403
-from shop.settings.environment import env_bool, env_int, env_str
+from shop.settings.environment import env_bool, env_int, env_site_url, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
@@ -12,6 +12,10 @@ if not SECRET_KEY:
         "SECRET_KEY is not set: production settings refuse to start without one "
         "(generate it with `python -c 'import secrets; print(secrets.token_urlsafe(50))'`)."
     )
+
+# Without SITE_URL, links go to the first host the site answers for, over HTTPS.
+SITE_URL = env_site_url("SITE_URL", "https://" + next(
+    (host.lstrip(".") for host in ALLOWED_HOSTS if host != "*"), "localhost"))  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -3,6 +3,7 @@ import os
 import pytest
 
 from tests.conftest import chromium_path
+from tests.factories.users import PASSWORD
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -38,6 +39,15 @@ def delivery_address_fill(page, *, municipality: str = "Plaza de la Revolución"
     page.select_option("#id_province", label="La Habana")
     page.select_option("#id_municipality", label=municipality)
     page.fill("#id_phone_number", "+53 5 234 5678")
+
+
+def log_in(page, url, email):
+    """Sign in through the login form with the factories' password."""
+    page.goto(f"{url}/accounts/login/")
+    page.fill("#id_login-username", email)
+    page.fill("#id_login-password", PASSWORD)
+    page.locator("button[name=login_submit]").click()
+    page.wait_for_load_state()
 
 
 from tests.localstripe_server import localstripe_url  # noqa: E402, F401  (a fixture)

@@ -8,10 +8,10 @@ import pytest
 from oscar.core.loading import get_model
 
 from shop.callcenter.models import AuditAction, AuditEntry, CustomerNote, PurchaseOrigin
-from tests.browser.conftest import new_page
+from shop.core.money import money_format
+from tests.browser.conftest import log_in, new_page
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.callcenter import ADDRESS, agent_create, cuba, stores_create
-from tests.factories.users import PASSWORD
 from vendors.models import LINE_CANCELLED
 
 pytestmark = [
@@ -32,11 +32,7 @@ def test_a_whole_call(live_server, browser, test_output_dir):
                                **ADDRESS)
     agent = agent_create(email="agente@example.test", first_name="Ángel", last_name="Agente")
     page = new_page(browser)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_login-username", agent.email)
-    page.fill("#id_login-password", PASSWORD)
-    page.locator("button[name=login_submit]").click()
-    page.wait_for_load_state()
+    log_in(page, live_server.url, agent.email)
 
     # The caller reads out their phone the way people do.
     page.goto(f"{live_server.url}/atencion/")
@@ -94,3 +90,22 @@ def test_a_whole_call(live_server, browser, test_output_dir):
     assert page.locator(".purchase-file").count() == 1
     assert "+5352345678" in page.locator(".contact").inner_text()
     assert page.locator(".note", has_text="Pide que llamen antes de llegar.").count() == 1
+
+    # The operator reads what the agent did, in sentences.
+    operator = UserFactory(email="operadora@example.test", is_staff=True, is_superuser=True)
+    supervisor = new_page(browser)
+    log_in(supervisor, live_server.url, operator.email)
+    supervisor.goto(f"{live_server.url}/atencion/registro/")
+    sentences = supervisor.locator(".audit-sentence").all_inner_texts()
+    first, second = order.vendor_orders.order_by("sequence")
+    assert sentences == [
+        f"Ángel Agente quitó 1 × Azúcar morena 1 kg de la parte {first.number}: "
+        "El cliente ya tiene azúcar.",
+        f"Ángel Agente dejó una nota en la compra {order.number}: "
+        "Pide que llamen antes de llegar.",
+        f"Ángel Agente hizo la compra {order.number} para Marta Díaz (Teléfono): "
+        f"{money_format(order.total_incl_tax, 'CUP', language='es')}, Pago contra entrega.",
+    ]
+    supervisor.screenshot(path=str(test_output_dir / "audit-log-1280.png"), full_page=True)
+    supervisor.set_viewport_size({"width": 390, "height": 844})
+    supervisor.screenshot(path=str(test_output_dir / "audit-log-390.png"), full_page=True)

@@ -71,6 +71,9 @@ def test_a_guest_pays_a_two_store_purchase_by_card(live_server, browser, stripe_
     page.get_by_role("button", name="Pagar").click()
     page.wait_for_url("**/checkout/thank-you/")
     page.screenshot(path=str(test_output_dir / "paid.png"), full_page=True)
+    # The confirmation tells each store's part as paid by card, by what Stripe can do.
+    assert page.locator(".confirmed-payment").all_inner_texts() == ["Pagado con tarjeta."] * 2
+    assert "Pagado con tarjeta: 640,00 CUP." in page.locator(".how-to-pay").inner_text()
 
     payment = Payment.objects.get()
     assert payment.state == "captured"

@@ -4,10 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests.browser.conftest import delivery_address_fill, new_page
+from tests.browser.conftest import delivery_address_fill, log_in, new_page
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
-from tests.factories.users import PASSWORD
 from vendors.models import MembershipRole, VendorOrder
 
 pytestmark = [
@@ -18,14 +17,6 @@ pytestmark = [
 STORES = [("Café Serrano", "Café de Jibacoa 250 g", "320.00"),
           ("Miel del Valle", "Miel de abejas 500 ml", "450.00"),
           ("Artesanías Yumurí", "Cesta de yarey", "900.00")]
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/accounts/login/")
-    page.fill("#id_login-username", email)
-    page.fill("#id_login-password", PASSWORD)
-    page.locator("button[name=login_submit]").click()
-    page.wait_for_load_state()
 
 
 @pytest.fixture
@@ -77,6 +68,18 @@ def test_one_basket_three_stores_two_deliveries_and_a_pickup(live_server, browse
     page.screenshot(path=str(test_output_dir / "review.png"), full_page=True)
     page.locator("#place-order").click()
     page.wait_for_url("**/checkout/thank-you/")
+    # Per store: how it arrives and the cash to have ready, on a desktop and on a phone.
+    assert page.locator(".confirmed-payment").all_inner_texts() == [
+        "Pague en efectivo al recibirlo: tenga listos 470,00 CUP.",
+        "Pague en efectivo al recibirlo: tenga listos 600,00 CUP.",
+        "Pague en efectivo al recogerlo: tenga listos 900,00 CUP."]
+    assert page.locator(".confirmed-delivery").nth(2).inner_text().startswith(
+        "Recogida en Taller Artesanías Yumurí: Calle 23 No. 1010")
+    page.screenshot(path=str(test_output_dir / "confirmation-1280.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(test_output_dir / "confirmation-390.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     order_parts = list(VendorOrder.objects.order_by("sequence"))
     assert [part.delivery_code.split("-")[0] for part in order_parts] == [

@@ -16,7 +16,6 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from oscar.templatetags.currency_filters import currency
 
 from logistics.carriers.interface import Capability
 from logistics.carriers.registry import carrier_label, carriers_enabled
@@ -47,6 +46,7 @@ from logistics.tracking import (
     shipment_next_steps,
     shipments_cash_due,
 )
+from shop.core.money import money_format
 from vendors.catalogue_csv import COLUMNS, vendor_catalogue_csv, vendor_catalogue_csv_import
 from vendors.dashboard.forms import (
     CatalogueImportForm,
@@ -596,7 +596,8 @@ class VendorOrderRefundView(VendorDashboardMixin, View):
                                status=400)
         if made:
             messages.success(request, _("%(amount)s refunded to the buyer.") % {
-                "amount": currency(form.cleaned_data["amount"], vendor_order.order.currency)})
+                "amount": money_format(form.cleaned_data["amount"],
+                                       vendor_order.order.currency)})
         return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
                         number=number)
 

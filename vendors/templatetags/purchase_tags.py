@@ -21,3 +21,8 @@ def purchases_with_parts(orders):
 @register.filter
 def purchase_status(status: str) -> str:
     return purchases.purchase_status_label(status)
+
+
+@register.simple_tag
+def purchase_confirmation(order):
+    return purchases.purchase_confirmation(order=order)

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
+from vendors.ledger import ledger_entry_note
+
 register = template.Library()
 
 # Choosing another province makes the chosen municipality meaningless.
@@ -27,3 +29,8 @@ def kilograms(value) -> str:
         return ""
     weight = Decimal(str(value)).normalize()
     return f"{number_format(weight if weight.as_tuple().exponent < 0 else int(weight))} kg"
+
+
+@register.filter
+def ledger_note(entry) -> str:
+    return ledger_entry_note(entry)

@@ -3,13 +3,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (Oscar's fork pattern)
-from oscar.templatetags.currency_filters import currency
 
 from logistics.forms import (
     MunicipalityChoiceField,
     ProvinceChoiceField,
     province_municipality_clean,
 )
+from payments.selectors import payment_method_default
+from shop.core.money import money_format
 from vendors.validators import nit_validate
 
 
@@ -96,7 +97,7 @@ class DeliveryChoiceForm(forms.Form):
 
     @staticmethod
     def option_label(option) -> str:
-        charge = currency(option.charge) if option.charge else _("free")
+        charge = money_format(option.charge) if option.charge else _("free")
         return f"{option.name} ({charge})"
 
     def bound_parts(self):
@@ -104,38 +105,6 @@ class DeliveryChoiceForm(forms.Form):
 
     def choices(self) -> dict[str, str]:
         return {part.key: self.cleaned_data[self.field_name(part)] for part in self.parts}
-
-
-# What the buyer reads about each gateway (payments/registry.py lists which are enabled).
-PAYMENT_METHOD_TEXTS = {
-    "cash_on_delivery": (
-        _("Cash on delivery"),
-        _("Pay each store in cash when its part reaches you (or when you collect it)."),
-    ),
-    "bank_transfer": (
-        _("Bank transfer"),
-        _("You get our account and a reference; the stores prepare your order once the "
-          "transfer arrives."),
-    ),
-    "stripe": (
-        _("Card"),
-        _("Pay by card on the next page; your card details go straight to the card "
-          "processor, never to us."),
-    ),
-    "dummy": (
-        _("Test payment"),
-        _("For development only: the cents of the total decide what happens."),
-    ),
-}
-CASH_ON_DELIVERY = "cash_on_delivery"
-
-
-def payment_methods_offered(*, currency: str) -> dict[str, tuple]:
-    """{gateway name: (label, help)} of the enabled gateways that take `currency`."""
-    from payments.registry import gateways_for
-
-    return {gateway.name: PAYMENT_METHOD_TEXTS.get(gateway.name, (gateway.label, ""))
-            for gateway in gateways_for(currency=currency)}
 
 
 class PaymentMethodForm(forms.Form):
@@ -154,11 +123,11 @@ class PaymentMethodForm(forms.Form):
                                   help_text=_("11 digits"))
 
     def __init__(self, *args, methods: dict, **kwargs):
+        """`methods`: payments.selectors.payment_methods_offered."""
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = [(code, label) for code, (label, _help)
                                          in methods.items()]
-        if CASH_ON_DELIVERY in methods:
-            self.fields["method"].initial = CASH_ON_DELIVERY
+        self.fields["method"].initial = payment_method_default(methods)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -15,14 +15,15 @@ from oscar.core.loading import get_class, get_classes
 
 from logistics.delivery import address_municipality, basket_vendor_parts
 from payments.interface import (
+    Capability,
     GatewayUnavailable,
     NextAction,
     PaymentActionRequired,
     PaymentDeclined,
 )
 from payments.pages import payable_remember
+from payments.selectors import gateway_can, payment_methods_offered
 from payments.services import payment_charge, payment_prepare, purchase_abandon
-from shop.apps.checkout.forms import CASH_ON_DELIVERY, payment_methods_offered
 from shop.invoices.selectors import billing_company_last
 from shop.invoices.services import billing_details_record
 from vendors.inventory import OutOfStock
@@ -203,7 +204,7 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         pass
 
     def get_initial_order_status(self, basket):
-        if self.checkout_session.payment_method() == CASH_ON_DELIVERY:
+        if gateway_can(self.checkout_session.payment_method(), Capability.PAY_ON_DELIVERY):
             return "placed"
         return "pending_payment"
 
@@ -250,10 +251,18 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
 
     def send_order_placed_email(self, order):
         """Vendors hear of a part once it can be prepared: at once for cash on delivery,
-        when the money is secured otherwise (payments.services)."""
-        from vendors.notifications import purchase_placed_notify_on_commit
+        when the money is secured otherwise (payments.services), and the buyer's
+        confirmation goes with it. A purchase waiting for the buyer's transfer sends the
+        buyer its confirmation now: it says where and by when to transfer."""
+        from vendors.notifications import (
+            purchase_confirmation_send_on_commit,
+            purchase_placed_notify_on_commit,
+        )
 
+        language = self.request.LANGUAGE_CODE
         if not order.vendor_orders.filter(status="pending_payment").exists():
-            purchase_placed_notify_on_commit(order_id=order.pk,
-                                             language=self.request.LANGUAGE_CODE)
+            purchase_placed_notify_on_commit(order_id=order.pk, language=language)
+        elif gateway_can(self.checkout_session.payment_method(),
+                         Capability.MANUAL_CONFIRMATION):
+            purchase_confirmation_send_on_commit(order_id=order.pk, language=language)
 

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from logistics.models import Municipality
 from shop.callcenter.models import AuditEntry
@@ -87,3 +87,41 @@ def test_operators_read_the_log_filtered_by_agent_customer_and_date(world):
     assert [entry.action for entry in by_customer.context["entries"]] == ["note_added"]
     assert list(tomorrow.context["entries"]) == []
     assert "Llamó por la factura" in by_customer.content.decode()
+
+
+def test_the_log_reads_as_sentences_in_spanish_and_in_english(
+        world, django_capture_on_commit_callbacks):
+    agent = client_for(world, "agent")
+    part_a, part_b = world["part_a"], world["part_b"]
+    pickup = world["partners"][0].vendor.pickup_points.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        agent.post(reverse("callcenter:vendor-order-cancel", kwargs={"number": part_b.number}),
+                   {"reason": "el cliente ya no la quiere"})
+        agent.post(reverse("callcenter:delivery-change", kwargs={"number": part_a.number}),
+                   {"option": f"pickup-{pickup.pk}", "reason": "La recoge"})
+        agent.post(reverse("callcenter:note-create", kwargs={"pk": world["customer"].pk}),
+                   {"text": "Llamó por la factura"})
+    operator = client_for(world, "operator")
+
+    spanish = operator.get(reverse("callcenter:audit-log"))
+    with translation.override("en"):
+        english = operator.get(reverse("callcenter:audit-log"))
+
+    sentences = [line.sentence for line in spanish.context["lines"]]
+    assert sentences[0] == "Ángel Agente dejó una nota sobre Marta Díaz: Llamó por la factura."
+    assert sentences[1].startswith(f"Ángel Agente cambió la entrega de la parte {part_a.number} "
+                                   "de “Entrega a domicilio en Plaza de la Revolución")
+    assert sentences[1].endswith(f"a “Recogida en {pickup.name}: {pickup.address}, Plaza de la "
+                                 f"Revolución (La Habana). {pickup.hours}”: La recoge.")
+    assert sentences[2] == (f"Ángel Agente canceló la parte {part_b.number}: el cliente ya no "
+                            "la quiere.")
+    assert sentences[3] == "Ángel Agente creó el cliente Pedro Gómez (+5352349876)."
+    changes = [(change.label, change.before, change.after)
+               for change in spanish.context["lines"][1].changes]
+    assert ("Cargo de entrega", "200,00 CUP", "0,00 CUP") in changes
+    assert [(c.label, c.before, c.after) for c in spanish.context["lines"][2].changes] == [
+        ("Estado", "Realizado", "Cancelado")]
+    html = spanish.content.decode()
+    assert "{&#x27;" not in html and "{'" not in html and "200.00" not in html
+    assert (f"Ángel Agente cancelled part {part_b.number}: el cliente ya no la quiere."
+            in [line.sentence for line in english.context["lines"]])

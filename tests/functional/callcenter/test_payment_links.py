@@ -13,6 +13,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from oscar.core.loading import get_model
 
 from payments.models import Payment
@@ -170,21 +172,26 @@ def test_cancelling_an_unpaid_card_order_cancels_it_whole_and_its_link(
 
 
 def test_the_payment_link_also_goes_by_text_message(
-        world, stripe_enabled, django_capture_on_commit_callbacks):
+        world, stripe_enabled, settings, django_capture_on_commit_callbacks):
     from shop import sms
 
     sms.outbox.clear()
+    settings.SITE_URL = "https://encadena.example"
 
     order = card_order(world, client_for(world, "agent"), django_capture_on_commit_callbacks)
 
     [message] = sms.outbox
     assert message.to == "+5352349876"
-    assert order.number in message.body and "/pagar/enlace/" in message.body
+    assert order.number in message.body
+    # The link goes to the site's public address, never to the Site's stored domain.
+    assert "https://encadena.example/pagar/enlace/" in message.body
+    assert "800,00 CUP" in message.body and "800.00" not in message.body
 
 
 def test_a_bank_transfer_phone_order_mails_the_instructions_and_waits_for_the_money(
         world, settings, django_capture_on_commit_callbacks):
     from payments.services import bank_transfer_confirm
+    from shop import sms
 
     settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "bank_transfer": {
         "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
@@ -196,6 +203,7 @@ def test_a_bank_transfer_phone_order_mails_the_instructions_and_waits_for_the_mo
     choices = {f"vendor-{partner.vendor.pk}": f"pickup-{partner.vendor.pickup_points.get().pk}"
                for partner in world["partners"]}
     mail.outbox.clear()
+    sms.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"action": "place", **address_data(), **choices, "channel": "phone",
@@ -206,6 +214,16 @@ def test_a_bank_transfer_phone_order_mails_the_instructions_and_waits_for_the_mo
         "pending_payment", "pending_payment"]
     [request] = [message for message in mail.outbox if message.to == ["marta@example.test"]]
     assert "0598 7654 3210 1234" in request.body and "/pagar/enlace/" not in request.body
+    payment = Payment.objects.get(order=order)
+    deadline = date_format(timezone.localtime(payment.deadline), "DATETIME_FORMAT")
+    assert (f"Transferencia bancaria: transfiera 800,00 CUP antes del {deadline}."
+            in request.body)
+    assert f"ENC-{order.number}" in request.body and "800.00" not in request.body
+    [text] = sms.outbox
+    short = date_format(timezone.localtime(payment.deadline), "SHORT_DATETIME_FORMAT")
+    assert text.body == (f"Encadena: por su compra {order.number}, transfiera 800,00 CUP a la "
+                         f"cuenta 0598 7654 3210 1234 (Banco Metropolitano) con la referencia "
+                         f"ENC-{order.number} antes del {short}.")
     bank_transfer_confirm(payment_id=Payment.objects.get(order=order).pk,
                           actor=world["users"]["operator"])
     assert sorted(order.vendor_orders.values_list("status", flat=True)) == ["placed", "placed"]

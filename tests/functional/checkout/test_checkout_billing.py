@@ -53,7 +53,7 @@ def test_a_company_purchase_is_invoiced_to_the_company(client, store,
     assert invoice.snapshot["recipient"]["company_nit"] == "12345678901"
     text = pdf_text(invoice.pdf.read())
     assert "Cooperativa Los Pinos" in text and "12345678901" in text
-    assert "Factura" in text and "700.00" in text
+    assert "Factura" in text and "700,00 CUP" in text and "700.00" not in text
 
 
 def test_a_buyer_checking_out_in_english_gets_an_english_invoice(

@@ -125,3 +125,17 @@ def test_the_buyer_sends_the_transfer_number_and_the_operator_sees_it(
     operator.force_login(UserFactory(is_staff=True, is_superuser=True))
     listing = operator.get(reverse("payments_dashboard:bank-transfers")).content.decode()
     assert "BM 2026-77 31" in listing
+
+
+def test_only_a_payment_confirmed_by_hand_takes_a_transfer_number(
+        client, store, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _product, _response = buy(client, store, "100.00", "cash_on_delivery")
+    payment = Payment.objects.get()
+    url = reverse("payment_pages:transfer-reference", kwargs={"reference": payment.reference})
+
+    response = client.post(url, {"buyer_reference": "BM 1"})
+
+    payment.refresh_from_db()
+    assert response.status_code == 404
+    assert payment.buyer_reference == ""

@@ -37,3 +37,18 @@ def test_page_queries_do_not_grow_with_stores_and_lines(url_name):
         counts.append(query_count(client, reverse(url_name)))
 
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.django_db
+def test_the_confirmation_page_costs_the_same_for_one_store_or_five(
+        django_capture_on_commit_callbacks):
+    from tests.functional.checkout.flow import order_place
+
+    counts = []
+    for vendors, lines in ((1, 1), (5, 3)):
+        client, choices = basket_with(vendors=vendors, lines_per_vendor=lines)
+        with django_capture_on_commit_callbacks(execute=True):
+            placed = order_place(client, checkout_to_review(client, choices))
+        counts.append(query_count(client, placed["Location"]))
+
+    assert counts[0] == counts[1], counts

@@ -59,6 +59,32 @@ def test_members_and_operators_see_the_vendors_account(world, role):
     assert world["order_b"].number not in html and "714,84" not in html
 
 
+def test_the_ledger_reads_every_amount_in_the_one_money_format(world, settings):
+    settings.MARKETPLACE_COMMISSION_PERCENT = D("7.50")
+    partner = PartnerFactory(name="Tienda C", code="tienda-c")
+    product = ProductFactory(stockrecord__partner=partner, stockrecord__price=D("2446.00"))
+    part = purchase({partner: [(product, 1)]}).vendor_orders.get()
+    part.delivery_charge = D("100.00")
+    part.save(update_fields=["delivery_charge"])
+    vendor_sale_record(vendor_order=part)
+    owner = UserFactory()
+    partner.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
+    client = Client()
+    client.force_login(owner)
+
+    spanish = client.get("/vendedor/tienda-c/cuenta/").content.decode()
+    english = client.get("/en/vendedor/tienda-c/cuenta/").content.decode()
+
+    assert "productos 2.446,00 CUP + entrega 100,00 CUP" in spanish
+    assert "2.546,00 CUP" in spanish and "-183,45 CUP" in spanish
+    assert "7,50 % de 2.446,00 CUP" in spanish
+    assert "La plataforma le debe 2.362,55 CUP." in spanish
+    assert "products 2,446.00 CUP + delivery 100.00 CUP" in english
+    assert "7.50 % of 2,446.00 CUP" in english and "2,546.00 CUP" in english
+    for html in (spanish, english):
+        assert "2546.00" not in html and "2446.00" not in html
+
+
 @pytest.mark.parametrize("role", ["shopper", "owner_b", "agent"])
 def test_others_cannot_see_a_vendors_account(world, role):
     response = client_for(world, role).get("/vendedor/tienda-a/cuenta/")

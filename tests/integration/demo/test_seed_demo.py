@@ -142,10 +142,24 @@ def test_the_demo_shopper_has_past_purchases_in_various_states(seeded, db):
     from payments.models import Payment
 
     delivered = VendorOrder.objects.filter(status="delivered").count()
-    assert Payment.objects.filter(gateway="cash_on_delivery",
-                                  order__origin__channel="web").count() == len(data.PURCHASES)
+    web = Payment.objects.filter(order__origin__channel="web")
+    assert sorted(web.values_list("gateway", flat=True)) == sorted(
+        purchase.payment for purchase in data.PURCHASES)
+    assert {"cash_on_delivery", "bank_transfer"} <= {p.payment for p in data.PURCHASES}
+    assert set(web.filter(gateway="bank_transfer").values_list("state", flat=True)) == {
+        "captured"}
     assert Payment.objects.filter(events__gateway_reference__startswith="cash:").count() == (
         delivered)
+
+
+def test_the_demos_invoices_name_the_payment_method_as_the_buyer_chose_it(seeded, db):
+    from shop.invoices.models import Invoice
+
+    methods = set(Invoice.objects.filter(
+        vendor_order__order__user__email="comprador@encadena.test").values_list(
+        "snapshot__payment_method", flat=True))
+
+    assert methods == {"Pago contra entrega", "Transferencia bancaria"}
 
 
 def test_shipped_and_delivered_demo_parts_have_a_timeline_once(seeded, db):

@@ -88,4 +88,4 @@ def test_the_verification_page_confirms_credit_notes(paid_vendor_order, client):
     assert response.status_code == 200
     html = response.content.decode()
     assert credit_note.display_number in html and credit_note.invoice.display_number in html
-    assert "7.00" in html
+    assert "7,00 CUP" in html and "7.00" not in html

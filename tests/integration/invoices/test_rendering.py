@@ -5,10 +5,11 @@ from decimal import Decimal
 import pytest
 import time_machine
 from celery.exceptions import Retry
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 from weasyprint.pdf import fonts as weasyprint_fonts
 
+from payments.selectors import payment_methods_offered
 from shop.invoices import rendering, tasks
 from shop.invoices.files import invoice_pdf_store
 from shop.invoices.models import Invoice, InvoiceSettings, RenderState
@@ -63,12 +64,42 @@ def test_the_pdf_prints_issuer_nit_number_lines_and_total(paid_vendor_order, fet
     assert vendor.legal_name in text
     assert vendor.nit in text
     assert invoice.display_number in text
-    assert "Cake de guayaba" in text and "615.25" in text and "1230.50" in text
+    assert "Cake de guayaba" in text and "615,25 CUP" in text and "1.230,50 CUP" in text
     assert "mil doscientos treinta pesos con 50/100 CUP" in text
     assert invoice.verification_code in text
     # the stylesheet and the QR code, and nothing else
     assert rendering.INTERNAL_BASE_URL + "static/invoices/invoice.css" in fetches
     assert only_our_own(fetches)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "total", "unit", "words"), [
+    ("es", "2.546,00 CUP", "1.273,00 CUP", "dos mil quinientos cuarenta y seis pesos"),
+    ("en", "2,546.00 CUP", "1,273.00 CUP", "dos mil quinientos cuarenta y seis pesos"),
+])
+def test_invoices_and_credit_notes_print_amounts_in_the_one_money_format(
+        vendor_partner, language, total, unit, words, django_capture_on_commit_callbacks):
+    from shop.invoices.services import billing_details_record
+
+    product = ProductFactory(title="Dulce de leche", stockrecord__partner=vendor_partner,
+                             stockrecord__price=Decimal("1273.00"))
+    vendor_order = purchase({vendor_partner: [(product, 2)]}).vendor_orders.get()
+    billing_details_record(order=vendor_order.order, language=language)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = invoice_issue(vendor_order=vendor_order)
+        credit_note = credit_note_issue(vendor_order=vendor_order, amount=Decimal("2546.00"),
+                                        key="dinero-format")
+    invoice.refresh_from_db()
+    credit_note.refresh_from_db()
+
+    invoice_text = pdf_text(invoice.pdf.read())
+    credit_text = pdf_text(credit_note.pdf.read())
+    assert invoice_text.count(total) == 2 and invoice_text.count(unit) == 1  # line, total
+    assert total in credit_text
+    assert words in invoice_text and words in credit_text  # in words, always in Spanish
+    for text in (invoice_text, credit_text):
+        assert "2546.00" not in text and "1273.00" not in text
 
 
 @pytest.fixture(params=["harfbuzz", "fonttools"])
@@ -241,6 +272,9 @@ def test_a_vendor_printing_on_letter_paper_gets_letter_pages(
     ("cash_on_delivery", "es", "Pago contra entrega"),
     ("cash_on_delivery", "en", "Cash on delivery"),
     ("bank_transfer", "es", "Transferencia bancaria"),
+    ("stripe", "es", "Tarjeta"),
+    ("stripe", "en", "Card"),
+    ("dummy", "es", "Pago de prueba (no se cobra nada)"),
 ])
 def test_the_payment_method_is_printed_in_the_invoice_language(
         paid_vendor_order, settings, gateway, language, printed):
@@ -250,7 +284,10 @@ def test_the_payment_method_is_printed_in_the_invoice_language(
     settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "bank_transfer": {
         "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
         "OPTIONS": {"account_holder": "Encadena", "account_number": "0598 7654 3210 1234",
-                    "bank": "Banco Metropolitano"}}}
+                    "bank": "Banco Metropolitano"}}, "stripe": {
+        "BACKEND": "payments.gateways.stripe.StripeGateway",
+        "OPTIONS": {"secret_key": "sk_test_x", "publishable_key": "pk_test_x",
+                    "webhook_secret": "whsec_x", "currencies": "CUP"}}}
     order = paid_vendor_order.order
     Payment.objects.create(reference=order.number, order=order, gateway=gateway,
                            amount=order.total_incl_tax, currency="CUP")
@@ -258,4 +295,7 @@ def test_the_payment_method_is_printed_in_the_invoice_language(
 
     invoice = invoice_issue(vendor_order=paid_vendor_order)
 
+    # The invoice names it as checkout offered it, in the buyer's language.
+    with translation.override(language):
+        assert payment_methods_offered(currency="CUP")[gateway][0] == printed
     assert invoice.snapshot["payment_method"] == printed

@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from shop.demo.services import demo_marketplace_seed
@@ -7,7 +10,8 @@ class Command(BaseCommand):
     help = "Create or update the demo marketplace (stores, catalogue, stock, demo accounts)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--site-domain", default="127.0.0.1:8000")
+        # Oscar's Site keeps a domain; links in messages use settings.SITE_URL.
+        parser.add_argument("--site-domain", default=urlsplit(settings.SITE_URL).netloc)
 
     def handle(self, *args, site_domain, **options):
         summary = demo_marketplace_seed(site_domain=site_domain)

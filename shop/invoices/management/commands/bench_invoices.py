@@ -2,6 +2,7 @@
 
 import statistics
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -28,7 +29,7 @@ def peak_memory_mb() -> float:
 
 def sample_snapshot(index: int) -> dict:
     lines = [{"title": f"Producto de prueba {n}", "sku": f"SKU-{n:04d}", "quantity": n,
-              "unit_price": "125.50", "total": f"{125.5 * n:.2f}"} for n in range(1, 9)]
+              "unit_price": "125.50", "total": str(Decimal("125.50") * n)} for n in range(1, 9)]
     return {
         "number": f"F2026-{index:06d}", "series": "F2026", "sequence": index,
         "issued_at": "2026-01-15T10:00:00-05:00", "issued_on": "2026-01-15",
