@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
 from shop.callcenter.permissions import console_menu_access
-from shop.settings.environment import env_bool, env_int, env_list, env_str
+from shop.settings.environment import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    redis_url_other_database,
+)
 from vendors.permissions import operator_menu_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -141,6 +147,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{LOCAL_DATA_DIR / 'encadena.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", False),
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -149,12 +156,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 # --- Cache and background tasks ---------------------------------------------------
+# REDIS_URL names the server and the task queue's database; the cache takes the next
+# database. A cache flush (Django's RedisCache.clear() is FLUSHDB) then never drops a
+# queued e-mail, invoice render or webhook. CACHE_REDIS_URL / CELERY_BROKER_URL /
+# CELERY_RESULT_BACKEND, when set, win.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL") or (
+    redis_url_other_database(REDIS_URL) if REDIS_URL else "")
+if CACHE_REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "encadena"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
@@ -162,8 +175,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
-CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL) or None
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or REDIS_URL or None
 # No broker configured: run tasks in the calling process so the laptop needs no server.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
