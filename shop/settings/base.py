@@ -128,6 +128,8 @@ TEMPLATES = [
     },
 ]
 
+CSRF_FAILURE_VIEW = "shop.storefront.errors.csrf_failure"
+
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
