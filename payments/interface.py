@@ -4,7 +4,8 @@ What a gateway can do is data (`Capabilities`), so checkout and the ledger ask
 instead of guessing; what it does is a handful of methods taking and returning
 frozen dataclasses. Adapters never raise their SDK's exceptions: every failure is
 one of three kinds (`PaymentDeclined`, `PaymentActionRequired`,
-`GatewayUnavailable`), which checkout maps onto Oscar's payment exceptions.
+`GatewayUnavailable`, with `GatewayMisconfigured` the kind of unavailability that only
+an operator can end), which checkout maps onto Oscar's payment exceptions.
 """
 
 import enum
@@ -129,6 +130,17 @@ class PaymentActionRequired(PaymentError):
 
 class GatewayUnavailable(PaymentError):
     """The gateway could not be reached or answered with an error: safe to retry."""
+
+
+class GatewayMisconfigured(GatewayUnavailable):
+    """The gateway refused our own request (its credentials, permissions or
+    parameters), not the buyer's payment: nothing a retry or the buyer can change until
+    an operator fixes the gateway's configuration. `detail` is the gateway's own account
+    of it, for the log and the operators; `message` is for the buyer."""
+
+    def __init__(self, message: str, *, code: str = "", detail: str = ""):
+        super().__init__(message, code=code)
+        self.detail = detail
 
 
 class WebhookRejected(PaymentError):

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from payments.interface import (
     Capabilities,
     Capability,
+    GatewayMisconfigured,
     GatewayUnavailable,
     Money,
     NextAction,
@@ -66,7 +67,9 @@ class ErrorCode(enum.StrEnum):
     UNREACHABLE = "gateway_unreachable"
     RATE_LIMITED = "rate_limited"
     GATEWAY_ERROR = "gateway_error"
-    MISCONFIGURED = "gateway_misconfigured"
+    AUTHENTICATION_FAILED = "authentication_failed"  # the secret key is wrong or revoked
+    PERMISSION_DENIED = "permission_denied"  # a restricted key lacks this permission
+    INVALID_REQUEST = "invalid_request"  # we sent what Stripe does not accept
     IDEMPOTENCY_CONFLICT = "idempotency_conflict"
     WEBHOOK_CONTENT_TYPE = "webhook_content_type"
     WEBHOOK_SIGNATURE = "webhook_signature"
@@ -78,6 +81,18 @@ REFUSAL_CODES = frozenset({
     "charge_disputed", "charge_expired_for_capture", "payment_intent_authentication_failure",
     "payment_intent_payment_attempt_failed", "payment_intent_unexpected_state",
 })
+
+# Stripe refusing our own request: the configuration is wrong, not the buyer's payment.
+OUR_REQUEST_REFUSED = (
+    (stripe.AuthenticationError, ErrorCode.AUTHENTICATION_FAILED),
+    (stripe.PermissionError, ErrorCode.PERMISSION_DENIED),
+    (stripe.InvalidRequestError, ErrorCode.INVALID_REQUEST),
+)
+UNAVAILABLE = (
+    (stripe.APIConnectionError, ErrorCode.UNREACHABLE),
+    (stripe.RateLimitError, ErrorCode.RATE_LIMITED),
+    (stripe.IdempotencyError, ErrorCode.IDEMPOTENCY_CONFLICT),
+)
 
 STATES = {
     "requires_payment_method": PaymentState.PENDING,
@@ -92,8 +107,9 @@ TAKEN = (PaymentState.CAPTURED, PaymentState.PARTIALLY_REFUNDED, PaymentState.RE
 
 
 def payment_error_from(error: stripe.StripeError) -> PaymentError:
-    """The interface's error for a Stripe exception: declined, action required or
-    unavailable. Nothing of stripe's escapes the adapter."""
+    """The interface's error for a Stripe exception: declined, action required,
+    misconfigured (Stripe refused our own request) or unavailable. Nothing of stripe's
+    escapes the adapter."""
     code = getattr(error, "code", None) or ""
     if code == ErrorCode.AUTHENTICATION_REQUIRED or code == "requires_action":
         return three_d_secure_needed(code)
@@ -102,18 +118,16 @@ def payment_error_from(error: stripe.StripeError) -> PaymentError:
                                code=code or ErrorCode.CARD_DECLINED)
     if isinstance(error, stripe.InvalidRequestError) and code in REFUSAL_CODES:
         return PaymentDeclined(_("The payment service refused this operation."), code=code)
-    if isinstance(error, stripe.APIConnectionError):
-        code = ErrorCode.UNREACHABLE
-    elif isinstance(error, stripe.RateLimitError):
-        code = ErrorCode.RATE_LIMITED
-    elif isinstance(error, stripe.AuthenticationError | stripe.PermissionError):
-        code = ErrorCode.MISCONFIGURED
-    elif isinstance(error, stripe.IdempotencyError):
-        code = ErrorCode.IDEMPOTENCY_CONFLICT
-    else:
-        code = code or ErrorCode.GATEWAY_ERROR
-    logger.warning("stripe: %s (%s, http %s, request %s)", error.user_message or error,
-                   type(error).__name__, error.http_status, error.request_id)
+    detail = (f"{type(error).__name__}: {error.user_message or error} "
+              f"(http {error.http_status}, request {error.request_id})")
+    for kind, our_code in OUR_REQUEST_REFUSED:
+        if isinstance(error, kind):
+            logger.error("stripe refused our request, check its configuration: %s", detail)
+            return GatewayMisconfigured(_("Card payment is not available right now."),
+                                        code=code or our_code, detail=detail)
+    code = next((our_code for kind, our_code in UNAVAILABLE if isinstance(error, kind)),
+                code or ErrorCode.GATEWAY_ERROR)
+    logger.warning("stripe: %s", detail)
     return GatewayUnavailable(
         _("The card payment service is not answering. Please try again in a few minutes."),
         code=code)

@@ -319,6 +319,9 @@ if env_str("STRIPE_SECRET_KEY"):
             "currencies": env_str("STRIPE_CURRENCIES", "USD"),
         },
     }
+# A gateway that refuses our own requests (its key, permissions, options) is reported to
+# the operators once per kind of refusal in this many hours.
+PAYMENT_GATEWAY_ALERT_HOURS = env_int("PAYMENT_GATEWAY_ALERT_HOURS", 6)
 # Unpaid purchases (bank transfers, card payments never completed) expire after this.
 PAYMENT_DEADLINE_HOURS = env_int("PAYMENT_DEADLINE_HOURS", 48)
 
