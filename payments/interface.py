@@ -104,6 +104,17 @@ class PaymentStatus:
 
 
 @dataclass(frozen=True)
+class ClientSources:
+    """The origins (scheme://host[:port]) a CLIENT_SDK gateway's own code needs on our
+    card page: where its script comes from, the frames it opens and the addresses it
+    calls. Only the card page's Content-Security-Policy allows them."""
+
+    scripts: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    connections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class WebhookEvent:
     event_id: str  # the gateway's own id: the inbox is unique on it
     event_type: str
@@ -162,6 +173,10 @@ class PaymentGateway:
 
     def start(self, request: PaymentRequest) -> PaymentStart:
         raise NotImplementedError
+
+    def client_sources(self) -> ClientSources:
+        """What the buyer's browser must be allowed to load for CLIENT_SDK."""
+        raise self._unsupported(Capability.CLIENT_SDK)
 
     def complete(self, *, gateway_reference: str, params: dict) -> PaymentStatus:
         raise self._unsupported("complete")

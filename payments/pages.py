@@ -3,6 +3,8 @@ details straight from the browser to the gateway, our server only sees ids."""
 
 import json
 
+from csp.constants import NONE
+from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -55,10 +57,11 @@ class CardPaymentView(View):
     def get(self, request, reference):
         payment = self.payment(request, reference)
         context = {"payment": payment, "paid": payment.state in SECURED}
+        gateway = gateway_get(payment.gateway)
         if payment.state in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED):
             try:
                 with gateway_refusals_reported(gateway_name=payment.gateway):
-                    context["client"] = gateway_get(payment.gateway).client_config(
+                    context["client"] = gateway.client_config(
                         gateway_reference=payment.gateway_reference)
             except GatewayMisconfigured as refused:
                 context["client_error"] = _(
@@ -68,7 +71,14 @@ class CardPaymentView(View):
             except GatewayUnavailable:
                 context["client_error"] = _("The card payment service is not answering. "
                                             "Please try again in a few minutes.")
-        return render(request, "payments/card_payment.html", context)
+        if "client" not in context:
+            return render(request, "payments/card_payment.html", context)
+        # The gateway's own script, frames and API on this page, and on no other.
+        sources = gateway.client_sources()
+        with_frames = csp_replace({"frame-src": sources.frames or [NONE]})
+        with_script = csp_update({"script-src": sources.scripts,
+                                  "connect-src": sources.connections})
+        return with_frames(with_script(render))(request, "payments/card_payment.html", context)
 
     def post(self, request, reference):
         payment = self.payment(request, reference)

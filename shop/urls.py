@@ -2,7 +2,9 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from shop.health import healthz
@@ -17,6 +19,9 @@ handler500 = errors.server_error
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Browsers ask for it on pages that name no icon (Django's admin).
+    path("favicon.ico", RedirectView.as_view(url=static("storefront/favicon.svg"),
+                                             permanent=True)),
     path("i18n/", include("django.conf.urls.i18n")),
     # Gateways call these: no language prefix, no session, no CSRF (signed bodies instead).
     path("payments/", include("payments.urls")),

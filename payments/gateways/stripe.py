@@ -19,6 +19,7 @@ import logging
 import time
 from decimal import Decimal
 from functools import cached_property
+from urllib.parse import urlsplit
 
 import stripe
 from django.core.exceptions import ImproperlyConfigured
@@ -28,6 +29,7 @@ from django.utils.translation import gettext_lazy
 from payments.interface import (
     Capabilities,
     Capability,
+    ClientSources,
     GatewayMisconfigured,
     GatewayUnavailable,
     Money,
@@ -52,6 +54,9 @@ SUPPORTED = frozenset({
     Capability.POLLING, Capability.IDEMPOTENCY_KEYS,
 })
 WEBHOOK_TOLERANCE_SECONDS = 300
+STRIPE_JS_URL = "https://js.stripe.com/v3/"
+# Stripe.js on Stripe's own host opens its 3-D Secure pages from this one as well.
+STRIPE_HOOKS_URL = "https://hooks.stripe.com/"
 
 
 class ErrorCode(enum.StrEnum):
@@ -163,8 +168,8 @@ def charge_amounts(charge) -> tuple[int, int]:
 
 class StripeGateway(PaymentGateway):
     """Stripe PaymentIntents. Options: secret_key, publishable_key, webhook_secret
-    (required); api_base, js_url, currencies, capture ("automatic" or "manual"),
-    timeout (seconds), max_network_retries, localstripe_compatible."""
+    (required); api_base, js_url, frame_urls, currencies, capture ("automatic" or
+    "manual"), timeout (seconds), max_network_retries, localstripe_compatible."""
 
     label = gettext_lazy("Card (Stripe)")
     capabilities = Capabilities(supported=SUPPORTED, currencies=frozenset({"USD"}))
@@ -183,7 +188,9 @@ class StripeGateway(PaymentGateway):
                 f"PAYMENT_GATEWAYS[{name!r}]: capture is 'automatic' or 'manual', "
                 f"not {self.capture_method!r}.")
         self.api_base = self.options.get("api_base", stripe.DEFAULT_API_BASE).rstrip("/")
-        self.js_url = self.options.get("js_url", "https://js.stripe.com/v3/")
+        self.js_url = self.options.get("js_url", STRIPE_JS_URL)
+        self.frame_urls = tuple(self.options.get("frame_urls") or (
+            (self.js_url, STRIPE_HOOKS_URL) if self.js_url == STRIPE_JS_URL else (self.js_url,)))
         self.timeout = float(self.options.get("timeout", 10))
         self.max_network_retries = int(self.options.get("max_network_retries", 1))
         self.localstripe_compatible = bool(self.options.get("localstripe_compatible", False))
@@ -208,6 +215,13 @@ class StripeGateway(PaymentGateway):
             config["setup_client_secret"] = setup.client_secret
             config["payment_client_secret"] = self._intent(gateway_reference).client_secret
         return config
+
+    def client_sources(self) -> ClientSources:
+        """Stripe.js from `js_url`, its card and 3-D Secure frames (`frame_urls`: by
+        default its own host and, for Stripe's, hooks.stripe.com), calling `api_base`."""
+        return ClientSources(scripts=(url_origin(self.js_url),),
+                             frames=tuple(dict.fromkeys(map(url_origin, self.frame_urls))),
+                             connections=(url_origin(self.api_base),))
 
     def start(self, request: PaymentRequest) -> PaymentStart:
         currency = request.amount.currency.upper()
@@ -380,6 +394,11 @@ class StripeGateway(PaymentGateway):
             return method(*args, **kwargs)
         except stripe.StripeError as error:
             raise payment_error_from(error) from error
+
+
+def url_origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def signed_at(signature_header: str) -> int:

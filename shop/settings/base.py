@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.apps.checkout.apps.CheckoutConfig",
@@ -81,6 +83,7 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    "csp",
     # Encadena
     "shop.mail",
     "shop.storefront",
@@ -96,6 +99,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,7 +132,34 @@ TEMPLATES = [
     },
 ]
 
+# Widgets render through TEMPLATES, so our overrides at Oscar's paths apply to them too
+# (templates/oscar/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 CSRF_FAILURE_VIEW = "shop.storefront.errors.csrf_failure"
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------------
+# Scripts only from our own static files, plus the nonce of each response for the few
+# start-up lines Oscar's templates write inline (templates/oscar/base.html). Styles only
+# from our stylesheets: no inline style attribute or element anywhere, Oscar's dashboard
+# included. The card page adds its gateway's own script, frame and API origins, taken
+# from that gateway's options (payments/pages.py); no other page allows them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # Bootstrap draws its form controls with data: SVG backgrounds.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
