@@ -18,6 +18,10 @@ ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 GOODS_CLASS_SLUG = "producto"
+# Sane bounds for what a vendor types or imports: beyond them it is a slip of the keyboard
+# (or an attack on the database's integer and decimal limits), not a real product.
+MAX_PRICE = Decimal("10000000.00")
+MAX_STOCK = 1_000_000
 
 
 @dataclass(frozen=True)
