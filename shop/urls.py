@@ -2,14 +2,12 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.static import serve
 
 from shop.health import healthz
 from shop.storefront import errors
-from shop.storefront.views import HomeView
+from shop.storefront.views import HomeView, favicon
 
 # Our own pages, in the site's layout and language, never Django's bare English ones.
 handler400 = errors.bad_request
@@ -19,9 +17,7 @@ handler500 = errors.server_error
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    # Browsers ask for it on pages that name no icon (Django's admin).
-    path("favicon.ico", RedirectView.as_view(url=static("storefront/favicon.svg"),
-                                             permanent=True)),
+    path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     # Gateways call these: no language prefix, no session, no CSRF (signed bodies instead).
     path("payments/", include("payments.urls")),
