@@ -144,7 +144,7 @@ def test_the_try_again_page_reads_nothing_from_the_database(db, django_assert_nu
 
 @pytest.mark.postgres
 @ERROR_URLS
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_lost_mid_request_is_a_spanish_try_again_page_and_saves_nothing():
     sites_before = Site.objects.count()
 
