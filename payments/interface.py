@@ -4,7 +4,8 @@ What a gateway can do is data (`Capabilities`), so checkout and the ledger ask
 instead of guessing; what it does is a handful of methods taking and returning
 frozen dataclasses. Adapters never raise their SDK's exceptions: every failure is
 one of three kinds (`PaymentDeclined`, `PaymentActionRequired`,
-`GatewayUnavailable`), which checkout maps onto Oscar's payment exceptions.
+`GatewayUnavailable`, with `GatewayMisconfigured` the kind of unavailability that only
+an operator can end), which checkout maps onto Oscar's payment exceptions.
 """
 
 import enum
@@ -118,6 +119,17 @@ class PaymentStatus:
 
 
 @dataclass(frozen=True)
+class ClientSources:
+    """The origins (scheme://host[:port]) a CLIENT_SDK gateway's own code needs on our
+    card page: where its script comes from, the frames it opens and the addresses it
+    calls. Only the card page's Content-Security-Policy allows them."""
+
+    scripts: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    connections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class WebhookEvent:
     event_id: str  # the gateway's own id: the inbox is unique on it
     event_type: str
@@ -146,6 +158,17 @@ class GatewayUnavailable(PaymentError):
     """The gateway could not be reached or answered with an error: safe to retry."""
 
 
+class GatewayMisconfigured(GatewayUnavailable):
+    """The gateway refused our own request (its credentials, permissions or
+    parameters), not the buyer's payment: nothing a retry or the buyer can change until
+    an operator fixes the gateway's configuration. `detail` is the gateway's own account
+    of it, for the log and the operators; `message` is for the buyer."""
+
+    def __init__(self, message: str, *, code: str = "", detail: str = ""):
+        super().__init__(message, code=code)
+        self.detail = detail
+
+
 class WebhookRejected(PaymentError):
     """A webhook whose signature, timestamp or body cannot be trusted."""
 
@@ -172,6 +195,10 @@ class PaymentGateway:
 
     def start(self, request: PaymentRequest) -> PaymentStart:
         raise NotImplementedError
+
+    def client_sources(self) -> ClientSources:
+        """What the buyer's browser must be allowed to load for CLIENT_SDK."""
+        raise self._unsupported(Capability.CLIENT_SDK)
 
     def complete(self, *, gateway_reference: str, params: dict) -> PaymentStatus:
         raise self._unsupported("complete")

@@ -3,6 +3,8 @@ details straight from the browser to the gateway, our server only sees ids."""
 
 import json
 
+from csp.constants import NONE
+from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +13,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
+from payments.alerts import gateway_refusals_reported
 from payments.interface import (
     Capability,
+    GatewayMisconfigured,
     GatewayUnavailable,
     PaymentActionRequired,
     PaymentDeclined,
@@ -54,10 +58,28 @@ class CardPaymentView(View):
     def get(self, request, reference):
         payment = self.payment(request, reference)
         context = {"payment": payment, "paid": payment.state in SECURED}
+        gateway = gateway_get(payment.gateway)
         if payment.state in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED):
-            context["client"] = gateway_get(payment.gateway).client_config(
-                gateway_reference=payment.gateway_reference)
-        return render(request, "payments/card_payment.html", context)
+            try:
+                with gateway_refusals_reported(gateway_name=payment.gateway):
+                    context["client"] = gateway.client_config(
+                        gateway_reference=payment.gateway_reference)
+            except GatewayMisconfigured as refused:
+                context["client_error"] = _(
+                    "%(reason)s Nothing was charged. Your purchase is kept until the time "
+                    "below: come back later, or buy again choosing another way to pay."
+                ) % {"reason": refused.message}
+            except GatewayUnavailable:
+                context["client_error"] = _("The card payment service is not answering. "
+                                            "Please try again in a few minutes.")
+        if "client" not in context:
+            return render(request, "payments/card_payment.html", context)
+        # The gateway's own script, frames and API on this page, and on no other.
+        sources = gateway.client_sources()
+        with_frames = csp_replace({"frame-src": sources.frames or [NONE]})
+        with_script = csp_update({"script-src": sources.scripts,
+                                  "connect-src": sources.connections})
+        return with_frames(with_script(render))(request, "payments/card_payment.html", context)
 
     def post(self, request, reference):
         payment = self.payment(request, reference)
@@ -69,12 +91,17 @@ class CardPaymentView(View):
         gateway = gateway_get(payment.gateway)
         params = {"payment_method": str(data.get("payment_method", ""))[:128]}
         try:
-            status = gateway.complete(gateway_reference=payment.gateway_reference,
-                                      params={k: v for k, v in params.items() if v})
+            with gateway_refusals_reported(gateway_name=payment.gateway):
+                status = gateway.complete(gateway_reference=payment.gateway_reference,
+                                          params={k: v for k, v in params.items() if v})
         except PaymentActionRequired:
             return JsonResponse({"action": "authenticate"})
         except PaymentDeclined as declined:
             return JsonResponse({"error": declined.message}, status=402)
+        except GatewayMisconfigured as refused:
+            return JsonResponse({"error": _("%(reason)s Nothing was charged: please choose "
+                                            "another way to pay.") % {"reason": refused.message}},
+                                status=503)
         except GatewayUnavailable:
             return JsonResponse({"error": _("The card payment service is not answering. "
                                             "Please try again in a few minutes.")},

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from payments.alerts import gateway_refusals_reported
 from payments.interface import (
     Money,
     PaymentRequest,
@@ -51,10 +52,11 @@ def payment_charge(*, payment_id: int, email: str = "",
     key = payment.events.filter(kind=K.CHARGE, phase=P.REQUEST).values_list(
         "idempotency_key", flat=True).first()
     gateway = gateway_get(payment.gateway)
-    started = gateway.start(PaymentRequest(
-        reference=payment.reference, amount=Money(payment.amount, payment.currency),
-        idempotency_key=key, buyer_email=email, return_url=return_url,
-        metadata=(("order", payment.reference),)))
+    with gateway_refusals_reported(gateway_name=payment.gateway):
+        started = gateway.start(PaymentRequest(
+            reference=payment.reference, amount=Money(payment.amount, payment.currency),
+            idempotency_key=key, buyer_email=email, return_url=return_url,
+            metadata=(("order", payment.reference),)))
     with transaction.atomic():
         Payment.objects.filter(pk=payment.pk).update(
             gateway_reference=started.gateway_reference, instructions=started.instructions,

@@ -6,10 +6,18 @@ from django.urls import include, path
 from django.views.static import serve
 
 from shop.health import healthz
-from shop.storefront.views import HomeView
+from shop.storefront import errors
+from shop.storefront.views import HomeView, favicon
+
+# Our own pages, in the site's layout and language, never Django's bare English ones.
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     # Gateways call these: no language prefix, no session, no CSRF (signed bodies instead).
     path("payments/", include("payments.urls")),

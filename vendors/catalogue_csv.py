@@ -15,6 +15,8 @@ from oscar.core.loading import get_model
 from vendors.inventory import stock_set
 from vendors.models import StockMovementReason, Vendor
 from vendors.products import (
+    MAX_PRICE,
+    MAX_STOCK,
     MAX_WEIGHT_KG,
     ProductData,
     product_weight_of,
@@ -31,6 +33,11 @@ COLUMNS = ["sku", "title", "price", "stock", "low_stock_threshold", "published",
 REQUIRED = {"sku", "price", "stock"}
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
+# What a spreadsheet runs as a formula when a cell starts with it (CSV injection).
+FORMULA_STARTS = "=+-@\t\r"
+# What the import page tells vendors before they try.
+IMPORT_LIMITS = {"rows": MAX_ROWS, "megabytes": MAX_BYTES // (1024 * 1024), "price": MAX_PRICE,
+                 "stock": MAX_STOCK}
 YES = {"1", "si", "sí", "yes", "true", "x"}
 NO = {"0", "no", "false", ""}
 
@@ -77,7 +84,7 @@ def vendor_catalogue_csv(*, vendor: Vendor) -> str:
 
 def spreadsheet_safe(value: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
-    return f"'{value}" if value and value[0] in "=+-@\t\r" else value
+    return f"'{value}" if value and value[0] in FORMULA_STARTS else value
 
 
 def vendor_catalogue_csv_import(*, vendor: Vendor, actor, upload) -> ImportReport:
@@ -155,7 +162,18 @@ def _rows(upload, report: ImportReport) -> list[_Row]:
     except UnicodeDecodeError:
         report.errors.append((0, _("The file must be saved as UTF-8 text (CSV).")))
         return []
-    reader = csv.DictReader(io.StringIO(text))
+    if "\x00" in text:
+        report.errors.append((0, _("This is not a CSV text file.")))
+        return []
+    try:
+        return _rows_read(csv.DictReader(io.StringIO(text)), report)
+    except csv.Error as error:  # a field over the csv module's limit, an open quote...
+        report.errors.append((0, _("The file cannot be read as CSV (%(error)s).")
+                              % {"error": error}))
+        return []
+
+
+def _rows_read(reader: csv.DictReader, report: ImportReport) -> list[_Row]:
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     missing = sorted(REQUIRED - set(header))
     unknown = sorted(set(header) - set(COLUMNS))
@@ -172,8 +190,8 @@ def _rows(upload, report: ImportReport) -> list[_Row]:
     rows, seen = [], {}
     for line, raw in enumerate(reader, start=2):
         if line - 1 > MAX_ROWS:
-            report.errors.append((line, _("At most %(max)s products per file.")
-                                  % {"max": MAX_ROWS}))
+            report.errors.append((line, _("At most %(max)s products per file: split it into "
+                                          "several files.") % {"max": MAX_ROWS}))
             break
         if None in raw:
             report.errors.append((line, _("This line has more values than columns.")))
@@ -200,6 +218,11 @@ def _row_parse(line: int, raw: dict, report: ImportReport) -> _Row | None:
     elif len(sku) > 128:
         errors.append(_("the SKU is longer than 128 characters"))
     title = raw.get("title", "")[:255]
+    for name, value in ((_("the SKU"), sku), (_("the title"), title)):
+        if value and value[0] in FORMULA_STARTS:
+            errors.append(_("%(column)s starts with %(character)s, which spreadsheets run as "
+                            "a formula: remove that character")
+                          % {"column": name, "character": repr(value[0])})
     price = None
     try:
         price = Decimal(raw.get("price", "").replace(",", "."))
@@ -208,19 +231,23 @@ def _row_parse(line: int, raw: dict, report: ImportReport) -> _Row | None:
         if price.as_tuple().exponent < -2:
             errors.append(_("the price %(price)s has more than 2 decimals")
                           % {"price": raw["price"]})
+        elif price > MAX_PRICE:
+            errors.append(_("the price %(price)s is over the maximum of %(max)s")
+                          % {"price": raw["price"], "max": MAX_PRICE})
     except InvalidOperation:
         errors.append(_("the price %(price)s is not a number of 0 or more")
                       % {"price": raw.get("price", "")})
     stock = _whole_number(raw.get("stock", ""))
     if stock is None:
-        errors.append(_("the stock %(stock)s is not a whole number of 0 or more")
-                      % {"stock": raw.get("stock", "")})
+        errors.append(_("the stock %(stock)s is not a whole number from 0 to %(max)s")
+                      % {"stock": raw.get("stock", ""), "max": MAX_STOCK})
     threshold = None
     if raw.get("low_stock_threshold"):
         threshold = _whole_number(raw["low_stock_threshold"])
         if threshold is None:
-            errors.append(_("the low-stock warning %(value)s is not a whole number of 0 or more")
-                          % {"value": raw["low_stock_threshold"]})
+            errors.append(_("the low-stock warning %(value)s is not a whole number from 0 to "
+                            "%(max)s") % {"value": raw["low_stock_threshold"],
+                                          "max": MAX_STOCK})
     published = None
     if "published" in raw:
         value = raw["published"].lower()
@@ -249,4 +276,4 @@ def _whole_number(raw: str) -> int | None:
         value = int(raw)
     except ValueError:
         return None
-    return value if value >= 0 else None
+    return value if 0 <= value <= MAX_STOCK else None

@@ -21,6 +21,10 @@ ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 StockRecord = get_model("partner", "StockRecord")
 
 GOODS_CLASS_SLUG = "producto"
+# Sane bounds for what a vendor types or imports: beyond them it is a slip of the keyboard
+# (or an attack on the database's integer and decimal limits), not a real product.
+MAX_PRICE = Decimal("10000000.00")
+MAX_STOCK = 1_000_000
 # Delivery zones charge per kg of a part (logistics/delivery.py); a loaded truck is the most
 # one product can weigh, and grams the finest step.
 MAX_WEIGHT_KG = Decimal("30000")

@@ -19,6 +19,7 @@ import logging
 import time
 from decimal import Decimal
 from functools import cached_property
+from urllib.parse import urlsplit
 
 import stripe
 from django.core.exceptions import ImproperlyConfigured
@@ -28,6 +29,8 @@ from django.utils.translation import gettext_lazy
 from payments.interface import (
     Capabilities,
     Capability,
+    ClientSources,
+    GatewayMisconfigured,
     GatewayUnavailable,
     Money,
     NextAction,
@@ -51,6 +54,9 @@ SUPPORTED = frozenset({
     Capability.POLLING, Capability.IDEMPOTENCY_KEYS,
 })
 WEBHOOK_TOLERANCE_SECONDS = 300
+STRIPE_JS_URL = "https://js.stripe.com/v3/"
+# Stripe.js on Stripe's own host opens its 3-D Secure pages from this one as well.
+STRIPE_HOOKS_URL = "https://hooks.stripe.com/"
 
 
 class ErrorCode(enum.StrEnum):
@@ -66,7 +72,9 @@ class ErrorCode(enum.StrEnum):
     UNREACHABLE = "gateway_unreachable"
     RATE_LIMITED = "rate_limited"
     GATEWAY_ERROR = "gateway_error"
-    MISCONFIGURED = "gateway_misconfigured"
+    AUTHENTICATION_FAILED = "authentication_failed"  # the secret key is wrong or revoked
+    PERMISSION_DENIED = "permission_denied"  # a restricted key lacks this permission
+    INVALID_REQUEST = "invalid_request"  # we sent what Stripe does not accept
     IDEMPOTENCY_CONFLICT = "idempotency_conflict"
     WEBHOOK_CONTENT_TYPE = "webhook_content_type"
     WEBHOOK_SIGNATURE = "webhook_signature"
@@ -78,6 +86,18 @@ REFUSAL_CODES = frozenset({
     "charge_disputed", "charge_expired_for_capture", "payment_intent_authentication_failure",
     "payment_intent_payment_attempt_failed", "payment_intent_unexpected_state",
 })
+
+# Stripe refusing our own request: the configuration is wrong, not the buyer's payment.
+OUR_REQUEST_REFUSED = (
+    (stripe.AuthenticationError, ErrorCode.AUTHENTICATION_FAILED),
+    (stripe.PermissionError, ErrorCode.PERMISSION_DENIED),
+    (stripe.InvalidRequestError, ErrorCode.INVALID_REQUEST),
+)
+UNAVAILABLE = (
+    (stripe.APIConnectionError, ErrorCode.UNREACHABLE),
+    (stripe.RateLimitError, ErrorCode.RATE_LIMITED),
+    (stripe.IdempotencyError, ErrorCode.IDEMPOTENCY_CONFLICT),
+)
 
 STATES = {
     "requires_payment_method": PaymentState.PENDING,
@@ -92,8 +112,9 @@ TAKEN = (PaymentState.CAPTURED, PaymentState.PARTIALLY_REFUNDED, PaymentState.RE
 
 
 def payment_error_from(error: stripe.StripeError) -> PaymentError:
-    """The interface's error for a Stripe exception: declined, action required or
-    unavailable. Nothing of stripe's escapes the adapter."""
+    """The interface's error for a Stripe exception: declined, action required,
+    misconfigured (Stripe refused our own request) or unavailable. Nothing of stripe's
+    escapes the adapter."""
     code = getattr(error, "code", None) or ""
     if code == ErrorCode.AUTHENTICATION_REQUIRED or code == "requires_action":
         return three_d_secure_needed(code)
@@ -102,18 +123,16 @@ def payment_error_from(error: stripe.StripeError) -> PaymentError:
                                code=code or ErrorCode.CARD_DECLINED)
     if isinstance(error, stripe.InvalidRequestError) and code in REFUSAL_CODES:
         return PaymentDeclined(_("The payment service refused this operation."), code=code)
-    if isinstance(error, stripe.APIConnectionError):
-        code = ErrorCode.UNREACHABLE
-    elif isinstance(error, stripe.RateLimitError):
-        code = ErrorCode.RATE_LIMITED
-    elif isinstance(error, stripe.AuthenticationError | stripe.PermissionError):
-        code = ErrorCode.MISCONFIGURED
-    elif isinstance(error, stripe.IdempotencyError):
-        code = ErrorCode.IDEMPOTENCY_CONFLICT
-    else:
-        code = code or ErrorCode.GATEWAY_ERROR
-    logger.warning("stripe: %s (%s, http %s, request %s)", error.user_message or error,
-                   type(error).__name__, error.http_status, error.request_id)
+    detail = (f"{type(error).__name__}: {error.user_message or error} "
+              f"(http {error.http_status}, request {error.request_id})")
+    for kind, our_code in OUR_REQUEST_REFUSED:
+        if isinstance(error, kind):
+            logger.error("stripe refused our request, check its configuration: %s", detail)
+            return GatewayMisconfigured(_("Card payment is not available right now."),
+                                        code=code or our_code, detail=detail)
+    code = next((our_code for kind, our_code in UNAVAILABLE if isinstance(error, kind)),
+                code or ErrorCode.GATEWAY_ERROR)
+    logger.warning("stripe: %s", detail)
     return GatewayUnavailable(
         _("The card payment service is not answering. Please try again in a few minutes."),
         code=code)
@@ -149,8 +168,8 @@ def charge_amounts(charge) -> tuple[int, int]:
 
 class StripeGateway(PaymentGateway):
     """Stripe PaymentIntents. Options: secret_key, publishable_key, webhook_secret
-    (required); api_base, js_url, currencies, capture ("automatic" or "manual"),
-    timeout (seconds), max_network_retries, localstripe_compatible."""
+    (required); api_base, js_url, frame_urls, currencies, capture ("automatic" or
+    "manual"), timeout (seconds), max_network_retries, localstripe_compatible."""
 
     label = gettext_lazy("Card")
     description = gettext_lazy("Pay by card on the next page; your card details go straight to "
@@ -172,7 +191,9 @@ class StripeGateway(PaymentGateway):
                 f"PAYMENT_GATEWAYS[{name!r}]: capture is 'automatic' or 'manual', "
                 f"not {self.capture_method!r}.")
         self.api_base = self.options.get("api_base", stripe.DEFAULT_API_BASE).rstrip("/")
-        self.js_url = self.options.get("js_url", "https://js.stripe.com/v3/")
+        self.js_url = self.options.get("js_url", STRIPE_JS_URL)
+        self.frame_urls = tuple(self.options.get("frame_urls") or (
+            (self.js_url, STRIPE_HOOKS_URL) if self.js_url == STRIPE_JS_URL else (self.js_url,)))
         self.timeout = float(self.options.get("timeout", 10))
         self.max_network_retries = int(self.options.get("max_network_retries", 1))
         self.localstripe_compatible = bool(self.options.get("localstripe_compatible", False))
@@ -197,6 +218,13 @@ class StripeGateway(PaymentGateway):
             config["setup_client_secret"] = setup.client_secret
             config["payment_client_secret"] = self._intent(gateway_reference).client_secret
         return config
+
+    def client_sources(self) -> ClientSources:
+        """Stripe.js from `js_url`, its card and 3-D Secure frames (`frame_urls`: by
+        default its own host and, for Stripe's, hooks.stripe.com), calling `api_base`."""
+        return ClientSources(scripts=(url_origin(self.js_url),),
+                             frames=tuple(dict.fromkeys(map(url_origin, self.frame_urls))),
+                             connections=(url_origin(self.api_base),))
 
     def start(self, request: PaymentRequest) -> PaymentStart:
         currency = request.amount.currency.upper()
@@ -369,6 +397,11 @@ class StripeGateway(PaymentGateway):
             return method(*args, **kwargs)
         except stripe.StripeError as error:
             raise payment_error_from(error) from error
+
+
+def url_origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def signed_at(signature_header: str) -> int:

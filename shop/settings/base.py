@@ -11,12 +11,20 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
 from shop.callcenter.permissions import console_menu_access
-from shop.settings.environment import env_bool, env_int, env_list, env_site_url, env_str
+from shop.settings.environment import (
+    env_bool,
+    env_int,
+    env_list,
+    env_site_url,
+    env_str,
+    redis_url_other_database,
+)
 from vendors.permissions import operator_menu_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -41,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.apps.checkout.apps.CheckoutConfig",
@@ -61,7 +70,7 @@ INSTALLED_APPS = [
     "shop.apps.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
+    "shop.apps.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -80,6 +89,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     # Encadena
     "shop.accounts",
     "shop.core",
@@ -97,6 +107,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,6 +154,35 @@ TEMPLATES = [
 
 SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
+# Widgets render through TEMPLATES, so our overrides at Oscar's paths apply to them too
+# (templates/oscar/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+CSRF_FAILURE_VIEW = "shop.storefront.errors.csrf_failure"
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------------
+# Scripts only from our own static files, plus the nonce of each response for the few
+# start-up lines Oscar's templates write inline (templates/oscar/base.html). Styles only
+# from our stylesheets: no inline style attribute or element anywhere, Oscar's dashboard
+# included. The card page adds its gateway's own script, frame and API origins, taken
+# from that gateway's options (payments/pages.py); no other page allows them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # Bootstrap draws its form controls with data: SVG backgrounds.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
 AUTHENTICATION_BACKENDS = [
     # First: refuses every login attempt for a locked account or address (shop/accounts).
     "shop.accounts.throttle.LoginThrottleBackend",
@@ -164,6 +204,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{LOCAL_DATA_DIR / 'encadena.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", False),
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -172,12 +213,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 # --- Cache and background tasks ---------------------------------------------------
+# REDIS_URL names the server and the task queue's database; the cache takes the next
+# database. A cache flush (Django's RedisCache.clear() is FLUSHDB) then never drops a
+# queued e-mail, invoice render or webhook. CACHE_REDIS_URL / CELERY_BROKER_URL /
+# CELERY_RESULT_BACKEND, when set, win.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL") or (
+    redis_url_other_database(REDIS_URL) if REDIS_URL else "")
+if CACHE_REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "encadena"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
@@ -185,8 +232,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
-CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL) or None
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or REDIS_URL or None
 # No broker configured: run tasks in the calling process so the laptop needs no server.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -331,6 +378,9 @@ if env_str("STRIPE_SECRET_KEY"):
             "currencies": env_str("STRIPE_CURRENCIES", "USD"),
         },
     }
+# A gateway that refuses our own requests (its key, permissions, options) is reported to
+# the operators once per kind of refusal in this many hours.
+PAYMENT_GATEWAY_ALERT_HOURS = env_int("PAYMENT_GATEWAY_ALERT_HOURS", 6)
 # Unpaid purchases (bank transfers, card payments never completed) expire after this.
 PAYMENT_DEADLINE_HOURS = env_int("PAYMENT_DEADLINE_HOURS", 48)
 

@@ -5,7 +5,7 @@ environment variable; these helpers parse them with one meaning everywhere.
 """
 
 import os
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -60,8 +60,6 @@ def env_site_url(name: str, default: str) -> str:
 
 def redis_url_other_database(url: str) -> str:
     """The same Redis server, the next database number (0-15)."""
-    from urllib.parse import urlsplit, urlunsplit
-
     parts = urlsplit(url)
     current = int(parts.path.strip("/") or 0)
     return urlunsplit(parts._replace(path=f"/{(current + 1) % 16}"))

@@ -3,7 +3,7 @@
 import tempfile
 from pathlib import Path
 
-from shop.settings.environment import env_str, redis_url_other_database
+from shop.settings.environment import env_str
 from shop.settings.local import *  # noqa: F403
 
 # Invoice PDFs rendered by the tests stay out of the working tree.
@@ -22,10 +22,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file (not :memory:) so a Celery worker process can share the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(LOCAL_DATA_DIR / "test.sqlite3")}  # noqa: F405
-
-if REDIS_URL:  # noqa: F405
-    # Tests clear the cache; keep it off the broker's database so that never drops a task.
-    CACHES["default"]["LOCATION"] = redis_url_other_database(REDIS_URL)  # noqa: F405
 
 # Tests pick a payment's fate by its amount (payments/gateways/dummy.py).
 PAYMENT_GATEWAYS["dummy"] = {"BACKEND": "payments.gateways.dummy.DummyGateway"}  # noqa: F405

@@ -1,3 +1,5 @@
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.generic import TemplateView
 
 from shop.storefront.selectors import (
@@ -16,3 +18,9 @@ class HomeView(TemplateView):
         context["stores"] = store_list_featured()
         context["products"] = product_list_newest()
         return context
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (Django's admin). The
+    static URL is resolved per request: production's hashed names need the manifest."""
+    return HttpResponsePermanentRedirect(static("storefront/favicon.svg"))

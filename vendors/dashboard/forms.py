@@ -16,7 +16,7 @@ from logistics.forms import (
 from logistics.services import DeliveryZoneData, PickupPointData
 from vendors.images import LOGO_BOX, PRODUCT_BOX, uploaded_image_clean
 from vendors.models import Sector
-from vendors.products import MAX_WEIGHT_KG, ProductData, product_weight_parse
+from vendors.products import MAX_PRICE, MAX_STOCK, MAX_WEIGHT_KG, ProductData, product_weight_parse
 from vendors.validators import phone_validate
 
 Category = get_model("catalogue", "Category")
@@ -34,15 +34,17 @@ class VendorProductForm(forms.Form):
     category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.all(),
                                    required=False)
     price = forms.DecimalField(label=_("Price (CUP)"), max_digits=12, decimal_places=2,
-                               min_value=0)
+                               min_value=0, max_value=MAX_PRICE)
     sku = forms.CharField(label=_("Your product code (SKU)"), max_length=128, required=False)
     weight = forms.CharField(
         label=_("Weight of one unit (kg)"), max_length=20, required=False,
         help_text=_("With its packaging, e.g. 0,25 for 250 g. Delivery zones with a price "
                     "per kg charge by it."))
-    stock = forms.IntegerField(label=_("Units in stock"), min_value=0, initial=0)
+    stock = forms.IntegerField(label=_("Units in stock"), min_value=0, max_value=MAX_STOCK,
+                               initial=0)
     low_stock_threshold = forms.IntegerField(
-        label=_("Warn me when stock falls to"), min_value=0, required=False)
+        label=_("Warn me when stock falls to"), min_value=0, max_value=MAX_STOCK,
+        required=False)
     is_public = forms.BooleanField(label=_("Published"), required=False, initial=True)
     image = forms.FileField(label=_("Add a picture"), required=False)
 
@@ -75,7 +77,7 @@ class VendorProductForm(forms.Form):
 
 
 class StockAdjustmentForm(forms.Form):
-    level = forms.IntegerField(label=_("New stock level"), min_value=0)
+    level = forms.IntegerField(label=_("New stock level"), min_value=0, max_value=MAX_STOCK)
     note = forms.CharField(label=_("Why (for example: counted the warehouse)"), max_length=255)
 
 

@@ -47,7 +47,12 @@ from logistics.tracking import (
     shipments_cash_due,
 )
 from shop.core.money import money_format
-from vendors.catalogue_csv import COLUMNS, vendor_catalogue_csv, vendor_catalogue_csv_import
+from vendors.catalogue_csv import (
+    COLUMNS,
+    IMPORT_LIMITS,
+    vendor_catalogue_csv,
+    vendor_catalogue_csv_import,
+)
 from vendors.dashboard.forms import (
     CatalogueImportForm,
     DeliveryZoneForm,
@@ -223,13 +228,13 @@ class ProductExportView(VendorDashboardMixin, View):
 class ProductImportView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
         return self.render("product_import.html", {"form": CatalogueImportForm(),
-                                                   "columns": COLUMNS})
+                                                   "columns": COLUMNS, "limits": IMPORT_LIMITS})
 
     def post(self, request, vendor_slug):
         form = CatalogueImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return self.render("product_import.html", {"form": form, "columns": COLUMNS},
-                               status=400)
+            return self.render("product_import.html", {"form": form, "columns": COLUMNS,
+                                                       "limits": IMPORT_LIMITS}, status=400)
         report = vendor_catalogue_csv_import(vendor=self.vendor, actor=request.user,
                                              upload=form.cleaned_data["file"])
         if report.ok:
@@ -237,8 +242,8 @@ class ProductImportView(VendorDashboardMixin, View):
                              % {"created": report.created, "updated": report.updated})
             return redirect("vendor_dashboard:product-list", vendor_slug=self.vendor.slug)
         return self.render("product_import.html", {"form": CatalogueImportForm(),
-                                                   "columns": COLUMNS, "report": report},
-                           status=400)
+                                                   "columns": COLUMNS, "limits": IMPORT_LIMITS,
+                                                   "report": report}, status=400)
 
 
 class AccountView(VendorDashboardMixin, View):

@@ -16,6 +16,7 @@ from oscar.core.loading import get_class, get_classes
 from logistics.delivery import address_municipality, basket_vendor_parts
 from payments.interface import (
     Capability,
+    GatewayMisconfigured,
     GatewayUnavailable,
     NextAction,
     PaymentActionRequired,
@@ -234,6 +235,13 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
             raise UnableToPlaceOrder(_("The payment was refused: %(reason)s Nothing was "
                                        "charged; choose another way to pay or try again.")
                                      % {"reason": error.message}) from error
+        except GatewayMisconfigured as error:
+            # Our own request was refused (the operators have been told): retrying will
+            # not help the buyer, another way to pay will.
+            purchase_abandon(payment_id=payment.pk, message=error.message)
+            raise UnableToPlaceOrder(_("%(reason)s Nothing was charged: please choose "
+                                       "another way to pay.") % {"reason": error.message}
+                                     ) from error
         except GatewayUnavailable as error:
             purchase_abandon(payment_id=payment.pk, message=error.message)
             raise UnableToPlaceOrder(_("The payment service did not answer and nothing was "

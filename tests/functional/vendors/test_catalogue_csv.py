@@ -91,15 +91,37 @@ def test_import_updates_and_creates_with_stock_movements(owner_client, vendor):
         ("sku,title,price,stock\nMIEL-1,,10.555,3\nNUEVO,Café,abc,-2\n,Sin código,5,1\n",
          ["Línea 2: El precio 10.555 tiene más de 2 decimales.",
           "Línea 3: El precio abc no es un número de 0 o más; las existencias -2 no son un "
-          "número entero de 0 o más.",
+          "número entero de 0 a 1000000.",
           "Línea 4: El SKU está vacío."]),
         ("sku,title,price,stock\nMIEL-1,,10,3\nMIEL-1,,11,4\n",
          ["Línea 3: El SKU MIEL-1 también está en la línea 2."]),
         ("sku,title,price,stock\nNUEVO-9,,10,3\n",
          ["Línea 2: Un producto nuevo necesita un título."]),
         ("sku,title,price,stock\n", ["El archivo no tiene productos."]),
+        ("title,price\nCafé,10\n", ["Línea 1: Faltan columnas: sku, stock."]),
+        ("sku,title,price,stock\nMIEL-1,,450,-5\n",
+         ["Línea 2: Las existencias -5 no son un número entero de 0 a 1000000."]),
+        ("sku,title,price,stock\nMIEL-1,,99999999999,3\nNUEVO,Café,10000000.01,1\n"
+         "OTRO,Té,1e9,1\nGRANDE,Sal,10,99999999999999\n",
+         ["Línea 2: El precio 99999999999 supera el máximo de 10000000.00.",
+          "Línea 3: El precio 10000000.01 supera el máximo de 10000000.00.",
+          "Línea 4: El precio 1e9 supera el máximo de 10000000.00.",
+          "Línea 5: Las existencias 99999999999999 no son un número entero de 0 a 1000000."]),
+        ('sku,title,price,stock\nNUEVO-1,"=HYPERLINK(""http://x.example"",""pulse"")",10,1\n'
+         "@SUM(A1),Café,10,1\nNUEVO-3,+1+1,10,1\nNUEVO-4,-2+3,10,1\n",
+         ["Línea 2: El título empieza por '=', que las hojas de cálculo ejecutan como fórmula: "
+          "quite ese carácter.",
+          "Línea 3: El SKU empieza por '@', que las hojas de cálculo ejecutan como fórmula: "
+          "quite ese carácter.",
+          "Línea 4: El título empieza por '+', que las hojas de cálculo ejecutan como fórmula: "
+          "quite ese carácter.",
+          "Línea 5: El título empieza por '-', que las hojas de cálculo ejecutan como fórmula: "
+          "quite ese carácter."]),
+        ("sku,title,price,stock\nA,\x00B,1,1\n", ["Este no es un archivo de texto CSV."]),
     ],
-    ids=["wrong-columns", "bad-values", "duplicate-sku", "new-without-title", "empty"],
+    ids=["wrong-columns", "bad-values", "duplicate-sku", "new-without-title", "empty",
+         "missing-columns", "negative-stock", "absurd-price-and-stock", "formula-injection",
+         "nul-bytes"],
 )
 def test_a_bad_import_reports_every_line_and_changes_nothing(owner_client, vendor, text,
                                                              expected):
@@ -112,6 +134,46 @@ def test_a_bad_import_reports_every_line_and_changes_nothing(owner_client, vendo
     assert [f"Línea {line}: {message}" if line else message
             for line, message in response.context["report"].errors] == expected
     assert catalogue(vendor) == before
+    assert StockMovement.objects.count() == 0
+
+
+def test_a_leading_tab_or_carriage_return_is_neutralised_on_import(owner_client, vendor):
+    response = owner_client.post("/vendedor/guayabita/productos/importar/", {"file": upload(
+        'sku,title,price,stock\n"\tTAB-1","\tcmd|calc",10,1\nCR-1,"\rcmd",10,1\n')})
+
+    assert response.status_code == 302
+    assert sorted(StockRecord.objects.filter(partner_sku__in=["TAB-1", "CR-1"]).values_list(
+        "partner_sku", "product__title")) == [("CR-1", "cmd"), ("TAB-1", "cmd|calc")]
+
+
+def test_a_file_that_is_not_utf8_is_refused_and_changes_nothing(owner_client, vendor):
+    before = catalogue(vendor)
+    latin1 = "sku,title,price,stock\nMIEL-1,Miel de caña,450,3\n".encode("latin-1")
+
+    response = owner_client.post("/vendedor/guayabita/productos/importar/", {
+        "file": SimpleUploadedFile("productos.csv", latin1, content_type="text/csv")})
+
+    assert response.status_code == 400
+    assert response.context["report"].errors == [
+        (0, "El archivo debe guardarse como texto UTF-8 (CSV).")]
+    assert catalogue(vendor) == before
+    assert StockMovement.objects.count() == 0
+
+
+def test_fifty_thousand_rows_are_refused_with_the_limit_and_change_nothing(owner_client,
+                                                                          vendor):
+    before = catalogue(vendor)
+    rows = "".join(f"SKU-{number},Producto {number},10,1\n" for number in range(50_000))
+
+    response = owner_client.post("/vendedor/guayabita/productos/importar/",
+                                 {"file": upload("sku,title,price,stock\n" + rows)})
+
+    assert response.status_code == 400
+    assert response.context["report"].errors == [
+        (5002, "Como máximo 5000 productos por archivo: divídalo en varios archivos.")]
+    assert "Como máximo 5000 productos y 2 MB por archivo" in response.content.decode()
+    assert catalogue(vendor) == before
+    assert Product.objects.count() == 2
     assert StockMovement.objects.count() == 0
 
 

@@ -23,6 +23,7 @@ from django.test import override_settings
 
 from payments.gateways.stripe import ErrorCode, StripeGateway, payment_error_from
 from payments.interface import (
+    GatewayMisconfigured,
     GatewayUnavailable,
     Money,
     NextAction,
@@ -270,8 +271,40 @@ def test_a_captured_payment_is_not_cancelled(gateway):
 
 
 def test_an_unknown_payment_is_a_gateway_error_not_a_stripe_exception(gateway):
-    with pytest.raises(GatewayUnavailable):
+    with pytest.raises(GatewayMisconfigured) as refused:
         gateway.fetch(gateway_reference="pi_doesnotexist")
+
+    # Stripe says resource_missing; localstripe answers 404 with no code.
+    assert refused.value.code == ErrorCode.INVALID_REQUEST
+
+
+def test_a_wrong_secret_key_is_a_configuration_error_logged_for_operators(localstripe_url,
+                                                                         caplog):
+    gateway = StripeGateway(name="stripe", options=stripe_options(localstripe_url,
+                                                                  secret_key="wrong-key"))
+
+    with pytest.raises(GatewayMisconfigured) as refused:
+        gateway.start(request_for("10.00"))
+
+    assert refused.value.code == ErrorCode.AUTHENTICATION_FAILED
+    assert refused.value.message == "El pago con tarjeta no está disponible en este momento."
+    assert refused.value.detail.startswith("AuthenticationError: Unauthorized (http 401")
+    errors = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert [record.name for record in errors] == ["payments.gateways.stripe"]
+    assert "AuthenticationError" in errors[0].getMessage()
+
+
+def test_a_parameter_the_gateway_does_not_accept_is_a_configuration_error(localstripe_url):
+    # Without localstripe_compatible the adapter sends automatic_payment_methods, which
+    # localstripe refuses as an invalid request.
+    gateway = StripeGateway(name="stripe", options=stripe_options(
+        localstripe_url, localstripe_compatible=False))
+
+    with pytest.raises(GatewayMisconfigured) as refused:
+        gateway.start(request_for("10.00"))
+
+    assert refused.value.code == ErrorCode.INVALID_REQUEST
+    assert "Unexpected automatic_payment_methods" in refused.value.detail
 
 
 # Idempotency. localstripe ignores Idempotency-Key (a second start with the same key
@@ -410,13 +443,18 @@ def test_a_silent_gateway_times_out():
      PaymentDeclined, "charge_already_refunded"),
     (stripe.InvalidRequestError("No such payment_intent", "intent", "resource_missing",
                                 http_status=404),
-     GatewayUnavailable, "resource_missing"),
+     GatewayMisconfigured, "resource_missing"),
+    (stripe.InvalidRequestError("Received unknown parameter: foo", "foo", None,
+                                http_status=400),
+     GatewayMisconfigured, ErrorCode.INVALID_REQUEST),
     (stripe.APIConnectionError("timed out"), GatewayUnavailable, ErrorCode.UNREACHABLE),
     (stripe.RateLimitError("slow down", http_status=429),
      GatewayUnavailable, ErrorCode.RATE_LIMITED),
     (stripe.APIError("oops", http_status=503), GatewayUnavailable, ErrorCode.GATEWAY_ERROR),
     (stripe.AuthenticationError("bad key", http_status=401),
-     GatewayUnavailable, ErrorCode.MISCONFIGURED),
+     GatewayMisconfigured, ErrorCode.AUTHENTICATION_FAILED),
+    (stripe.PermissionError("restricted key", http_status=403),
+     GatewayMisconfigured, ErrorCode.PERMISSION_DENIED),
     (stripe.IdempotencyError("key reused", http_status=400),
      GatewayUnavailable, ErrorCode.IDEMPOTENCY_CONFLICT),
 ])

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from django.core import mail
 from django.core.mail import send_mail
 
@@ -44,12 +45,12 @@ def compose_client() -> list[str] | None:
     return None
 
 
-def compose_config(**environment) -> subprocess.CompletedProcess:
+def compose_config(*, quiet: bool = True, **environment) -> subprocess.CompletedProcess:
     client = compose_client()
     if client is None:
         pytest.skip("no docker compose client installed (apt-get install docker-compose)")
     return subprocess.run(
-        [*client, "-f", str(COMPOSE_FILE), "config", "-q"],
+        [*client, "-f", str(COMPOSE_FILE), "config", *(["-q"] if quiet else [])],
         capture_output=True,
         text=True,
         env={"PATH": "/usr/bin:/bin:/usr/local/bin", **environment},
@@ -60,6 +61,32 @@ def test_compose_file_parses():
     result = compose_config(SECRET_KEY="x" * 50)
 
     assert result.returncode == 0, result.stderr
+
+
+SHOW_REDIS_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings
+print(json.dumps([settings.CELERY_BROKER_URL, settings.CELERY_RESULT_BACKEND,
+                  settings.CACHES["default"]["LOCATION"],
+                  settings.DATABASES["default"]["CONN_MAX_AGE"]]))
+"""
+
+
+@pytest.mark.parametrize("service", ["web", "worker", "beat"])
+def test_compose_keeps_the_cache_off_the_task_queues_redis_database(service):
+    result = compose_config(quiet=False, SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    environment = yaml.safe_load(result.stdout)["services"][service]["environment"]
+
+    seen = subprocess.run(
+        [sys.executable, "-c", SHOW_REDIS_SETTINGS], cwd=REPOSITORY, capture_output=True,
+        text=True, env=process_environment(**{key: str(value) for key, value in
+                                              environment.items()}))
+
+    assert seen.returncode == 0, seen.stderr
+    assert json.loads(seen.stdout.splitlines()[-1]) == [
+        "redis://redis:6379/0", "redis://redis:6379/0", "redis://redis:6379/1", 60]
 
 
 def test_compose_refuses_to_start_without_a_secret_key():

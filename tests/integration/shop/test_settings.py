@@ -19,6 +19,10 @@ from django.conf import settings
 print(json.dumps({
     "engine": settings.DATABASES["default"]["ENGINE"],
     "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_location": settings.CACHES["default"].get("LOCATION", ""),
+    "result_backend": settings.CELERY_RESULT_BACKEND,
+    "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+    "conn_health_checks": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"],
     "eager": settings.CELERY_TASK_ALWAYS_EAGER,
     "broker": settings.CELERY_BROKER_URL,
     "email": settings.EMAIL_BACKEND,
@@ -31,7 +35,10 @@ print(json.dumps({
 }))
 """
 
-NO_SERVICES = {"DATABASE_URL": "", "REDIS_URL": "", "CELERY_BROKER_URL": "", "SECRET_KEY": ""}
+NO_SERVICES = {"DATABASE_URL": "", "REDIS_URL": "", "CELERY_BROKER_URL": "", "SECRET_KEY": "",
+               "CACHE_REDIS_URL": "", "CELERY_RESULT_BACKEND": ""}
+REDIS_UNSET = {"CACHE_REDIS_URL": "", "CELERY_BROKER_URL": "", "CELERY_RESULT_BACKEND": "",
+               "DATABASE_CONN_MAX_AGE": ""}
 
 
 def run_python(code: str, **environment) -> subprocess.CompletedProcess:
@@ -57,6 +64,10 @@ def test_with_no_variables_a_laptop_needs_no_server():
     assert seen == {
         "engine": "django.db.backends.sqlite3",
         "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "cache_location": "",
+        "result_backend": None,
+        "conn_max_age": 0,
+        "conn_health_checks": False,
         "eager": True,
         "broker": "",
         "email": "shop.mail.backends.OutboxEmailBackend",
@@ -74,12 +85,47 @@ def test_database_and_redis_urls_switch_to_the_servers():
         DJANGO_SETTINGS_MODULE="shop.settings.local",
         DATABASE_URL="postgres://encadena@db.example:5432/encadena",
         REDIS_URL="redis://cache.example:6379/0",
+        **REDIS_UNSET,
     )
 
     assert seen["engine"] == "django.db.backends.postgresql"
     assert seen["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert seen["eager"] is False
     assert seen["broker"] == "redis://cache.example:6379/0"
+
+
+def test_the_cache_and_the_task_queue_use_different_redis_databases():
+    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
+                            SECRET_KEY="k" * 60, REDIS_URL="redis://redis.example:6379/3",
+                            **REDIS_UNSET)
+
+    assert seen["broker"] == "redis://redis.example:6379/3"
+    assert seen["result_backend"] == "redis://redis.example:6379/3"
+    assert seen["cache_location"] == "redis://redis.example:6379/4"
+
+
+def test_explicit_cache_and_broker_urls_win_over_the_derived_ones():
+    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
+                            SECRET_KEY="k" * 60, REDIS_URL="redis://redis.example:6379/3",
+                            **{**REDIS_UNSET, "CACHE_REDIS_URL": "redis://cache.example:6379/9",
+                               "CELERY_BROKER_URL": "redis://queue.example:6379/2"})
+
+    assert seen["broker"] == "redis://queue.example:6379/2"
+    assert seen["cache_location"] == "redis://cache.example:6379/9"
+
+
+def test_production_keeps_database_connections_open_with_health_checks():
+    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
+                            SECRET_KEY="k" * 60, **REDIS_UNSET)
+
+    assert (seen["conn_max_age"], seen["conn_health_checks"]) == (60, True)
+
+
+def test_the_connection_age_variable_still_overrides_production():
+    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
+                            SECRET_KEY="k" * 60, **{**REDIS_UNSET, "DATABASE_CONN_MAX_AGE": "0"})
+
+    assert seen["conn_max_age"] == 0
 
 
 def test_currency_is_configurable():
