@@ -14,7 +14,7 @@ from logistics.selectors import (
     shipments_needing_attention,
     shipments_search,
 )
-from shop.callcenter.permissions import console_access
+from shop.core.roles import console_access
 
 
 @method_decorator(user_passes_test(console_access), name="dispatch")

@@ -42,7 +42,13 @@ from logistics.models import (
 from logistics.selectors import shipment_destination
 from shop.core.money import money_format
 from vendors.models import VendorOrder, VendorOrderStatus
-from vendors.orders import ActorRole, vendor_order_allowed_targets, vendor_order_transition
+from vendors.orders.locks import vendor_order_lock
+from vendors.orders.money import vendor_part_total
+from vendors.orders.transitions import (
+    ActorRole,
+    vendor_order_allowed_targets,
+    vendor_order_transition,
+)
 
 ShippingEventType = get_model("order", "ShippingEventType")
 ShippingEvent = get_model("order", "ShippingEvent")
@@ -82,7 +88,7 @@ def shipment_create(*, vendor_order, carrier: str, parcels: int, weight_kg: Deci
     shipped (an accepted one passes through ready). Raises ShipmentError and creates
     nothing if the order cannot ship, the carrier is unknown or refuses, or the
     tracking code is taken."""
-    vendor_order = VendorOrder.objects.select_for_update().get(pk=vendor_order.pk)
+    vendor_order = vendor_order_lock(vendor_order_id=vendor_order.pk)
     if vendor_order.status not in SHIPPABLE:
         raise ShipmentError(
             _("Order %(number)s is %(status)s: it cannot be shipped.")
@@ -140,7 +146,8 @@ def tracking_event_record(*, shipment_id: int, event: CarrierEvent, actor=None,
     with transaction.atomic():
         vendor_order_id = Shipment.objects.values_list("vendor_order_id", flat=True).get(
             pk=shipment_id)
-        vendor_order = VendorOrder.objects.select_for_update().get(pk=vendor_order_id)
+        # The one lock order (vendors/orders/locks.py): payment, part, then shipment.
+        vendor_order = vendor_order_lock(vendor_order_id=vendor_order_id)
         shipment = Shipment.objects.select_for_update().get(pk=shipment_id)
         fingerprint = tracking_fingerprint(shipment=shipment, event=event)
         if TrackingEvent.objects.filter(fingerprint=fingerprint).exists():
@@ -252,8 +259,6 @@ def shipments_cash_due(*, vendor_order, shipments: list[Shipment]) -> dict:
     """`shipment_cash_due` for every shipment of a part (all of them in `shipments`), in
     a constant number of queries."""
     from payments.models import Payment
-    from payments.services import vendor_part_total
-
     due = dict.fromkeys((shipment.pk for shipment in shipments), None)
     if not Payment.objects.filter(order_id=vendor_order.order_id,
                                   gateway="cash_on_delivery").exists():

@@ -12,7 +12,7 @@ from django.views import View
 from payments.interface import PaymentState
 from payments.models import Payment
 from payments.services import bank_transfer_confirm
-from vendors.permissions import is_operator
+from shop.core.roles import is_operator
 
 operator_required = user_passes_test(is_operator)
 

@@ -18,16 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from payments.hooks import outcome_handler
 from payments.interface import Capability, GatewayUnavailable, PaymentError, PaymentState
-from payments.ledger import payment_outcome_record
-from payments.models import Payment, PaymentEventKind, PaymentEventPhase
+from payments.locks import payment_lock
+from payments.models import Payment
 from payments.registry import UnknownGateway, gateway_get
-from payments.services import (
-    SECURED,
-    payment_charge,
-    payment_sync,
-    purchase_payment_secured,
-)
+from payments.services import SECURED, payment_charge, payment_expire, payment_sync
+from shop.mail.services import operators_mail
 
 # A checkout calls its gateway within seconds; older requests without an answer crashed.
 INTERRUPTED_AFTER = timedelta(minutes=5)
@@ -51,7 +48,7 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
         state__in=SECURED, order__vendor_orders__status="pending_payment").distinct()
     for payment in waiting:
         with transaction.atomic():
-            purchase_payment_secured(order_id=payment.order_id)
+            outcome_handler().payment_secured(payment=payment_lock(payment_id=payment.pk))
         report.handed_to_vendors.append(payment.reference)
     for payment in Payment.objects.filter(state=PaymentState.PENDING, gateway_reference="",
                                           created_at__lt=now - INTERRUPTED_AFTER):
@@ -87,7 +84,8 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
             report.problems.append(f"{payment.reference}: {trouble.message}")
     for payment in Payment.objects.filter(state=PaymentState.PENDING, deadline__lt=now,
                                           order__isnull=False):
-        payment_expire(payment_id=payment.pk)
+        payment_expire(payment_id=payment.pk,
+                       reason=_("The payment did not arrive before the deadline."))
         report.expired.append(payment.reference)
     report.without_purchase = list(Payment.objects.filter(
         state__in=SECURED, order__isnull=True).values_list("reference", flat=True))
@@ -99,32 +97,7 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
 
 def reconciliation_report_send(*, report: ReconciliationReport) -> int:
     """E-mail the operators what only a person can settle."""
-    from shop.mail.services import operators_mail
-
     lines = [_("Paid without a purchase: %(references)s") % {
                  "references": ", ".join(report.without_purchase) or "—"},
              _("Problems:")] + [f"- {problem}" for problem in report.problems]
     return operators_mail(subject=_("Payments need your attention"), body="\n".join(lines))
-
-
-@transaction.atomic
-def payment_expire(*, payment_id: int) -> None:
-    """An unpaid purchase past its deadline: its waiting parts are cancelled (their
-    stock given back) and the payment is recorded as cancelled."""
-    from vendors.models import VendorOrder, VendorOrderStatus
-    from vendors.orders import ActorRole, vendor_order_transition
-
-    payment = Payment.objects.select_for_update().get(pk=payment_id)
-    if payment.state != PaymentState.PENDING:
-        return
-    for vendor_order_id in VendorOrder.objects.filter(
-            order_id=payment.order_id, status=VendorOrderStatus.PENDING_PAYMENT,
-    ).values_list("pk", flat=True):
-        vendor_order_transition(vendor_order_id=vendor_order_id,
-                                to_status=VendorOrderStatus.CANCELLED, actor=None,
-                                actor_role=ActorRole.SYSTEM,
-                                reason=_("The payment did not arrive before the deadline."))
-    payment_outcome_record(payment_id=payment.pk, kind=PaymentEventKind.CANCEL,
-                           phase=PaymentEventPhase.SUCCESS, amount=payment.amount,
-                           gateway_reference=payment.gateway_reference,
-                           message="expired unpaid")

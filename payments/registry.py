@@ -11,7 +11,7 @@ the setting when Django starts.
 """
 
 from payments.interface import Capability, PaymentGateway
-from shop.adapters import AdapterRegistry
+from shop.core.adapters import AdapterRegistry
 
 
 class UnknownGateway(LookupError):

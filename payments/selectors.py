@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from payments.interface import Capability, PaymentGateway, PaymentState, TransferAccount
 from payments.models import Payment
-from payments.registry import UnknownGateway, gateway_get, gateways_for
+from payments.registry import UnknownGateway, gateway_get, gateway_settings, gateways_for
 
 PAID = frozenset({PaymentState.AUTHORIZED, PaymentState.CAPTURED,
                   PaymentState.PARTIALLY_REFUNDED})
@@ -91,6 +91,12 @@ def payment_how_to_pay(*, payment: Payment) -> HowToPay:
                         account=gateway.transfer_account(),
                         buyer_reference=payment.buyer_reference, **common)
     return HowToPay(step=PaymentStep.ONLINE, deadline=payment.deadline, **common)
+
+
+def gateway_names_with(capability: Capability) -> list[str]:
+    """The names of the configured gateways that declare `capability` (for queries on
+    payments made with them)."""
+    return [name for name in gateway_settings() if gateway_can(name, capability)]
 
 
 def _gateway(name: str) -> PaymentGateway | None:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 
-from vendors.permissions import is_operator
+from shop.core.roles import is_operator
 
 
 class OperatorAdminSite(admin.AdminSite):

@@ -12,8 +12,9 @@ from oscar.core.loading import get_model
 
 from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
-from vendors.models import MembershipRole, PurchasePlacedNotice
+from vendors.models import PurchasePlacedNotice
 from vendors.purchases import PurchaseConfirmation, PurchasePart, purchase_confirmation
+from vendors.selectors import vendor_mail_recipients
 
 Order = get_model("order", "Order")
 
@@ -88,8 +89,7 @@ def _buyer_confirmation_send(*, confirmation: PurchaseConfirmation, language: st
 
 def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact) -> None:
     vendor = part.vendor_order.vendor
-    owners = vendor.memberships.filter(role=MembershipRole.OWNER)
-    recipients = sorted({vendor.email, *owners.values_list("user__email", flat=True)} - {""})
+    recipients = vendor_mail_recipients(vendor=vendor)
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("vendor_dashboard:order-detail",
                        kwargs={"vendor_slug": vendor.slug, "number": part.vendor_order.number})

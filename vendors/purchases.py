@@ -17,7 +17,7 @@ from logistics.selectors import PartDelivery, purchase_deliveries
 from payments.models import Payment
 from payments.selectors import HowToPay, PaymentStep, payment_how_to_pay
 from vendors.models import LINE_CANCELLED, VendorOrder, VendorOrderEvent, VendorOrderStatus
-from vendors.orders import ActorRole, OrderStatus, vendor_order_allowed_targets
+from vendors.orders.transitions import ActorRole, OrderStatus, vendor_order_allowed_targets
 
 Order = get_model("order", "Order")
 

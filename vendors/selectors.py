@@ -6,7 +6,14 @@ from django.db.models import Count, Q, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality, Province
-from vendors.models import ActorType, Sector, Vendor, VendorMembership, VendorStatus
+from vendors.models import (
+    ActorType,
+    MembershipRole,
+    Sector,
+    Vendor,
+    VendorMembership,
+    VendorStatus,
+)
 
 Category = get_model("catalogue", "Category")
 
@@ -136,3 +143,11 @@ def vendor_store_categories(*, vendor: Vendor) -> QuerySet:
 
 def vendor_list_for_user(*, user) -> QuerySet:
     return Vendor.objects.filter(memberships__user=user)
+
+
+def vendor_mail_recipients(*, vendor: Vendor) -> list[str]:
+    """Who at a store is told by e-mail (orders, changes, stock): the store's own address
+    and its owners'."""
+    owners = vendor.memberships.filter(role=MembershipRole.OWNER).values_list("user__email",
+                                                                             flat=True)
+    return sorted({vendor.email, *owners} - {""})

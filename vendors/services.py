@@ -7,9 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.core.links import absolute_url
+from shop.mail.services import templated_email_send
 from vendors.models import (
     MembershipRole,
     Vendor,
@@ -206,6 +205,5 @@ def _vendor_email(*, vendor: Vendor, template: str, recipient: str | None = None
                   extra: dict | None = None) -> None:
     context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME, **(extra or {})}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"vendors/emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"vendors/emails/{template}_body.txt", context)
-    send_mail(subject, body, None, [recipient or vendor.email])
+        templated_email_send(template=f"vendors/emails/{template}", context=context,
+                             recipients=[recipient or vendor.email], html=False)

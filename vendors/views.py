@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
+from shop.core.roles import is_operator
 from vendors.forms import (
     DirectoryFilterForm,
     PayoutForm,
@@ -32,8 +33,11 @@ from vendors.ledger import (
     vendor_payouts,
 )
 from vendors.models import Vendor, VendorOrderStatus, VendorStatus
-from vendors.orders import ActorRole, VendorOrderTransitionError, vendor_order_transition
-from vendors.permissions import is_operator
+from vendors.orders.transitions import (
+    ActorRole,
+    VendorOrderTransitionError,
+    vendor_order_transition,
+)
 from vendors.purchases import buyer_vendor_orders, guest_vendor_order
 from vendors.selectors import (
     DirectoryFilters,

@@ -9,7 +9,7 @@
 Adapters are imported on first use; `logistics.checks` validates the setting."""
 
 from logistics.carriers.interface import Capability, Carrier
-from shop.adapters import AdapterRegistry
+from shop.core.adapters import AdapterRegistry
 
 
 class UnknownCarrier(LookupError):

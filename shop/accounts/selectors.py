@@ -21,8 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from oscar.apps.customer.utils import normalise_email
 
 from shop.accounts.permissions import second_factor_applies
-from shop.callcenter.permissions import is_agent
-from vendors.permissions import is_operator
+from shop.core.roles import is_agent, is_operator
 from vendors.selectors import vendor_list_for_user
 
 User = get_user_model()

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_classes, get_model
 
 from shop.callcenter.models import Channel
 from shop.callcenter.phones import phone_normalise
 
-ShippingAddressForm = get_class("checkout.forms", "ShippingAddressForm")
+ShippingAddressForm, CompanyBillingForm = get_classes(
+    "checkout.forms", ["ShippingAddressForm", "CompanyBillingForm"])
 ShippingAddress = get_model("order", "ShippingAddress")
 
 
@@ -67,7 +68,10 @@ class AddressForm(ShippingAddressForm):
                 "notes": data.get("notes", "")}
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(CompanyBillingForm):
+    """How the customer contacted us, how they pay, and whom the invoices go to."""
+
+    field_order = ["channel", "payment_method", "as_company", "company_name", "company_nit"]
     channel = forms.ChoiceField(label=_("The customer contacted us by"), choices=[
         choice for choice in Channel.choices if choice[0] != Channel.WEB])
     payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)

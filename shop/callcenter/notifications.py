@@ -3,7 +3,6 @@ of each change once, after it committed, in a Celery task that takes the audit
 entry's id."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,7 +13,8 @@ from payments.selectors import PaymentStep, payment_how_to_pay
 from shop.callcenter.models import AuditAction, AuditEntry, AuditNotice
 from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
-from vendors.models import MembershipRole, VendorOrder
+from vendors.models import VendorOrder
+from vendors.selectors import vendor_mail_recipients
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -61,9 +61,7 @@ def _change_send(entry: AuditEntry) -> None:
         _mail("purchase_changed_buyer", context, [order.email])
     for vendor_order in vendor_orders:
         vendor = vendor_order.vendor
-        owners = vendor.memberships.filter(role=MembershipRole.OWNER)
-        recipients = sorted({vendor.email, *owners.values_list("user__email", flat=True)}
-                            - {""})
+        recipients = vendor_mail_recipients(vendor=vendor)
         path = reverse("vendor_dashboard:order-detail",
                        kwargs={"vendor_slug": vendor.slug, "number": vendor_order.number})
         _mail("purchase_changed_vendor", {**context, "vendor_order": vendor_order,
@@ -91,13 +89,13 @@ def _invoice_send(*, invoice_id: int) -> None:
     invoice = Invoice.objects.select_related("vendor_order__order").get(pk=invoice_id)
     order = invoice.vendor_order.order
     url = absolute_url(reverse("invoices:pdf", kwargs={"pk": invoice.pk}))
-    subject, body = _render("invoice", {"invoice": invoice, "order": order, "url": url,
-                                        "site_name": settings.OSCAR_SHOP_NAME})
-    message = EmailMessage(subject, body, None, [order.email])
+    attachments = []
     if invoice.render_state == RenderState.RENDERED and invoice.pdf:
         with invoice.pdf.open("rb") as pdf:
-            message.attach(f"{invoice.display_number}.pdf", pdf.read(), "application/pdf")
-    message.send()
+            attachments.append((f"{invoice.display_number}.pdf", pdf.read(), "application/pdf"))
+    _mail("invoice", {"invoice": invoice, "order": order, "url": url,
+                      "site_name": settings.OSCAR_SHOP_NAME}, [order.email],
+          attachments=attachments)
 
 
 def _payment_request_send(entry: AuditEntry) -> None:
@@ -115,19 +113,13 @@ def _payment_request_send(entry: AuditEntry) -> None:
     context = {"order": order, "payment": payment, "how": how, "link": link,
                "site_name": settings.OSCAR_SHOP_NAME}
     if order.email:
-        subject, body = _render("payment_request", context)
-        EmailMessage(subject, body, None, [order.email]).send()
+        _mail("payment_request", context, [order.email])
     phone = entry.after.get("phone", "")
     if phone:
         sms_send(to=phone, body=render_to_string("callcenter/emails/payment_request_sms.txt",
                                                  context).strip())
 
 
-def _render(name: str, context: dict) -> tuple[str, str]:
-    subject = render_to_string(f"callcenter/emails/{name}_subject.txt", context).strip()
-    return subject, render_to_string(f"callcenter/emails/{name}_body.txt", context)
-
-
-def _mail(name: str, context: dict, recipients: list[str]) -> None:
+def _mail(name: str, context: dict, recipients: list[str], attachments=()) -> None:
     templated_email_send(template=f"callcenter/emails/{name}", context=context,
-                         recipients=recipients, html=False)
+                         recipients=recipients, html=False, attachments=attachments)

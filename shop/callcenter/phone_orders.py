@@ -7,19 +7,17 @@ opens on their own device, so no card number ever reaches the agent."""
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
-from payments.interface import GatewayUnavailable, PaymentActionRequired, PaymentDeclined
-from payments.models import Payment
 from payments.selectors import payment_methods_offered
+from shop.apps.checkout.placement import PurchaseRefused, purchase_place
 from shop.callcenter.models import AuditAction, Channel
-from shop.callcenter.services import ADDRESS_FIELDS, audit_record, customer_phone
-from vendors.inventory import OutOfStock
+from shop.callcenter.notifications import audit_notify_on_commit
+from shop.callcenter.services import audit_record, customer_phone
 from vendors.models import VendorStatus
-from vendors.orders import VendorUnavailable
+from vendors.orders.actions import ADDRESS_FIELDS
 
 Basket = get_model("basket", "Basket")
 Country = get_model("address", "Country")
@@ -27,7 +25,6 @@ ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
 Selector = get_class("partner.strategy", "Selector")
 
-CASH_ON_DELIVERY = "cash_on_delivery"
 SESSION_KEY = "callcenter_baskets"
 CATALOGUE_RESULTS = 20
 
@@ -40,6 +37,8 @@ class PhoneOrder:
     choices: dict
     payment_method: str
     channel: str
+    company_name: str = ""  # with company_nit: the invoices go to this company
+    company_nit: str = ""
 
 
 def phone_basket(*, session, customer):
@@ -92,41 +91,40 @@ def phone_basket_add(*, basket, stockrecord_id: int, quantity: int) -> None:
 
 
 def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
-    """Place the basket for `customer`. Cash on delivery: the parts go to the stores at
-    once. Bank transfer or card: they wait for the money, and the customer gets the
-    transfer's instructions or the card link by e-mail (and text). Raises
-    ValidationError with a message for the agent; then nothing is kept."""
-    from shop.apps.checkout.placement import purchase_place
-
+    """Place the basket for `customer` through the one placement path, with its audit
+    entry in the same transaction. Paid on delivery: the parts go to the stores at once.
+    Otherwise they wait for the money, and the customer gets the transfer's instructions
+    or the card link by e-mail (and text), once the payment has started. Raises
+    ValidationError with a message for the agent; then nothing was charged and no stock
+    stays promised. Must not run inside a transaction (the gateway is called after
+    commit)."""
     if order.payment_method not in payment_methods_offered(currency=basket.currency):
         raise ValidationError(_("Choose one of the payment methods offered."), code="payment")
     if order.channel not in Channel.values or order.channel == Channel.WEB:
         raise ValidationError(_("Choose how the customer contacted us."), code="channel")
     address = ShippingAddress(country=Country.objects.get(iso_3166_1_a2="CU"),
                               **{name: order.address.get(name, "") for name in ADDRESS_FIELDS})
-    cash = order.payment_method == CASH_ON_DELIVERY
+    entries = []
+
+    def audited(placed, payment):
+        entries.append(audit_record(
+            agent=agent, action=AuditAction.ORDER_PLACED, obj=placed, customer=customer,
+            after={"number": placed.number, "channel": order.channel,
+                   "total": placed.total_incl_tax, "currency": placed.currency,
+                   "payment": payment.reference, "gateway": payment.gateway,
+                   "phone": customer_phone(placed),
+                   "parts": list(placed.vendor_orders.order_by("sequence").values_list(
+                       "number", "delivery_name"))}))
+
     try:
-        with transaction.atomic():
-            placed = purchase_place(
-                basket=basket, shipping_address=address, choices=order.choices, user=customer,
-                status="placed" if cash else "pending_payment", notify=cash,
-                payment_gateway=order.payment_method, channel=order.channel, agent=agent)
-            payment = Payment.objects.get(order=placed)
-            audit_record(
-                agent=agent, action=AuditAction.ORDER_PLACED, obj=placed, customer=customer,
-                after={"number": placed.number, "channel": order.channel,
-                       "total": placed.total_incl_tax, "currency": placed.currency,
-                       "payment": payment.reference,
-                       "gateway": payment.gateway, "phone": customer_phone(placed),
-                       "parts": list(placed.vendor_orders.order_by("sequence").values_list(
-                           "number", "delivery_name"))},
-                notify=not cash)
-    except OutOfStock as error:
-        raise ValidationError(error.message, code="stock") from error
-    except VendorUnavailable as error:
-        raise ValidationError(error.messages, code="vendor") from error
-    except (GatewayUnavailable, PaymentDeclined, PaymentActionRequired) as error:
-        raise ValidationError(_("The payment service did not answer and nothing was placed. "
-                                "Try again in a few minutes or choose another way to pay."),
-                              code="gateway") from error
-    return placed
+        placed = purchase_place(
+            basket=basket, shipping_address=address, choices=order.choices, user=customer,
+            payment_method=order.payment_method, channel=order.channel, agent=agent,
+            company_name=order.company_name, company_nit=order.company_nit,
+            payment_request_by_caller=True, on_placed=audited)
+    except PurchaseRefused as refused:
+        raise ValidationError(refused.message, code=refused.code) from refused
+    if placed.order.vendor_orders.filter(status="pending_payment").exists():
+        # The customer's request to pay (link or instructions), now that it exists.
+        audit_notify_on_commit(entry_id=entries[0].pk)
+    return placed.order

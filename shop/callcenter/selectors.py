@@ -15,7 +15,7 @@ from payments.models import Payment, PaymentEvent
 from shop.callcenter.models import AuditEntry, CustomerContact, CustomerNote
 from vendors.models import LINE_CANCELLED, VendorOrder, VendorOrderEvent
 from vendors.models import VendorOrderStatus as S
-from vendors.orders import NOT_SHIPPED_OR_UNPAID
+from vendors.orders.transitions import NOT_SHIPPED_OR_UNPAID
 
 User = get_user_model()
 Order = get_model("order", "Order")

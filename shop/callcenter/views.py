@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from oscar.core.loading import get_model
@@ -21,16 +23,15 @@ from logistics.delivery import (
     basket_vendor_parts,
     vendor_order_delivery_options,
 )
-from payments.selectors import payment_methods_offered
+from payments.selectors import payment_method_default, payment_methods_offered
 from shop.callcenter import forms, phone_orders, services
 from shop.callcenter.audit import audit_lines
 from shop.callcenter.models import CustomerNote
-from shop.callcenter.permissions import AGENT_GROUP, console_access
 from shop.callcenter.search import console_search
 from shop.callcenter.selectors import audit_entries, customer_file, purchase_file
+from shop.core.roles import AGENT_GROUP, console_access, is_operator
 from shop.invoices.models import Invoice
 from vendors.models import VendorOrder
-from vendors.permissions import is_operator
 
 User = get_user_model()
 Order = get_model("order", "Order")
@@ -244,6 +245,7 @@ class InvoiceResendView(ActionView):
         return _("Invoice %(number)s sent.") % {"number": target.display_number}
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class PhoneOrderView(ConsoleView):
     """The agent's basket for a customer: find products, add or remove them, then the
     address, each store's delivery, the channel and the payment, and place it."""
@@ -270,7 +272,7 @@ class PhoneOrderView(ConsoleView):
             "products": phone_orders.catalogue_search(query=self.request.GET.get("q", "")),
             "query": self.request.GET.get("q", ""), "address_form": address_form,
             "place_form": place_form or forms.PlaceForm(methods=methods, initial={
-                "channel": "phone", "payment_method": phone_orders.CASH_ON_DELIVERY}),
+                "channel": "phone", "payment_method": payment_method_default(methods)}),
             "methods": methods, "municipality": municipality, "choices": choices or {},
         }, status=status)
 
@@ -325,7 +327,9 @@ class PhoneOrderView(ConsoleView):
                 order=phone_orders.PhoneOrder(
                     address=address_form.address(), choices=choices,
                     payment_method=place_form.cleaned_data["payment_method"],
-                    channel=place_form.cleaned_data["channel"]))
+                    channel=place_form.cleaned_data["channel"],
+                    company_name=place_form.cleaned_data["company_name"],
+                    company_nit=place_form.cleaned_data["company_nit"]))
         except ValidationError as error:
             _errors(request, error)
             return self.render(address_form=address_form, place_form=place_form,

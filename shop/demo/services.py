@@ -379,7 +379,7 @@ def _purchases(*, stores: dict, cuba) -> int:
     from logistics.delivery import basket_vendor_parts
     from shop.apps.checkout.placement import purchase_place
     from shop.apps.partner.strategy import Selector
-    from vendors.orders import ActorRole, vendor_order_transition
+    from vendors.orders.transitions import ActorRole, vendor_order_transition
 
     buyer = User.objects.get(email=data.ACCOUNTS[1].email)
     if Order.objects.filter(user=buyer).exists():
@@ -399,9 +399,7 @@ def _purchases(*, stores: dict, cuba) -> int:
         order = purchase_place(
             basket=basket, user=buyer, choices=choices, notify=False,
             shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS),
-            payment_gateway=purchase.payment, status=(
-                "placed" if gateway_can(purchase.payment, Capability.PAY_ON_DELIVERY)
-                else "pending_payment"))
+            payment_method=purchase.payment).order
         if gateway_can(purchase.payment, Capability.MANUAL_CONFIRMATION):
             # The operator saw the transfer arrive: the parts go to their stores.
             bank_transfer_confirm(payment_id=order.payments.get().pk, actor=operator)

@@ -1,8 +1,8 @@
 from django.db.models import QuerySet
 
+from shop.core.roles import is_agent, is_operator
 from shop.invoices.models import BillingDetails, CreditNote, Invoice
 from vendors.models import Vendor
-from vendors.permissions import is_operator
 
 
 def invoices_readable_by(*, user) -> QuerySet[Invoice]:
@@ -19,8 +19,6 @@ def credit_notes_readable_by(*, user) -> QuerySet[CreditNote]:
 def _readable_by(documents: QuerySet, *, user, order_path: str) -> QuerySet:
     if not user.is_authenticated:
         return documents.none()
-    from shop.callcenter.permissions import is_agent
-
     if is_operator(user) or is_agent(user):
         return documents
     return (documents.filter(**{f"{order_path}__user": user})

@@ -1,11 +1,13 @@
 from email import message_from_bytes, policy
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from shop.core.roles import is_operator
 from shop.mail.models import OutgoingEmail
 
 
@@ -65,8 +67,6 @@ def operators_mail(*, subject: str, body: str) -> int:
     from django.contrib.auth import get_user_model
     from django.core.mail import send_mail
 
-    from vendors.permissions import is_operator
-
     operators = [user.email for user in get_user_model().objects.filter(
         is_active=True, is_staff=True).exclude(email="") if is_operator(user)]
     if not operators:
@@ -75,12 +75,11 @@ def operators_mail(*, subject: str, body: str) -> int:
 
 
 def templated_email_send(*, template: str, context: dict, recipients: list[str],
-                         html: bool = True) -> None:
-    """The e-mail of `template` ("app/emails/name"): `<template>_subject.txt`,
-    `<template>_body.txt` and, with `html`, `<template>_body.html` as its alternative."""
-    from django.core.mail import EmailMultiAlternatives
-    from django.template.loader import render_to_string
-
+                         html: bool = True, attachments=()) -> None:
+    """The one way the site writes an e-mail: the e-mail of `template`
+    ("app/emails/name"): `<template>_subject.txt`, `<template>_body.txt` and, with
+    `html`, `<template>_body.html` as its alternative; `attachments` are (file name,
+    bytes, MIME type)."""
     if not recipients:
         return
     subject = render_to_string(f"{template}_subject.txt", context).strip()
@@ -89,4 +88,6 @@ def templated_email_send(*, template: str, context: dict, recipients: list[str],
     if html:
         message.attach_alternative(render_to_string(f"{template}_body.html", context),
                                    "text/html")
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
     message.send()

@@ -16,7 +16,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
-from shop.callcenter.permissions import console_menu_access
+from shop.core.roles import console_menu_access, operator_menu_access
 from shop.settings.environment import (
     env_bool,
     env_int,
@@ -25,7 +25,6 @@ from shop.settings.environment import (
     env_str,
     redis_url_other_database,
 )
-from vendors.permissions import operator_menu_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -382,6 +381,8 @@ if env_str("STRIPE_SECRET_KEY"):
 # the operators once per kind of refusal in this many hours.
 PAYMENT_GATEWAY_ALERT_HOURS = env_int("PAYMENT_GATEWAY_ALERT_HOURS", 6)
 # Unpaid purchases (bank transfers, card payments never completed) expire after this.
+# What a payment outcome does to a purchase (payments/hooks.py).
+PAYMENT_OUTCOME_HANDLER = "vendors.orders.outcomes.PurchaseOutcomes"
 PAYMENT_DEADLINE_HOURS = env_int("PAYMENT_DEADLINE_HOURS", 48)
 
 # --- Shipping ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from oscar.core.loading import get_class, get_model
 
-from shop.callcenter.permissions import AGENT_GROUP
+from shop.core.roles import AGENT_GROUP
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from vendors.models import MembershipRole
@@ -65,9 +65,7 @@ def purchase_place_for(customer, items, *, gateway: str = "cash_on_delivery",
                               if option.kind == ("home" if home else "pickup"))
                for part in parts}
     return purchase_place(basket=basket, shipping_address=shipping, choices=choices,
-                          user=customer, notify=False, payment_gateway=gateway,
-                          status="placed" if gateway == "cash_on_delivery"
-                          else "pending_payment")
+                          user=customer, notify=False, payment_method=gateway).order
 
 
 def owner_of(partner):

@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 
 from vendors.inventory import StockRequest, stock_allocate
 from vendors.models import VendorOrder, VendorOrderStatus
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")

@@ -15,7 +15,7 @@ from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
 from vendors.ledger import vendor_sale_record
 from vendors.models import VendorOrder, VendorOrderStatus
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 ShippingAddress = get_model("order", "ShippingAddress")
 Country = get_model("address", "Country")

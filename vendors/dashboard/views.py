@@ -47,6 +47,7 @@ from logistics.tracking import (
     shipments_cash_due,
 )
 from shop.core.money import money_format
+from shop.core.roles import is_operator
 from vendors.catalogue_csv import (
     COLUMNS,
     IMPORT_LIMITS,
@@ -79,8 +80,13 @@ from vendors.models import (
     VendorOrder,
     VendorOrderStatus,
 )
-from vendors.orders import ActorRole, vendor_order_allowed_targets, vendor_order_transition
-from vendors.permissions import is_operator
+from vendors.orders.actions import vendor_part_refund
+from vendors.orders.money import RefundRefused
+from vendors.orders.transitions import (
+    ActorRole,
+    vendor_order_allowed_targets,
+    vendor_order_transition,
+)
 from vendors.products import (
     product_weight_of,
     vendor_low_stock,
@@ -578,8 +584,6 @@ class VendorOrderRefundView(VendorDashboardMixin, View):
 
     def post(self, request, vendor_slug, number):
         from payments.interface import PaymentError
-        from payments.services import RefundRefused, vendor_part_refund
-
         vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
         form = RefundForm(request.POST)
         if not form.is_valid():

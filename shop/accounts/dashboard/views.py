@@ -11,7 +11,7 @@ from django.views import View
 from shop.accounts.forms import LockoutLiftForm
 from shop.accounts.selectors import login_lockouts
 from shop.accounts.services import login_lockout_lift
-from vendors.permissions import is_operator
+from shop.core.roles import is_operator
 
 
 @method_decorator(user_passes_test(is_operator), name="dispatch")

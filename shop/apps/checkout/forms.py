@@ -107,27 +107,15 @@ class DeliveryChoiceForm(forms.Form):
         return {part.key: self.cleaned_data[self.field_name(part)] for part in self.parts}
 
 
-class PaymentMethodForm(forms.Form):
-    """How the buyer pays, and whom the invoices are made out to: the buyer, or the
-    buyer's company (its name and NIT print on every store's invoice)."""
+class CompanyBillingForm(forms.Form):
+    """Whom the invoices are made out to: the buyer, or the buyer's company (its name
+    and NIT print on every store's invoice). The checkout and phone orders ask alike."""
 
-    method = forms.ChoiceField(
-        label=_("How do you want to pay?"), widget=forms.RadioSelect,
-        error_messages={"required": _("Choose how you want to pay."),
-                        "invalid_choice": _("Choose one of the payment methods offered.")},
-    )
     as_company = forms.BooleanField(label=_("Buy as a company (invoices in its name)"),
                                     required=False)
     company_name = forms.CharField(label=_("Company name"), max_length=160, required=False)
     company_nit = forms.CharField(label=_("Company NIT"), max_length=11, required=False,
                                   help_text=_("11 digits"))
-
-    def __init__(self, *args, methods: dict, **kwargs):
-        """`methods`: payments.selectors.payment_methods_offered."""
-        super().__init__(*args, **kwargs)
-        self.fields["method"].choices = [(code, label) for code, (label, _help)
-                                         in methods.items()]
-        self.fields["method"].initial = payment_method_default(methods)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -144,3 +132,21 @@ class PaymentMethodForm(forms.Form):
         cleaned_data["company_name"] = cleaned_data.get("company_name", "").strip()
         cleaned_data["company_nit"] = cleaned_data.get("company_nit", "").strip()
         return cleaned_data
+
+
+class PaymentMethodForm(CompanyBillingForm):
+    """How the buyer pays, and whom the invoices are made out to."""
+
+    method = forms.ChoiceField(
+        label=_("How do you want to pay?"), widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how you want to pay."),
+                        "invalid_choice": _("Choose one of the payment methods offered.")},
+    )
+    field_order = ["method", "as_company", "company_name", "company_nit"]
+
+    def __init__(self, *args, methods: dict, **kwargs):
+        """`methods`: payments.selectors.payment_methods_offered."""
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = [(code, label) for code, (label, _help)
+                                         in methods.items()]
+        self.fields["method"].initial = payment_method_default(methods)

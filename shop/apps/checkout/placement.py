@@ -1,54 +1,166 @@
-"""Placing a purchase without the checkout pages (demo data, and later orders taken
-by phone): the same plan, checks, order creator and notices as the web checkout."""
+"""The one way a purchase is placed, whatever creates it: the web checkout, an order
+taken by phone, the demo data (and later an accepted offer or a company order).
 
+Two steps. First, in one transaction: the basket and delivery are checked again, the
+units promised (guarded stock), the order and its vendor parts written, the billing
+details and the payment's request recorded. Then, after commit and holding no lock,
+the gateway is called. A refusal closes the purchase (its stock goes back on sale) and
+raises PurchaseRefused; a crash in between leaves a pending payment that
+reconciliation starts again with the same idempotency key, so nobody pays twice."""
+
+from dataclasses import dataclass
+
+import django.dispatch
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from logistics.delivery import address_municipality, delivery_plan, delivery_plan_validate
+from payments.interface import (
+    Capability,
+    GatewayMisconfigured,
+    PaymentActionRequired,
+    PaymentDeclined,
+    PaymentError,
+    PaymentStart,
+)
+from payments.models import Payment
+from payments.selectors import gateway_can
+from payments.services import payment_charge, payment_prepare, payment_refused
+from shop.core.errors import DomainError
+from shop.invoices.services import billing_details_record
+from vendors.inventory import OutOfStock
+from vendors.notifications import (
+    purchase_confirmation_send_on_commit,
+    purchase_placed_notify_on_commit,
+)
 
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+Repository = get_class("shipping.repository", "Repository")
 VendorDelivery = get_class("shipping.methods", "VendorDelivery")
 Order = get_model("order", "Order")
 
+# Sent inside the placement's transaction, once the purchase is written, with `order`,
+# `channel` ("" for the web) and `agent` (who took it, if someone did). Whoever keeps
+# something about new purchases (the console keeps how each arrived) listens here.
+purchase_placed = django.dispatch.Signal()
 
-@transaction.atomic
-def purchase_place(*, basket, shipping_address, choices: dict[str, str], user=None,
-                   email: str = "", status: str = "placed", notify: bool = True,
-                   payment_gateway: str = "cash_on_delivery", channel: str = "",
-                   agent=None) -> Order:
+
+class PurchaseRefused(DomainError):
+    """Nothing was bought: `message` says why, for the person placing the purchase."""
+
+
+@dataclass(frozen=True)
+class PlacedPurchase:
+    order: Order
+    payment: Payment
+    started: PaymentStart
+
+
+def purchase_place(*, basket, shipping_address, choices: dict[str, str], payment_method: str,
+                   user=None, email: str = "", company_name: str = "", company_nit: str = "",
+                   language: str = "", channel: str = "", agent=None,
+                   order_number: str | None = None, request=None, notify: bool = True,
+                   payment_request_by_caller: bool = False, on_placed=None) -> PlacedPurchase:
     """Place `basket` (with its strategy set) for delivery to the unsaved
-    `shipping_address`, with `choices` = {vendor id: delivery option code}, paid with a
-    gateway that takes no money online (cash on delivery by default). `channel` and
-    `agent` say how it arrived (the web unless given) and who took it. A registered
-    buyer finds the address in its address book afterwards, as after the web checkout. Raises
-    ValidationError (delivery), OutOfStock or VendorUnavailable; nothing stays then."""
-    from payments.services import payment_charge, payment_prepare
+    `shipping_address`, with `choices` = {vendor part key: delivery option code}, paid
+    with the gateway configured as `payment_method`. A company name and NIT bill it to
+    a company. `channel` and `agent` say how it arrived and who took it; `on_placed(order,
+    payment)` runs inside the transaction (the console's audit entry). With `notify`,
+    the stores and the buyer hear of it as the payment method requires; a caller that
+    sends the buyer the request to pay itself says `payment_request_by_caller`.
 
+    Must not run inside a transaction: the gateway is called after commit. Raises
+    PurchaseRefused (and then nothing was charged, and no stock stays promised)."""
+    user = user if getattr(user, "is_authenticated", False) else None
+    try:
+        with transaction.atomic():
+            order = _purchase_write(
+                basket=basket, shipping_address=shipping_address, choices=choices,
+                payment_method=payment_method, user=user, email=email,
+                order_number=order_number, request=request, channel=channel, agent=agent)
+            billing_details_record(order=order, language=language, company_name=company_name,
+                                   company_nit=company_nit)
+            payment = payment_prepare(order=order, gateway_name=payment_method)
+            purchase_placed.send(sender=Order, order=order, channel=channel, agent=agent)
+            if on_placed is not None:
+                on_placed(order, payment)
+            basket.submit()
+    except OutOfStock as error:
+        raise PurchaseRefused(error.message, code="stock") from error
+    except ValidationError as error:  # delivery no longer possible, a store closed
+        raise PurchaseRefused(" ".join(error.messages), code=_code(error)) from error
+    payment, started = _payment_start(payment=payment, order=order, basket=basket)
+    if notify:
+        _notices(order=order, payment_method=payment_method, language=language or None,
+                 payment_request_by_caller=payment_request_by_caller)
+    return PlacedPurchase(order=order, payment=payment, started=started)
+
+
+def _purchase_write(*, basket, shipping_address, choices, payment_method, user, email,
+                    order_number, request, channel, agent) -> Order:
     if basket.is_empty:
-        raise ValidationError("The basket is empty.", code="empty_basket")
+        raise ValidationError(_("The basket is empty."), code="empty_basket")
     plan = delivery_plan(basket=basket, municipality=address_municipality(shipping_address),
                          choices=choices)
     delivery_plan_validate(plan)
+    # The same method, with the same shipping offers, as the checkout pages show.
     method = VendorDelivery(plan)
+    if basket.has_shipping_discounts:
+        method = Repository().apply_shipping_offers(basket, [method])[0]
     charge = method.calculate(basket)
-    total = OrderTotalCalculator().calculate(basket, charge)
-    # Saved as the web checkout saves it: into a registered buyer's address book too.
+    total = OrderTotalCalculator(request).calculate(basket, charge)
+    # Kept as the web checkout keeps it: in a registered buyer's address book too.
     OrderPlacementMixin().create_shipping_address(user or AnonymousUser(), shipping_address)
-    order = OrderCreator().place_order(
+    status = ("placed" if gateway_can(payment_method, Capability.PAY_ON_DELIVERY)
+              else "pending_payment")
+    return OrderCreator().place_order(
         basket=basket, total=total, shipping_method=method, shipping_charge=charge,
         user=user, shipping_address=shipping_address,
-        order_number=OrderNumberGenerator().order_number(basket), status=status,
-        guest_email="" if user else email, channel=channel, agent=agent,
-    )
-    basket.submit()
-    payment_charge(payment_id=payment_prepare(order=order, gateway_name=payment_gateway).pk)
-    if notify:
-        from vendors.notifications import purchase_placed_notify_on_commit
+        order_number=order_number or OrderNumberGenerator().order_number(basket),
+        status=status, guest_email="" if user else email, request=request)
 
-        purchase_placed_notify_on_commit(order_id=order.pk)
-    return order
+
+def _payment_start(*, payment: Payment, order: Order, basket) -> tuple[Payment, PaymentStart]:
+    try:
+        return payment_charge(payment_id=payment.pk, email=order.email)
+    except PaymentError as error:
+        payment_refused(payment_id=payment.pk, message=error.message)
+        basket.thaw()  # the same basket can be tried again, with another way to pay
+        raise PurchaseRefused(_refusal(error), code=type(error).__name__) from error
+
+
+def _refusal(error: PaymentError) -> str:
+    """What the buyer reads when the gateway would not start the payment."""
+    if isinstance(error, (PaymentDeclined, PaymentActionRequired)):
+        return _("The payment was refused: %(reason)s Nothing was charged; choose another "
+                 "way to pay or try again.") % {"reason": error.message}
+    if isinstance(error, GatewayMisconfigured):
+        # Our own request was refused (the operators have been told): retrying will not
+        # help the buyer, another way to pay will.
+        return _("%(reason)s Nothing was charged: please choose another way to pay."
+                 ) % {"reason": error.message}
+    return _("The payment service did not answer and nothing was charged. Please try "
+             "again in a few minutes.")
+
+
+def _notices(*, order: Order, payment_method: str, language: str | None,
+             payment_request_by_caller: bool) -> None:
+    """Stores hear of their parts once they can prepare them: at once when paid on
+    delivery, when the money is secured otherwise (vendors/orders/outcomes.py), and the
+    buyer's confirmation goes with it. A purchase waiting for the buyer's transfer sends
+    the buyer its confirmation now: it says where and by when to transfer."""
+    if not order.vendor_orders.filter(status="pending_payment").exists():
+        purchase_placed_notify_on_commit(order_id=order.pk, language=language)
+    elif (gateway_can(payment_method, Capability.MANUAL_CONFIRMATION)
+          and not payment_request_by_caller):
+        purchase_confirmation_send_on_commit(order_id=order.pk, language=language)
+
+
+def _code(error: ValidationError) -> str:
+    return getattr(error, "code", None) or "invalid"

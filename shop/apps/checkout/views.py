@@ -2,7 +2,6 @@ import logging
 
 from django import http
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
@@ -14,25 +13,17 @@ from oscar.apps.checkout.views import *  # noqa: F403  (Oscar's fork pattern)
 from oscar.core.loading import get_class, get_classes
 
 from logistics.delivery import address_municipality, basket_vendor_parts
-from payments.interface import (
-    Capability,
-    GatewayMisconfigured,
-    GatewayUnavailable,
-    NextAction,
-    PaymentActionRequired,
-    PaymentDeclined,
-)
+from payments.interface import NextAction
 from payments.pages import payable_remember
-from payments.selectors import gateway_can, payment_methods_offered
-from payments.services import payment_charge, payment_prepare, purchase_abandon
+from payments.selectors import payment_methods_offered
 from shop.invoices.selectors import billing_company_last
-from shop.invoices.services import billing_details_record
-from vendors.inventory import OutOfStock
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
     "checkout.forms", ["DeliveryChoiceForm", "PaymentMethodForm"])
 VendorDelivery = get_class("shipping.methods", "VendorDelivery")
 purchase_fingerprint = get_class("checkout.utils", "purchase_fingerprint")
+PurchaseRefused, purchase_place = get_classes("checkout.placement",
+                                              ["PurchaseRefused", "purchase_place"])
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
 
 logger = logging.getLogger(__name__)
@@ -200,53 +191,27 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         return self.submit(**submission)
 
     def handle_payment(self, order_number, total, **kwargs):
-        # The payment is started once the order exists, in the same transaction
-        # (place_order below): a refused payment leaves no order and no stock promised.
+        # The payment is started by the placement path, once the order is committed.
         pass
 
-    def get_initial_order_status(self, basket):
-        if gateway_can(self.checkout_session.payment_method(), Capability.PAY_ON_DELIVERY):
-            return "placed"
-        return "pending_payment"
-
-    def place_order(self, *args, **kwargs):
-        """Two steps. The order, its parts, the stock and the payment's request commit
-        together; then the gateway is called. A refusal cancels the parts (stock back on
-        sale); a crash in between leaves a pending payment that reconciliation finishes
-        with the same idempotency key, so nobody is charged twice."""
+    def handle_order_placement(self, order_number, user, basket, shipping_address,
+                               shipping_method, shipping_charge, billing_address, order_total,
+                               surcharges=None, **kwargs):
+        """The one placement path (shop/apps/checkout/placement.py) with what the
+        checkout collected; a refusal shows the review again with its reason."""
+        company = self.checkout_session.billing_company() or {}
         try:
-            with transaction.atomic():
-                order = super().place_order(*args, **kwargs)
-                company = self.checkout_session.billing_company() or {}
-                billing_details_record(order=order, language=self.request.LANGUAGE_CODE,
-                                       company_name=company.get("name", ""),
-                                       company_nit=company.get("nit", ""))
-                payment = payment_prepare(order=order,
-                                          gateway_name=self.checkout_session.payment_method())
-        except OutOfStock as error:
-            raise UnableToPlaceOrder(error.message) from error
-        except ValidationError as error:
-            raise UnableToPlaceOrder(" ".join(error.messages)) from error
-        try:
-            self.payment, self.payment_started = payment_charge(payment_id=payment.pk,
-                                                                email=order.email)
-        except (PaymentDeclined, PaymentActionRequired) as error:
-            purchase_abandon(payment_id=payment.pk, message=error.message)
-            raise UnableToPlaceOrder(_("The payment was refused: %(reason)s Nothing was "
-                                       "charged; choose another way to pay or try again.")
-                                     % {"reason": error.message}) from error
-        except GatewayMisconfigured as error:
-            # Our own request was refused (the operators have been told): retrying will
-            # not help the buyer, another way to pay will.
-            purchase_abandon(payment_id=payment.pk, message=error.message)
-            raise UnableToPlaceOrder(_("%(reason)s Nothing was charged: please choose "
-                                       "another way to pay.") % {"reason": error.message}
-                                     ) from error
-        except GatewayUnavailable as error:
-            purchase_abandon(payment_id=payment.pk, message=error.message)
-            raise UnableToPlaceOrder(_("The payment service did not answer and nothing was "
-                                       "charged. Please try again in a few minutes.")) from error
-        return order
+            placed = purchase_place(
+                basket=basket, shipping_address=shipping_address,
+                choices=self.checkout_session.delivery_choices(),
+                payment_method=self.checkout_session.payment_method(), user=user,
+                email=kwargs.get("guest_email", ""), order_number=order_number,
+                request=self.request, language=self.request.LANGUAGE_CODE,
+                company_name=company.get("name", ""), company_nit=company.get("nit", ""))
+        except PurchaseRefused as refused:
+            raise UnableToPlaceOrder(refused.message) from refused
+        self.payment, self.payment_started = placed.payment, placed.started
+        return self.handle_successful_order(placed.order)
 
     def get_success_url(self):
         started = getattr(self, "payment_started", None)
@@ -258,19 +223,4 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         return super().get_success_url()
 
     def send_order_placed_email(self, order):
-        """Vendors hear of a part once it can be prepared: at once for cash on delivery,
-        when the money is secured otherwise (payments.services), and the buyer's
-        confirmation goes with it. A purchase waiting for the buyer's transfer sends the
-        buyer its confirmation now: it says where and by when to transfer."""
-        from vendors.notifications import (
-            purchase_confirmation_send_on_commit,
-            purchase_placed_notify_on_commit,
-        )
-
-        language = self.request.LANGUAGE_CODE
-        if not order.vendor_orders.filter(status="pending_payment").exists():
-            purchase_placed_notify_on_commit(order_id=order.pk, language=language)
-        elif gateway_can(self.checkout_session.payment_method(),
-                         Capability.MANUAL_CONFIRMATION):
-            purchase_confirmation_send_on_commit(order_id=order.pk, language=language)
-
+        pass  # the placement path tells the stores and the buyer

@@ -1,9 +1,10 @@
 from django.db import transaction
 from oscar.apps.order import utils
 from oscar.apps.order.utils import *  # noqa: F403  (Oscar's fork pattern)
+from oscar.core.loading import get_model
 
 from logistics.delivery import basket_vendor_parts
-from vendors.orders import vendor_orders_create
+from vendors.orders.transitions import vendor_orders_create
 
 
 class OrderNumberGenerator(utils.OrderNumberGenerator):
@@ -11,8 +12,6 @@ class OrderNumberGenerator(utils.OrderNumberGenerator):
     placed an order whose payment was refused and the buyer tries again."""
 
     def order_number(self, basket):
-        from oscar.core.loading import get_model
-
         number = super().order_number(basket)
         taken = set(get_model("order", "Order").objects.filter(
             number__startswith=number).values_list("number", flat=True))
@@ -22,15 +21,10 @@ class OrderNumberGenerator(utils.OrderNumberGenerator):
 
 
 class OrderCreator(utils.OrderCreator):
-    """Oscar's order creator, plus the purchase's vendor orders and its origin (channel,
-    and the agent who took it by phone), in one transaction."""
+    """Oscar's order creator, plus the purchase's vendor orders, in one transaction.
+    Called by the one placement path (shop/apps/checkout/placement.py)."""
 
     def place_order(self, basket, total, shipping_method, shipping_charge, user=None, **kwargs):
-        from shop.callcenter.models import Channel
-        from shop.callcenter.services import purchase_origin_record
-
-        channel = kwargs.pop("channel", None) or Channel.WEB
-        agent = kwargs.pop("agent", None)
         plan = getattr(shipping_method, "plan", None) or getattr(
             getattr(shipping_method, "method", None), "plan", None)  # offer-discount wrapper
         parts = plan.parts if plan else basket_vendor_parts(basket=basket)
@@ -40,7 +34,6 @@ class OrderCreator(utils.OrderCreator):
             # The order's first status is its parts': placed, or waiting for the payment.
             vendor_orders_create(order=order, parts=parts, actor=user,
                                  status=kwargs.get("status") or "placed")
-            purchase_origin_record(order=order, channel=channel, agent=agent)
         return order
 
     def update_stock_records(self, line):

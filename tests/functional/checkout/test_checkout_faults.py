@@ -14,6 +14,7 @@ from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.delivery import PickupPointFactory
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
 from vendors.models import VendorOrder
+from vendors.orders import outcomes
 
 
 class Crash(Exception):
@@ -27,9 +28,9 @@ def crash(*args, **kwargs):
 # Where the process dies, from just before the gateway is called to just after it
 # answered (the answer's record and the parts' hand-over commit together).
 FAULTS = {
-    "before_the_gateway_call": "PaymentRequest",
-    "after_the_charge_before_recording_it": "payment_status_apply",
-    "while_handing_the_parts_over": "purchase_payment_secured",
+    "before_the_gateway_call": (services, "PaymentRequest"),
+    "after_the_charge_before_recording_it": (services, "payment_status_apply"),
+    "while_handing_the_parts_over": (outcomes, "purchase_paid"),
 }
 
 
@@ -44,7 +45,7 @@ def test_reconciliation_finishes_what_a_crash_interrupted(client, monkeypatch, f
                                           stockrecord__price=Decimal("150.00")), 1)
     review = checkout_to_review(client, choices, payment="dummy")
     with monkeypatch.context() as patched:
-        patched.setattr(services, FAULTS[fault], crash)
+        patched.setattr(*FAULTS[fault], crash)
         response = order_place(client, review)
 
     assert response.status_code == 200  # the buyer is told something went wrong

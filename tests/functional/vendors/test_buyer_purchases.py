@@ -13,7 +13,7 @@ from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
 from tests.queries import query_count
 from vendors.models import VendorOrderStatus
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 S = VendorOrderStatus
 

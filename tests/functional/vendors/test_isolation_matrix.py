@@ -39,7 +39,7 @@ from vendors.models import (
     VendorOrder,
     VendorOrderEvent,
 )
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")

@@ -9,14 +9,14 @@ from django.core.exceptions import ValidationError
 from oscar.core.loading import get_model
 
 from payments.models import Payment
-from payments.services import vendor_part_total
 from shop.callcenter import services
 from shop.callcenter.models import AuditAction, AuditEntry, CustomerNote, PurchaseOrigin
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.callcenter import agent_create, owner_of, purchase_place_for, stores_create
 from tests.factories.orders import vendor_order_deliver
 from vendors.models import LINE_CANCELLED
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders.money import vendor_part_total
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 pytestmark = pytest.mark.django_db
 StockRecord = get_model("partner", "StockRecord")

@@ -12,7 +12,7 @@ from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
 from tests.integration.invoices.test_credit_notes import paid
 from vendors.ledger import vendor_balance
-from vendors.orders import VendorOrderTransitionError, vendor_order_transition
+from vendors.orders.transitions import VendorOrderTransitionError, vendor_order_transition
 
 
 @pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_a_paid_and_invoiced_part_cancelled_refunds_it_and_issues_a_credit_note(
 @pytest.mark.django_db
 def test_a_partly_refunded_part_cancelled_gives_back_only_the_rest(
         paid_vendor_order, django_capture_on_commit_callbacks):
-    from payments.services import vendor_part_refund
+    from vendors.orders.actions import vendor_part_refund
 
     payment = paid(paid_vendor_order)
     with django_capture_on_commit_callbacks(execute=True):

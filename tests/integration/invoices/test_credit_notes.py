@@ -6,11 +6,11 @@ from django.utils import timezone
 
 from payments.ledger import payment_outcome_record
 from payments.models import Payment
-from payments.services import vendor_part_refund
 from shop.invoices.files import verification_url
 from shop.invoices.models import CreditNote, Invoice, RenderState
 from shop.invoices.services import credit_note_issue, invoice_issue
 from vendors.ledger import vendor_sale_record
+from vendors.orders.actions import vendor_part_refund
 
 
 def paid(vendor_order) -> Payment:

@@ -3,12 +3,12 @@ from decimal import Decimal
 import pytest
 
 from payments.models import Payment
-from payments.services import purchase_payment_secured
 from shop.invoices.models import Invoice, RenderState
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
 from vendors.models import VendorOrderStatus
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders.outcomes import purchase_paid
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 
 def two_vendor_purchase(*, status: str, gateway: str):
@@ -30,9 +30,9 @@ def test_secured_money_invoices_every_part_once(django_capture_on_commit_callbac
     order = two_vendor_purchase(status=VendorOrderStatus.PENDING_PAYMENT, gateway="dummy")
 
     with django_capture_on_commit_callbacks(execute=True):
-        purchase_payment_secured(order_id=order.pk)
+        purchase_paid(order_id=order.pk)
     with django_capture_on_commit_callbacks(execute=True):
-        purchase_payment_secured(order_id=order.pk)  # a late duplicate changes nothing
+        purchase_paid(order_id=order.pk)  # a late duplicate changes nothing
 
     invoices = Invoice.objects.filter(vendor_order__order=order).order_by(
         "vendor_order__sequence")
@@ -68,7 +68,7 @@ def test_nothing_is_invoiced_when_the_payment_rolls_back(django_capture_on_commi
     order = two_vendor_purchase(status=VendorOrderStatus.PENDING_PAYMENT, gateway="dummy")
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        purchase_payment_secured(order_id=order.pk)
+        purchase_paid(order_id=order.pk)
 
     # The invoices wait for the commit: a rolled-back payment never runs these.
     assert not Invoice.objects.exists()

@@ -262,7 +262,7 @@ def test_a_returned_part_gives_its_units_back_and_collects_nothing():
 def test_a_part_marked_delivered_by_hand_stays_delivered_when_the_carrier_confirms():
     part = ready_part()
     shipment = ship(part)
-    from vendors.orders import ActorRole, vendor_order_transition
+    from vendors.orders.transitions import ActorRole, vendor_order_transition
 
     vendor_order_transition(vendor_order_id=part.pk, to_status="delivered", actor=None,
                             actor_role=ActorRole.VENDOR)
@@ -314,7 +314,7 @@ def test_a_carrier_cannot_move_another_carriers_shipment():
 
 def test_a_returned_prepaid_part_waits_in_the_list_until_refunded_in_full():
     from logistics.selectors import returned_paid_parts
-    from payments.services import vendor_part_refund
+    from vendors.orders.actions import vendor_part_refund
 
     part = ready_part(gateway="dummy", quantity=2, price="100.00")
     record(ship(part), T.RETURNED)

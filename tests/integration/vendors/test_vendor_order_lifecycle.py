@@ -5,7 +5,7 @@ import pytest
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
 from vendors.models import StockMovementReason, VendorOrderStatus
-from vendors.orders import (
+from vendors.orders.transitions import (
     ActorRole,
     OrderStatus,
     VendorOrderTransitionError,

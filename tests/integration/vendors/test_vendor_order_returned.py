@@ -4,7 +4,11 @@ from oscar.core.loading import get_model
 
 from tests.factories.shipments import ready_part
 from vendors.models import VendorOrderStatus as S
-from vendors.orders import ActorRole, vendor_order_allowed_targets, vendor_order_transition
+from vendors.orders.transitions import (
+    ActorRole,
+    vendor_order_allowed_targets,
+    vendor_order_transition,
+)
 
 StockRecord = get_model("partner", "StockRecord")
 

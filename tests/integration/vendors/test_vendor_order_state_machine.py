@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from oscar.core.loading import get_model
 
-from shop.apps.checkout.placement import purchase_place
+from shop.apps.checkout.placement import PurchaseRefused, purchase_place
 from shop.apps.partner.strategy import Selector
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import PickupPointFactory
-from vendors.inventory import OutOfStock, stock_adjust, stock_set
+from vendors.inventory import stock_adjust, stock_set
 from vendors.models import StockMovementReason, VendorOrder, VendorOrderStatus
-from vendors.orders import ActorRole, vendor_order_transition
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 Basket = get_model("basket", "Basket")
 Line = get_model("order", "Line")
@@ -52,8 +52,8 @@ class VendorOrderMachine(RuleBasedStateMachine):
                                   country=Country.objects.get(iso_3166_1_a2="CU"))
         try:
             purchase_place(basket=basket, shipping_address=address, choices=choices,
-                           user=self.buyer, notify=False)
-        except OutOfStock:
+                           user=self.buyer, notify=False, payment_method="cash_on_delivery")
+        except PurchaseRefused:
             pass
 
     def move(self, data, origin, steps, role=ActorRole.VENDOR):

@@ -8,9 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
+from payments.interface import PaymentError
 from vendors.inventory import StockRequest, stock_allocate, stock_consume, stock_release
 from vendors.models import Vendor, VendorOrder, VendorOrderEvent, VendorStatus
 from vendors.models import VendorOrderStatus as S
+from vendors.orders.locks import vendor_order_lock
+from vendors.orders.money import vendor_part_cash_collected, vendor_part_money_back
 
 Order = get_model("order", "Order")
 
@@ -77,8 +80,7 @@ def vendor_order_allowed_targets(*, status: str, actor_role: str) -> list[str]:
 def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, actor_role: str,
                             reason: str = "") -> VendorOrder:
     """Move one vendor order, or raise VendorOrderTransitionError and change nothing."""
-    vendor_order = (VendorOrder.objects.select_for_update(of=("self",))
-                    .select_related("order").get(pk=vendor_order_id))
+    vendor_order = vendor_order_lock(vendor_order_id=vendor_order_id)
     origin = vendor_order.status
     reason = reason.strip()
     if actor_role not in TRANSITIONS.get((origin, to_status), set()):
@@ -94,8 +96,7 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
     vendor_order.status = to_status
     vendor_order.save(update_fields=["status", "updated_at"])
     if to_status in GIVES_MONEY_BACK:
-        _money_given_back(vendor_order=vendor_order, actor=actor, actor_role=actor_role,
-                          reason=reason)
+        _money_given_back(vendor_order=vendor_order, actor=actor, reason=reason)
     VendorOrderEvent.objects.create(vendor_order=vendor_order, from_status=origin,
                                     to_status=to_status, actor=actor, actor_role=actor_role,
                                     reason=reason)
@@ -106,20 +107,14 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
     elif requests and to_status == S.DELIVERED:
         stock_consume(requests=requests, order_number=vendor_order.number, actor=actor)
     if to_status == S.DELIVERED:
-        from payments.services import vendor_part_delivered
-
-        vendor_part_delivered(vendor_order=vendor_order, actor=actor)
+        vendor_part_cash_collected(vendor_order=vendor_order, actor=actor)
     order_status_refresh(order_id=vendor_order.order_id)
     return vendor_order
 
 
-def _money_given_back(*, vendor_order, actor, actor_role: str, reason: str) -> None:
-    from payments.interface import PaymentError
-    from payments.services import vendor_part_cancelled
-
+def _money_given_back(*, vendor_order, actor, reason: str) -> None:
     try:
-        vendor_part_cancelled(vendor_order=vendor_order, actor=actor, actor_role=actor_role,
-                              reason=reason)
+        vendor_part_money_back(vendor_order=vendor_order, actor=actor, reason=reason)
     except PaymentError as error:
         raise VendorOrderTransitionError(
             _("The buyer's money could not be given back now (%(reason)s), so order "

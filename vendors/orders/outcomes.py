@@ -1,0 +1,65 @@
+"""What a payment's outcome does to a purchase: the payments app reports outcomes to
+`PurchaseOutcomes` (PAYMENT_OUTCOME_HANDLER), always with the payment already locked."""
+
+from django.db import transaction
+
+from payments.hooks import PaymentOutcomeHandler
+from payments.ledger import payment_totals
+from payments.locks import payment_of_order_lock
+from payments.services import payment_refund
+from vendors.models import VendorOrderStatus as S
+from vendors.notifications import purchase_placed_notify_on_commit
+from vendors.orders.locks import vendor_orders_lock
+from vendors.orders.money import vendor_part_paid_online
+from vendors.orders.transitions import CLOSED, ActorRole, vendor_order_transition
+
+
+@transaction.atomic
+def purchase_paid(*, order_id: int) -> None:
+    """The buyer's money is secured: parts waiting for it go to their vendors (each
+    owed its sale and invoicing its part), who are told once, after commit. Money that
+    arrives for a purchase already closed (cancelled while the payment was on its way)
+    goes back to the buyer at once: nobody will deliver anything for it."""
+    parts = vendor_orders_lock(order_id=order_id)
+    if parts and all(part.status in CLOSED for part in parts):
+        _closed_purchase_refund(order_id=order_id)
+        return
+    for vendor_order in parts:
+        if vendor_order.status != S.PENDING_PAYMENT:
+            continue
+        vendor_order = vendor_order_transition(
+            vendor_order_id=vendor_order.pk, to_status=S.PLACED, actor=None,
+            actor_role=ActorRole.SYSTEM)
+        vendor_part_paid_online(vendor_order=vendor_order)
+    purchase_placed_notify_on_commit(order_id=order_id)
+
+
+@transaction.atomic
+def purchase_unpaid_cancel(*, order_id: int, reason: str, actor=None) -> list[int]:
+    """The one way a purchase still waiting for its money is cancelled (the payment was
+    refused, expired, or a person cancelled it): every waiting part is cancelled and its
+    stock goes back on sale. Returns the ids of the parts cancelled."""
+    role = ActorRole.STAFF if actor is not None else ActorRole.SYSTEM
+    waiting = vendor_orders_lock(order_id=order_id, status=S.PENDING_PAYMENT)
+    for vendor_order in waiting:
+        vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=S.CANCELLED,
+                                actor=actor, actor_role=role, reason=reason)
+    return [vendor_order.pk for vendor_order in waiting]
+
+
+def _closed_purchase_refund(*, order_id: int) -> None:
+    payment = payment_of_order_lock(order_id=order_id)
+    totals = payment_totals(payment)
+    left = totals["captured"] - totals["refunded"]
+    if left > 0:
+        payment_refund(payment_id=payment.pk, amount=left, attempt="purchase-closed",
+                       reference="refund:purchase-closed")
+
+
+class PurchaseOutcomes(PaymentOutcomeHandler):
+    def payment_secured(self, *, payment) -> None:
+        purchase_paid(order_id=payment.order_id)
+
+    def payment_closed(self, *, payment, reason: str, actor=None) -> None:
+        if payment.order_id:
+            purchase_unpaid_cancel(order_id=payment.order_id, reason=reason, actor=actor)
