@@ -178,12 +178,22 @@ def tracking_event_record(*, shipment_id: int, event: CarrierEvent, actor=None,
 
 
 def _status_after(shipment: Shipment, tracking_event: TrackingEvent) -> tuple:
-    if shipment.status in TERMINAL_STATUSES:
-        return shipment.status, shipment.status_at
-    if tracking_event.status in TERMINAL_STATUSES:
-        return tracking_event.status, tracking_event.occurred_at
     latest = shipment.events.order_by("-occurred_at", "-id").first()
-    return latest.status, latest.occurred_at
+    return tracking_status_after(current=(shipment.status, shipment.status_at),
+                                 event=(tracking_event.status, tracking_event.occurred_at),
+                                 latest=(latest.status, latest.occurred_at))
+
+
+def tracking_status_after(*, current: tuple, event: tuple, latest: tuple) -> tuple:
+    """A shipment's (status, since when) once `event` arrived: a terminal status is never
+    left, a terminal event ends the journey, and otherwise the latest step by the
+    carrier's time (`latest`, among all its events so far) says where it is, whatever
+    order the steps arrived in."""
+    if current[0] in TERMINAL_STATUSES:
+        return current
+    if event[0] in TERMINAL_STATUSES:
+        return event
+    return latest
 
 
 def _vendor_order_follow(*, vendor_order: VendorOrder, actor) -> None:
