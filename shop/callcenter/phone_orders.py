@@ -12,9 +12,14 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
-from payments.interface import GatewayUnavailable, PaymentActionRequired, PaymentDeclined
+from payments.interface import (
+    Capability,
+    GatewayUnavailable,
+    PaymentActionRequired,
+    PaymentDeclined,
+)
 from payments.models import Payment
-from payments.selectors import payment_methods_offered
+from payments.selectors import gateway_can, payment_methods_offered
 from shop.callcenter.models import AuditAction, Channel
 from shop.callcenter.services import ADDRESS_FIELDS, audit_record, customer_phone
 from vendors.inventory import OutOfStock
@@ -27,7 +32,6 @@ ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
 Selector = get_class("partner.strategy", "Selector")
 
-CASH_ON_DELIVERY = "cash_on_delivery"
 SESSION_KEY = "callcenter_baskets"
 CATALOGUE_RESULTS = 20
 
@@ -104,7 +108,7 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
         raise ValidationError(_("Choose how the customer contacted us."), code="channel")
     address = ShippingAddress(country=Country.objects.get(iso_3166_1_a2="CU"),
                               **{name: order.address.get(name, "") for name in ADDRESS_FIELDS})
-    cash = order.payment_method == CASH_ON_DELIVERY
+    cash = gateway_can(order.payment_method, Capability.PAY_ON_DELIVERY)
     try:
         with transaction.atomic():
             placed = purchase_place(
