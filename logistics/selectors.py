@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 
 from logistics.delivery import HOME, PICKUP
 from logistics.models import DeliveryZone, Municipality, PickupPoint
+from payments.interface import Capability
+from payments.selectors import gateway_names_with
 
 
 def vendor_delivery_zones(*, vendor) -> QuerySet:
@@ -154,7 +156,8 @@ def returned_paid_parts(*, vendor=None) -> list:
     if vendor is not None:
         parts = parts.filter(vendor=vendor)
     # Paid in advance: money taken online (a transfer never confirmed took nothing).
-    parts = list(parts.exclude(order__payments__gateway="cash_on_delivery")
+    on_delivery = gateway_names_with(Capability.PAY_ON_DELIVERY)
+    parts = list(parts.exclude(order__payments__gateway__in=on_delivery)
                  .filter(order__payments__events__kind="charge",
                          order__payments__events__phase="success").distinct()
                  .select_related("order", "vendor").order_by("-updated_at")[:200])

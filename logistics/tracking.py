@@ -40,6 +40,8 @@ from logistics.models import (
     TrackingStatus,
 )
 from logistics.selectors import shipment_destination
+from payments.interface import Capability as PaymentCapability
+from payments.selectors import gateway_names_with
 from shop.core.money import money_format
 from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.orders.locks import vendor_order_lock
@@ -270,8 +272,9 @@ def shipments_cash_due(*, vendor_order, shipments: list[Shipment]) -> dict:
     a constant number of queries."""
     from payments.models import Payment
     due = dict.fromkeys((shipment.pk for shipment in shipments), None)
-    if not Payment.objects.filter(order_id=vendor_order.order_id,
-                                  gateway="cash_on_delivery").exists():
+    if not Payment.objects.filter(
+            order_id=vendor_order.order_id,
+            gateway__in=gateway_names_with(PaymentCapability.PAY_ON_DELIVERY)).exists():
         return due
     done = (TrackingStatus.CANCELLED, TrackingStatus.DELIVERED)
     open_shipments = [shipment for shipment in shipments if shipment.status not in done]

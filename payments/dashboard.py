@@ -9,8 +9,9 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
-from payments.interface import PaymentState
+from payments.interface import Capability, PaymentState
 from payments.models import Payment
+from payments.selectors import gateway_names_with
 from payments.services import bank_transfer_confirm
 from shop.core.roles import is_operator
 
@@ -20,15 +21,18 @@ operator_required = user_passes_test(is_operator)
 @method_decorator(operator_required, name="dispatch")
 class BankTransferListView(View):
     def get(self, request):
-        payments = (Payment.objects.filter(gateway="bank_transfer", state=PaymentState.PENDING)
+        payments = (Payment.objects
+                    .filter(gateway__in=gateway_names_with(Capability.MANUAL_CONFIRMATION),
+                            state=PaymentState.PENDING)
                     .select_related("order").order_by("deadline", "id"))
         page = Paginator(payments, 50).get_page(request.GET.get("page"))
         return render(request, "payments/dashboard/bank_transfer_list.html",
                       {"page_obj": page, "payments": page.object_list})
 
     def post(self, request):
-        payment = get_object_or_404(Payment, pk=request.POST.get("payment"),
-                                    gateway="bank_transfer")
+        payment = get_object_or_404(
+            Payment, pk=request.POST.get("payment"),
+            gateway__in=gateway_names_with(Capability.MANUAL_CONFIRMATION))
         if bank_transfer_confirm(payment_id=payment.pk, actor=request.user):
             messages.success(request, _("Transfer %(reference)s confirmed: the stores can "
                                         "prepare the order.") % {

@@ -181,13 +181,16 @@ class PaymentGateway:
     What the buyer reads is the gateway's too, translatable: `label` names the method
     (at checkout, in e-mails, on the invoice, which keeps it as it was at issue),
     `description` says in a sentence what choosing it means, and `paid_label` what the
-    buyer reads once the money is taken."""
+    buyer reads once the money is taken. `agent_label` is what an agent taking an order
+    for the customer (by phone) reads: the method and how the customer gets to pay it;
+    the `label` when empty."""
 
     capabilities = Capabilities(supported=frozenset(), currencies=frozenset())
     required_options: tuple[str, ...] = ()
     label = ""
     description = ""
     paid_label = ""
+    agent_label = ""
 
     def __init__(self, *, name: str, options: dict):
         self.name = name

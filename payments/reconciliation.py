@@ -23,6 +23,7 @@ from payments.interface import Capability, GatewayUnavailable, PaymentError, Pay
 from payments.locks import payment_lock
 from payments.models import Payment
 from payments.registry import UnknownGateway, gateway_get
+from payments.selectors import gateway_takes_money
 from payments.services import SECURED, payment_charge, payment_expire, payment_sync
 from shop.mail.services import operators_mail
 
@@ -58,8 +59,8 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
             report.problems.append(f"{payment.reference}: gateway {payment.gateway} not set up")
             continue
         # Gateways that take no money themselves (cash, transfer) can always start again.
-        takes_money = bool(gateway.capabilities.supported - {Capability.REFERENCE})
-        if takes_money and Capability.IDEMPOTENCY_KEYS not in gateway.capabilities:
+        if (gateway_takes_money(payment.gateway)
+                and Capability.IDEMPOTENCY_KEYS not in gateway.capabilities):
             report.problems.append(f"{payment.reference}: interrupted, and {payment.gateway} "
                                    "cannot be retried safely")
             continue

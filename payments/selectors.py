@@ -2,6 +2,7 @@
 always by what a gateway can do (its capabilities), never by its name."""
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -13,6 +14,9 @@ from payments.registry import UnknownGateway, gateway_get, gateway_settings, gat
 PAID = frozenset({PaymentState.AUTHORIZED, PaymentState.CAPTURED,
                   PaymentState.PARTIALLY_REFUNDED})
 CLOSED = frozenset({PaymentState.CANCELLED, PaymentState.FAILED})
+# The buyer pays without the gateway taking the money: in cash at the door, or by a
+# transfer an operator confirms.
+PAID_OUTSIDE = frozenset({Capability.PAY_ON_DELIVERY, Capability.MANUAL_CONFIRMATION})
 
 
 def payment_methods_offered(*, currency: str) -> dict[str, tuple[str, str]]:
@@ -22,11 +26,27 @@ def payment_methods_offered(*, currency: str) -> dict[str, tuple[str, str]]:
             for gateway in gateways_for(currency=currency)}
 
 
-def payment_method_default(methods: dict) -> str | None:
-    """The method a payment form starts on: one paid on delivery, if offered (nothing to
-    do online)."""
-    return next((name for name in methods
+def payment_methods_for_agents(*, currency: str) -> dict[str, str]:
+    """{gateway name: what an agent taking the order for the customer reads} of the
+    methods `payment_methods_offered` gives for `currency`: the method and how the
+    customer gets to pay it."""
+    return {gateway.name: str(gateway.agent_label or gateway.label)
+            for gateway in gateways_for(currency=currency)}
+
+
+def payment_method_default(methods: Iterable[str] | None = None) -> str | None:
+    """The method a payment starts on: one paid on delivery (nothing to do online), among
+    `methods` (gateway names, or a dict keyed by them) or, without them, among all the
+    configured gateways."""
+    names = gateway_settings() if methods is None else methods
+    return next((name for name in names
                  if gateway_can(name, Capability.PAY_ON_DELIVERY)), None)
+
+
+def gateway_names_with(capability: Capability) -> tuple[str, ...]:
+    """The names of the configured gateways that declare `capability`, in the order of
+    the setting: `Payment.objects.filter(gateway__in=gateway_names_with(...))`."""
+    return tuple(name for name in gateway_settings() if gateway_can(name, capability))
 
 
 def payment_method_label(name: str) -> str:
@@ -41,6 +61,17 @@ def gateway_can(name: str, capability: Capability) -> bool:
     no longer configured)."""
     gateway = _gateway(name)
     return gateway is not None and capability in gateway.capabilities
+
+
+def gateway_takes_money(name: str) -> bool:
+    """Whether the gateway configured as `name` takes the buyer's money itself (a card),
+    so starting its payment twice could charge twice; False for one where the buyer pays
+    in person or by a transfer an operator confirms, and for one no longer configured."""
+    gateway = _gateway(name)
+    if gateway is None:
+        return False
+    supported = gateway.capabilities.supported
+    return not supported & PAID_OUTSIDE and bool(supported - {Capability.REFERENCE})
 
 
 class PaymentStep(enum.StrEnum):
@@ -91,12 +122,6 @@ def payment_how_to_pay(*, payment: Payment) -> HowToPay:
                         account=gateway.transfer_account(),
                         buyer_reference=payment.buyer_reference, **common)
     return HowToPay(step=PaymentStep.ONLINE, deadline=payment.deadline, **common)
-
-
-def gateway_names_with(capability: Capability) -> list[str]:
-    """The names of the configured gateways that declare `capability` (for queries on
-    payments made with them)."""
-    return [name for name in gateway_settings() if gateway_can(name, capability)]
 
 
 def _gateway(name: str) -> PaymentGateway | None:

@@ -24,6 +24,8 @@ class BankTransfer(PaymentGateway):
     description = gettext_lazy("You get our account and a reference; the stores prepare your "
                                "order once the transfer arrives.")
     paid_label = gettext_lazy("Bank transfer received")
+    agent_label = gettext_lazy("Bank transfer (the customer receives the instructions by "
+                               "e-mail)")
     capabilities = Capabilities(
         supported=frozenset({Capability.REFERENCE, Capability.MANUAL_CONFIRMATION}),
         currencies=frozenset({"CUP"}))

@@ -39,6 +39,8 @@ class DummyGateway(PaymentGateway):
     description = gettext_lazy("For development only: the cents of the total decide what "
                                "happens.")
     paid_label = gettext_lazy("Test payment: nothing was charged")
+    # It stands in for the card gateway: an agent's customer pays it through the link.
+    agent_label = gettext_lazy("Card, through a payment link sent to the customer")
     capabilities = Capabilities(
         supported=frozenset({Capability.REFUND, Capability.PARTIAL_REFUND,
                              Capability.VOID, Capability.IDEMPOTENCY_KEYS,

@@ -175,6 +175,7 @@ class StripeGateway(PaymentGateway):
     description = gettext_lazy("Pay by card on the next page; your card details go straight to "
                                "the card processor, never to us.")
     paid_label = gettext_lazy("Paid by card")
+    agent_label = gettext_lazy("Card, through a payment link sent to the customer")
     capabilities = Capabilities(supported=SUPPORTED, currencies=frozenset({"USD"}))
     required_options = ("secret_key", "publishable_key", "webhook_secret")
 

@@ -11,7 +11,9 @@ from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Shipment, TrackingEvent
+from payments.interface import Capability, PaymentState
 from payments.models import Payment, PaymentEvent
+from payments.selectors import gateway_can
 from shop.callcenter.models import AuditEntry, CustomerContact, CustomerNote
 from vendors.models import LINE_CANCELLED, VendorOrder, VendorOrderEvent
 from vendors.models import VendorOrderStatus as S
@@ -60,6 +62,13 @@ class PurchaseFile:
     order: object
     parts: list[PartFile]
     payments: list
+
+    @property
+    def payments_awaited(self) -> list:
+        """The payments the customer still has to make online or by transfer: the
+        agent can send the request to pay again (cash is paid at the door)."""
+        return [payment for payment in self.payments if payment.state == PaymentState.PENDING
+                and not gateway_can(payment.gateway, Capability.PAY_ON_DELIVERY)]
 
     @property
     def amount_due(self) -> Decimal:

@@ -23,7 +23,11 @@ from logistics.delivery import (
     basket_vendor_parts,
     vendor_order_delivery_options,
 )
-from payments.selectors import payment_method_default, payment_methods_offered
+from payments.selectors import (
+    payment_method_default,
+    payment_methods_for_agents,
+    payment_methods_offered,
+)
 from shop.callcenter import forms, phone_orders, services
 from shop.callcenter.audit import audit_lines
 from shop.callcenter.models import CustomerNote
@@ -266,13 +270,14 @@ class PhoneOrderView(ConsoleView):
                         if address_form.is_bound and address_form.is_valid() else
                         address_form.initial.get("municipality"))
         parts = basket_vendor_parts(basket=basket, municipality=municipality)
-        methods = payment_methods_offered(currency=basket.currency)
+        methods = payment_methods_for_agents(currency=basket.currency)
         return render(self.request, "callcenter/phone_order.html", {
             "customer": self.customer, "basket": basket, "parts": parts,
             "products": phone_orders.catalogue_search(query=self.request.GET.get("q", "")),
             "query": self.request.GET.get("q", ""), "address_form": address_form,
-            "place_form": place_form or forms.PlaceForm(methods=methods, initial={
-                "channel": "phone", "payment_method": payment_method_default(methods)}),
+            "place_form": place_form or forms.PlaceForm(
+                methods=payment_methods_offered(currency=basket.currency), initial={
+                    "channel": "phone", "payment_method": payment_method_default(methods)}),
             "methods": methods, "municipality": municipality, "choices": choices or {},
         }, status=status)
 

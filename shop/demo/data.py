@@ -6,6 +6,10 @@ Plain data, read by `services.demo_marketplace_seed`. Prices are CUP.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from payments.interface import Capability
+from payments.registry import UnknownGateway
+from payments.selectors import gateway_names_with
+
 DEMO_PASSWORD = "encadena-demo"
 
 
@@ -486,12 +490,20 @@ DESCRIPTION_CLOSINGS = (
 class DemoPurchase:
     """A past purchase of the demo shopper: the stores it buys from, how far each vendor
     part has gone ("placed", "accepted", "shipped", "delivered", "cancelled",
-    "rejected"), and how it was paid: cash on delivery, or a bank transfer the operator
-    confirmed (the payment methods a buyer of the demo can choose)."""
+    "rejected"), and how it was paid, by what its gateway can do: on delivery, or by a
+    transfer the operator confirmed (the payment methods a buyer of the demo can choose)."""
 
     stores: tuple[str, ...]
     progress: tuple[str, ...]
-    payment: str = "cash_on_delivery"
+    pays: Capability = Capability.PAY_ON_DELIVERY
+
+    @property
+    def payment(self) -> str:
+        """The configured gateway it is paid with: the first that can do `pays`."""
+        names = gateway_names_with(self.pays)
+        if not names:
+            raise UnknownGateway(f"no payment gateway configured for {self.pays}")
+        return names[0]
 
 
 PURCHASE_ADDRESS = {
@@ -502,8 +514,8 @@ PURCHASE_ADDRESS = {
 PURCHASES = (
     DemoPurchase(("GUAYABITA", "ESPIGA"), ("delivered", "delivered")),
     DemoPurchase(("CONSTRUHAB", "SEMILLAS", "SERRANO"), ("shipped", "accepted", "placed"),
-                 payment="bank_transfer"),
-    DemoPurchase(("ESPIGA",), ("placed",), payment="bank_transfer"),
+                 pays=Capability.MANUAL_CONFIRMATION),
+    DemoPurchase(("ESPIGA",), ("placed",), pays=Capability.MANUAL_CONFIRMATION),
     DemoPurchase(("GUAYABITA", "JAGUEY"), ("cancelled", "accepted")),
     DemoPurchase(("TRINIDAD", "SEMILLAS"), ("rejected", "delivered")),
 )

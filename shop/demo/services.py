@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
 from payments.interface import Capability
-from payments.selectors import gateway_can
+from payments.selectors import payment_method_default, payment_methods_offered
 from payments.services import bank_transfer_confirm
 from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
@@ -400,7 +400,7 @@ def _purchases(*, stores: dict, cuba) -> int:
             basket=basket, user=buyer, choices=choices, notify=False,
             shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS),
             payment_method=purchase.payment).order
-        if gateway_can(purchase.payment, Capability.MANUAL_CONFIRMATION):
+        if purchase.pays == Capability.MANUAL_CONFIRMATION:
             # The operator saw the transfer arrive: the parts go to their stores.
             bank_transfer_confirm(payment_id=order.payments.get().pk, actor=operator)
         for vendor_order, progress in zip(order.vendor_orders.order_by("sequence"),
@@ -494,7 +494,9 @@ def _phone_orders(*, stores: dict) -> int:
         choices = {part.key: part.options[0].code
                    for part in basket_vendor_parts(basket=basket, municipality=municipality)}
         phone_order_place(agent=agent, customer=customer, basket=basket, order=PhoneOrder(
-            address=address, choices=choices, payment_method="cash_on_delivery",
+            address=address, choices=choices,
+            payment_method=payment_method_default(
+                payment_methods_offered(currency=basket.currency)),
             channel=demo_order.channel))
     for email, text in data.CALL_NOTES:
         note_add(agent=agent, customer=customers[email], text=text)

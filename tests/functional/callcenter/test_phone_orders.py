@@ -1,6 +1,7 @@
 """An agent takes an order by phone through the console pages: same stock rules as the
 web checkout, a channel and the agent recorded, one audit entry."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -137,3 +138,35 @@ def test_console_pages_keep_their_query_count_as_purchases_grow(world):
 
     assert [query_count(client, url) for url in (customer_url, search_url,
                                                  purchase_url)] == before
+
+
+def test_the_agent_reads_each_payment_method_and_how_the_customer_pays_it(world):
+    client = client_for(world, "agent")
+    url = reverse("callcenter:phone-order", kwargs={"pk": world["walk_in"].pk})
+    fill_basket(client, url, world)
+
+    first = client.get(url)
+    options = client.post(url, {"action": "options", **address_data()}).content.decode()
+
+    assert first.context["place_form"].initial["payment_method"] == "cash_on_delivery"
+    assert re.findall(r'id="pay-([\w-]+)" value="[\w-]+">\s*<label [^>]*>([^<]+)</label>',
+                      options) == [
+        ("cash_on_delivery", "Pago contra entrega"),
+        ("bank_transfer", "Transferencia bancaria (el cliente recibe las instrucciones por "
+                          "correo)"),
+        ("dummy", "Tarjeta, con un enlace de pago enviado al cliente"),
+    ]
+
+
+def test_the_request_to_pay_is_offered_again_only_while_the_money_is_awaited(world):
+    from tests.factories.callcenter import purchase_place_for
+
+    client = client_for(world, "agent")
+    transfer = purchase_place_for(world["customer"], [(world["coffee"], 1)],
+                                  gateway="bank_transfer")
+
+    def resend_forms(order) -> int:
+        page = client.get(reverse("callcenter:purchase", kwargs={"number": order.number}))
+        return page.content.decode().count('class="payment-link-send"')
+
+    assert (resend_forms(transfer), resend_forms(world["order"])) == (1, 0)
