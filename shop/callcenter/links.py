@@ -12,8 +12,8 @@ from django.views import View
 
 from payments.interface import Capability, PaymentState
 from payments.models import Payment
-from payments.pages import payable_remember
 from payments.registry import gateway_get
+from payments.views import payable_remember
 from shop.core.links import absolute_url
 
 SALT = "callcenter.payment-link"

@@ -22,9 +22,9 @@ from payments.interface import (
     PaymentActionRequired,
     PaymentDeclined,
 )
-from payments.pages import payable_remember
 from payments.selectors import gateway_can, payment_methods_offered
 from payments.services import payment_charge, payment_prepare, purchase_abandon
+from payments.views import payable_remember
 from shop.invoices.selectors import billing_company_last
 from shop.invoices.services import billing_details_record
 from vendors.inventory import OutOfStock

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -37,9 +36,3 @@ class BankTransferListView(View):
             messages.info(request, _("Transfer %(reference)s was already confirmed.") % {
                 "reference": payment.gateway_reference})
         return redirect("payments_dashboard:bank-transfers")
-
-
-app_name = "payments_dashboard"
-urlpatterns = [
-    path("transferencias/", BankTransferListView.as_view(), name="bank-transfers"),
-]
