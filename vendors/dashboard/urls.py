@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shop.invoices.dashboard import (
+from shop.invoices.dashboard.views import (
     VendorInvoiceCsvExportView,
     VendorInvoiceListView,
     VendorInvoiceSettingsView,
