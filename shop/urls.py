@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from logistics.urls import tracking_pages
+from payments.urls import payment_pages
 from shop.health import healthz
 from shop.storefront import errors
 from shop.storefront.views import HomeView, favicon
@@ -30,14 +32,14 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("vendors.urls")),
     path("vendedor/", include("vendors.dashboard.urls")),
-    path("dashboard/pagos/", include("payments.dashboard")),
-    path("dashboard/envios/", include("logistics.dashboard")),
+    path("dashboard/pagos/", include("payments.dashboard.urls")),
+    path("dashboard/envios/", include("logistics.dashboard.urls")),
     path("dashboard/accesos/", include("shop.accounts.dashboard.urls")),
     path("cuenta/", include("shop.accounts.urls")),
-    path("pagar/enlace/", include("shop.callcenter.links")),
-    path("pagar/", include("payments.pages")),
-    path("atencion/", include("shop.callcenter.urls")),
-    path("", include("logistics.pages")),
+    path("pagar/enlace/", include("shop.callcenter.urls")),
+    path("pagar/", include(payment_pages)),
+    path("atencion/", include("shop.callcenter.dashboard.urls")),
+    path("", include(tracking_pages)),
     path("", include("shop.customers.urls")),
     path("", include("shop.invoices.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),

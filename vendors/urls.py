@@ -1,6 +1,7 @@
 from django.urls import path
 
 from vendors import views
+from vendors.dashboard import operators
 
 app_name = "vendors"
 
@@ -9,12 +10,12 @@ urlpatterns = [
     path("vende/gracias/", views.VendorApplyDoneView.as_view(), name="apply-done"),
     path("actores/", views.DirectoryView.as_view(), name="directory"),
     path("tiendas/<slug:slug>/", views.StoreView.as_view(), name="store"),
-    path("dashboard/actores/", views.OperatorVendorListView.as_view(), name="operator-list"),
-    path("dashboard/actores/<int:pk>/", views.OperatorVendorDetailView.as_view(),
+    path("dashboard/actores/", operators.OperatorVendorListView.as_view(), name="operator-list"),
+    path("dashboard/actores/<int:pk>/", operators.OperatorVendorDetailView.as_view(),
          name="operator-detail"),
-    path("dashboard/actores/saldos/", views.OperatorBalanceListView.as_view(),
+    path("dashboard/actores/saldos/", operators.OperatorBalanceListView.as_view(),
          name="operator-balances"),
-    path("dashboard/actores/<slug:slug>/pagos/nuevo/", views.OperatorPayoutCreateView.as_view(),
+    path("dashboard/actores/<slug:slug>/pagos/nuevo/", operators.OperatorPayoutCreateView.as_view(),
          name="operator-payout-create"),
     path("cuenta/compras/<str:number>/cancelar/", views.PurchasePartCancelView.as_view(),
          name="purchase-part-cancel"),

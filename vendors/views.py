@@ -3,36 +3,18 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
-from django.contrib.auth.decorators import user_passes_test
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
-from shop.core.roles import is_operator
-from vendors.forms import (
-    DirectoryFilterForm,
-    PayoutForm,
-    VendorApplicationForm,
-    VendorDecisionForm,
-)
-from vendors.ledger import (
-    ledger_currency,
-    payout_create,
-    platform_commission_total,
-    vendor_balance,
-    vendor_balances,
-    vendor_payouts,
-)
-from vendors.models import Vendor, VendorOrderStatus, VendorStatus
+from vendors.forms import DirectoryFilterForm, VendorApplicationForm
+from vendors.models import VendorOrderStatus
 from vendors.orders.transitions import (
     ActorRole,
     VendorOrderTransitionError,
@@ -46,15 +28,12 @@ from vendors.selectors import (
     vendor_for_store_page,
     vendor_store_categories,
 )
-from vendors.services import TRANSITIONS, VendorTransitionError, vendor_apply, vendor_status_change
+from vendors.services import vendor_apply
 
 User = get_user_model()
 DIRECTORY_PAGE_SIZE = 24
 FILTER_NAMES = ("actor_type", "province", "municipality", "sector")
 STORE_PAGE_SIZE = 24
-
-
-operator_required = user_passes_test(is_operator)
 
 
 class VendorApplyView(View):
@@ -142,106 +121,6 @@ class StoreView(View):
             "categories": categories, "category": category,
             "page_obj": page, "paginator": page.paginator, "products": page.object_list,
         })
-
-
-@method_decorator(operator_required, name="dispatch")
-class OperatorVendorListView(View):
-    template_name = "vendors/dashboard/vendor_list.html"
-
-    def get(self, request):
-        status = request.GET.get("status", VendorStatus.APPLIED)
-        vendors = Vendor.objects.select_related("municipality__province").order_by("-created_at")
-        if status in VendorStatus.values:
-            vendors = vendors.filter(status=status)
-        page = Paginator(vendors, 50).get_page(request.GET.get("page"))
-        return render(request, self.template_name, {
-            "page_obj": page, "vendors": page.object_list, "status": status,
-            "statuses": VendorStatus.choices,
-        })
-
-
-@method_decorator(operator_required, name="dispatch")
-class OperatorVendorDetailView(View):
-    template_name = "vendors/dashboard/vendor_detail.html"
-
-    def context(self, vendor, form=None):
-        return {
-            "vendor": vendor,
-            "history": vendor.status_changes.select_related("actor"),
-            "members": vendor.memberships.select_related("user"),
-            "actions": [
-                (status, VendorStatus(status).label) for status in VendorStatus.values
-                if status in TRANSITIONS.get(vendor.status, set())
-            ],
-            "form": form or VendorDecisionForm(),
-        }
-
-    def get(self, request, pk):
-        vendor = get_object_or_404(Vendor.objects.select_related("municipality__province"), pk=pk)
-        return render(request, self.template_name, self.context(vendor))
-
-    def post(self, request, pk):
-        vendor = get_object_or_404(Vendor, pk=pk)
-        form = VendorDecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                vendor_status_change(vendor=vendor, to_status=form.cleaned_data["to_status"],
-                                     actor=request.user, reason=form.cleaned_data["reason"])
-            except VendorTransitionError as error:
-                form.add_error("reason" if error.code == "reason_required" else None, error)
-            else:
-                messages.success(request, _("%(vendor)s is now %(status)s.") % {
-                    "vendor": vendor.trade_name,
-                    "status": VendorStatus(form.cleaned_data["to_status"]).label.lower()})
-                return redirect(reverse("vendors:operator-detail", args=[vendor.pk]))
-        vendor.refresh_from_db()
-        return render(request, self.template_name, self.context(vendor, form), status=400)
-
-
-@method_decorator(operator_required, name="dispatch")
-class OperatorBalanceListView(View):
-    """What the platform owes each vendor (or is owed), and its commission so far."""
-
-    template_name = "vendors/dashboard/balance_list.html"
-
-    def get(self, request):
-        currency = ledger_currency()
-        page = Paginator(vendor_balances(currency=currency), 50).get_page(request.GET.get("page"))
-        return render(request, self.template_name, {
-            "page_obj": page, "vendors": page.object_list, "currency": currency,
-            "commission_total": platform_commission_total(currency=currency),
-        })
-
-
-@method_decorator(operator_required, name="dispatch")
-class OperatorPayoutCreateView(View):
-    """The operator records money paid to a vendor, with its reference."""
-
-    template_name = "vendors/dashboard/payout_form.html"
-
-    def context(self, vendor, form) -> dict:
-        return {"vendor": vendor, "form": form, "currency": ledger_currency(),
-                "balance": vendor_balance(vendor=vendor),
-                "payouts": vendor_payouts(vendor=vendor)[:20]}
-
-    def get(self, request, slug):
-        vendor = get_object_or_404(Vendor, slug=slug)
-        return render(request, self.template_name, self.context(vendor, PayoutForm()))
-
-    def post(self, request, slug):
-        vendor = get_object_or_404(Vendor, slug=slug)
-        form = PayoutForm(request.POST)
-        if form.is_valid():
-            try:
-                payout_create(vendor=vendor, amount=form.cleaned_data["amount"],
-                              reference=form.cleaned_data["reference"], actor=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Payout to %(vendor)s recorded.")
-                                 % {"vendor": vendor.trade_name})
-                return redirect("vendors:operator-balances")
-        return render(request, self.template_name, self.context(vendor, form), status=400)
 
 
 class PurchasePartCancelView(View):

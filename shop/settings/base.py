@@ -164,7 +164,7 @@ CSRF_FAILURE_VIEW = "shop.storefront.errors.csrf_failure"
 # start-up lines Oscar's templates write inline (templates/oscar/base.html). Styles only
 # from our stylesheets: no inline style attribute or element anywhere, Oscar's dashboard
 # included. The card page adds its gateway's own script, frame and API origins, taken
-# from that gateway's options (payments/pages.py); no other page allows them.
+# from that gateway's options (payments/views.py); no other page allows them.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.views import View
 
-from vendors.dashboard.views import PAGE_SIZE, VendorDashboardMixin
+from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
 from vendors.reviews import vendor_reviews
 
 

@@ -14,8 +14,8 @@ from oscar.core.loading import get_class, get_classes
 
 from logistics.delivery import address_municipality, basket_vendor_parts
 from payments.interface import NextAction
-from payments.pages import payable_remember
 from payments.selectors import payment_methods_offered
+from payments.views import payable_remember
 from shop.invoices.selectors import billing_company_last
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(

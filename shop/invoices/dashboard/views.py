@@ -11,7 +11,7 @@ from shop.invoices.exports import vendor_documents_csv, vendor_documents_zip
 from shop.invoices.forms import InvoiceSettingsForm, PeriodForm
 from shop.invoices.selectors import vendor_credit_notes, vendor_invoices
 from shop.invoices.services import invoice_settings
-from vendors.dashboard.views import PAGE_SIZE, VendorDashboardMixin
+from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
 
 
 class VendorInvoiceListView(VendorDashboardMixin, View):

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,7 +11,7 @@ from django.views import View
 from payments.interface import Capability, PaymentState
 from payments.models import Payment
 from payments.selectors import gateway_names_with
-from payments.services import bank_transfer_confirm
+from payments.services import PaymentClosed, bank_transfer_confirm
 from shop.core.roles import is_operator
 
 operator_required = user_passes_test(is_operator)
@@ -33,7 +32,12 @@ class BankTransferListView(View):
         payment = get_object_or_404(
             Payment, pk=request.POST.get("payment"),
             gateway__in=gateway_names_with(Capability.MANUAL_CONFIRMATION))
-        if bank_transfer_confirm(payment_id=payment.pk, actor=request.user):
+        try:
+            confirmed = bank_transfer_confirm(payment_id=payment.pk, actor=request.user)
+        except PaymentClosed as closed:
+            messages.error(request, closed.message)
+            return redirect("payments_dashboard:bank-transfers")
+        if confirmed:
             messages.success(request, _("Transfer %(reference)s confirmed: the stores can "
                                         "prepare the order.") % {
                                             "reference": payment.gateway_reference})
@@ -41,9 +45,3 @@ class BankTransferListView(View):
             messages.info(request, _("Transfer %(reference)s was already confirmed.") % {
                 "reference": payment.gateway_reference})
         return redirect("payments_dashboard:bank-transfers")
-
-
-app_name = "payments_dashboard"
-urlpatterns = [
-    path("transferencias/", BankTransferListView.as_view(), name="bank-transfers"),
-]

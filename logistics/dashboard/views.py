@@ -4,7 +4,6 @@ or order number and see the ones that need chasing across every store."""
 from django.conf import settings
 from django.contrib.auth.decorators import user_passes_test
 from django.shortcuts import render
-from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views import View
 
@@ -30,9 +29,3 @@ class ShipmentOverviewView(View):
             "returned_parts": returned_paid_parts(),
             "stale_days": settings.SHIPMENT_STALE_DAYS,
         })
-
-
-app_name = "logistics_dashboard"
-urlpatterns = [
-    path("", ShipmentOverviewView.as_view(), name="shipments"),
-]
