@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from payments.alerts import gateway_refusals_reported
-from payments.interface import (
-    Capability,
+from payments.exceptions import (
     GatewayMisconfigured,
     GatewayUnavailable,
     PaymentActionRequired,
     PaymentDeclined,
-    PaymentState,
 )
+from payments.interface import Capability, PaymentState
 from payments.models import Payment
 from payments.registry import gateway_get
 from payments.selectors import gateway_can

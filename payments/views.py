@@ -2,8 +2,9 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFou
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from payments.interface import Capability, WebhookRejected
-from payments.registry import UnknownGateway, gateway_get
+from payments.exceptions import UnknownGateway, WebhookRejected
+from payments.interface import Capability
+from payments.registry import gateway_get
 from payments.webhooks import webhook_receive
 
 MAX_WEBHOOK_BYTES = 256 * 1024

@@ -583,7 +583,7 @@ class VendorOrderRefundView(VendorDashboardMixin, View):
     too, as staff. The form's key makes a double submission refund once."""
 
     def post(self, request, vendor_slug, number):
-        from payments.interface import PaymentError
+        from payments.exceptions import PaymentError
         vendor_order = get_object_or_404(_vendor_order_queryset(self.vendor), number=number)
         form = RefundForm(request.POST)
         if not form.is_valid():

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from logistics.delivery import address_municipality, vendor_order_delivery_options
-from payments.interface import Capability, GatewayUnavailable
+from payments.exceptions import GatewayUnavailable
+from payments.interface import Capability
 from payments.locks import payment_of_order_lock
 from payments.selectors import gateway_can
 from payments.services import payment_cancel

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from payments.interface import Capability, PaymentError
+from payments.exceptions import PaymentError
+from payments.interface import Capability
 from payments.locks import payment_of_order_lock
 from payments.models import Payment, PaymentEventKind, PaymentEventPhase
 from payments.selectors import PAID, gateway_can

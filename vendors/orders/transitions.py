@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from payments.interface import PaymentError
+from payments.exceptions import PaymentError
 from vendors.inventory import StockRequest, stock_allocate, stock_consume, stock_release
 from vendors.models import Vendor, VendorOrder, VendorOrderEvent, VendorStatus
 from vendors.models import VendorOrderStatus as S

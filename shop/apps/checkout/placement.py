@@ -18,14 +18,13 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from logistics.delivery import address_municipality, delivery_plan, delivery_plan_validate
-from payments.interface import (
-    Capability,
+from payments.exceptions import (
     GatewayMisconfigured,
     PaymentActionRequired,
     PaymentDeclined,
     PaymentError,
-    PaymentStart,
 )
+from payments.interface import Capability, PaymentStart
 from payments.models import Payment
 from payments.selectors import gateway_can
 from payments.services import payment_charge, payment_prepare, payment_refused
