@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
 from shop.core.roles import is_operator
+from vendors.exceptions import VendorOrderTransitionError, VendorTransitionError
 from vendors.forms import (
     DirectoryFilterForm,
     PayoutForm,
@@ -33,11 +34,7 @@ from vendors.ledger import (
     vendor_payouts,
 )
 from vendors.models import Vendor, VendorOrderStatus, VendorStatus
-from vendors.orders.transitions import (
-    ActorRole,
-    VendorOrderTransitionError,
-    vendor_order_transition,
-)
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 from vendors.purchases import buyer_vendor_orders, guest_vendor_order
 from vendors.selectors import (
     DirectoryFilters,
@@ -46,7 +43,7 @@ from vendors.selectors import (
     vendor_for_store_page,
     vendor_store_categories,
 )
-from vendors.services import TRANSITIONS, VendorTransitionError, vendor_apply, vendor_status_change
+from vendors.services import TRANSITIONS, vendor_apply, vendor_status_change
 
 User = get_user_model()
 DIRECTORY_PAGE_SIZE = 24

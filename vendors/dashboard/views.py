@@ -64,6 +64,7 @@ from vendors.dashboard.forms import (
     VendorProductForm,
     VendorProfileForm,
 )
+from vendors.exceptions import RefundRefused
 from vendors.inventory import stock_set
 from vendors.ledger import (
     commission_percent,
@@ -81,7 +82,6 @@ from vendors.models import (
     VendorOrderStatus,
 )
 from vendors.orders.actions import vendor_part_refund
-from vendors.orders.money import RefundRefused
 from vendors.orders.transitions import (
     ActorRole,
     vendor_order_allowed_targets,

@@ -30,7 +30,7 @@ from payments.selectors import gateway_can
 from payments.services import payment_charge, payment_prepare, payment_refused
 from shop.core.errors import DomainError
 from shop.invoices.services import billing_details_record
-from vendors.inventory import OutOfStock
+from vendors.exceptions import OutOfStock
 from vendors.notifications import (
     purchase_confirmation_send_on_commit,
     purchase_placed_notify_on_commit,
