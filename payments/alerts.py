@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from payments.interface import GatewayMisconfigured
+from payments.exceptions import GatewayMisconfigured
 from shop.mail.models import OutgoingEmail
 from shop.mail.services import operators_mail
 

@@ -137,42 +137,6 @@ class WebhookEvent:
     payload: dict = field(default_factory=dict, hash=False, compare=False)
 
 
-class PaymentError(Exception):
-    """Base of the three kinds of failure an adapter may raise."""
-
-    def __init__(self, message: str, *, code: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-class PaymentDeclined(PaymentError):
-    """The buyer's payment was refused (card declined, insufficient funds)."""
-
-
-class PaymentActionRequired(PaymentError):
-    """The buyer must act first (3-D Secure, a redirect)."""
-
-
-class GatewayUnavailable(PaymentError):
-    """The gateway could not be reached or answered with an error: safe to retry."""
-
-
-class GatewayMisconfigured(GatewayUnavailable):
-    """The gateway refused our own request (its credentials, permissions or
-    parameters), not the buyer's payment: nothing a retry or the buyer can change until
-    an operator fixes the gateway's configuration. `detail` is the gateway's own account
-    of it, for the log and the operators; `message` is for the buyer."""
-
-    def __init__(self, message: str, *, code: str = "", detail: str = ""):
-        super().__init__(message, code=code)
-        self.detail = detail
-
-
-class WebhookRejected(PaymentError):
-    """A webhook whose signature, timestamp or body cannot be trusted."""
-
-
 class PaymentGateway:
     """Base class of every adapter. Subclasses set `capabilities` and implement the
     methods their capabilities promise; the rest refuse. `options` are the

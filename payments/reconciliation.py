@@ -18,11 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from payments.exceptions import GatewayUnavailable, PaymentError, UnknownGateway
 from payments.hooks import outcome_handler
-from payments.interface import Capability, GatewayUnavailable, PaymentError, PaymentState
+from payments.interface import Capability, PaymentState
 from payments.locks import payment_lock
 from payments.models import Payment
-from payments.registry import UnknownGateway, gateway_get
+from payments.registry import gateway_get
 from payments.selectors import gateway_takes_money
 from payments.services import SECURED, payment_charge, payment_expire, payment_sync
 from shop.mail.services import operators_mail

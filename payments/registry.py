@@ -10,13 +10,9 @@ Adapters are imported on first use, never at import time; `payments.checks` vali
 the setting when Django starts.
 """
 
+from payments.exceptions import UnknownGateway
 from payments.interface import Capability, PaymentGateway
 from shop.core.adapters import AdapterRegistry
-
-
-class UnknownGateway(LookupError):
-    pass
-
 
 GATEWAYS = AdapterRegistry(setting="PAYMENT_GATEWAYS", base=PaymentGateway,
                            unknown=UnknownGateway, check_prefix="payments")

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from payments.exceptions import UnknownGateway
 from payments.interface import Capability, PaymentGateway, PaymentState, TransferAccount
 from payments.models import Payment
-from payments.registry import UnknownGateway, gateway_get, gateway_settings, gateways_for
+from payments.registry import gateway_get, gateway_settings, gateways_for
 
 PAID = frozenset({PaymentState.AUTHORIZED, PaymentState.CAPTURED,
                   PaymentState.PARTIALLY_REFUNDED})

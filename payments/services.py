@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from payments.alerts import gateway_refusals_reported
+from payments.exceptions import PaymentClosed
 from payments.hooks import outcome_handler
 from payments.interface import (
     Capability,
     Money,
-    PaymentError,
     PaymentRequest,
     PaymentStart,
     PaymentState,
@@ -156,10 +156,6 @@ def _secured_hand_over(*, payment: Payment, before: str) -> None:
 
 def payment_amount(payment: Payment) -> Money:
     return Money(Decimal(payment.amount), payment.currency)
-
-
-class PaymentClosed(PaymentError):
-    """The payment was cancelled or refused: it can no longer be confirmed."""
 
 
 @transaction.atomic

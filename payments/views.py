@@ -23,17 +23,17 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from payments.alerts import gateway_refusals_reported
-from payments.interface import (
-    Capability,
+from payments.exceptions import (
     GatewayMisconfigured,
     GatewayUnavailable,
     PaymentActionRequired,
     PaymentDeclined,
-    PaymentState,
+    UnknownGateway,
     WebhookRejected,
 )
+from payments.interface import Capability, PaymentState
 from payments.models import Payment
-from payments.registry import UnknownGateway, gateway_get
+from payments.registry import gateway_get
 from payments.selectors import gateway_can
 from payments.services import SECURED, payment_status_apply
 from payments.webhooks import webhook_receive

@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from vendors.exceptions import _RollBack
 from vendors.inventory import stock_set
 from vendors.models import StockMovementReason, Vendor
 from vendors.products import (
@@ -121,10 +122,6 @@ def vendor_catalogue_csv_import(*, vendor: Vendor, actor, upload) -> ImportRepor
     except _RollBack:
         report.created = report.updated = 0
     return report
-
-
-class _RollBack(Exception):
-    pass
 
 
 def _row_create(vendor, actor, row: _Row) -> None:

@@ -9,6 +9,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from vendors.error_codes import VendorErrorCode
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 4096 * 4096
 ACCEPTED_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
@@ -31,13 +33,14 @@ def uploaded_image_clean(upload, *, box: tuple[int, int]) -> ContentFile:
     camera said: no metadata and no byte of the upload is kept.
     """
     not_an_image = ValidationError(
-        _("The image must be a PNG, JPEG, WebP or GIF picture."), code="image_format"
+        _("The image must be a PNG, JPEG, WebP or GIF picture."), code=VendorErrorCode.IMAGE_FORMAT
     )
     too_many_pixels = ValidationError(
-        _("The image is too large: at most 4096 × 4096 pixels."), code="image_pixels"
+        _("The image is too large: at most 4096 × 4096 pixels."), code=VendorErrorCode.IMAGE_PIXELS
     )
     if upload.size > MAX_BYTES:
-        raise ValidationError(_("The image must be 2 MB or smaller."), code="image_too_large")
+        raise ValidationError(_("The image must be 2 MB or smaller."),
+                              code=VendorErrorCode.IMAGE_TOO_LARGE)
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
@@ -52,7 +55,7 @@ def uploaded_image_clean(upload, *, box: tuple[int, int]) -> ContentFile:
             raise ValidationError(
                 _("This file carries something besides a picture (code or an archive). Save "
                   "the picture again from an image editor and upload that copy."),
-                code="image_polyglot")
+                code=VendorErrorCode.IMAGE_POLYGLOT)
         upload.seek(0)
         with Image.open(upload) as image:
             image.load()

@@ -16,6 +16,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from vendors.error_codes import VendorErrorCode
+from vendors.exceptions import OutOfStock
 from vendors.models import StockMovement, StockMovementReason, Vendor
 
 StockRecord = get_model("partner", "StockRecord")
@@ -48,15 +50,17 @@ def _stock_move(*, stockrecord_id, vendor, reason, actor, note, delta_for, order
         return None
     note = note.strip()
     if reason == StockMovementReason.ADJUSTMENT and not note:
-        raise ValidationError({"note": _("Say why the stock changes.")}, code="note_required")
+        raise ValidationError({"note": _("Say why the stock changes.")},
+                              code=VendorErrorCode.NOTE_REQUIRED)
     level = current + delta
     if level < 0:
-        raise ValidationError({"level": _("Stock cannot be negative.")}, code="negative_stock")
+        raise ValidationError({"level": _("Stock cannot be negative.")},
+                              code=VendorErrorCode.NEGATIVE_STOCK)
     if level < (stockrecord.num_allocated or 0):
         raise ValidationError(
             {"level": _("%(allocated)s units are already promised to orders: the stock cannot "
                         "go below that.") % {"allocated": stockrecord.num_allocated}},
-            code="below_allocated",
+            code=VendorErrorCode.BELOW_ALLOCATED,
         )
     stockrecord.num_in_stock = level
     stockrecord.save(update_fields=["num_in_stock", "date_updated"])
@@ -75,22 +79,7 @@ class StockRequest:
     order_number: str = ""
 
 
-class OutOfStock(Exception):
-    """Fewer units are free than a purchase asks for; nothing was allocated."""
 
-    def __init__(self, *, stockrecord_id: int, title: str, requested: int, available: int):
-        self.stockrecord_id = stockrecord_id
-        self.title = title
-        self.requested = requested
-        self.available = available
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        if self.available <= 0:
-            return _("%(title)s is sold out (agotado).") % {"title": self.title}
-        return _("Only %(available)s of %(title)s are left; you asked for %(requested)s.") % {
-            "available": self.available, "title": self.title, "requested": self.requested}
 
 
 _ALLOCATED = Coalesce(F("num_allocated"), Value(0))
@@ -167,7 +156,7 @@ def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMoveme
             raise ValidationError(
                 _("Order %(order)s holds fewer units of %(title)s than it returns.")
                 % {"order": order_number, "title": record.product.get_title()},
-                code="over_release",
+                code=VendorErrorCode.OVER_RELEASE,
             )
         changes = {"num_allocated": _ALLOCATED - quantity}
         if consume:

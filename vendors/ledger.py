@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import DecimalField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
@@ -28,6 +27,8 @@ from oscar.core.loading import get_model
 
 from payments.interface import Money
 from shop.core.money import money_format
+from vendors.error_codes import VendorErrorCode
+from vendors.exceptions import LedgerError
 from vendors.models import LINE_CANCELLED, Payout, Vendor, VendorLedgerEntry, VendorOrder
 from vendors.models import LedgerEntryKind as K
 from vendors.payouts import PayoutTransfer
@@ -95,12 +96,8 @@ def vendor_order_amounts(*, vendor_order: VendorOrder) -> VendorOrderAmounts:
 
 # --- Services ----------------------------------------------------------------------------
 
-class LedgerError(ValidationError):
-    """A refused ledger write; its `error_dict` names the field, with the error's code."""
-
-
-def _refusal(*, field: str, message: str, code: str) -> LedgerError:
-    return LedgerError({field: ValidationError(message, code=code)})
+def _refusal(*, field: str, message: str, code: VendorErrorCode) -> LedgerError:
+    return LedgerError(field=field, message=message, code=code)
 
 
 def _vendor_lock(vendor_id: int) -> Vendor:
@@ -165,7 +162,7 @@ def vendor_cash_collected_record(*, vendor_order: VendorOrder, amount: Decimal,
     sale = _recorded([f"sale:{vendor_order.number}"])[0]
     if amount <= 0 or amount > outstanding:
         raise _refusal(
-            field="amount", code="cash_out_of_range",
+            field="amount", code=VendorErrorCode.CASH_OUT_OF_RANGE,
             message=_("The cash collected must be more than 0 and at most %(outstanding)s.")
             % {"outstanding": money_format(outstanding, sale.currency)})
     return VendorLedgerEntry.objects.create(
@@ -198,7 +195,7 @@ def vendor_refund_record(*, vendor_order: VendorOrder, amount: Decimal, key: str
     currency = sale[0].currency if sale else ledger_currency()
     if amount <= 0 or refunded + amount > sold:
         raise _refusal(
-            field="amount", code="refund_exceeds_sale",
+            field="amount", code=VendorErrorCode.REFUND_EXCEEDS_SALE,
             message=_("At most %(refundable)s of this order can still be refunded.")
             % {"refundable": money_format(sold - refunded, currency)})
     commission, returned = -totals[K.COMMISSION], totals[K.REFUND_COMMISSION]
@@ -225,10 +222,10 @@ def vendor_adjustment_record(*, vendor: Vendor, amount: Decimal, note: str, key:
     Idempotent on `key`."""
     note = note.strip()
     if not note:
-        raise _refusal(field="note", code="note_required",
+        raise _refusal(field="note", code=VendorErrorCode.NOTE_REQUIRED,
                        message=_("Say why the balance changes."))
     if amount == 0:
-        raise _refusal(field="amount", code="zero_amount",
+        raise _refusal(field="amount", code=VendorErrorCode.ZERO_AMOUNT,
                        message=_("An adjustment cannot be 0."))
     vendor = _vendor_lock(vendor.pk)
     entry_key = f"adjustment:{vendor.pk}:{key}"
@@ -250,19 +247,19 @@ def payout_create(*, vendor: Vendor, amount: Decimal, reference: str, actor,
     currency = currency or ledger_currency()
     reference = reference.strip()
     if not reference:
-        raise _refusal(field="reference", code="reference_required",
+        raise _refusal(field="reference", code=VendorErrorCode.REFERENCE_REQUIRED,
                        message=_("Give the payment's reference."))
     if amount <= 0:
-        raise _refusal(field="amount", code="amount_not_positive",
+        raise _refusal(field="amount", code=VendorErrorCode.AMOUNT_NOT_POSITIVE,
                        message=_("The amount must be more than 0."))
     vendor = _vendor_lock(vendor.pk)
     if Payout.objects.filter(vendor=vendor, reference=reference).exists():
-        raise _refusal(field="reference", code="duplicate_reference",
+        raise _refusal(field="reference", code=VendorErrorCode.DUPLICATE_REFERENCE,
                        message=_("A payout with this reference is already recorded."))
     balance = vendor_balance(vendor=vendor, currency=currency)
     if amount > balance:
         raise _refusal(
-            field="amount", code="payout_exceeds_balance",
+            field="amount", code=VendorErrorCode.PAYOUT_EXCEEDS_BALANCE,
             message=_("The platform owes %(vendor)s %(balance)s: it cannot pay more.")
             % {"vendor": vendor.trade_name, "balance": money_format(balance, currency)})
     payout = Payout.objects.create(vendor=vendor, amount=amount, currency=currency,

@@ -13,10 +13,6 @@ from payments.interface import Money
 from vendors.models import Vendor
 
 
-class PayoutTransferFailed(Exception):
-    """The transfer did not happen: nothing was paid, and nothing is recorded."""
-
-
 class PayoutTransfer:
     """Base class of a way to send a vendor money. `transfer` moves `amount` to the
     vendor and returns the gateway's reference for it, or raises PayoutTransferFailed.

@@ -16,6 +16,8 @@ from oscar.core.loading import get_model
 
 from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
+from vendors.error_codes import VendorErrorCode
+from vendors.exceptions import VendorTransitionError
 from vendors.models import (
     MembershipRole,
     Vendor,
@@ -38,10 +40,6 @@ TRANSITIONS = {
     VendorStatus.REJECTED: {VendorStatus.APPROVED},
 }
 REASON_REQUIRED = {VendorStatus.REJECTED, VendorStatus.SUSPENDED}
-
-
-class VendorTransitionError(ValidationError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -110,11 +108,11 @@ def vendor_status_change(*, vendor: Vendor, to_status: str, actor, reason: str =
             _("A vendor that is %(current)s cannot become %(new)s.")
             % {"current": VendorStatus(vendor.status).label.lower(),
                "new": VendorStatus(to_status).label.lower()},
-            code="invalid_transition",
+            code=VendorErrorCode.INVALID_TRANSITION,
         )
     if to_status in REASON_REQUIRED and not reason:
         raise VendorTransitionError(_("Give a reason: the vendor will read it."),
-                                    code="reason_required")
+                                    code=VendorErrorCode.REASON_REQUIRED)
     from_status = vendor.status
     vendor.status = to_status
     vendor.status_reason = reason
@@ -165,7 +163,8 @@ def vendor_invitation_create(*, vendor: Vendor, email: str, invited_by) -> Vendo
     if not VendorMembership.objects.filter(
         vendor=vendor, user=invited_by, role=MembershipRole.OWNER
     ).exists():
-        raise ValidationError(_("Only an owner of the store can invite staff."), code="not_owner")
+        raise ValidationError(_("Only an owner of the store can invite staff."),
+                              code=VendorErrorCode.NOT_OWNER)
     invitation = VendorInvitation.objects.create(
         vendor=vendor, email=email.strip().lower(), invited_by=invited_by,
         token=secrets.token_urlsafe(32),
@@ -187,10 +186,11 @@ def vendor_invitation_accept(*, token: str, user) -> VendorMembership:
     )
     if invitation is None:
         raise ValidationError(_("This invitation is not valid or was already used."),
-                              code="invitation_invalid")
+                              code=VendorErrorCode.INVITATION_INVALID)
     if invitation.email != (user.email or "").lower():
         raise ValidationError(
-            _("This invitation was sent to another e-mail address."), code="invitation_email"
+            _("This invitation was sent to another e-mail address."),
+            code=VendorErrorCode.INVITATION_EMAIL
         )
     membership, _created = VendorMembership.objects.get_or_create(
         vendor=invitation.vendor, user=user, defaults={"role": invitation.role}

@@ -13,13 +13,10 @@ from django.views.generic import TemplateView
 
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
+from vendors.exceptions import VendorOrderTransitionError
 from vendors.forms import DirectoryFilterForm, VendorApplicationForm
 from vendors.models import VendorOrderStatus
-from vendors.orders.transitions import (
-    ActorRole,
-    VendorOrderTransitionError,
-    vendor_order_transition,
-)
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 from vendors.purchases import buyer_vendor_orders, guest_vendor_order
 from vendors.selectors import (
     DirectoryFilters,

@@ -8,10 +8,11 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
+from payments.exceptions import PaymentClosed
 from payments.interface import Capability, PaymentState
 from payments.models import Payment
 from payments.selectors import gateway_names_with
-from payments.services import PaymentClosed, bank_transfer_confirm
+from payments.services import bank_transfer_confirm
 from shop.core.roles import is_operator
 
 operator_required = user_passes_test(is_operator)

@@ -13,21 +13,24 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 
+from payments.error_codes import PaymentErrorCode
+from payments.exceptions import (
+    GatewayUnavailable,
+    PaymentActionRequired,
+    PaymentDeclined,
+    WebhookRejected,
+)
 from payments.interface import (
     Capabilities,
     Capability,
-    GatewayUnavailable,
     Money,
     NextAction,
-    PaymentActionRequired,
-    PaymentDeclined,
     PaymentGateway,
     PaymentRequest,
     PaymentStart,
     PaymentState,
     PaymentStatus,
     WebhookEvent,
-    WebhookRejected,
 )
 
 DECLINE, ACTION, TIMEOUT = Decimal("0.01"), Decimal("0.02"), Decimal("0.03")
@@ -51,12 +54,13 @@ class DummyGateway(PaymentGateway):
     def start(self, request: PaymentRequest) -> PaymentStart:
         cents = request.amount.amount % 1
         if cents == DECLINE:
-            raise PaymentDeclined("The card was declined.", code="card_declined")
+            raise PaymentDeclined("The card was declined.", code=PaymentErrorCode.CARD_DECLINED)
         if cents == ACTION:
             raise PaymentActionRequired("The buyer must confirm the payment.",
-                                        code="authentication_required")
+                                        code=PaymentErrorCode.AUTHENTICATION_REQUIRED)
         if cents == TIMEOUT:
-            raise GatewayUnavailable("The gateway did not answer in time.", code="timeout")
+            raise GatewayUnavailable("The gateway did not answer in time.",
+                                     code=PaymentErrorCode.TIMEOUT)
         # The same idempotency key always gives the same payment, as real gateways do.
         digest = hashlib.sha256(request.idempotency_key.encode()).hexdigest()[:16]
         return PaymentStart(
@@ -71,10 +75,11 @@ class DummyGateway(PaymentGateway):
                idempotency_key: str) -> PaymentStatus:
         captured = self._amount(gateway_reference)
         if amount.amount % 1 == TIMEOUT:
-            raise GatewayUnavailable("The gateway did not answer in time.", code="timeout")
+            raise GatewayUnavailable("The gateway did not answer in time.",
+                                     code=PaymentErrorCode.TIMEOUT)
         if amount.amount > captured.amount:
             raise PaymentDeclined("A refund cannot exceed what was captured.",
-                                  code="refund_too_large")
+                                  code=PaymentErrorCode.REFUND_TOO_LARGE)
         state = (PaymentState.REFUNDED if amount.amount == captured.amount
                  else PaymentState.PARTIALLY_REFUNDED)
         return PaymentStatus(gateway_reference=gateway_reference, state=state,
@@ -89,13 +94,15 @@ class DummyGateway(PaymentGateway):
         secret = self.options.get("webhook_secret", "dummy-webhook-secret").encode()
         expected = hmac.new(secret, body, hashlib.sha256).hexdigest()
         if not hmac.compare_digest(expected, headers.get("X-Dummy-Signature", "")):
-            raise WebhookRejected("Bad or missing signature.", code="signature")
+            raise WebhookRejected("Bad or missing signature.",
+                                  code=PaymentErrorCode.WEBHOOK_SIGNATURE)
         try:
             data = json.loads(body)
             return WebhookEvent(event_id=str(data["id"]), event_type=str(data["type"]),
                                 gateway_reference=str(data["reference"]), payload=data)
         except (ValueError, KeyError, TypeError) as error:
-            raise WebhookRejected("Malformed event.", code="malformed") from error
+            raise WebhookRejected("Malformed event.",
+                                  code=PaymentErrorCode.WEBHOOK_MALFORMED) from error
 
     @staticmethod
     def webhook_sign(body: bytes, secret: str = "dummy-webhook-secret") -> str:

@@ -26,24 +26,26 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from payments.exceptions import (
+    GatewayMisconfigured,
+    GatewayUnavailable,
+    PaymentActionRequired,
+    PaymentDeclined,
+    PaymentError,
+    WebhookRejected,
+)
 from payments.interface import (
     Capabilities,
     Capability,
     ClientSources,
-    GatewayMisconfigured,
-    GatewayUnavailable,
     Money,
     NextAction,
-    PaymentActionRequired,
-    PaymentDeclined,
-    PaymentError,
     PaymentGateway,
     PaymentRequest,
     PaymentStart,
     PaymentState,
     PaymentStatus,
     WebhookEvent,
-    WebhookRejected,
 )
 
 logger = logging.getLogger(__name__)

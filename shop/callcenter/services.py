@@ -28,12 +28,12 @@ from shop.callcenter.notifications import audit_notify_on_commit
 from shop.callcenter.phones import phone_normalise
 from shop.core.money import money_format
 from shop.invoices.models import Invoice
+from vendors.exceptions import RefundRefused
 from vendors.models import LINE_CANCELLED, VendorOrder
 from vendors.models import VendorOrderStatus as S
 from vendors.orders import actions
 from vendors.orders.actions import ADDRESS_FIELDS, vendor_part_cancel
 from vendors.orders.locks import vendor_order_lock
-from vendors.orders.money import RefundRefused
 from vendors.orders.transitions import ActorRole
 
 User = get_user_model()

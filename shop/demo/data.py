@@ -6,8 +6,8 @@ Plain data, read by `services.demo_marketplace_seed`. Prices are CUP.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from payments.exceptions import UnknownGateway
 from payments.interface import Capability
-from payments.registry import UnknownGateway
 from payments.selectors import gateway_names_with
 
 DEMO_PASSWORD = "encadena-demo"

@@ -6,15 +6,14 @@ from decimal import Decimal
 
 import pytest
 
+from payments.exceptions import PaymentDeclined, WebhookRejected
 from payments.interface import (
     Capability,
     Money,
-    PaymentDeclined,
     PaymentGateway,
     PaymentRequest,
     PaymentStart,
     PaymentState,
-    WebhookRejected,
 )
 from tests.localstripe_server import CARD_PAID, card_payment_confirm, stripe_options
 

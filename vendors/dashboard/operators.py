@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.core.roles import is_operator
+from vendors.exceptions import VendorTransitionError
 from vendors.forms import PayoutForm, VendorDecisionForm
 from vendors.ledger import (
     ledger_currency,
@@ -22,7 +23,7 @@ from vendors.ledger import (
     vendor_payouts,
 )
 from vendors.models import Vendor, VendorStatus
-from vendors.services import TRANSITIONS, VendorTransitionError, vendor_status_change
+from vendors.services import TRANSITIONS, vendor_status_change
 
 operator_required = user_passes_test(is_operator)
 

@@ -22,9 +22,9 @@ from shop.core.money import money_format
 from shop.core.roles import is_operator
 from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin, vendor_order_queryset
 from vendors.dashboard.forms import RefundForm
+from vendors.exceptions import RefundRefused
 from vendors.models import VendorOrderStatus
 from vendors.orders.actions import vendor_part_refund
-from vendors.orders.money import RefundRefused
 from vendors.orders.transitions import (
     ActorRole,
     vendor_order_allowed_targets,
@@ -176,7 +176,7 @@ class VendorOrderRefundView(VendorDashboardMixin, View):
     too, as staff. The form's key makes a double submission refund once."""
 
     def post(self, request, vendor_slug, number):
-        from payments.interface import PaymentError
+        from payments.exceptions import PaymentError
         vendor_order = get_object_or_404(vendor_order_queryset(self.vendor), number=number)
         form = RefundForm(request.POST)
         if not form.is_valid():

@@ -12,26 +12,23 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from logistics.delivery import address_municipality, vendor_order_delivery_options
-from payments.interface import Capability, GatewayUnavailable
+from payments.exceptions import GatewayUnavailable
+from payments.interface import Capability
 from payments.locks import payment_of_order_lock
 from payments.selectors import gateway_can
 from payments.services import payment_cancel
 from shop.core.money import money_format
+from vendors.error_codes import VendorErrorCode
+from vendors.exceptions import RefundRefused, VendorOrderTransitionError
 from vendors.inventory import StockRequest, stock_release
 from vendors.models import LINE_CANCELLED, VendorOrder
 from vendors.models import VendorOrderStatus as S
 from vendors.orders.locks import line_lock, order_lock, vendor_order_lock, vendor_orders_lock
-from vendors.orders.money import (
-    RefundRefused,
-    money_taken,
-    vendor_part_refund_record,
-    vendor_part_refundable,
-)
+from vendors.orders.money import money_taken, vendor_part_refund_record, vendor_part_refundable
 from vendors.orders.transitions import (
     NOT_SHIPPED,
     NOT_SHIPPED_OR_UNPAID,
     ActorRole,
-    VendorOrderTransitionError,
     delivery_option_label,
     vendor_order_transition,
 )
@@ -68,13 +65,13 @@ def purchase_unpaid_close(*, order_id: int, actor, reason: str) -> None:
     parts = vendor_orders_lock(order_id=order_id)
     if any(part.status not in (S.PENDING_PAYMENT, S.CANCELLED, S.REJECTED) for part in parts):
         raise ValidationError(_("Part of this purchase is already paid: cancel it part by "
-                                "part once the payment is settled."), code="mixed")
+                                "part once the payment is settled."), code=VendorErrorCode.MIXED)
     try:
         payment_cancel(payment_id=payment.pk, actor=actor, reason=reason)
     except GatewayUnavailable as error:
         raise ValidationError(_("The payment service did not answer: nothing was "
                                 "cancelled. Try again in a few minutes."),
-                              code="gateway") from error
+                              code=VendorErrorCode.GATEWAY) from error
 
 
 @transaction.atomic
@@ -90,7 +87,7 @@ def vendor_part_cancel(*, vendor_order_id: int, actor, reason: str) -> Decimal:
         raise ValidationError(
             _("Order %(number)s is %(status)s: only orders not yet shipped can be cancelled.")
             % {"number": vendor_order.number, "status": S(vendor_order.status).label.lower()},
-            code="shipped")
+            code=VendorErrorCode.SHIPPED)
     taken = money_taken(order_id=vendor_order.order_id)
     refundable = vendor_part_refundable(vendor_order=vendor_order) if taken else Decimal("0")
     try:
@@ -98,7 +95,7 @@ def vendor_part_cancel(*, vendor_order_id: int, actor, reason: str) -> Decimal:
         vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=S.CANCELLED,
                                 actor=actor, actor_role=ActorRole.STAFF, reason=reason)
     except VendorOrderTransitionError as error:
-        raise ValidationError(error.messages, code="transition") from error
+        raise ValidationError(error.messages, code=VendorErrorCode.TRANSITION) from error
     if not taken:
         return Decimal("0")
     return refundable - vendor_part_refundable(vendor_order=vendor_order)
@@ -117,15 +114,16 @@ def order_line_cancel(*, line_id: int, actor, reason: str) -> tuple:
     # Locked after its part: two agents on the same line wait here, then see it cancelled.
     line = line_lock(line_id=line_id)
     if line.status == LINE_CANCELLED:
-        raise ValidationError(_("This line is already cancelled."), code="already_cancelled")
+        raise ValidationError(_("This line is already cancelled."),
+                              code=VendorErrorCode.ALREADY_CANCELLED)
     if vendor_order.status == S.PENDING_PAYMENT:
         raise ValidationError(_("This purchase is waiting for its payment: cancel it whole, "
-                                "or cancel the line once it is paid."), code="unpaid")
+                                "or cancel the line once it is paid."), code=VendorErrorCode.UNPAID)
     if vendor_order.status not in NOT_SHIPPED:
         raise ValidationError(
             _("Order %(number)s is %(status)s: its lines can no longer be cancelled.")
             % {"number": vendor_order.number, "status": S(vendor_order.status).label.lower()},
-            code="shipped")
+            code=VendorErrorCode.SHIPPED)
     others = vendor_order.lines.exclude(pk=line.pk).exists()
     refunded = Decimal("0")
     if not others:
@@ -138,7 +136,7 @@ def order_line_cancel(*, line_id: int, actor, reason: str) -> tuple:
                                key=f"line-{line.pk}", actor=actor,
                                actor_role=ActorRole.STAFF, reason=reason)
         except RefundRefused as refused:
-            raise ValidationError(refused.message, code="refund") from refused
+            raise ValidationError(refused.message, code=VendorErrorCode.REFUND) from refused
     Line.objects.filter(pk=line.pk).update(status=LINE_CANCELLED)
     if others and line.stockrecord_id:
         stock_release(requests=[StockRequest(line.stockrecord_id, line.quantity)],
@@ -158,14 +156,14 @@ def delivery_address_change(*, order_id: int, address: dict):
     if not open_parts or any(part.status not in NOT_SHIPPED_OR_UNPAID
                              for part in open_parts):
         raise ValidationError(_("Part of this purchase already left the store: its address "
-                                "can no longer change."), code="shipped")
+                                "can no longer change."), code=VendorErrorCode.SHIPPED)
     shipping = order.shipping_address
     for name in ADDRESS_FIELDS:
         setattr(shipping, name, address.get(name, "") or "")
     municipality = address_municipality(shipping)
     if municipality is None:
         raise ValidationError(_("Choose the province and municipality of the delivery "
-                                "address."), code="municipality")
+                                "address."), code=VendorErrorCode.MUNICIPALITY)
     for part in open_parts:
         if part.delivery_code.startswith("home-") and part.delivery_code not in {
                 option.code for option in vendor_order_delivery_options(
@@ -173,7 +171,7 @@ def delivery_address_change(*, order_id: int, address: dict):
             raise ValidationError(
                 _("%(store)s does not deliver to %(place)s: change order %(number)s to pickup "
                   "first.") % {"store": part.vendor.trade_name, "place": municipality.name,
-                               "number": part.number}, code="not_delivered")
+                               "number": part.number}, code=VendorErrorCode.NOT_DELIVERED)
     shipping.save()
     return shipping
 
@@ -185,13 +183,14 @@ def delivery_option_change(*, vendor_order_id: int, option_code: str) -> VendorO
     vendor_order = vendor_order_lock(vendor_order_id=vendor_order_id)
     if vendor_order.status not in NOT_SHIPPED_OR_UNPAID:
         raise ValidationError(_("This order already left the store: its delivery can no "
-                                "longer change."), code="shipped")
+                                "longer change."), code=VendorErrorCode.SHIPPED)
     municipality = address_municipality(vendor_order.order.shipping_address)
     options = vendor_order_delivery_options(vendor_order=vendor_order,
                                             municipality=municipality) if municipality else ()
     option = next((option for option in options if option.code == option_code), None)
     if option is None:
-        raise ValidationError(_("Choose one of the delivery options offered."), code="option")
+        raise ValidationError(_("Choose one of the delivery options offered."),
+                              code=VendorErrorCode.OPTION)
     payment = payment_of_order_lock(order_id=vendor_order.order_id)
     if option.charge != vendor_order.delivery_charge and payment and not gateway_can(
             payment.gateway, Capability.PAY_ON_DELIVERY):
@@ -199,7 +198,7 @@ def delivery_option_change(*, vendor_order_id: int, option_code: str) -> VendorO
                                 "same charge (%(charge)s).")
                               % {"charge": money_format(vendor_order.delivery_charge,
                                                        vendor_order.order.currency)},
-                              code="charge")
+                              code=VendorErrorCode.CHARGE)
     vendor_order.delivery_code = option.code
     vendor_order.delivery_name = delivery_option_label(option)[:255]
     vendor_order.delivery_charge = option.charge

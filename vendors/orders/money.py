@@ -9,13 +9,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from payments.interface import Capability, PaymentError
+from payments.interface import Capability
 from payments.locks import payment_of_order_lock
 from payments.models import Payment, PaymentEventKind, PaymentEventPhase
 from payments.selectors import PAID, gateway_can
 from payments.services import payment_cash_record, payment_refund
 from shop.core.money import money_format
 from shop.invoices.services import credit_note_issue_on_commit, invoice_issue_on_commit
+from vendors.exceptions import RefundRefused
 from vendors.ledger import (
     vendor_cash_collected_record,
     vendor_order_amounts,
@@ -26,10 +27,6 @@ from vendors.models import LINE_CANCELLED, VendorOrder
 
 Line = get_model("order", "Line")
 K, P = PaymentEventKind, PaymentEventPhase
-
-
-class RefundRefused(PaymentError):
-    """A refund that cannot be made (nothing paid yet, more than what is left...)."""
 
 
 def vendor_part_total(vendor_order: VendorOrder) -> Decimal:

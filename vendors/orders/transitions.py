@@ -2,13 +2,14 @@
 stock (a cancelled, rejected or returned part gives its units back; a delivered one
 takes them out of stock). The purchase's status is derived from its parts."""
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from payments.interface import PaymentError
+from payments.exceptions import PaymentError
+from vendors.error_codes import VendorErrorCode
+from vendors.exceptions import VendorOrderTransitionError, VendorUnavailable
 from vendors.inventory import StockRequest, stock_allocate, stock_consume, stock_release
 from vendors.models import Vendor, VendorOrder, VendorOrderEvent, VendorStatus
 from vendors.models import VendorOrderStatus as S
@@ -67,10 +68,6 @@ NOT_SHIPPED = frozenset({S.PLACED, S.ACCEPTED, S.READY})
 NOT_SHIPPED_OR_UNPAID = NOT_SHIPPED | {S.PENDING_PAYMENT}
 
 
-class VendorOrderTransitionError(ValidationError):
-    pass
-
-
 def vendor_order_allowed_targets(*, status: str, actor_role: str) -> list[str]:
     return [to for (origin, to), roles in TRANSITIONS.items()
             if origin == status and actor_role in roles]
@@ -88,11 +85,11 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
             _("Order %(number)s is %(current)s: it cannot become %(new)s now.")
             % {"number": vendor_order.number, "current": S(origin).label.lower(),
                "new": S(to_status).label.lower()},
-            code="invalid_transition",
+            code=VendorErrorCode.INVALID_TRANSITION,
         )
     if (to_status, actor_role) in REASON_REQUIRED and not reason:
         raise VendorOrderTransitionError(_("Give a reason: the buyer will read it."),
-                                         code="reason_required")
+                                         code=VendorErrorCode.REASON_REQUIRED)
     vendor_order.status = to_status
     vendor_order.save(update_fields=["status", "updated_at"])
     if to_status in GIVES_MONEY_BACK:
@@ -120,11 +117,7 @@ def _money_given_back(*, vendor_order, actor, reason: str) -> None:
             _("The buyer's money could not be given back now (%(reason)s), so order "
               "%(number)s was not cancelled: try again in a few minutes.")
             % {"reason": error.message, "number": vendor_order.number},
-            code="refund_failed") from error
-
-
-class VendorUnavailable(ValidationError):
-    pass
+            code=VendorErrorCode.REFUND_FAILED) from error
 
 
 @transaction.atomic
@@ -141,7 +134,7 @@ def vendor_orders_create(*, order, parts, actor=None,
     for vendor in closed:
         raise VendorUnavailable(
             _("%(store)s is not selling right now: remove its products to go on.")
-            % {"store": vendor.trade_name}, code="vendor_unavailable")
+            % {"store": vendor.trade_name}, code=VendorErrorCode.VENDOR_UNAVAILABLE)
     vendor_orders = VendorOrder.objects.bulk_create([
         VendorOrder(order=order, vendor=part.vendor, sequence=sequence,
                     number=f"{order.number}-{sequence}", status=status,

@@ -18,20 +18,19 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from logistics.delivery import address_municipality, delivery_plan, delivery_plan_validate
-from payments.interface import (
-    Capability,
+from payments.exceptions import (
     GatewayMisconfigured,
     PaymentActionRequired,
     PaymentDeclined,
     PaymentError,
-    PaymentStart,
 )
+from payments.interface import Capability, PaymentStart
 from payments.models import Payment
 from payments.selectors import gateway_can
 from payments.services import payment_charge, payment_prepare, payment_refused
 from shop.core.errors import DomainError
 from shop.invoices.services import billing_details_record
-from vendors.inventory import OutOfStock
+from vendors.exceptions import OutOfStock
 from vendors.notifications import (
     purchase_confirmation_send_on_commit,
     purchase_placed_notify_on_commit,

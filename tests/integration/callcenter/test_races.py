@@ -18,7 +18,7 @@ from tests.factories.callcenter import (
     purchase_place_for,
     stores_create,
 )
-from vendors.inventory import OutOfStock
+from vendors.exceptions import OutOfStock
 from vendors.models import StockMovement
 
 pytestmark = [pytest.mark.postgres,

@@ -11,8 +11,9 @@ from shop.invoices.services import invoice_issue
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
 from tests.integration.invoices.test_credit_notes import paid
+from vendors.exceptions import VendorOrderTransitionError
 from vendors.ledger import vendor_balance
-from vendors.orders.transitions import VendorOrderTransitionError, vendor_order_transition
+from vendors.orders.transitions import vendor_order_transition
 
 
 @pytest.mark.django_db

@@ -21,19 +21,15 @@ import stripe
 from django.core import checks
 from django.test import override_settings
 
-from payments.gateways.stripe import ErrorCode, StripeGateway, payment_error_from
-from payments.interface import (
+from payments.exceptions import (
     GatewayMisconfigured,
     GatewayUnavailable,
-    Money,
-    NextAction,
     PaymentActionRequired,
     PaymentDeclined,
-    PaymentRequest,
-    PaymentState,
-    WebhookEvent,
     WebhookRejected,
 )
+from payments.gateways.stripe import ErrorCode, StripeGateway, payment_error_from
+from payments.interface import Money, NextAction, PaymentRequest, PaymentState, WebhookEvent
 from tests.localstripe_server import (
     CARD_DECLINED,
     CARD_PAID,

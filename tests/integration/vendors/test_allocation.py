@@ -6,13 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from tests.factories import PartnerFactory, ProductFactory
-from vendors.inventory import (
-    OutOfStock,
-    StockRequest,
-    stock_allocate,
-    stock_consume,
-    stock_release,
-)
+from vendors.exceptions import OutOfStock
+from vendors.inventory import StockRequest, stock_allocate, stock_consume, stock_release
 from vendors.models import StockMovement, StockMovementReason
 
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from payments.interface import Money
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
+from vendors.exceptions import PayoutTransferFailed
 from vendors.ledger import (
     commission_amount,
     payout_create,
@@ -24,7 +25,7 @@ from vendors.ledger import (
 )
 from vendors.models import LedgerEntryKind as K
 from vendors.models import Payout, VendorLedgerEntry
-from vendors.payouts import PayoutTransferFailed, RecordingTransfer, TransferCall
+from vendors.payouts import RecordingTransfer, TransferCall
 
 D = Decimal
 

@@ -12,10 +12,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from oscar.core.loading import get_model
 
+from payments.exceptions import PaymentClosed
 from payments.interface import Money, PaymentState, PaymentStatus
 from payments.ledger import payment_totals
 from payments.models import Payment
-from payments.services import PaymentClosed, bank_transfer_confirm, payment_status_apply
+from payments.services import bank_transfer_confirm, payment_status_apply
 from shop.callcenter import services
 from tests.concurrency import run_in_threads
 from tests.factories import UserFactory

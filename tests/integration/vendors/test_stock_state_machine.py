@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
+from vendors.exceptions import OutOfStock
 from vendors.inventory import (
-    OutOfStock,
     StockRequest,
     stock_adjust,
     stock_allocate,

@@ -4,11 +4,11 @@ import pytest
 
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
+from vendors.exceptions import VendorOrderTransitionError
 from vendors.models import StockMovementReason, VendorOrderStatus
 from vendors.orders.transitions import (
     ActorRole,
     OrderStatus,
-    VendorOrderTransitionError,
     order_status_derive,
     vendor_order_allowed_targets,
     vendor_order_transition,

@@ -4,8 +4,9 @@ import pytest
 from django.core.checks import run_checks
 from django.test import override_settings
 
-from payments.interface import Capability, Money, PaymentDeclined, PaymentRequest
-from payments.registry import UnknownGateway, gateway_get, gateways_for
+from payments.exceptions import PaymentDeclined, UnknownGateway
+from payments.interface import Capability, Money, PaymentRequest
+from payments.registry import gateway_get, gateways_for
 
 DUMMY = {"dummy": {"BACKEND": "payments.gateways.dummy.DummyGateway"}}
 
