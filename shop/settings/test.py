@@ -1,5 +1,6 @@
 """Settings for the test suite: the local settings, faster and quieter."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -32,3 +33,8 @@ SHIPPING_CARRIERS["webhook"] = {  # noqa: F405
     "OPTIONS": {"SECRET": "test-shipping-webhook-secret", "LABEL": "Mensajería de prueba"},
 }
 SMS_BACKEND = "shop.sms.backends.locmem.SmsBackend"
+
+# Parallel test workers (pytest-xdist) share one Redis: each keeps its own cache keys, so
+# one worker's cached rows never answer another worker's database.
+if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] += "-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
