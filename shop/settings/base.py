@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "shop.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.apps.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "shop.apps.order.apps.OrderConfig",
@@ -420,6 +420,7 @@ SMS_BACKEND = env_str("SMS_BACKEND", "shop.sms.backends.logging.SmsBackend")
 MIGRATION_MODULES = {
     "catalogue": "oscar.apps.catalogue.migrations",
     "partner": "oscar.apps.partner.migrations",
+    "basket": "oscar.apps.basket.migrations",
     "order": "oscar.apps.order.migrations",
     "shipping": "oscar.apps.shipping.migrations",
     "customer": "oscar.apps.customer.migrations",

@@ -1,12 +1,15 @@
 from oscar.apps.catalogue import views
 
+from shop.apps.catalogue.selectors import product_page_queryset
 from shop.invoices.taxes import included_tax
-from vendors.models import Vendor
 from vendors.reviews import review_permitted
 from vendors.services import approved_partner_ids
 
 
 class ProductDetailView(views.ProductDetailView):
+    def get_queryset(self):
+        return product_page_queryset()
+
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
             return False
@@ -28,6 +31,5 @@ class ProductDetailView(views.ProductDetailView):
         info = self.request.strategy.fetch_for_product(self.object)
         if info.stockrecord is None or not info.price.exists:
             return None
-        vendor = (Vendor.objects.select_related("invoice_settings")
-                  .filter(partner_id=info.stockrecord.partner_id).first())
+        vendor = getattr(info.stockrecord.partner, "vendor", None)
         return vendor and included_tax(vendor=vendor, amount=info.price.incl_tax)

@@ -110,7 +110,7 @@ class ShippingMethodView(views.ShippingMethodView):
     def municipality(self):
         if not hasattr(self, "_municipality"):
             self._municipality = address_municipality(
-                self.get_shipping_address(self.request.basket))
+                self.get_shipping_address(self.request.basket), basket=self.request.basket)
         return self._municipality
 
     def get_form_kwargs(self):

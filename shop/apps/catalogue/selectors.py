@@ -1,0 +1,32 @@
+"""Reads for the product page."""
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from oscar.core.loading import get_model
+
+Option = get_model("catalogue", "Option")
+Product = get_model("catalogue", "Product")
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def product_page_queryset() -> QuerySet:
+    """Products with what their page reads of them in a fixed number of queries: the
+    class, whether options are asked, images, attribute values, and every stock record
+    with its store, the vendor behind it (place, invoice settings for the tax)."""
+    return (
+        Product.objects.select_related("product_class")
+        .annotate(
+            # Read by Product.has_options instead of a query of its own.
+            has_product_class_options=Exists(
+                Option.objects.filter(productclass=OuterRef("product_class"))),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            "images",
+            Prefetch("attribute_values",
+                     queryset=ProductAttributeValue.objects.select_related("attribute")),
+            Prefetch("stockrecords", queryset=StockRecord.objects.select_related(
+                "partner__vendor__municipality__province", "partner__vendor__invoice_settings",
+            ).order_by("id")),
+        )
+    )
