@@ -119,9 +119,9 @@ def _basket_vendor_parts(*, basket, municipality: Municipality | None) -> list[V
         grouped.setdefault(line.stockrecord.partner_id, []).append(line)
     if not grouped:
         return []
-    # The invoice settings come along: the basket and review say the tax each store includes.
-    vendors = {vendor.partner_id: vendor for vendor in Vendor.objects.filter(
-        partner_id__in=grouped).select_related("partner", "invoice_settings")}
+    # The basket reads each line's store with its vendor and invoice settings (the basket
+    # and review say the tax each store includes): no query here.
+    vendors = {line.stockrecord.partner_id: line.stockrecord.partner.vendor for line in lines}
     weights = _product_weights({line.product_id for line in lines})
     parts = []
     for partner_id, vendor_lines in grouped.items():

@@ -1,4 +1,4 @@
-"""Reads for the product page."""
+"""Reads for the product page and for adding a product to the basket."""
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from oscar.core.loading import get_model
@@ -9,10 +9,10 @@ ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 StockRecord = get_model("partner", "StockRecord")
 
 
-def product_page_queryset() -> QuerySet:
-    """Products with what their page reads of them in a fixed number of queries: the
-    class, whether options are asked, images, attribute values, and every stock record
-    with its store, the vendor behind it (place, invoice settings for the tax)."""
+def product_purchase_queryset() -> QuerySet:
+    """Products with what buying one reads of them in a fixed number of queries: the class,
+    whether options are asked, and every stock record with its store and the vendor behind
+    it (place, invoice settings for the tax)."""
     return (
         Product.objects.select_related("product_class")
         .annotate(
@@ -22,11 +22,17 @@ def product_page_queryset() -> QuerySet:
             has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
         )
         .prefetch_related(
-            "images",
-            Prefetch("attribute_values",
-                     queryset=ProductAttributeValue.objects.select_related("attribute")),
             Prefetch("stockrecords", queryset=StockRecord.objects.select_related(
                 "partner__vendor__municipality__province", "partner__vendor__invoice_settings",
             ).order_by("id")),
         )
+    )
+
+
+def product_page_queryset() -> QuerySet:
+    """The same, with the images and attribute values the product page shows."""
+    return product_purchase_queryset().prefetch_related(
+        "images",
+        Prefetch("attribute_values",
+                 queryset=ProductAttributeValue.objects.select_related("attribute")),
     )

@@ -19,7 +19,12 @@ def after_commit(receiver):
     def deferred(sender, **kwargs):
         def record():
             try:
-                with transaction.atomic():
+                if transaction.get_connection().in_atomic_block:
+                    with transaction.atomic():
+                        receiver(sender, **kwargs)
+                else:
+                    # Autocommit, as after a commit: each statement is its own
+                    # transaction already, so a failed insert aborts nothing else.
                     receiver(sender, **kwargs)
             except DatabaseError:
                 logger.warning("analytics counter not recorded (%s)", receiver.__name__,
