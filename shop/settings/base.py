@@ -232,6 +232,8 @@ if CACHE_REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+SESSION_ENGINE = "shop.core.sessions.db"
+
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or REDIS_URL or None
 # No broker configured: run tasks in the calling process so the laptop needs no server.

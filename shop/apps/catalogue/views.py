@@ -23,6 +23,8 @@ class ProductDetailView(views.ProductDetailView):
         context["review_permitted"] = review_permitted(user=self.request.user,
                                                        product=self.object)
         context["included_tax"] = self.included_tax()
+        # The three the page shows, with their authors (each names its own).
+        context["top_reviews"] = self.object.reviews.approved().select_related("user")[:3]
         return context
 
     def included_tax(self):
