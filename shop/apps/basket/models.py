@@ -9,8 +9,9 @@ class Basket(AbstractBasket):
     def all_lines(self):
         """Oscar's cached lines, read once per state of the basket with what pages and the
         order need of them: the product class (shipping, stock tracking), the store (the
-        order's lines name it), the images, and the chosen options of the lines that have
-        some (most have none: no query for theirs)."""
+        order's lines name it), and the chosen options of the lines that have some (most
+        have none: no query for theirs). Not the pictures: only the pages that show them
+        ask for them (lines_with_images)."""
         if self.id is None or self._lines is not None:
             return super().all_lines()
         lines = (
@@ -25,7 +26,6 @@ class Basket(AbstractBasket):
                 basket_has_vouchers=Exists(
                     self.vouchers.through.objects.filter(basket_id=OuterRef("basket_id"))),
             )
-            .prefetch_related("product__images")
             .order_by(self._meta.pk.name)
         )
         loaded = list(lines)
@@ -39,6 +39,12 @@ class Basket(AbstractBasket):
             prefetch_related_objects([self], Prefetch("vouchers",
                                                       queryset=Voucher.objects.none()))
         self._lines = lines
+        return lines
+
+    def lines_with_images(self):
+        """The lines, their products' pictures read in one query."""
+        lines = self.all_lines()
+        prefetch_related_objects(list(lines), "product__images")
         return lines
 
     @property

@@ -1,12 +1,13 @@
 from oscar.apps.catalogue import views
 
 from shop.apps.catalogue.selectors import product_page_queryset
+from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.taxes import included_tax
 from vendors.reviews import review_permitted
 from vendors.services import approved_partner_ids
 
 
-class ProductDetailView(views.ProductDetailView):
+class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
     def get_queryset(self):
         return product_page_queryset()
 

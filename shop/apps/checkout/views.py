@@ -25,6 +25,7 @@ from payments.interface import (
 from payments.pages import payable_remember
 from payments.selectors import gateway_can, payment_methods_offered
 from payments.services import payment_charge, payment_prepare, purchase_abandon
+from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
 from shop.invoices.services import billing_details_record
 from vendors.inventory import OutOfStock
@@ -56,7 +57,7 @@ class CheckoutMixin:
                                                         "plan", None)
 
 
-class IndexView(views.IndexView):
+class IndexView(AtomicWritesMixin, views.IndexView):
     """The first step; a returning customer logs in here. Oscar builds that login form
     without the request, which the login limits need (shop/accounts/throttle.py)."""
 
@@ -64,7 +65,7 @@ class IndexView(views.IndexView):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
-class ShippingAddressView(views.ShippingAddressView):
+class ShippingAddressView(AtomicWritesMixin, views.ShippingAddressView):
     def get_initial(self):
         initial = super().get_initial() or {}
         address = self.get_shipping_address(self.request.basket)
@@ -81,7 +82,7 @@ class ShippingAddressView(views.ShippingAddressView):
         return super().post(request, *args, **kwargs)
 
 
-class ShippingMethodView(views.ShippingMethodView):
+class ShippingMethodView(AtomicWritesMixin, views.ShippingMethodView):
     """Each vendor part gets its own delivery: home delivery where the vendor covers the
     address's municipality, or pickup at one of its points."""
 
@@ -135,7 +136,7 @@ class ShippingMethodView(views.ShippingMethodView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
+class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodView):
     template_name = "oscar/checkout/payment_method.html"
     success_url = reverse_lazy("checkout:preview")
 
@@ -274,3 +275,6 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
                          Capability.MANUAL_CONFIRMATION):
             purchase_confirmation_send_on_commit(order_id=order.pk, language=language)
 
+
+class ThankYouView(AtomicWritesMixin, views.ThankYouView):
+    pass
