@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -122,7 +122,11 @@ def _basket_vendor_parts(*, basket, municipality: Municipality | None) -> list[V
     # The basket reads each line's store with its vendor and invoice settings (the basket
     # and review say the tax each store includes): no query here.
     vendors = {line.stockrecord.partner_id: line.stockrecord.partner.vendor for line in lines}
-    weights = _product_weights({line.product_id for line in lines})
+    if all(hasattr(line, "product_weight") for line in lines):  # the basket read them
+        weights = {line.product_id: Decimal(str(line.product_weight)) for line in lines
+                   if line.product_weight}
+    else:
+        weights = _product_weights({line.product_id for line in lines})
     parts = []
     for partner_id, vendor_lines in grouped.items():
         subtotal = sum((line.line_price_incl_tax_incl_discounts or Decimal("0")
@@ -172,6 +176,14 @@ def _delivery_plan(*, basket, municipality: Municipality | None,
 
 def delivery_zone_charge(*, zone: DeliveryZone, weight: Decimal) -> Decimal:
     return (zone.price + zone.price_per_kg * weight).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def product_weight_subquery() -> Subquery:
+    """The weight in kg of the row's product (`product_id`), from its `weight` attribute:
+    basket lines read it with themselves, and their delivery asks no more."""
+    return Subquery(ProductAttributeValue.objects.filter(
+        product_id=OuterRef("product_id"), attribute__code=WEIGHT_ATTRIBUTE,
+    ).values("value_float")[:1])
 
 
 def _product_weights(product_ids: set[int]) -> dict[int, Decimal]:

@@ -2,6 +2,8 @@ from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_object
 from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLineAttribute
 from oscar.core.loading import get_model, is_model_registered
 
+from logistics.delivery import product_weight_subquery
+
 Voucher = get_model("voucher", "Voucher")
 
 
@@ -23,6 +25,7 @@ class Basket(AbstractBasket):
             )
             .annotate(
                 has_attributes=Exists(LineAttribute.objects.filter(line=OuterRef("pk"))),
+                product_weight=product_weight_subquery(),  # what the delivery charges by
                 basket_has_vouchers=Exists(
                     self.vouchers.through.objects.filter(basket_id=OuterRef("basket_id"))),
             )

@@ -1,11 +1,12 @@
 """Reads for the product page and for adding a product to the basket."""
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
 Option = get_model("catalogue", "Option")
 Product = get_model("catalogue", "Product")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+ProductReview = get_model("reviews", "ProductReview")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -30,9 +31,16 @@ def product_purchase_queryset() -> QuerySet:
 
 
 def product_page_queryset() -> QuerySet:
-    """The same, with the images and attribute values the product page shows."""
-    return product_purchase_queryset().prefetch_related(
-        "images",
-        Prefetch("attribute_values",
-                 queryset=ProductAttributeValue.objects.select_related("attribute")),
+    """The same, with the images, attribute values and number of reviews the product
+    page shows."""
+    return (
+        product_purchase_queryset()
+        # Read by Product.num_approved_reviews instead of a count of its own.
+        .annotate(num_approved_reviews=Count(
+            "reviews", filter=Q(reviews__status=ProductReview.APPROVED)))
+        .prefetch_related(
+            "images",
+            Prefetch("attribute_values",
+                     queryset=ProductAttributeValue.objects.select_related("attribute")),
+        )
     )
