@@ -232,7 +232,9 @@ if CACHE_REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-SESSION_ENGINE = "shop.core.sessions.db"
+# Sessions live in the database; with a cache shared by every process (Redis) they are
+# read from it (a local-memory cache is one per process: another would read a stale one).
+SESSION_ENGINE = "shop.core.sessions.cached_db" if CACHE_REDIS_URL else "shop.core.sessions.db"
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or REDIS_URL or None
