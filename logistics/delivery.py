@@ -8,17 +8,16 @@ Everything here is read in a constant number of queries, however many vendors an
 lines the basket holds.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
+from logistics.territory import territory
 from shop.core.money import money_format
 from vendors.models import Vendor
 
@@ -26,7 +25,6 @@ ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 
 WEIGHT_ATTRIBUTE = "weight"
 CENT = Decimal("0.01")
-MUNICIPALITY_CACHE_SECONDS = 3600
 HOME = "home"
 PICKUP = "pickup"
 
@@ -87,22 +85,9 @@ def address_municipality(address, *, basket=None) -> Municipality | None:
     memo = _basket_memo(basket) if basket is not None else {}
     key = ("municipality", address.state, address.line4)
     if key not in memo:
-        memo[key] = _municipality_named(province=address.state, name=address.line4)
+        memo[key] = territory().municipality_named(province=address.state,
+                                                   name=address.line4)
     return memo[key]
-
-
-def _municipality_named(*, province: str, name: str) -> Municipality | None:
-    # The territory is data: a migration loads it and nothing edits it. Each checkout page
-    # names the address's municipality; the cache answers for an hour.
-    cache_key = "logistics.municipality." + hashlib.sha256(
-        f"{province}\n{name}".encode()).hexdigest()
-    municipality = cache.get(cache_key)
-    if municipality is None:
-        municipality = (Municipality.objects.select_related("province")
-                        .filter(province__name=province, name=name).first())
-        if municipality is not None:
-            cache.set(cache_key, municipality, MUNICIPALITY_CACHE_SECONDS)
-    return municipality
 
 
 def _basket_memo(basket) -> dict:

@@ -4,8 +4,10 @@ and the totals. Every run places a real order (cash on delivery). The Celery tas
 requests send (the stores' notices, the e-mails) are the worker's work, not the request's:
 they are listed, not run, unless --run-tasks runs them in the request that sent them.
 
-The stores are the first three of the demo (`manage.py seed_demo`) when it is there, else
-three demo-like stores made here once."""
+The stores are three demo-like stores the bench makes once ("Tienda de prueba 1-3", one
+ground coffee each, restocked on every run), or with --demo-stores the first three of the
+demo (`manage.py seed_demo`) that have stock: their pages are richer (reviews,
+recommendations), and every run then promises a unit of each product to a guest order."""
 
 import re
 import statistics
@@ -18,14 +20,14 @@ from decimal import Decimal
 from unittest import mock
 
 from celery.app.task import Task
-
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
 from django.db.models import F
 from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
@@ -34,6 +36,7 @@ from vendors.products import product_weight_set
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -44,6 +47,7 @@ ADDRESS = {"first_name": "Carlos", "last_name": "Comprador", "line1": "Calle 23 
            "notes": "Tocar fuerte."}
 PROVINCE, MUNICIPALITY = "La Habana", "Plaza de la Revolución"
 BENCH_STORE_CODE = "bench-checkout-{}"
+BENCH_CATEGORY = "Alimentos > Café y cacao"  # the demo's
 # Units each bench product is restocked to before a run: enough for many runs.
 BENCH_STOCK = 10_000
 
@@ -172,15 +176,16 @@ def checkout_run(products, *, client: Client | None = None,
     return measures
 
 
-def demo_products(count: int = STORES) -> list:
-    """One product with stock from each of the first `count` approved demo stores, or []
-    when there are not so many."""
+def demo_products(count: int = STORES, *, units: int = 1) -> list:
+    """One product with `units` free from each of the first `count` approved demo stores,
+    or [] when there are not so many."""
     products = []
     vendors = (Vendor.objects.filter(status=VendorStatus.APPROVED)
                .exclude(partner__code__startswith=BENCH_STORE_CODE.format("")).order_by("pk"))
     for vendor in vendors:
         record = (StockRecord.objects
-                  .filter(partner_id=vendor.partner_id, num_in_stock__gt=F("num_allocated") + 50,
+                  .filter(partner_id=vendor.partner_id,
+                          num_in_stock__gte=F("num_allocated") + units,
                           product__is_public=True, product__product_class__track_stock=True)
                   .select_related("product").order_by("pk").first())
         if record is not None:
@@ -193,12 +198,14 @@ def demo_products(count: int = STORES) -> list:
 @transaction.atomic
 def bench_products(count: int = STORES) -> list:
     """`count` demo-like stores (approved, home delivery to La Habana and a pickup point)
-    with one product each, made on the first call and restocked on every one."""
+    with one product each in the demo's coffee category, made on the first call and
+    restocked on every one."""
     municipality = Municipality.objects.select_related("province").get(
         province__name=PROVINCE, name=MUNICIPALITY)
     goods, _ = ProductClass.objects.get_or_create(
         slug="producto", defaults={"name": "Producto", "requires_shipping": True,
                                    "track_stock": True})
+    category = create_from_breadcrumbs(BENCH_CATEGORY)
     products = []
     for number in range(1, count + 1):
         code = BENCH_STORE_CODE.format(number)
@@ -224,6 +231,7 @@ def bench_products(count: int = STORES) -> list:
                 "description": "Café de altura, tostado y molido en la tienda."})
         if created:
             product_weight_set(product=product, weight_kg=Decimal("0.25"))
+        ProductCategory.objects.get_or_create(product=product, category=category)
         StockRecord.objects.update_or_create(
             product=product, partner=partner,
             defaults={"partner_sku": product.upc, "price": Decimal("300.00"),
@@ -239,15 +247,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=11,
                             help="Whole checkouts timed; the figures are their medians.")
-        parser.add_argument("--own-stores", action="store_true",
-                            help="Use the bench's own stores even when the demo has some.")
+        parser.add_argument("--demo-stores", action="store_true",
+                            help="Buy from the demo's stores (it promises their stock).")
         parser.add_argument("--run-tasks", action="store_true",
                             help="Run the tasks the requests send, and count them.")
         parser.add_argument("--sql", metavar="LABEL", default="",
                             help="Also print the SQL of the request with this label.")
 
-    def handle(self, *args, runs, own_stores, run_tasks, sql, **options):
-        products = (None if own_stores else demo_products()) or bench_products()
+    def handle(self, *args, runs, demo_stores, run_tasks, sql, **options):
+        products = demo_products(units=runs + 1) if demo_stores else bench_products()
+        if not products:
+            raise CommandError("The demo has no three stores with stock: run seed_demo.")
         store_names = ", ".join(StockRecord.objects.filter(product__in=products)
                                 .values_list("partner__name", flat=True).order_by("pk"))
         self.stdout.write(f"Stores: {store_names}. {runs} runs after a first, uncounted one; "
