@@ -5,9 +5,9 @@ requests send (the stores' notices, the e-mails) are the worker's work, not the 
 they are listed, not run, unless --run-tasks runs them in the request that sent them.
 
 The stores are three demo-like stores the bench makes once ("Tienda de prueba 1-3", one
-ground coffee each, restocked on every run), or with --demo-stores the first three of the
-demo (`manage.py seed_demo`) that have stock: their pages are richer (reviews,
-recommendations), and every run then promises a unit of each product to a guest order."""
+ground coffee each, a million in stock), or with --demo-stores the first three of the demo
+(`manage.py seed_demo`) that have stock: their pages are richer (reviews), and every run
+then promises a unit of each of their products to a guest's order."""
 
 import re
 import statistics
@@ -31,7 +31,7 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
-from vendors.models import ActorType, Vendor, VendorStatus
+from vendors.models import ActorType, StockMovement, StockMovementReason, Vendor, VendorStatus
 from vendors.products import product_weight_set
 
 Partner = get_model("partner", "Partner")
@@ -48,8 +48,8 @@ ADDRESS = {"first_name": "Carlos", "last_name": "Comprador", "line1": "Calle 23 
 PROVINCE, MUNICIPALITY = "La Habana", "Plaza de la Revolución"
 BENCH_STORE_CODE = "bench-checkout-{}"
 BENCH_CATEGORY = "Alimentos > Café y cacao"  # the demo's
-# Units each bench product is restocked to before a run: enough for many runs.
-BENCH_STOCK = 10_000
+# Units of each bench product: every run promises one to its order.
+BENCH_STOCK = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -198,8 +198,7 @@ def demo_products(count: int = STORES, *, units: int = 1) -> list:
 @transaction.atomic
 def bench_products(count: int = STORES) -> list:
     """`count` demo-like stores (approved, home delivery to La Habana and a pickup point)
-    with one product each in the demo's coffee category, made on the first call and
-    restocked on every one."""
+    with one product each in the demo's coffee category, made on the first call."""
     municipality = Municipality.objects.select_related("province").get(
         province__name=PROVINCE, name=MUNICIPALITY)
     goods, _ = ProductClass.objects.get_or_create(
@@ -232,10 +231,14 @@ def bench_products(count: int = STORES) -> list:
         if created:
             product_weight_set(product=product, weight_kg=Decimal("0.25"))
         ProductCategory.objects.get_or_create(product=product, category=category)
-        StockRecord.objects.update_or_create(
+        record, created = StockRecord.objects.get_or_create(
             product=product, partner=partner,
             defaults={"partner_sku": product.upc, "price": Decimal("300.00"),
-                      "price_currency": "CUP", "num_in_stock": BENCH_STOCK, "num_allocated": 0})
+                      "price_currency": "CUP", "num_in_stock": BENCH_STOCK})
+        if created:
+            StockMovement.objects.create(
+                stockrecord=record, vendor=vendor, reason=StockMovementReason.INITIAL,
+                delta=BENCH_STOCK, level_after=BENCH_STOCK, note="bench_checkout")
         products.append(product)
     return products
 
