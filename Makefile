@@ -6,7 +6,8 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint messages worker beat bench bench-invoices clean
+.PHONY: run test install migrate seed lint messages worker beat bench bench-invoices bench-checkout \
+	clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +49,10 @@ bench: seed
 ## Render N one-page invoice PDFs in one process: ms per invoice and memory (N=500).
 bench-invoices: install
 	$(BIN)/python manage.py bench_invoices --count $(or $(N),500)
+
+## A guest's checkout from 3 stores, 18 requests in-process: queries and ms of each (N=11 runs).
+bench-checkout: migrate
+	$(BIN)/python manage.py bench_checkout --runs $(or $(N),11)
 
 worker: install
 	$(BIN)/celery -A shop worker --loglevel=info

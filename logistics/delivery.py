@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
+from logistics.territory import territory
 from shop.core.money import money_format
 from vendors.models import Vendor
 
@@ -75,28 +76,58 @@ class DeliveryPlan:
         return {part.key: part.chosen.code for part in self.parts if part.chosen}
 
 
-def address_municipality(address) -> Municipality | None:
+def address_municipality(address, *, basket=None) -> Municipality | None:
     """The municipality an address names (its state is the province, its city the
-    municipality, as the checkout address form writes them), or None."""
+    municipality, as the checkout address form writes them), or None. Given the basket
+    being delivered, it is read once for as long as the basket's lines are."""
     if address is None or not address.state or not address.line4:
         return None
-    return (Municipality.objects.select_related("province")
-            .filter(province__name=address.state, name=address.line4).first())
+    memo = _basket_memo(basket) if basket is not None else {}
+    key = ("municipality", address.state, address.line4)
+    if key not in memo:
+        memo[key] = territory().municipality_named(province=address.state,
+                                                   name=address.line4)
+    return memo[key]
+
+
+def _basket_memo(basket) -> dict:
+    """What was computed from the basket's lines as they are loaded now. A checkout page
+    asks for its delivery several times (pre-conditions, totals, the page itself); Oscar
+    loads the lines again after any change to them (a product added, offers applied
+    again), and that starts a new memo."""
+    lines = basket.all_lines()
+    memo = getattr(basket, "_delivery_memo", None)
+    if memo is None or memo[0] is not lines:
+        memo = (lines, {})
+        basket._delivery_memo = memo
+    return memo[1]
 
 
 def basket_vendor_parts(*, basket, municipality: Municipality | None = None) -> list[VendorPart]:
     """The basket's lines grouped by vendor (in the order they were added), each with
     its subtotal, weight and, when a municipality is given, its delivery options."""
+    memo = _basket_memo(basket)
+    key = ("parts", municipality.pk if municipality is not None else None)
+    if key not in memo:
+        memo[key] = tuple(_basket_vendor_parts(basket=basket, municipality=municipality))
+    return list(memo[key])
+
+
+def _basket_vendor_parts(*, basket, municipality: Municipality | None) -> list[VendorPart]:
     lines = [line for line in basket.all_lines() if line.stockrecord_id]
     grouped: dict[int, list] = {}
     for line in lines:
         grouped.setdefault(line.stockrecord.partner_id, []).append(line)
     if not grouped:
         return []
-    # The invoice settings come along: the basket and review say the tax each store includes.
-    vendors = {vendor.partner_id: vendor for vendor in Vendor.objects.filter(
-        partner_id__in=grouped).select_related("partner", "invoice_settings")}
-    weights = _product_weights({line.product_id for line in lines})
+    # The basket reads each line's store with its vendor and invoice settings (the basket
+    # and review say the tax each store includes): no query here.
+    vendors = {line.stockrecord.partner_id: line.stockrecord.partner.vendor for line in lines}
+    if all(hasattr(line, "product_weight") for line in lines):  # the basket read them
+        weights = {line.product_id: Decimal(str(line.product_weight)) for line in lines
+                   if line.product_weight}
+    else:
+        weights = _product_weights({line.product_id for line in lines})
     parts = []
     for partner_id, vendor_lines in grouped.items():
         subtotal = sum((line.line_price_incl_tax_incl_discounts or Decimal("0")
@@ -114,6 +145,16 @@ def delivery_plan(*, basket, municipality: Municipality | None,
                   choices: dict[str, str]) -> DeliveryPlan:
     """The basket's parts with the chosen options, checked against what each vendor
     offers now: `errors` says, per part, what is missing or no longer possible."""
+    memo = _basket_memo(basket)
+    key = ("plan", municipality.pk if municipality is not None else None,
+           tuple(sorted(choices.items())))
+    if key not in memo:
+        memo[key] = _delivery_plan(basket=basket, municipality=municipality, choices=choices)
+    return memo[key]
+
+
+def _delivery_plan(*, basket, municipality: Municipality | None,
+                   choices: dict[str, str]) -> DeliveryPlan:
     if municipality is None:
         return DeliveryPlan(parts=tuple(basket_vendor_parts(basket=basket)), municipality=None,
                             errors=(_("Choose a delivery address with its municipality."),))
@@ -136,6 +177,14 @@ def delivery_plan(*, basket, municipality: Municipality | None,
 
 def delivery_zone_charge(*, zone: DeliveryZone, weight: Decimal) -> Decimal:
     return (zone.price + zone.price_per_kg * weight).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def product_weight_subquery() -> Subquery:
+    """The weight in kg of the row's product (`product_id`), from its `weight` attribute:
+    basket lines read it with themselves, and their delivery asks no more."""
+    return Subquery(ProductAttributeValue.objects.filter(
+        product_id=OuterRef("product_id"), attribute__code=WEIGHT_ATTRIBUTE,
+    ).values("value_float")[:1])
 
 
 def _product_weights(product_ids: set[int]) -> dict[int, Decimal]:

@@ -10,22 +10,65 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from logistics.models import Municipality, Province
+from logistics.territory import territory
 
 
 class MunicipalityChoiceIterator(forms.models.ModelChoiceIterator):
     """Yields one <optgroup> per province, lazily (at render or validation time)."""
 
+    def municipalities(self):
+        return self.queryset
+
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         grouped: dict[str, list] = {}
-        for municipality in self.queryset:
+        for municipality in self.municipalities():
             grouped.setdefault(municipality.province.name, []).append(self.choice(municipality))
         yield from grouped.items()
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):
-    iterator = MunicipalityChoiceIterator
+class TerritoryMunicipalityIterator(MunicipalityChoiceIterator):
+    def municipalities(self):
+        return territory().municipalities
+
+    def __len__(self):
+        return len(territory().municipalities) + (self.field.empty_label is not None)
+
+
+class TerritoryProvinceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for province in territory().provinces:
+            yield self.choice(province)
+
+    def __len__(self):
+        return len(territory().provinces) + (self.field.empty_label is not None)
+
+
+class TerritoryChoiceField(forms.ModelChoiceField):
+    """One of all the provinces or municipalities, listed and checked from the territory
+    in the cache (logistics/territory.py) instead of a query each."""
+
+    def territory_get(self, pk: int):
+        raise NotImplementedError
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            found = self.territory_get(int(str(value)))
+        except (TypeError, ValueError):
+            found = None
+        if found is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": value})
+        return found
+
+
+class MunicipalityChoiceField(TerritoryChoiceField):
+    iterator = TerritoryMunicipalityIterator
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Municipality.objects.select_related("province"))
@@ -36,6 +79,9 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         )
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("data-territory", "municipality")
+
+    def territory_get(self, pk: int):
+        return territory().municipality(pk)
 
     def label_from_instance(self, obj) -> str:
         return obj.name
@@ -71,7 +117,9 @@ class ProvinceMultipleChoiceField(forms.ModelMultipleChoiceField):
         super().__init__(**kwargs)
 
 
-class ProvinceChoiceField(forms.ModelChoiceField):
+class ProvinceChoiceField(TerritoryChoiceField):
+    iterator = TerritoryProvinceIterator
+
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Province.objects.all())
         kwargs.setdefault("label", _("Province"))
@@ -80,6 +128,9 @@ class ProvinceChoiceField(forms.ModelChoiceField):
         )
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("data-territory", "province")
+
+    def territory_get(self, pk: int):
+        return territory().province(pk)
 
 
 def province_municipality_clean(cleaned_data: dict, *, province_field: str = "province",

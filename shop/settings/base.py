@@ -58,9 +58,9 @@ INSTALLED_APPS = [
     "shop.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.apps.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
+    "shop.apps.offer.apps.OfferConfig",
     "shop.apps.order.apps.OrderConfig",
     "shop.apps.customer.apps.CustomerConfig",
     "shop.apps.search.apps.SearchConfig",
@@ -230,6 +230,10 @@ if CACHE_REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions live in the database; with a cache shared by every process (Redis) they are
+# read from it (a local-memory cache is one per process: another would read a stale one).
+SESSION_ENGINE = "shop.core.sessions.cached_db" if CACHE_REDIS_URL else "shop.core.sessions.db"
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or REDIS_URL or None
@@ -421,6 +425,8 @@ SMS_BACKEND = env_str("SMS_BACKEND", "shop.sms.backends.logging.SmsBackend")
 MIGRATION_MODULES = {
     "catalogue": "oscar.apps.catalogue.migrations",
     "partner": "oscar.apps.partner.migrations",
+    "basket": "oscar.apps.basket.migrations",
+    "offer": "oscar.apps.offer.migrations",
     "order": "oscar.apps.order.migrations",
     "shipping": "oscar.apps.shipping.migrations",
     "customer": "oscar.apps.customer.migrations",

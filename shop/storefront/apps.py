@@ -6,3 +6,8 @@ class StorefrontConfig(AppConfig):
     name = "shop.storefront"
     label = "storefront"
     verbose_name = _("Storefront")
+
+    def ready(self):
+        from shop.storefront import fragments
+
+        fragments.connect()

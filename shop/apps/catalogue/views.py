@@ -1,12 +1,16 @@
 from oscar.apps.catalogue import views
 
+from shop.apps.catalogue.selectors import product_page_queryset
+from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.taxes import included_tax
-from vendors.models import Vendor
 from vendors.reviews import review_permitted
 from vendors.services import approved_partner_ids
 
 
-class ProductDetailView(views.ProductDetailView):
+class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
+    def get_queryset(self):
+        return product_page_queryset()
+
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
             return False
@@ -20,6 +24,8 @@ class ProductDetailView(views.ProductDetailView):
         context["review_permitted"] = review_permitted(user=self.request.user,
                                                        product=self.object)
         context["included_tax"] = self.included_tax()
+        # The three the page shows, with their authors (each names its own).
+        context["top_reviews"] = self.object.reviews.approved().select_related("user")[:3]
         return context
 
     def included_tax(self):
@@ -28,6 +34,5 @@ class ProductDetailView(views.ProductDetailView):
         info = self.request.strategy.fetch_for_product(self.object)
         if info.stockrecord is None or not info.price.exists:
             return None
-        vendor = (Vendor.objects.select_related("invoice_settings")
-                  .filter(partner_id=info.stockrecord.partner_id).first())
+        vendor = getattr(info.stockrecord.partner, "vendor", None)
         return vendor and included_tax(vendor=vendor, amount=info.price.incl_tax)

@@ -16,6 +16,7 @@ from logistics.delivery import address_municipality, basket_vendor_parts
 from payments.interface import NextAction
 from payments.selectors import payment_methods_offered
 from payments.views import payable_remember
+from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
@@ -47,7 +48,7 @@ class CheckoutMixin:
                                                         "plan", None)
 
 
-class IndexView(views.IndexView):
+class IndexView(AtomicWritesMixin, views.IndexView):
     """The first step; a returning customer logs in here. Oscar builds that login form
     without the request, which the login limits need (shop/accounts/throttle.py)."""
 
@@ -55,7 +56,7 @@ class IndexView(views.IndexView):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
-class ShippingAddressView(views.ShippingAddressView):
+class ShippingAddressView(AtomicWritesMixin, views.ShippingAddressView):
     def get_initial(self):
         initial = super().get_initial() or {}
         address = self.get_shipping_address(self.request.basket)
@@ -72,7 +73,7 @@ class ShippingAddressView(views.ShippingAddressView):
         return super().post(request, *args, **kwargs)
 
 
-class ShippingMethodView(views.ShippingMethodView):
+class ShippingMethodView(AtomicWritesMixin, views.ShippingMethodView):
     """Each vendor part gets its own delivery: home delivery where the vendor covers the
     address's municipality, or pickup at one of its points."""
 
@@ -101,7 +102,7 @@ class ShippingMethodView(views.ShippingMethodView):
     def municipality(self):
         if not hasattr(self, "_municipality"):
             self._municipality = address_municipality(
-                self.get_shipping_address(self.request.basket))
+                self.get_shipping_address(self.request.basket), basket=self.request.basket)
         return self._municipality
 
     def get_form_kwargs(self):
@@ -126,7 +127,7 @@ class ShippingMethodView(views.ShippingMethodView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class PaymentMethodView(CheckoutMixin, views.PaymentMethodView):
+class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodView):
     template_name = "oscar/checkout/payment_method.html"
     success_url = reverse_lazy("checkout:preview")
 
@@ -224,3 +225,7 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
 
     def send_order_placed_email(self, order):
         pass  # the placement path tells the stores and the buyer
+
+
+class ThankYouView(AtomicWritesMixin, views.ThankYouView):
+    pass

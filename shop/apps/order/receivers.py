@@ -1,33 +1,23 @@
 """Oscar's analytics count purchases, product views and basket additions from signal
 receivers, inside the request's transaction. Two first buyers (or viewers) of a product
 both insert its counter row; on PostgreSQL the loser's insert fails and aborts the whole
-transaction: a purchase lost, or a product page failing. The counters are recorded after
-commit, each in its own transaction, where such a failure costs a count, never a
-purchase or a page."""
+transaction: a purchase lost, or a product page failing. Here each event is a task sent
+once the request commits (shop/apps/order/analytics.py): the worker counts, the page
+does not wait, and a failure costs a count, never a purchase or a page."""
 
 import functools
-import logging
 
-from django.db import DatabaseError, transaction
-from oscar.apps.analytics import receivers as analytics
-
-logger = logging.getLogger(__name__)
+from shop.apps.order.analytics import RECEIVERS
+from shop.apps.order.tasks import analytics_record_task
 
 
-def after_commit(receiver):
-    @functools.wraps(receiver)
-    def deferred(sender, **kwargs):
-        def record():
-            try:
-                with transaction.atomic():
-                    receiver(sender, **kwargs)
-            except DatabaseError:
-                logger.warning("analytics counter not recorded (%s)", receiver.__name__,
-                               exc_info=True)
-
-        transaction.on_commit(record)
-
-    return deferred
+def _record_on_commit(event: str, sender, **kwargs) -> None:
+    if kwargs.get("raw", False):
+        return
+    _receiver, subject = RECEIVERS[event]
+    user = kwargs.get("user")
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    analytics_record_task.delay_on_commit(event, kwargs[subject].pk, user_id)
 
 
 def connect() -> None:
@@ -35,9 +25,8 @@ def connect() -> None:
     from oscar.apps.catalogue.signals import product_viewed
     from oscar.apps.order.signals import order_placed
 
-    for signal, receiver in ((order_placed, analytics.receive_order_placed),
-                             (product_viewed, analytics.receive_product_view),
-                             (basket_addition, analytics.receive_basket_addition)):
-        signal.disconnect(receiver)
-        signal.connect(after_commit(receiver), weak=False,
-                       dispatch_uid=f"shop.analytics.{receiver.__name__}")
+    for signal, event in ((order_placed, "order_placed"), (product_viewed, "product_viewed"),
+                          (basket_addition, "basket_addition")):
+        signal.disconnect(RECEIVERS[event][0])
+        signal.connect(functools.partial(_record_on_commit, event), weak=False,
+                       dispatch_uid=f"shop.analytics.{event}")

@@ -28,13 +28,27 @@ class OrderCreator(utils.OrderCreator):
         plan = getattr(shipping_method, "plan", None) or getattr(
             getattr(shipping_method, "method", None), "plan", None)  # offer-discount wrapper
         parts = plan.parts if plan else basket_vendor_parts(basket=basket)
-        with transaction.atomic():
+        self.lines_created = []
+        # Every caller places inside its own transaction and lets a failure leave it:
+        # a savepoint of our own would cost two statements and protect nothing.
+        with transaction.atomic(savepoint=False):
             order = super().place_order(basket, total, shipping_method, shipping_charge,
                                         user=user, **kwargs)
+            # The lines just written are the order's lines: splitting the order into its
+            # parts and the counters after commit read them from here, not again.
+            # (What prefetch_related stores: a queryset of the lines with its results.)
+            lines = order.lines.all()
+            lines._result_cache, lines._prefetch_done = self.lines_created, True
+            order._prefetched_objects_cache = {"lines": lines}
             # The order's first status is its parts': placed, or waiting for the payment.
             vendor_orders_create(order=order, parts=parts, actor=user,
                                  status=kwargs.get("status") or "placed")
         return order
+
+    def create_line_models(self, order, basket_line, extra_line_fields=None):
+        line = super().create_line_models(order, basket_line, extra_line_fields)
+        self.lines_created.append(line)
+        return line
 
     def update_stock_records(self, line):
         # Oscar's StockRecord.allocate() adds without a check; vendor_orders_create

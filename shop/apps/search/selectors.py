@@ -26,25 +26,22 @@ ORDERING = {
 }
 
 
-def product_card_queryset() -> QuerySet:
+def product_card_queryset(*, sold_by_approved_only: bool = True) -> QuerySet:
     """Browsable products sold by an approved vendor, with everything a product
     card renders in a fixed number of queries: Oscar's `base_queryset`
-    annotations, images, and the approved stock records with their vendor."""
-    approved_stock = StockRecord.objects.filter(partner__vendor__status=VendorStatus.APPROVED)
-    return (
-        Product.objects.browsable()
-        .base_queryset()
-        .filter(Exists(approved_stock.filter(product=OuterRef("pk"))))
-        .prefetch_related(None)
-        .prefetch_related(
-            "images",
-            Prefetch(
-                "stockrecords",
-                queryset=approved_stock.select_related(
-                    "partner__vendor__municipality__province"
-                ).order_by("id"),
-            ),
-        )
+    annotations, images, and the approved stock records with their vendor.
+    `sold_by_approved_only=False`: every browsable product, with all its stock records."""
+    stock = StockRecord.objects.all()
+    products = Product.objects.browsable().base_queryset()
+    if sold_by_approved_only:
+        stock = stock.filter(partner__vendor__status=VendorStatus.APPROVED)
+        products = products.filter(Exists(stock.filter(product=OuterRef("pk"))))
+    return products.prefetch_related(None).prefetch_related(
+        "images",
+        Prefetch(
+            "stockrecords",
+            queryset=stock.select_related("partner__vendor__municipality__province").order_by("id"),
+        ),
     )
 
 

@@ -24,7 +24,8 @@ class Repository(repository.Repository):
         if request is None or shipping_addr is None:
             return []
         CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
-        plan = delivery_plan(basket=basket, municipality=address_municipality(shipping_addr),
+        plan = delivery_plan(basket=basket,
+                             municipality=address_municipality(shipping_addr, basket=basket),
                              choices=CheckoutSessionData(request).delivery_choices())
         return [] if plan.errors else [VendorDelivery(plan)]
 

@@ -1,0 +1,69 @@
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLineAttribute
+from oscar.core.loading import get_model, is_model_registered
+
+from logistics.delivery import product_weight_subquery
+
+Voucher = get_model("voucher", "Voucher")
+
+
+class Basket(AbstractBasket):
+    def all_lines(self):
+        """Oscar's cached lines, read once per state of the basket with what pages and the
+        order need of them: the product class (shipping, stock tracking), the store (the
+        order's lines name it), and the chosen options of the lines that have some (most
+        have none: no query for theirs). Not the pictures: only the pages that show them
+        ask for them (lines_with_images)."""
+        if self.id is None or self._lines is not None:
+            return super().all_lines()
+        lines = (
+            self.lines.select_related(
+                "product__product_class",
+                # The vendor behind the store, with its invoice settings: the delivery
+                # parts and the taxes shown per store read them.
+                "stockrecord__partner__vendor__invoice_settings",
+            )
+            .annotate(
+                has_attributes=Exists(LineAttribute.objects.filter(line=OuterRef("pk"))),
+                product_weight=product_weight_subquery(),  # what the delivery charges by
+                basket_has_vouchers=Exists(
+                    self.vouchers.through.objects.filter(basket_id=OuterRef("basket_id"))),
+            )
+            .order_by(self._meta.pk.name)
+        )
+        loaded = list(lines)
+        prefetch_related_objects([line for line in loaded if line.has_attributes],
+                                 "attributes")
+        prefetch_related_objects([line for line in loaded if not line.has_attributes],
+                                 Prefetch("attributes", queryset=LineAttribute.objects.none()))
+        if loaded and not loaded[0].basket_has_vouchers:
+            # Offers ask for the basket's vouchers on every request; most baskets hold
+            # none. Adding one (vouchers.add) drops this empty answer.
+            prefetch_related_objects([self], Prefetch("vouchers",
+                                                      queryset=Voucher.objects.none()))
+        self._lines = lines
+        return lines
+
+    def lines_with_images(self):
+        """The lines, their products' pictures read in one query."""
+        lines = self.all_lines()
+        prefetch_related_objects(list(lines), "product__images")
+        return lines
+
+    @property
+    def num_lines(self):
+        # The lines are read anyway (offers, totals): count them rather than COUNT(*).
+        return len(self.all_lines())
+
+    def product_quantity(self, product):
+        """Units of `product` in the basket, from the lines already read."""
+        return sum(line.quantity for line in self.all_lines() if line.product_id == product.pk)
+
+
+if not is_model_registered("basket", "LineAttribute"):
+
+    class LineAttribute(AbstractLineAttribute):
+        pass
+
+
+from oscar.apps.basket.models import *  # noqa: E402, F403  (Oscar's fork pattern)
