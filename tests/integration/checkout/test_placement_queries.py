@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_class, get_model
 
+from payments.selectors import payment_method_default
 from shop.apps.checkout.placement import purchase_place
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.callcenter import ADDRESS, cuba
@@ -44,7 +45,8 @@ def placement_queries(*, stores: int, lines_per_store: int) -> int:
     address = ShippingAddress(country=cuba(), **ADDRESS)
     with CaptureQueriesContext(connection) as queries:
         order = purchase_place(basket=basket, shipping_address=address, choices=choices,
-                               email="ana@example.test")
+                               email="ana@example.test",
+                               payment_method=payment_method_default()).order
     assert order.vendor_orders.count() == stores
     assert order.lines.count() == stores * lines_per_store
     return len(queries.captured_queries)

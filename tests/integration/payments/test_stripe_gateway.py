@@ -4,6 +4,7 @@ The buyer's part (Stripe.js confirming a card, the bank's 3-D Secure page) is pl
 with localstripe's own API; everything else goes through the adapter."""
 
 import json
+import logging
 import queue
 import socket
 import threading
@@ -275,17 +276,28 @@ def test_an_unknown_payment_is_a_gateway_error_not_a_stripe_exception(gateway):
 
 
 def test_a_wrong_secret_key_is_a_configuration_error_logged_for_operators(localstripe_url,
-                                                                         caplog):
+                                                                         monkeypatch):
+    # The adapter's own logger, heard directly: whatever configured logging before (a
+    # Celery worker hijacking the root logger, say) cannot hide what it says.
+    logged = []
+    listener = logging.Handler(level=logging.ERROR)
+    listener.emit = logged.append
+    adapter_logger = logging.getLogger("payments.gateways.stripe")
+    monkeypatch.setattr(adapter_logger, "disabled", False)
+    adapter_logger.addHandler(listener)
     gateway = StripeGateway(name="stripe", options=stripe_options(localstripe_url,
                                                                   secret_key="wrong-key"))
 
-    with pytest.raises(GatewayMisconfigured) as refused:
-        gateway.start(request_for("10.00"))
+    try:
+        with pytest.raises(GatewayMisconfigured) as refused:
+            gateway.start(request_for("10.00"))
+    finally:
+        adapter_logger.removeHandler(listener)
 
     assert refused.value.code == ErrorCode.AUTHENTICATION_FAILED
     assert refused.value.message == "El pago con tarjeta no está disponible en este momento."
     assert refused.value.detail.startswith("AuthenticationError: Unauthorized (http 401")
-    errors = [record for record in caplog.records if record.levelname == "ERROR"]
+    errors = [record for record in logged if record.levelname == "ERROR"]
     assert [record.name for record in errors] == ["payments.gateways.stripe"]
     assert "AuthenticationError" in errors[0].getMessage()
 

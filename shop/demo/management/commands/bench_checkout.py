@@ -31,6 +31,7 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
+from payments.selectors import payment_method_default
 from vendors.models import ActorType, StockMovement, StockMovementReason, Vendor, VendorStatus
 from vendors.products import product_weight_set
 
@@ -118,7 +119,7 @@ def checkout_requests(products) -> list[CheckoutRequest]:
                         _delivery_data),
         CheckoutRequest("payment method", "get", reverse("checkout:payment-method"), 200),
         CheckoutRequest("payment chosen", "post", reverse("checkout:payment-method"), 302,
-                        lambda _responses: {"method": "cash_on_delivery"}),
+                        lambda _responses: {"method": payment_method_default()}),
         CheckoutRequest("review", "get", reverse("checkout:preview"), 200),
         CheckoutRequest("place order", "post", reverse("checkout:preview"), 302, _place_data),
         CheckoutRequest("thank you", "get", reverse("checkout:thank-you"), 200),
