@@ -35,6 +35,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## Compile the Spanish translations (commit the .mo files: no gettext needed to run).
 messages: install

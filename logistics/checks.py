@@ -10,7 +10,11 @@ def shipping_carriers_check(app_configs=None, **kwargs) -> list:
     enabled outside DEBUG, E004 no carrier at all (vendors could not ship)."""
     errors = CARRIERS.check()
     if not getattr(settings, "SHIPPING_CARRIERS", {}):
-        errors.append(checks.Error("SHIPPING_CARRIERS is empty: vendors cannot ship.",
-                                   hint='Enable at least the "manual" carrier.',
-                                   id="logistics.E004"))
+        errors.append(
+            checks.Error(
+                "SHIPPING_CARRIERS is empty: vendors cannot ship.",
+                hint='Enable at least the "manual" carrier.',
+                id="logistics.E004",
+            )
+        )
     return errors

@@ -25,14 +25,14 @@ class CourierLinkExpired(Exception):
 
 def courier_link_token(*, shipment: Shipment) -> str:
     return signing.TimestampSigner(salt=SALT).sign(
-        f"{shipment.pk}.{shipment.courier_link_revision}")
+        f"{shipment.pk}.{shipment.courier_link_revision}"
+    )
 
 
 def courier_link_path(*, shipment: Shipment) -> str:
     """In the site's language, whatever the vendor's page is in: couriers are local."""
     with translation.override(settings.LANGUAGE_CODE):
-        return reverse("tracking:courier",
-                       kwargs={"token": courier_link_token(shipment=shipment)})
+        return reverse("tracking:courier", kwargs={"token": courier_link_token(shipment=shipment)})
 
 
 def courier_link_shipment(*, token: str) -> Shipment:
@@ -45,8 +45,11 @@ def courier_link_shipment(*, token: str) -> Shipment:
     except signing.BadSignature:
         raise CourierLinkRefused from None
     shipment_id, _dot, revision = value.partition(".")
-    shipment = (Shipment.objects.select_related("vendor_order__vendor", "vendor_order__order")
-                .filter(pk=shipment_id).first())
+    shipment = (
+        Shipment.objects.select_related("vendor_order__vendor", "vendor_order__order")
+        .filter(pk=shipment_id)
+        .first()
+    )
     if shipment is None:
         raise CourierLinkRefused
     if revision != str(shipment.courier_link_revision):

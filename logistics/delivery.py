@@ -85,8 +85,7 @@ def address_municipality(address, *, basket=None) -> Municipality | None:
     memo = _basket_memo(basket) if basket is not None else {}
     key = ("municipality", address.state, address.line4)
     if key not in memo:
-        memo[key] = territory().municipality_named(province=address.state,
-                                                   name=address.line4)
+        memo[key] = territory().municipality_named(province=address.state, name=address.line4)
     return memo[key]
 
 
@@ -124,54 +123,89 @@ def _basket_vendor_parts(*, basket, municipality: Municipality | None) -> list[V
     # and review say the tax each store includes): no query here.
     vendors = {line.stockrecord.partner_id: line.stockrecord.partner.vendor for line in lines}
     if all(hasattr(line, "product_weight") for line in lines):  # the basket read them
-        weights = {line.product_id: Decimal(str(line.product_weight)) for line in lines
-                   if line.product_weight}
+        weights = {
+            line.product_id: Decimal(str(line.product_weight))
+            for line in lines
+            if line.product_weight
+        }
     else:
         weights = _product_weights({line.product_id for line in lines})
     parts = []
     for partner_id, vendor_lines in grouped.items():
-        subtotal = sum((line.line_price_incl_tax_incl_discounts or Decimal("0")
-                        for line in vendor_lines), Decimal("0.00"))
-        weight = sum((weights.get(line.product_id, Decimal("0")) * line.quantity
-                      for line in vendor_lines), Decimal("0"))
-        parts.append(VendorPart(vendor=vendors[partner_id], lines=tuple(vendor_lines),
-                                subtotal=subtotal, weight=weight))
+        subtotal = sum(
+            (line.line_price_incl_tax_incl_discounts or Decimal("0") for line in vendor_lines),
+            Decimal("0.00"),
+        )
+        weight = sum(
+            (weights.get(line.product_id, Decimal("0")) * line.quantity for line in vendor_lines),
+            Decimal("0"),
+        )
+        parts.append(
+            VendorPart(
+                vendor=vendors[partner_id],
+                lines=tuple(vendor_lines),
+                subtotal=subtotal,
+                weight=weight,
+            )
+        )
     if municipality is not None:
         parts = _with_options(parts, municipality)
     return parts
 
 
-def delivery_plan(*, basket, municipality: Municipality | None,
-                  choices: dict[str, str]) -> DeliveryPlan:
+def delivery_plan(
+    *, basket, municipality: Municipality | None, choices: dict[str, str]
+) -> DeliveryPlan:
     """The basket's parts with the chosen options, checked against what each vendor
     offers now: `errors` says, per part, what is missing or no longer possible."""
     memo = _basket_memo(basket)
-    key = ("plan", municipality.pk if municipality is not None else None,
-           tuple(sorted(choices.items())))
+    key = (
+        "plan",
+        municipality.pk if municipality is not None else None,
+        tuple(sorted(choices.items())),
+    )
     if key not in memo:
         memo[key] = _delivery_plan(basket=basket, municipality=municipality, choices=choices)
     return memo[key]
 
 
-def _delivery_plan(*, basket, municipality: Municipality | None,
-                   choices: dict[str, str]) -> DeliveryPlan:
+def _delivery_plan(
+    *, basket, municipality: Municipality | None, choices: dict[str, str]
+) -> DeliveryPlan:
     if municipality is None:
-        return DeliveryPlan(parts=tuple(basket_vendor_parts(basket=basket)), municipality=None,
-                            errors=(_("Choose a delivery address with its municipality."),))
+        return DeliveryPlan(
+            parts=tuple(basket_vendor_parts(basket=basket)),
+            municipality=None,
+            errors=(_("Choose a delivery address with its municipality."),),
+        )
     parts, errors = [], []
     for part in basket_vendor_parts(basket=basket, municipality=municipality):
         code = choices.get(part.key, "")
         chosen = part.option(code) if code else None
         if not part.options:
-            errors.append(_("%(store)s cannot deliver to %(place)s and has no pickup point: "
-                            "remove its products or choose another address.")
-                          % {"store": part.vendor.trade_name, "place": municipality.name})
+            errors.append(
+                _(
+                    "%(store)s cannot deliver to %(place)s and has no pickup point: "
+                    "remove its products or choose another address."
+                )
+                % {"store": part.vendor.trade_name, "place": municipality.name}
+            )
         elif chosen is None:
-            errors.append(_("Choose how %(store)s gets your order to you.")
-                          % {"store": part.vendor.trade_name})
-        parts.append(VendorPart(vendor=part.vendor, lines=part.lines, subtotal=part.subtotal,
-                                weight=part.weight, options=part.options,
-                                home_unavailable=part.home_unavailable, chosen=chosen))
+            errors.append(
+                _("Choose how %(store)s gets your order to you.")
+                % {"store": part.vendor.trade_name}
+            )
+        parts.append(
+            VendorPart(
+                vendor=part.vendor,
+                lines=part.lines,
+                subtotal=part.subtotal,
+                weight=part.weight,
+                options=part.options,
+                home_unavailable=part.home_unavailable,
+                chosen=chosen,
+            )
+        )
     return DeliveryPlan(parts=tuple(parts), municipality=municipality, errors=tuple(errors))
 
 
@@ -182,63 +216,99 @@ def delivery_zone_charge(*, zone: DeliveryZone, weight: Decimal) -> Decimal:
 def product_weight_subquery() -> Subquery:
     """The weight in kg of the row's product (`product_id`), from its `weight` attribute:
     basket lines read it with themselves, and their delivery asks no more."""
-    return Subquery(ProductAttributeValue.objects.filter(
-        product_id=OuterRef("product_id"), attribute__code=WEIGHT_ATTRIBUTE,
-    ).values("value_float")[:1])
+    return Subquery(
+        ProductAttributeValue.objects.filter(
+            product_id=OuterRef("product_id"),
+            attribute__code=WEIGHT_ATTRIBUTE,
+        ).values("value_float")[:1]
+    )
 
 
 def _product_weights(product_ids: set[int]) -> dict[int, Decimal]:
     """Weight in kg per product, from Oscar's `weight` attribute (0 when absent)."""
-    values = (ProductAttributeValue.objects
-              .filter(product_id__in=product_ids, attribute__code=WEIGHT_ATTRIBUTE)
-              .values_list("product_id", "value_float"))
+    values = ProductAttributeValue.objects.filter(
+        product_id__in=product_ids, attribute__code=WEIGHT_ATTRIBUTE
+    ).values_list("product_id", "value_float")
     return {product_id: Decimal(str(value)) for product_id, value in values if value}
 
 
 def _with_options(parts: list[VendorPart], municipality: Municipality) -> list[VendorPart]:
     vendor_ids = [part.vendor.pk for part in parts]
     zones: dict[int, list[DeliveryZone]] = {}
-    for zone in (DeliveryZone.objects.filter(vendor_id__in=vendor_ids, is_active=True)
-                 .filter(Q(municipalities=municipality) | Q(provinces=municipality.province_id))
-                 .distinct().order_by("price", "id")):
+    for zone in (
+        DeliveryZone.objects.filter(vendor_id__in=vendor_ids, is_active=True)
+        .filter(Q(municipalities=municipality) | Q(provinces=municipality.province_id))
+        .distinct()
+        .order_by("price", "id")
+    ):
         zones.setdefault(zone.vendor_id, []).append(zone)
     points: dict[int, list[PickupPoint]] = {}
-    for point in (PickupPoint.objects.filter(vendor_id__in=vendor_ids, is_active=True)
-                  .select_related("municipality__province").order_by("name", "id")):
+    for point in (
+        PickupPoint.objects.filter(vendor_id__in=vendor_ids, is_active=True)
+        .select_related("municipality__province")
+        .order_by("name", "id")
+    ):
         points.setdefault(point.vendor_id, []).append(point)
-    return [_part_with_options(part, municipality, zones.get(part.vendor.pk, []),
-                               points.get(part.vendor.pk, [])) for part in parts]
+    return [
+        _part_with_options(
+            part, municipality, zones.get(part.vendor.pk, []), points.get(part.vendor.pk, [])
+        )
+        for part in parts
+    ]
 
 
 def _part_with_options(part, municipality, zones, points) -> VendorPart:
     options, home_unavailable = [], ""
     reachable = [zone for zone in zones if part.subtotal >= zone.minimum_order]
     if reachable:
-        zone = min(reachable, key=lambda z: (delivery_zone_charge(zone=z, weight=part.weight),
-                                            z.pk))
-        options.append(DeliveryOption(
-            code=f"{HOME}-{zone.pk}", kind=HOME,
-            name=_("Home delivery to %(place)s") % {"place": municipality.name},
-            charge=delivery_zone_charge(zone=zone, weight=part.weight), detail=zone.name))
+        zone = min(
+            reachable, key=lambda z: (delivery_zone_charge(zone=z, weight=part.weight), z.pk)
+        )
+        options.append(
+            DeliveryOption(
+                code=f"{HOME}-{zone.pk}",
+                kind=HOME,
+                name=_("Home delivery to %(place)s") % {"place": municipality.name},
+                charge=delivery_zone_charge(zone=zone, weight=part.weight),
+                detail=zone.name,
+            )
+        )
     elif zones:
         minimum = min(zone.minimum_order for zone in zones)
-        home_unavailable = _("Home delivery needs an order of at least %(amount)s from this "
-                             "store.") % {"amount": money_format(minimum)}
+        home_unavailable = _(
+            "Home delivery needs an order of at least %(amount)s from this store."
+        ) % {"amount": money_format(minimum)}
     else:
         home_unavailable = _("This store does not deliver to %(place)s.") % {
-            "place": municipality.name}
+            "place": municipality.name
+        }
     # Pickup points in the buyer's municipality first, then its province, then the rest.
-    points = sorted(points, key=lambda p: (p.municipality_id != municipality.pk,
-                                           p.municipality.province_id != municipality.province_id))
+    points = sorted(
+        points,
+        key=lambda p: (
+            p.municipality_id != municipality.pk,
+            p.municipality.province_id != municipality.province_id,
+        ),
+    )
     for point in points:
-        options.append(DeliveryOption(
-            code=f"{PICKUP}-{point.pk}", kind=PICKUP,
-            name=_("Pickup at %(point)s") % {"point": point.name}, charge=Decimal("0.00"),
-            detail=f"{point.address}, {point.municipality.name} "
-                   f"({point.municipality.province.name}). {point.hours}"))
-    return VendorPart(vendor=part.vendor, lines=part.lines, subtotal=part.subtotal,
-                      weight=part.weight, options=tuple(options),
-                      home_unavailable=home_unavailable)
+        options.append(
+            DeliveryOption(
+                code=f"{PICKUP}-{point.pk}",
+                kind=PICKUP,
+                name=_("Pickup at %(point)s") % {"point": point.name},
+                charge=Decimal("0.00"),
+                detail=f"{point.address}, {point.municipality.name} "
+                f"({point.municipality.province.name}). {point.hours}",
+            )
+        )
+    return VendorPart(
+        vendor=part.vendor,
+        lines=part.lines,
+        subtotal=part.subtotal,
+        weight=part.weight,
+        options=tuple(options),
+        home_unavailable=home_unavailable,
+    )
 
 
 def delivery_plan_validate(plan: DeliveryPlan) -> None:
@@ -246,18 +316,28 @@ def delivery_plan_validate(plan: DeliveryPlan) -> None:
         raise ValidationError(list(plan.errors), code="delivery")
 
 
-def vendor_order_delivery_options(*, vendor_order, municipality: Municipality,
-                                  ) -> tuple[DeliveryOption, ...]:
+def vendor_order_delivery_options(
+    *,
+    vendor_order,
+    municipality: Municipality,
+) -> tuple[DeliveryOption, ...]:
     """What a placed vendor part could switch to for `municipality`: the same options the
     basket offered, priced on the part's open lines."""
     from vendors.models import LINE_CANCELLED
 
-    lines = list(vendor_order.order.lines.filter(partner_id=vendor_order.vendor.partner_id)
-                 .exclude(status=LINE_CANCELLED))
+    lines = list(
+        vendor_order.order.lines.filter(partner_id=vendor_order.vendor.partner_id).exclude(
+            status=LINE_CANCELLED
+        )
+    )
     weights = _product_weights({line.product_id for line in lines})
     part = VendorPart(
-        vendor=vendor_order.vendor, lines=tuple(lines),
+        vendor=vendor_order.vendor,
+        lines=tuple(lines),
         subtotal=sum((line.line_price_incl_tax for line in lines), Decimal("0.00")),
-        weight=sum((weights.get(line.product_id, Decimal("0")) * line.quantity
-                    for line in lines), Decimal("0")))
+        weight=sum(
+            (weights.get(line.product_id, Decimal("0")) * line.quantity for line in lines),
+            Decimal("0"),
+        ),
+    )
     return _with_options([part], municipality)[0].options

@@ -62,8 +62,11 @@ class TerritoryChoiceField(forms.ModelChoiceField):
         except (TypeError, ValueError):
             found = None
         if found is None:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
-                                  params={"value": value})
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
         return found
 
 
@@ -98,8 +101,9 @@ class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField):
         kwargs.setdefault("queryset", Municipality.objects.select_related("province"))
         kwargs.setdefault("label", _("Municipalities"))
         kwargs.setdefault("widget", forms.SelectMultiple(attrs={"size": 12}))
-        kwargs.setdefault("error_messages", {"invalid_choice": message,
-                                             "invalid_pk_value": message})
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": message, "invalid_pk_value": message}
+        )
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj) -> str:
@@ -112,8 +116,9 @@ class ProvinceMultipleChoiceField(forms.ModelMultipleChoiceField):
         kwargs.setdefault("queryset", Province.objects.all())
         kwargs.setdefault("label", _("Whole provinces"))
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        kwargs.setdefault("error_messages", {"invalid_choice": message,
-                                             "invalid_pk_value": message})
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": message, "invalid_pk_value": message}
+        )
         super().__init__(**kwargs)
 
 
@@ -133,15 +138,21 @@ class ProvinceChoiceField(TerritoryChoiceField):
         return territory().province(pk)
 
 
-def province_municipality_clean(cleaned_data: dict, *, province_field: str = "province",
-                                municipality_field: str = "municipality") -> None:
+def province_municipality_clean(
+    cleaned_data: dict,
+    *,
+    province_field: str = "province",
+    municipality_field: str = "municipality",
+) -> None:
     """Raise a form error when the municipality does not belong to the province."""
     province = cleaned_data.get(province_field)
     municipality = cleaned_data.get(municipality_field)
     if province and municipality and municipality.province_id != province.pk:
         raise ValidationError(
-            {municipality_field: _("%(municipality)s is not in %(province)s.")
-             % {"municipality": municipality.name, "province": province.name}}
+            {
+                municipality_field: _("%(municipality)s is not in %(province)s.")
+                % {"municipality": municipality.name, "province": province.name}
+            }
         )
 
 
@@ -150,13 +161,25 @@ class ShipmentForm(forms.Form):
 
     carrier = forms.ChoiceField(label=_("Carrier"))
     tracking_code = forms.CharField(
-        label=_("Tracking code"), required=False, max_length=64,
-        help_text=_("The carrier's code, if it gave you one; leave it empty for ours."))
+        label=_("Tracking code"),
+        required=False,
+        max_length=64,
+        help_text=_("The carrier's code, if it gave you one; leave it empty for ours."),
+    )
     parcels = forms.IntegerField(label=_("Parcels"), min_value=1, max_value=99, initial=1)
-    weight_kg = forms.DecimalField(label=_("Weight (kg)"), required=False, min_value=0,
-                                   max_value=10_000, max_digits=8, decimal_places=3)
-    estimated_delivery = forms.DateField(label=_("Estimated delivery"), required=False,
-                                         widget=forms.DateInput(attrs={"type": "date"}))
+    weight_kg = forms.DecimalField(
+        label=_("Weight (kg)"),
+        required=False,
+        min_value=0,
+        max_value=10_000,
+        max_digits=8,
+        decimal_places=3,
+    )
+    estimated_delivery = forms.DateField(
+        label=_("Estimated delivery"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def clean_estimated_delivery(self):
         from django.utils import timezone
@@ -172,7 +195,8 @@ class ShipmentForm(forms.Form):
             field.widget.attrs.setdefault("class", "form-control")
         self.fields["carrier"].choices = [(carrier.name, carrier.label) for carrier in carriers]
         self.fields["carrier"].error_messages["invalid_choice"] = _(
-            "Choose one of the carriers offered.")
+            "Choose one of the carriers offered."
+        )
 
 
 class TrackingStepForm(forms.Form):
@@ -181,11 +205,16 @@ class TrackingStepForm(forms.Form):
 
     status = forms.ChoiceField(choices=[])
     key = forms.CharField(max_length=64, widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Note for the buyer"), required=False, max_length=500,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note for the buyer"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     municipality = MunicipalityChoiceField(required=False, label=_("Where"))
-    cash_collected = forms.DecimalField(label=_("Cash collected"), required=False,
-                                        min_value=0, max_digits=12, decimal_places=2)
+    cash_collected = forms.DecimalField(
+        label=_("Cash collected"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
 
     def __init__(self, *args, steps: tuple, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,12 +222,17 @@ class TrackingStepForm(forms.Form):
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control")
         self.fields["status"].error_messages["invalid_choice"] = _(
-            "That step does not apply to this shipment now.")
+            "That step does not apply to this shipment now."
+        )
 
     def step(self):
         from logistics.tracking import ManualStep
 
         data = self.cleaned_data
-        return ManualStep(status=data["status"], key=data["key"], note=data["note"],
-                          municipality=data["municipality"],
-                          cash_collected=data["cash_collected"])
+        return ManualStep(
+            status=data["status"],
+            key=data["key"],
+            note=data["note"],
+            municipality=data["municipality"],
+            cash_collected=data["cash_collected"],
+        )

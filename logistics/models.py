@@ -25,7 +25,9 @@ class Province(models.Model):
 class Municipality(models.Model):
     code = models.CharField(_("code"), max_length=4, unique=True)
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="municipalities",
+        Province,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
         verbose_name=_("province"),
     )
     name = models.CharField(_("name"), max_length=64)
@@ -49,19 +51,36 @@ class DeliveryZone(models.Model):
     and/or single municipalities, a flat price plus an optional price per kg,
     and a minimum order below which the vendor does not deliver."""
 
-    vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE,
-                               related_name="delivery_zones", verbose_name=_("vendor"))
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.CASCADE,
+        related_name="delivery_zones",
+        verbose_name=_("vendor"),
+    )
     name = models.CharField(_("name"), max_length=80)
-    provinces = models.ManyToManyField(Province, blank=True, related_name="+",
-                                       verbose_name=_("whole provinces"))
-    municipalities = models.ManyToManyField(Municipality, blank=True, related_name="+",
-                                            verbose_name=_("municipalities"))
-    price = models.DecimalField(_("price"), max_digits=10, decimal_places=2,
-                                validators=[MinValueValidator(0)])
-    price_per_kg = models.DecimalField(_("price per kg"), max_digits=10, decimal_places=2,
-                                       default=0, validators=[MinValueValidator(0)])
-    minimum_order = models.DecimalField(_("minimum order"), max_digits=10, decimal_places=2,
-                                        default=0, validators=[MinValueValidator(0)])
+    provinces = models.ManyToManyField(
+        Province, blank=True, related_name="+", verbose_name=_("whole provinces")
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="+", verbose_name=_("municipalities")
+    )
+    price = models.DecimalField(
+        _("price"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    price_per_kg = models.DecimalField(
+        _("price per kg"),
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    minimum_order = models.DecimalField(
+        _("minimum order"),
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -69,9 +88,10 @@ class DeliveryZone(models.Model):
         verbose_name = _("delivery zone")
         verbose_name_plural = _("delivery zones")
         constraints = [
-            models.CheckConstraint(condition=models.Q(price__gte=0, price_per_kg__gte=0,
-                                                      minimum_order__gte=0),
-                                   name="delivery_zone_amounts_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(price__gte=0, price_per_kg__gte=0, minimum_order__gte=0),
+                name="delivery_zone_amounts_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -81,11 +101,16 @@ class DeliveryZone(models.Model):
 class PickupPoint(models.Model):
     """A place where buyers collect a vendor's orders."""
 
-    vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE,
-                               related_name="pickup_points", verbose_name=_("vendor"))
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.CASCADE,
+        related_name="pickup_points",
+        verbose_name=_("vendor"),
+    )
     name = models.CharField(_("name"), max_length=80)
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
+    )
     address = models.CharField(_("address"), max_length=255)
     hours = models.CharField(_("opening hours"), max_length=160)
     is_active = models.BooleanField(_("active"), default=True)
@@ -117,8 +142,9 @@ class TrackingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-TERMINAL_STATUSES = frozenset({TrackingStatus.DELIVERED, TrackingStatus.RETURNED,
-                               TrackingStatus.CANCELLED})
+TERMINAL_STATUSES = frozenset(
+    {TrackingStatus.DELIVERED, TrackingStatus.RETURNED, TrackingStatus.CANCELLED}
+)
 
 
 class TrackingSource(models.TextChoices):
@@ -133,29 +159,44 @@ class Shipment(models.Model):
     status is the latest tracking event by the carrier's time; a terminal one is
     never left."""
 
-    vendor_order = models.ForeignKey("vendors.VendorOrder", on_delete=models.PROTECT,
-                                     related_name="shipments", verbose_name=_("vendor order"))
+    vendor_order = models.ForeignKey(
+        "vendors.VendorOrder",
+        on_delete=models.PROTECT,
+        related_name="shipments",
+        verbose_name=_("vendor order"),
+    )
     carrier = models.CharField(_("carrier"), max_length=40)
     tracking_code = models.CharField(_("tracking code"), max_length=64, unique=True)
-    parcels = models.PositiveSmallIntegerField(_("parcels"), default=1,
-                                               validators=[MinValueValidator(1)])
-    weight_kg = models.DecimalField(_("weight (kg)"), max_digits=8, decimal_places=3,
-                                    null=True, blank=True, validators=[MinValueValidator(0)])
+    parcels = models.PositiveSmallIntegerField(
+        _("parcels"), default=1, validators=[MinValueValidator(1)]
+    )
+    weight_kg = models.DecimalField(
+        _("weight (kg)"),
+        max_digits=8,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     estimated_delivery = models.DateField(_("estimated delivery"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=24, choices=TrackingStatus.choices,
-                              default=TrackingStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=24, choices=TrackingStatus.choices, default=TrackingStatus.PENDING
+    )
     status_at = models.DateTimeField(_("status time"), null=True, blank=True)
     # What the courier confirmed it collected from the buyer (cash on delivery).
-    cash_collected = models.DecimalField(_("cash collected"), max_digits=12, decimal_places=2,
-                                         null=True, blank=True)
+    cash_collected = models.DecimalField(
+        _("cash collected"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     # What the buyer owed on the delivery that completed a cash-on-delivery part (what the
     # ledgers record as collected); a different or missing `cash_collected` needs a person.
-    cash_due = models.DecimalField(_("cash due"), max_digits=12, decimal_places=2,
-                                   null=True, blank=True)
+    cash_due = models.DecimalField(
+        _("cash due"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     # Part of the courier link's signature: raising it revokes the links handed out.
     courier_link_revision = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -178,20 +219,31 @@ class TrackingEvent(models.Model):
     Append-only; the same step reported twice has the same fingerprint and is
     stored once."""
 
-    shipment = models.ForeignKey(Shipment, on_delete=models.CASCADE, related_name="events",
-                                 verbose_name=_("shipment"))
+    shipment = models.ForeignKey(
+        Shipment, on_delete=models.CASCADE, related_name="events", verbose_name=_("shipment")
+    )
     status = models.CharField(_("status"), max_length=24, choices=TrackingStatus.choices)
     occurred_at = models.DateTimeField(_("time"))
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True,
-                                     blank=True, related_name="+",
-                                     verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
     note = models.CharField(_("note"), max_length=500, blank=True)
     fingerprint = models.CharField(max_length=64, unique=True)
     carrier_event_id = models.CharField(_("carrier's event id"), max_length=128, blank=True)
-    source = models.CharField(_("recorded by"), max_length=10, choices=TrackingSource.choices,
-                              default=TrackingSource.CARRIER)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              blank=True, related_name="+")
+    source = models.CharField(
+        _("recorded by"),
+        max_length=10,
+        choices=TrackingSource.choices,
+        default=TrackingSource.CARRIER,
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
@@ -217,8 +269,11 @@ class ShipmentNotice(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["shipment", "status", "round"],
-                                               name="shipment_notice_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shipment", "status", "round"], name="shipment_notice_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.shipment}: {self.status}"

@@ -32,8 +32,9 @@ class PickupPointData:
 
 
 @transaction.atomic
-def delivery_zone_save(*, vendor, data: DeliveryZoneData,
-                       zone: DeliveryZone | None = None) -> DeliveryZone:
+def delivery_zone_save(
+    *, vendor, data: DeliveryZoneData, zone: DeliveryZone | None = None
+) -> DeliveryZone:
     """Create a zone for `vendor`, or update `zone` (one of the vendor's, as the
     caller found it with `vendor_delivery_zone_get`)."""
     if zone is None:
@@ -51,8 +52,9 @@ def delivery_zone_save(*, vendor, data: DeliveryZoneData,
     return zone
 
 
-def pickup_point_save(*, vendor, data: PickupPointData,
-                      point: PickupPoint | None = None) -> PickupPoint:
+def pickup_point_save(
+    *, vendor, data: PickupPointData, point: PickupPoint | None = None
+) -> PickupPoint:
     """Create a pickup point for `vendor`, or update `point` (one of the vendor's)."""
     if point is None:
         point = PickupPoint(vendor=vendor)
@@ -80,4 +82,6 @@ def delivery_place_delete(*, place: DeliveryZone | PickupPoint) -> None:
     except (ProtectedError, RestrictedError) as error:
         raise ValidationError(
             _("%(name)s is still in use, so it cannot be deleted: deactivate it instead.")
-            % {"name": place.name}, code="in_use") from error
+            % {"name": place.name},
+            code="in_use",
+        ) from error

@@ -28,8 +28,10 @@ class Territory:
 
     @cached_property
     def _municipalities_by_name(self) -> dict[tuple[str, str], Municipality]:
-        return {(municipality.province.name, municipality.name): municipality
-                for municipality in self.municipalities}
+        return {
+            (municipality.province.name, municipality.name): municipality
+            for municipality in self.municipalities
+        }
 
     def province(self, pk: int) -> Province | None:
         return self._provinces_by_pk.get(pk)

@@ -57,11 +57,18 @@ ShippingEvent = get_model("order", "ShippingEvent")
 ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
 
 # The steps the buyer hears about (by e-mail, and by SMS if it asked).
-NOTIFY_STATUSES = frozenset({TrackingStatus.PICKED_UP, TrackingStatus.OUT_FOR_DELIVERY,
-                             TrackingStatus.ATTEMPT_FAILED, TrackingStatus.DELIVERED})
+NOTIFY_STATUSES = frozenset(
+    {
+        TrackingStatus.PICKED_UP,
+        TrackingStatus.OUT_FOR_DELIVERY,
+        TrackingStatus.ATTEMPT_FAILED,
+        TrackingStatus.DELIVERED,
+    }
+)
 # Steps that happen at the buyer's door: their place is the delivery address's unless said.
-AT_THE_DOOR = frozenset({TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.ATTEMPT_FAILED,
-                         TrackingStatus.DELIVERED})
+AT_THE_DOOR = frozenset(
+    {TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.ATTEMPT_FAILED, TrackingStatus.DELIVERED}
+)
 # A vendor order takes (more) shipments in these statuses.
 SHIPPABLE = (VendorOrderStatus.ACCEPTED, VendorOrderStatus.READY, VendorOrderStatus.SHIPPED)
 
@@ -83,9 +90,17 @@ class ManualStep:
 
 
 @transaction.atomic
-def shipment_create(*, vendor_order, carrier: str, parcels: int, weight_kg: Decimal | None,
-                    estimated_delivery, tracking_code: str = "", actor=None,
-                    actor_role: str = ActorRole.VENDOR) -> Shipment:
+def shipment_create(
+    *,
+    vendor_order,
+    carrier: str,
+    parcels: int,
+    weight_kg: Decimal | None,
+    estimated_delivery,
+    tracking_code: str = "",
+    actor=None,
+    actor_role: str = ActorRole.VENDOR,
+) -> Shipment:
     """Hand (part of) a vendor order to `carrier`. The first shipment marks the order
     shipped (an accepted one passes through ready). Raises ShipmentError and creates
     nothing if the order cannot ship, the carrier is unknown or refuses, or the
@@ -94,37 +109,60 @@ def shipment_create(*, vendor_order, carrier: str, parcels: int, weight_kg: Deci
     if vendor_order.status not in SHIPPABLE:
         raise ShipmentError(
             _("Order %(number)s is %(status)s: it cannot be shipped.")
-            % {"number": vendor_order.number,
-               "status": VendorOrderStatus(vendor_order.status).label.lower()},
-            code="not_shippable")
+            % {
+                "number": vendor_order.number,
+                "status": VendorOrderStatus(vendor_order.status).label.lower(),
+            },
+            code="not_shippable",
+        )
     try:
         adapter = carrier_get(carrier)
-        registration = adapter.shipment_register(request=ShipmentRequest(
-            vendor_order_number=vendor_order.number, parcels=parcels, weight_kg=weight_kg,
-            estimated_delivery=estimated_delivery, tracking_code=tracking_code))
+        registration = adapter.shipment_register(
+            request=ShipmentRequest(
+                vendor_order_number=vendor_order.number,
+                parcels=parcels,
+                weight_kg=weight_kg,
+                estimated_delivery=estimated_delivery,
+                tracking_code=tracking_code,
+            )
+        )
     except UnknownCarrier:
         raise ShipmentError(_("Choose one of the carriers offered."), code="carrier") from None
     except ShipmentRefused:
-        raise ShipmentError(_("Tracking codes have letters, digits and dashes only."),
-                            code="tracking_code") from None
+        raise ShipmentError(
+            _("Tracking codes have letters, digits and dashes only."), code="tracking_code"
+        ) from None
     try:
         with transaction.atomic():
             shipment = Shipment.objects.create(
-                vendor_order=vendor_order, carrier=carrier,
-                tracking_code=registration.tracking_code, parcels=parcels,
-                weight_kg=weight_kg, estimated_delivery=estimated_delivery,
-                created_by=actor if getattr(actor, "is_authenticated", False) else None)
+                vendor_order=vendor_order,
+                carrier=carrier,
+                tracking_code=registration.tracking_code,
+                parcels=parcels,
+                weight_kg=weight_kg,
+                estimated_delivery=estimated_delivery,
+                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
     except IntegrityError:
-        raise ShipmentError(_("The tracking code %(code)s is already in use.")
-                            % {"code": registration.tracking_code}, code="duplicate") from None
+        raise ShipmentError(
+            _("The tracking code %(code)s is already in use.")
+            % {"code": registration.tracking_code},
+            code="duplicate",
+        ) from None
     if vendor_order.status == VendorOrderStatus.ACCEPTED:
-        vendor_order_transition(vendor_order_id=vendor_order.pk,
-                                to_status=VendorOrderStatus.READY, actor=actor,
-                                actor_role=actor_role)
+        vendor_order_transition(
+            vendor_order_id=vendor_order.pk,
+            to_status=VendorOrderStatus.READY,
+            actor=actor,
+            actor_role=actor_role,
+        )
     if vendor_order.status != VendorOrderStatus.SHIPPED:
-        vendor_order_transition(vendor_order_id=vendor_order.pk,
-                                to_status=VendorOrderStatus.SHIPPED, actor=actor,
-                                actor_role=actor_role)
+        vendor_order_transition(
+            vendor_order_id=vendor_order.pk,
+            to_status=VendorOrderStatus.SHIPPED,
+            actor=actor,
+            actor_role=actor_role,
+        )
     return shipment
 
 
@@ -134,44 +172,67 @@ def tracking_fingerprint(*, shipment: Shipment, event: CarrierEvent) -> str:
     if event.event_id:
         basis = f"{shipment.carrier}|{event.event_id}"
     else:
-        basis = "|".join([str(shipment.pk), event.status, event.occurred_at.isoformat(),
-                          event.municipality_code, event.note])
+        basis = "|".join(
+            [
+                str(shipment.pk),
+                event.status,
+                event.occurred_at.isoformat(),
+                event.municipality_code,
+                event.note,
+            ]
+        )
     return hashlib.sha256(basis.encode()).hexdigest()
 
 
-def tracking_event_record(*, shipment_id: int, event: CarrierEvent, actor=None,
-                          source: str = TrackingSource.CARRIER,
-                          notify: bool = True) -> TrackingEvent | None:
+def tracking_event_record(
+    *,
+    shipment_id: int,
+    event: CarrierEvent,
+    actor=None,
+    source: str = TrackingSource.CARRIER,
+    notify: bool = True,
+) -> TrackingEvent | None:
     """Store one step of a shipment, once: None when it was stored before. Moves the
     shipment's status (latest by carrier time; terminal never left), its vendor order,
     mirrors an Oscar shipping event and queues the buyer's notice on commit."""
     with transaction.atomic():
         vendor_order_id = Shipment.objects.values_list("vendor_order_id", flat=True).get(
-            pk=shipment_id)
+            pk=shipment_id
+        )
         # The one lock order (vendors/orders/locks.py): payment, part, then shipment.
         vendor_order = vendor_order_lock(vendor_order_id=vendor_order_id)
         shipment = Shipment.objects.select_for_update().get(pk=shipment_id)
         fingerprint = tracking_fingerprint(shipment=shipment, event=event)
         if TrackingEvent.objects.filter(fingerprint=fingerprint).exists():
             return None
-        municipality = (Municipality.objects.filter(code=event.municipality_code).first()
-                        if event.municipality_code else None)
+        municipality = (
+            Municipality.objects.filter(code=event.municipality_code).first()
+            if event.municipality_code
+            else None
+        )
         tracking_event = TrackingEvent.objects.create(
-            shipment=shipment, status=event.status, occurred_at=event.occurred_at,
-            municipality=municipality, note=event.note[:500], fingerprint=fingerprint,
-            carrier_event_id=event.event_id[:128], source=source,
-            actor=actor if getattr(actor, "is_authenticated", False) else None)
+            shipment=shipment,
+            status=event.status,
+            occurred_at=event.occurred_at,
+            municipality=municipality,
+            note=event.note[:500],
+            fingerprint=fingerprint,
+            carrier_event_id=event.event_id[:128],
+            source=source,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+        )
         previous = shipment.status
-        delivering = (event.status == TrackingStatus.DELIVERED
-                      and previous not in TERMINAL_STATUSES)
+        delivering = event.status == TrackingStatus.DELIVERED and previous not in TERMINAL_STATUSES
         if delivering:
             shipment.cash_due = shipment_cash_due(shipment=shipment)
             shipment.cash_collected = event.cash_collected
         shipment.status, shipment.status_at = _status_after(shipment, tracking_event)
-        shipment.save(update_fields=["status", "status_at", "cash_collected", "cash_due",
-                                     "updated_at"])
-        _shipping_event_mirror(shipment=shipment, vendor_order=vendor_order,
-                               tracking_event=tracking_event)
+        shipment.save(
+            update_fields=["status", "status_at", "cash_collected", "cash_due", "updated_at"]
+        )
+        _shipping_event_mirror(
+            shipment=shipment, vendor_order=vendor_order, tracking_event=tracking_event
+        )
         if shipment.status != previous:
             _vendor_order_follow(vendor_order=vendor_order, actor=actor)
             if notify and shipment.status in NOTIFY_STATUSES:
@@ -181,9 +242,11 @@ def tracking_event_record(*, shipment_id: int, event: CarrierEvent, actor=None,
 
 def _status_after(shipment: Shipment, tracking_event: TrackingEvent) -> tuple:
     latest = shipment.events.order_by("-occurred_at", "-id").first()
-    return tracking_status_after(current=(shipment.status, shipment.status_at),
-                                 event=(tracking_event.status, tracking_event.occurred_at),
-                                 latest=(latest.status, latest.occurred_at))
+    return tracking_status_after(
+        current=(shipment.status, shipment.status_at),
+        event=(tracking_event.status, tracking_event.occurred_at),
+        latest=(latest.status, latest.occurred_at),
+    )
 
 
 def tracking_status_after(*, current: tuple, event: tuple, latest: tuple) -> tuple:
@@ -201,8 +264,11 @@ def tracking_status_after(*, current: tuple, event: tuple, latest: tuple) -> tup
 def _vendor_order_follow(*, vendor_order: VendorOrder, actor) -> None:
     """Delivered when every shipment still travelling-or-done is delivered; returned when
     every one came back. A mix (one delivered, one returned) waits for a person."""
-    statuses = set(vendor_order.shipments.exclude(status=TrackingStatus.CANCELLED)
-                   .values_list("status", flat=True))
+    statuses = set(
+        vendor_order.shipments.exclude(status=TrackingStatus.CANCELLED).values_list(
+            "status", flat=True
+        )
+    )
     if statuses == {TrackingStatus.DELIVERED}:
         target = VendorOrderStatus.DELIVERED
     elif statuses == {TrackingStatus.RETURNED}:
@@ -210,43 +276,53 @@ def _vendor_order_follow(*, vendor_order: VendorOrder, actor) -> None:
     else:
         return
     # A part marked delivered by hand before its carrier said so stays as it is.
-    if target in vendor_order_allowed_targets(status=vendor_order.status,
-                                              actor_role=ActorRole.SYSTEM):
-        vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=target,
-                                actor=actor if getattr(actor, "is_authenticated", False)
-                                else None, actor_role=ActorRole.SYSTEM)
+    if target in vendor_order_allowed_targets(
+        status=vendor_order.status, actor_role=ActorRole.SYSTEM
+    ):
+        vendor_order_transition(
+            vendor_order_id=vendor_order.pk,
+            to_status=target,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor_role=ActorRole.SYSTEM,
+        )
 
 
-def _shipping_event_mirror(*, shipment: Shipment, vendor_order: VendorOrder,
-                           tracking_event: TrackingEvent) -> None:
+def _shipping_event_mirror(
+    *, shipment: Shipment, vendor_order: VendorOrder, tracking_event: TrackingEvent
+) -> None:
     """Oscar's order dashboard shows the purchase's shipping events: each step appears
     there too, with the lines of its vendor part."""
     with translation.override(settings.LANGUAGE_CODE):
         name = str(TrackingStatus(tracking_event.status).label)
     event_type, _created = ShippingEventType.objects.get_or_create(
-        code=tracking_event.status, defaults={"name": name})
+        code=tracking_event.status, defaults={"name": name}
+    )
     notes = f"{vendor_order.number} · {shipment.tracking_code}"
     if tracking_event.note:
         notes = f"{notes}: {tracking_event.note}"
-    shipping_event = ShippingEvent.objects.create(order_id=vendor_order.order_id,
-                                                  event_type=event_type, notes=notes)
+    shipping_event = ShippingEvent.objects.create(
+        order_id=vendor_order.order_id, event_type=event_type, notes=notes
+    )
     for line in vendor_order.lines:
         # Oscar counts each event type once per unit: a second shipment of the same part
         # reaching the same step is recorded without lines.
         if line.is_shipping_event_permitted(event_type, line.quantity):
-            ShippingEventQuantity.objects.create(event=shipping_event, line=line,
-                                                 quantity=line.quantity)
+            ShippingEventQuantity.objects.create(
+                event=shipping_event, line=line, quantity=line.quantity
+            )
 
 
 def _notice_create(*, shipment: Shipment, tracking_event: TrackingEvent) -> None:
     from logistics.tasks import shipment_notice_send_task
 
-    delivery_round = shipment.events.filter(status=TrackingStatus.ATTEMPT_FAILED,
-                                            occurred_at__lt=tracking_event.occurred_at).count()
+    delivery_round = shipment.events.filter(
+        status=TrackingStatus.ATTEMPT_FAILED, occurred_at__lt=tracking_event.occurred_at
+    ).count()
     try:
         with transaction.atomic():
-            notice = ShipmentNotice.objects.create(shipment=shipment, status=shipment.status,
-                                                   round=delivery_round)
+            notice = ShipmentNotice.objects.create(
+                shipment=shipment, status=shipment.status, round=delivery_round
+            )
     except IntegrityError:
         return  # told already
     shipment_notice_send_task.delay_on_commit(notice.pk)
@@ -263,37 +339,40 @@ def shipment_cash_due(*, shipment: Shipment) -> Decimal | None:
     """The cash the courier must collect when delivering this shipment: the whole part
     for a cash-on-delivery purchase, on the delivery that completes the part."""
     shipments = list(shipment.vendor_order.shipments.all())
-    return shipments_cash_due(vendor_order=shipment.vendor_order,
-                              shipments=shipments)[shipment.pk]
+    return shipments_cash_due(vendor_order=shipment.vendor_order, shipments=shipments)[shipment.pk]
 
 
 def shipments_cash_due(*, vendor_order, shipments: list[Shipment]) -> dict:
     """`shipment_cash_due` for every shipment of a part (all of them in `shipments`), in
     a constant number of queries."""
     from payments.models import Payment
+
     due = dict.fromkeys((shipment.pk for shipment in shipments), None)
     if not Payment.objects.filter(
-            order_id=vendor_order.order_id,
-            gateway__in=gateway_names_with(PaymentCapability.PAY_ON_DELIVERY)).exists():
+        order_id=vendor_order.order_id,
+        gateway__in=gateway_names_with(PaymentCapability.PAY_ON_DELIVERY),
+    ).exists():
         return due
     done = (TrackingStatus.CANCELLED, TrackingStatus.DELIVERED)
     open_shipments = [shipment for shipment in shipments if shipment.status not in done]
-    if len(open_shipments) != 1 or not _carrier_can(open_shipments[0],
-                                                     Capability.CASH_COLLECTION):
+    if len(open_shipments) != 1 or not _carrier_can(open_shipments[0], Capability.CASH_COLLECTION):
         return due  # nothing left to deliver, or another delivery completes the part
     due[open_shipments[0].pk] = vendor_part_total(vendor_order)
     return due
 
 
-def manual_step_record(*, shipment: Shipment, step: ManualStep, actor=None,
-                       source: str = TrackingSource.VENDOR) -> TrackingEvent | None:
+def manual_step_record(
+    *, shipment: Shipment, step: ManualStep, actor=None, source: str = TrackingSource.VENDOR
+) -> TrackingEvent | None:
     """Record a step typed in by the vendor or its courier, or raise ShipmentError with
     what to fix. The courier confirms the cash it collected, which must be what the
     buyer owes (a buyer who cannot pay is a failed attempt, not a smaller sale)."""
     if step.status not in shipment_next_steps(shipment=shipment):
-        raise ShipmentError(_("This shipment is %(status)s: that step does not apply now.")
-                            % {"status": TrackingStatus(shipment.status).label.lower()},
-                            code="step")
+        raise ShipmentError(
+            _("This shipment is %(status)s: that step does not apply now.")
+            % {"status": TrackingStatus(shipment.status).label.lower()},
+            code="step",
+        )
     note = step.note.strip()
     if step.status in NOTE_REQUIRED and not note:
         raise ShipmentError(_("Say what happened: the buyer will read it."), code="note")
@@ -303,33 +382,45 @@ def manual_step_record(*, shipment: Shipment, step: ManualStep, actor=None,
         if due is not None:
             if step.cash_collected is None or step.cash_collected != due:
                 raise ShipmentError(
-                    _("Confirm the cash collected: %(amount)s. If the buyer cannot pay it, "
-                      "record a failed attempt instead.") % {
-                        "amount": money_format(due, shipment.vendor_order.order.currency)},
-                    code="cash")
+                    _(
+                        "Confirm the cash collected: %(amount)s. If the buyer cannot pay it, "
+                        "record a failed attempt instead."
+                    )
+                    % {"amount": money_format(due, shipment.vendor_order.order.currency)},
+                    code="cash",
+                )
             cash = step.cash_collected
     municipality = step.municipality
     if municipality is None and step.status in AT_THE_DOOR:
         municipality = shipment_destination(vendor_order=shipment.vendor_order)
     event = CarrierEvent(
-        event_id=f"{source}:{step.key or uuid.uuid4().hex}", tracking_code=shipment.tracking_code,
-        status=step.status, occurred_at=timezone.now(),
-        municipality_code=municipality.code if municipality else "", note=note,
-        cash_collected=cash)
-    return tracking_event_record(shipment_id=shipment.pk, event=event, actor=actor,
-                                 source=source)
+        event_id=f"{source}:{step.key or uuid.uuid4().hex}",
+        tracking_code=shipment.tracking_code,
+        status=step.status,
+        occurred_at=timezone.now(),
+        municipality_code=municipality.code if municipality else "",
+        note=note,
+        cash_collected=cash,
+    )
+    return tracking_event_record(shipment_id=shipment.pk, event=event, actor=actor, source=source)
 
 
 @transaction.atomic
 def shipment_cancel(*, shipment: Shipment, actor=None) -> TrackingEvent | None:
     """A shipment registered by mistake, before anything happened to it."""
     if shipment.status not in (TrackingStatus.PENDING, TrackingStatus.INFO_RECEIVED):
-        raise ShipmentError(_("Only a shipment that has not moved yet can be cancelled."),
-                            code="cancel")
-    event = CarrierEvent(event_id=f"cancel:{shipment.pk}", tracking_code=shipment.tracking_code,
-                         status=TrackingStatus.CANCELLED, occurred_at=timezone.now())
-    return tracking_event_record(shipment_id=shipment.pk, event=event, actor=actor,
-                                 source=TrackingSource.VENDOR)
+        raise ShipmentError(
+            _("Only a shipment that has not moved yet can be cancelled."), code="cancel"
+        )
+    event = CarrierEvent(
+        event_id=f"cancel:{shipment.pk}",
+        tracking_code=shipment.tracking_code,
+        status=TrackingStatus.CANCELLED,
+        occurred_at=timezone.now(),
+    )
+    return tracking_event_record(
+        shipment_id=shipment.pk, event=event, actor=actor, source=TrackingSource.VENDOR
+    )
 
 
 class UnknownShipment(LookupError):
@@ -342,14 +433,19 @@ def carrier_events_apply(*, carrier: str, events: list[CarrierEvent]) -> int:
     writes nothing) if one names a tracking code this carrier does not carry. Returns
     how many events were new."""
     codes = {event.tracking_code for event in events}
-    shipments = dict(Shipment.objects.filter(carrier=carrier, tracking_code__in=codes)
-                     .values_list("tracking_code", "pk"))
+    shipments = dict(
+        Shipment.objects.filter(carrier=carrier, tracking_code__in=codes).values_list(
+            "tracking_code", "pk"
+        )
+    )
     missing = codes - set(shipments)
     if missing:
         raise UnknownShipment(sorted(missing)[0])
     # Carrier time order: a batch replaying a whole history applies as it happened.
-    recorded = [tracking_event_record(shipment_id=shipments[event.tracking_code], event=event)
-                for event in sorted(events, key=lambda event: event.occurred_at)]
+    recorded = [
+        tracking_event_record(shipment_id=shipments[event.tracking_code], event=event)
+        for event in sorted(events, key=lambda event: event.occurred_at)
+    ]
     return sum(1 for event in recorded if event is not None)
 
 
@@ -367,4 +463,5 @@ def courier_link_revoke(*, shipment: Shipment) -> None:
     from django.db.models import F
 
     Shipment.objects.filter(pk=shipment.pk).update(
-        courier_link_revision=F("courier_link_revision") + 1)
+        courier_link_revision=F("courier_link_revision") + 1
+    )

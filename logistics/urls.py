@@ -10,8 +10,11 @@ urlpatterns = [
 ]
 
 # The public tracking page and the courier's page, under the language prefix.
-tracking_pages = ([
-    path("seguimiento/", views.tracking_lookup, name="lookup"),
-    path("seguimiento/<str:code>/", views.tracking_page, name="shipment"),
-    path("mensajero/<str:token>/", views.CourierView.as_view(), name="courier"),
-], "tracking")
+tracking_pages = (
+    [
+        path("seguimiento/", views.tracking_lookup, name="lookup"),
+        path("seguimiento/<str:code>/", views.tracking_page, name="shipment"),
+        path("mensajero/<str:token>/", views.CourierView.as_view(), name="courier"),
+    ],
+    "tracking",
+)

@@ -44,11 +44,16 @@ def tracking_lookup(request):
 
 def tracking_page(request, code: str):
     shipment = shipment_by_code(code=code)
-    return render(request, "logistics/tracking.html", {
-        "shipment": shipment, "store": shipment.vendor_order.vendor.trade_name,
-        "carrier_label": carrier_label(shipment.carrier),
-        "events": shipment_timeline(shipment=shipment),
-    })
+    return render(
+        request,
+        "logistics/tracking.html",
+        {
+            "shipment": shipment,
+            "store": shipment.vendor_order.vendor.trade_name,
+            "carrier_label": carrier_label(shipment.carrier),
+            "events": shipment_timeline(shipment=shipment),
+        },
+    )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -59,28 +64,35 @@ class CourierView(View):
         try:
             self.shipment = courier_link_shipment(token=token)
         except CourierLinkRefused:
-            return render(request, "logistics/courier_refused.html", {"expired": False},
-                          status=403)
+            return render(request, "logistics/courier_refused.html", {"expired": False}, status=403)
         except CourierLinkExpired:
-            return render(request, "logistics/courier_refused.html", {"expired": True},
-                          status=410)
+            return render(request, "logistics/courier_refused.html", {"expired": True}, status=410)
         self.steps = shipment_next_steps(shipment=self.shipment)
         return super().dispatch(request, token)
 
     def form(self, data=None) -> TrackingStepForm:
         destination = shipment_destination(vendor_order=self.shipment.vendor_order)
-        return TrackingStepForm(data, steps=self.steps, initial={
-            "key": uuid.uuid4().hex, "municipality": destination})
+        return TrackingStepForm(
+            data, steps=self.steps, initial={"key": uuid.uuid4().hex, "municipality": destination}
+        )
 
     def render(self, form, status=200, error=""):
-        return render(self.request, "logistics/courier.html", {
-            "shipment": self.shipment, "vendor_order": self.shipment.vendor_order,
-            "form": form, "steps": [TrackingStatus(step) for step in self.steps],
-            "cash_due": shipment_cash_due(shipment=self.shipment), "error": error,
-            "events": shipment_timeline(shipment=self.shipment),
-            "address": self.shipment.vendor_order.order.shipping_address,
-            "lines": self.shipment.vendor_order.lines.only("title", "quantity"),
-        }, status=status)
+        return render(
+            self.request,
+            "logistics/courier.html",
+            {
+                "shipment": self.shipment,
+                "vendor_order": self.shipment.vendor_order,
+                "form": form,
+                "steps": [TrackingStatus(step) for step in self.steps],
+                "cash_due": shipment_cash_due(shipment=self.shipment),
+                "error": error,
+                "events": shipment_timeline(shipment=self.shipment),
+                "address": self.shipment.vendor_order.order.shipping_address,
+                "lines": self.shipment.vendor_order.lines.only("title", "quantity"),
+            },
+            status=status,
+        )
 
     def get(self, request, token):
         return self.render(self.form())
@@ -88,15 +100,19 @@ class CourierView(View):
     def post(self, request, token):
         form = self.form(request.POST)
         if not form.is_valid():
-            return self.render(form, status=400, error=" ".join(
-                message for errors in form.errors.values() for message in errors))
+            return self.render(
+                form,
+                status=400,
+                error=" ".join(message for errors in form.errors.values() for message in errors),
+            )
         step = form.step()
         try:
             manual_step_record(shipment=self.shipment, source=TrackingSource.COURIER, step=step)
         except ShipmentError as error:
             return self.render(form, status=400, error=" ".join(error.messages))
-        messages.success(request, _("Recorded: %(status)s.")
-                         % {"status": TrackingStatus(step.status).label})
+        messages.success(
+            request, _("Recorded: %(status)s.") % {"status": TrackingStatus(step.status).label}
+        )
         return redirect(request.path)
 
 

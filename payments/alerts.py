@@ -28,12 +28,18 @@ def gateway_refusal_report(*, gateway_name: str, error: GatewayMisconfigured) ->
     interval = alert_interval()
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("The payment gateway %(gateway)s refuses our requests: %(code)s") % {
-            "gateway": gateway_name, "code": error.code}
-        if not cache.add(f"payments:refusal:{gateway_name}:{error.code}", True,
-                         timeout=int(interval.total_seconds())):
+            "gateway": gateway_name,
+            "code": error.code,
+        }
+        if not cache.add(
+            f"payments:refusal:{gateway_name}:{error.code}",
+            True,
+            timeout=int(interval.total_seconds()),
+        ):
             return False
-        if OutgoingEmail.objects.filter(subject=subject,
-                                        created_at__gte=timezone.now() - interval).exists():
+        if OutgoingEmail.objects.filter(
+            subject=subject, created_at__gte=timezone.now() - interval
+        ).exists():
             return False
         body = _(
             "The payment gateway %(gateway)s refused a request of ours: %(detail)s\n\n"
@@ -41,8 +47,11 @@ def gateway_refusal_report(*, gateway_name: str, error: GatewayMisconfigured) ->
             "PAYMENT_GATEWAYS), not the buyers': until it is fixed, buyers are told that this "
             "way of paying is not available and to choose another.\n"
             "You will not be told about this refusal again for %(hours)s hours."
-        ) % {"gateway": gateway_name, "detail": error.detail or error.code,
-             "hours": int(interval.total_seconds() // 3600)}
+        ) % {
+            "gateway": gateway_name,
+            "detail": error.detail or error.code,
+            "hours": int(interval.total_seconds() // 3600),
+        }
         return operators_mail(subject=subject, body=body) > 0
 
 

@@ -20,7 +20,11 @@ def outcome_handler_check(app_configs=None, **kwargs) -> list:
     try:
         outcome_handler_load(path)
     except (ImportError, TypeError, ValueError) as error:
-        return [checks.Error(f"PAYMENT_OUTCOME_HANDLER {path!r}: {error}",
-                             hint="Name a subclass of payments.hooks.PaymentOutcomeHandler.",
-                             id="payments.E004")]
+        return [
+            checks.Error(
+                f"PAYMENT_OUTCOME_HANDLER {path!r}: {error}",
+                hint="Name a subclass of payments.hooks.PaymentOutcomeHandler.",
+                id="payments.E004",
+            )
+        ]
     return []

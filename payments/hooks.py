@@ -36,4 +36,3 @@ def outcome_handler_load(path: str) -> PaymentOutcomeHandler:
 
 def outcome_handler() -> PaymentOutcomeHandler:
     return outcome_handler_load(settings.PAYMENT_OUTCOME_HANDLER)
-

@@ -170,15 +170,17 @@ class PaymentGateway:
     def complete(self, *, gateway_reference: str, params: dict) -> PaymentStatus:
         raise self._unsupported("complete")
 
-    def capture(self, *, gateway_reference: str, amount: Money,
-                idempotency_key: str) -> PaymentStatus:
+    def capture(
+        self, *, gateway_reference: str, amount: Money, idempotency_key: str
+    ) -> PaymentStatus:
         raise self._unsupported(Capability.CAPTURE)
 
     def cancel(self, *, gateway_reference: str, idempotency_key: str) -> PaymentStatus:
         raise self._unsupported(Capability.VOID)
 
-    def refund(self, *, gateway_reference: str, amount: Money,
-               idempotency_key: str) -> PaymentStatus:
+    def refund(
+        self, *, gateway_reference: str, amount: Money, idempotency_key: str
+    ) -> PaymentStatus:
         raise self._unsupported(Capability.REFUND)
 
     def fetch(self, *, gateway_reference: str) -> PaymentStatus:

@@ -21,20 +21,30 @@ class Payment(models.Model):
     from its event log (payments.ledger), so replays and late events cannot move it."""
 
     reference = models.CharField(_("reference"), max_length=64, unique=True)
-    order = models.ForeignKey("order.Order", on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="payments", verbose_name=_("order"))
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payments",
+        verbose_name=_("order"),
+    )
     gateway = models.CharField(_("gateway"), max_length=40)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3)
-    gateway_reference = models.CharField(_("gateway reference"), max_length=128, blank=True,
-                                         db_index=True)
-    state = models.CharField(_("state"), max_length=20, choices=[
-        (state.value, state.value) for state in PaymentState], default=PaymentState.PENDING)
+    gateway_reference = models.CharField(
+        _("gateway reference"), max_length=128, blank=True, db_index=True
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=[(state.value, state.value) for state in PaymentState],
+        default=PaymentState.PENDING,
+    )
     # What the buyer must do to pay (a bank transfer's account and reference).
     instructions = models.TextField(_("instructions"), blank=True)
     # What the buyer says identifies their transfer (their bank's operation number).
-    buyer_reference = models.CharField(_("buyer's transfer reference"), max_length=64,
-                                       blank=True)
+    buyer_reference = models.CharField(_("buyer's transfer reference"), max_length=64, blank=True)
     # Unpaid purchases past this moment are cancelled and give their stock back.
     deadline = models.DateTimeField(_("pay before"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -89,8 +99,9 @@ class PaymentEvent(models.Model):
     gateway_reference = models.CharField(max_length=128, blank=True)
     idempotency_key = models.CharField(max_length=128, null=True, blank=True, unique=True)
     message = models.CharField(max_length=255, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -98,7 +109,9 @@ class PaymentEvent(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["payment", "kind", "phase", "gateway_reference"],
-                condition=~models.Q(phase="request"), name="payment_event_outcome_once"),
+                condition=~models.Q(phase="request"),
+                name="payment_event_outcome_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -120,8 +133,9 @@ class WebhookMessage(models.Model):
 
     class Meta:
         ordering = ["received_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["gateway", "event_id"],
-                                               name="webhook_message_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["gateway", "event_id"], name="webhook_message_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.gateway} {self.event_id}"

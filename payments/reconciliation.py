@@ -47,31 +47,35 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
     now = now or timezone.now()
     report = ReconciliationReport()
     waiting = Payment.objects.filter(
-        state__in=SECURED, order__vendor_orders__status="pending_payment").distinct()
+        state__in=SECURED, order__vendor_orders__status="pending_payment"
+    ).distinct()
     for payment in waiting:
         with transaction.atomic():
             outcome_handler().payment_secured(payment=payment_lock(payment_id=payment.pk))
         report.handed_to_vendors.append(payment.reference)
-    for payment in Payment.objects.filter(state=PaymentState.PENDING, gateway_reference="",
-                                          created_at__lt=now - INTERRUPTED_AFTER):
+    for payment in Payment.objects.filter(
+        state=PaymentState.PENDING, gateway_reference="", created_at__lt=now - INTERRUPTED_AFTER
+    ):
         try:
             gateway = gateway_get(payment.gateway)
         except UnknownGateway:
             report.problems.append(f"{payment.reference}: gateway {payment.gateway} not set up")
             continue
         # Gateways that take no money themselves (cash, transfer) can always start again.
-        if (gateway_takes_money(payment.gateway)
-                and Capability.IDEMPOTENCY_KEYS not in gateway.capabilities):
-            report.problems.append(f"{payment.reference}: interrupted, and {payment.gateway} "
-                                   "cannot be retried safely")
+        if (
+            gateway_takes_money(payment.gateway)
+            and Capability.IDEMPOTENCY_KEYS not in gateway.capabilities
+        ):
+            report.problems.append(
+                f"{payment.reference}: interrupted, and {payment.gateway} cannot be retried safely"
+            )
             continue
         try:
             payment_charge(payment_id=payment.pk)
             report.synced.append(payment.reference)
         except PaymentError as trouble:
             report.problems.append(f"{payment.reference}: {trouble.message}")
-    for payment in Payment.objects.filter(state=PaymentState.PENDING).exclude(
-            gateway_reference=""):
+    for payment in Payment.objects.filter(state=PaymentState.PENDING).exclude(gateway_reference=""):
         try:
             gateway = gateway_get(payment.gateway)
         except UnknownGateway:
@@ -84,13 +88,18 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
                 report.synced.append(payment.reference)
         except GatewayUnavailable as trouble:
             report.problems.append(f"{payment.reference}: {trouble.message}")
-    for payment in Payment.objects.filter(state=PaymentState.PENDING, deadline__lt=now,
-                                          order__isnull=False):
-        payment_expire(payment_id=payment.pk,
-                       reason=_("The payment did not arrive before the deadline."))
+    for payment in Payment.objects.filter(
+        state=PaymentState.PENDING, deadline__lt=now, order__isnull=False
+    ):
+        payment_expire(
+            payment_id=payment.pk, reason=_("The payment did not arrive before the deadline.")
+        )
         report.expired.append(payment.reference)
-    report.without_purchase = list(Payment.objects.filter(
-        state__in=SECURED, order__isnull=True).values_list("reference", flat=True))
+    report.without_purchase = list(
+        Payment.objects.filter(state__in=SECURED, order__isnull=True).values_list(
+            "reference", flat=True
+        )
+    )
     if report.without_purchase or report.problems:
         logger.error("payments reconciliation needs an operator: %s", report)
         reconciliation_report_send(report=report)
@@ -99,7 +108,9 @@ def payments_reconcile(*, now=None) -> ReconciliationReport:
 
 def reconciliation_report_send(*, report: ReconciliationReport) -> int:
     """E-mail the operators what only a person can settle."""
-    lines = [_("Paid without a purchase: %(references)s") % {
-                 "references": ", ".join(report.without_purchase) or "—"},
-             _("Problems:")] + [f"- {problem}" for problem in report.problems]
+    lines = [
+        _("Paid without a purchase: %(references)s")
+        % {"references": ", ".join(report.without_purchase) or "—"},
+        _("Problems:"),
+    ] + [f"- {problem}" for problem in report.problems]
     return operators_mail(subject=_("Payments need your attention"), body="\n".join(lines))

@@ -14,8 +14,9 @@ from payments.exceptions import UnknownGateway
 from payments.interface import Capability, PaymentGateway
 from shop.core.adapters import AdapterRegistry
 
-GATEWAYS = AdapterRegistry(setting="PAYMENT_GATEWAYS", base=PaymentGateway,
-                           unknown=UnknownGateway, check_prefix="payments")
+GATEWAYS = AdapterRegistry(
+    setting="PAYMENT_GATEWAYS", base=PaymentGateway, unknown=UnknownGateway, check_prefix="payments"
+)
 
 
 def gateway_settings() -> dict:
@@ -28,6 +29,8 @@ def gateway_get(name: str) -> PaymentGateway:
 
 def gateways_for(*, currency: str, needs: frozenset[Capability] = frozenset()) -> list:
     """The enabled gateways that take `currency` and can do everything in `needs`."""
-    return [gateway for gateway in GATEWAYS.all()
-            if currency in gateway.capabilities.currencies
-            and needs <= gateway.capabilities.supported]
+    return [
+        gateway
+        for gateway in GATEWAYS.all()
+        if currency in gateway.capabilities.currencies and needs <= gateway.capabilities.supported
+    ]

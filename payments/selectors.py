@@ -12,8 +12,7 @@ from payments.interface import Capability, PaymentGateway, PaymentState, Transfe
 from payments.models import Payment
 from payments.registry import gateway_get, gateway_settings, gateways_for
 
-PAID = frozenset({PaymentState.AUTHORIZED, PaymentState.CAPTURED,
-                  PaymentState.PARTIALLY_REFUNDED})
+PAID = frozenset({PaymentState.AUTHORIZED, PaymentState.CAPTURED, PaymentState.PARTIALLY_REFUNDED})
 CLOSED = frozenset({PaymentState.CANCELLED, PaymentState.FAILED})
 # The buyer pays without the gateway taking the money: in cash at the door, or by a
 # transfer an operator confirms.
@@ -23,16 +22,20 @@ PAID_OUTSIDE = frozenset({Capability.PAY_ON_DELIVERY, Capability.MANUAL_CONFIRMA
 def payment_methods_offered(*, currency: str) -> dict[str, tuple[str, str]]:
     """{gateway name: (label, description)} of the enabled gateways that take `currency`,
     as the buyer reads them."""
-    return {gateway.name: (str(gateway.label), str(gateway.description))
-            for gateway in gateways_for(currency=currency)}
+    return {
+        gateway.name: (str(gateway.label), str(gateway.description))
+        for gateway in gateways_for(currency=currency)
+    }
 
 
 def payment_methods_for_agents(*, currency: str) -> dict[str, str]:
     """{gateway name: what an agent taking the order for the customer reads} of the
     methods `payment_methods_offered` gives for `currency`: the method and how the
     customer gets to pay it."""
-    return {gateway.name: str(gateway.agent_label or gateway.label)
-            for gateway in gateways_for(currency=currency)}
+    return {
+        gateway.name: str(gateway.agent_label or gateway.label)
+        for gateway in gateways_for(currency=currency)
+    }
 
 
 def payment_method_default(methods: Iterable[str] | None = None) -> str | None:
@@ -40,8 +43,7 @@ def payment_method_default(methods: Iterable[str] | None = None) -> str | None:
     `methods` (gateway names, or a dict keyed by them) or, without them, among all the
     configured gateways."""
     names = gateway_settings() if methods is None else methods
-    return next((name for name in names
-                 if gateway_can(name, Capability.PAY_ON_DELIVERY)), None)
+    return next((name for name in names if gateway_can(name, Capability.PAY_ON_DELIVERY)), None)
 
 
 def gateway_names_with(capability: Capability) -> tuple[str, ...]:
@@ -105,10 +107,13 @@ class HowToPay:
 def payment_how_to_pay(*, payment: Payment) -> HowToPay:
     gateway = _gateway(payment.gateway)
     can = gateway.capabilities.supported if gateway else frozenset()
-    common = {"method": str(gateway.label) if gateway else payment.gateway,
-              "paid_label": str(gateway.paid_label) if gateway else "",
-              "amount": payment.amount, "currency": payment.currency,
-              "reference": payment.reference}
+    common = {
+        "method": str(gateway.label) if gateway else payment.gateway,
+        "paid_label": str(gateway.paid_label) if gateway else "",
+        "amount": payment.amount,
+        "currency": payment.currency,
+        "reference": payment.reference,
+    }
     if payment.state in CLOSED:
         return HowToPay(step=PaymentStep.CLOSED, **common)
     if Capability.PAY_ON_DELIVERY in can:
@@ -118,10 +123,14 @@ def payment_how_to_pay(*, payment: Payment) -> HowToPay:
     if payment.state == PaymentState.REFUNDED:
         return HowToPay(step=PaymentStep.REFUNDED, **common)
     if Capability.MANUAL_CONFIRMATION in can:
-        return HowToPay(step=PaymentStep.TRANSFER, deadline=payment.deadline,
-                        transfer_reference=payment.gateway_reference,
-                        account=gateway.transfer_account(),
-                        buyer_reference=payment.buyer_reference, **common)
+        return HowToPay(
+            step=PaymentStep.TRANSFER,
+            deadline=payment.deadline,
+            transfer_reference=payment.gateway_reference,
+            account=gateway.transfer_account(),
+            buyer_reference=payment.buyer_reference,
+            **common,
+        )
     return HowToPay(step=PaymentStep.ONLINE, deadline=payment.deadline, **common)
 
 

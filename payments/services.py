@@ -45,33 +45,56 @@ def payment_prepare(*, order, gateway_name: str) -> Payment:
     crash anywhere later leaves something reconciliation can finish."""
     gateway_get(gateway_name)  # an unknown gateway fails here, before anything is kept
     payment = Payment.objects.create(
-        reference=order.number, order=order, gateway=gateway_name,
-        amount=order.total_incl_tax, currency=order.currency, deadline=payment_deadline())
+        reference=order.number,
+        order=order,
+        gateway=gateway_name,
+        amount=order.total_incl_tax,
+        currency=order.currency,
+        deadline=payment_deadline(),
+    )
     payment_request_record(payment=payment, kind=K.CHARGE, amount=payment.amount)
     return payment
 
 
-def payment_charge(*, payment_id: int, email: str = "",
-                   return_url: str = "") -> tuple[Payment, PaymentStart]:
+def payment_charge(
+    *, payment_id: int, email: str = "", return_url: str = ""
+) -> tuple[Payment, PaymentStart]:
     """Start (or, after a crash, start again: the idempotency key is the same, so the
     gateway charges once) the payment at its gateway and record what it answered."""
     payment = Payment.objects.get(pk=payment_id)
-    key = payment.events.filter(kind=K.CHARGE, phase=P.REQUEST).values_list(
-        "idempotency_key", flat=True).first()
+    key = (
+        payment.events.filter(kind=K.CHARGE, phase=P.REQUEST)
+        .values_list("idempotency_key", flat=True)
+        .first()
+    )
     gateway = gateway_get(payment.gateway)
     with gateway_refusals_reported(gateway_name=payment.gateway):
-        started = gateway.start(PaymentRequest(
-            reference=payment.reference, amount=Money(payment.amount, payment.currency),
-            idempotency_key=key, buyer_email=email, return_url=return_url,
-            metadata=(("order", payment.reference),)))
+        started = gateway.start(
+            PaymentRequest(
+                reference=payment.reference,
+                amount=Money(payment.amount, payment.currency),
+                idempotency_key=key,
+                buyer_email=email,
+                return_url=return_url,
+                metadata=(("order", payment.reference),),
+            )
+        )
     with transaction.atomic():
         Payment.objects.filter(pk=payment.pk).update(
-            gateway_reference=started.gateway_reference, instructions=started.instructions,
-            updated_at=timezone.now())
-        payment_status_apply(payment_id=payment.pk, status=PaymentStatus(
-            gateway_reference=started.gateway_reference, state=started.state,
-            amount_captured=Money(payment.amount, payment.currency)
-            if started.state == PaymentState.CAPTURED else None))
+            gateway_reference=started.gateway_reference,
+            instructions=started.instructions,
+            updated_at=timezone.now(),
+        )
+        payment_status_apply(
+            payment_id=payment.pk,
+            status=PaymentStatus(
+                gateway_reference=started.gateway_reference,
+                state=started.state,
+                amount_captured=Money(payment.amount, payment.currency)
+                if started.state == PaymentState.CAPTURED
+                else None,
+            ),
+        )
     payment.refresh_from_db()
     return payment, started
 
@@ -81,9 +104,14 @@ def payment_refused(*, payment_id: int, message: str) -> None:
     """The gateway refused to start the payment: the refusal is recorded and what
     waited for the money is closed (the purchase's parts, their stock back on sale)."""
     payment = payment_lock(payment_id=payment_id)
-    payment_outcome_record(payment_id=payment.pk, kind=K.CHARGE, phase=P.FAILURE,
-                           amount=payment.amount, gateway_reference=payment.gateway_reference,
-                           message=message)
+    payment_outcome_record(
+        payment_id=payment.pk,
+        kind=K.CHARGE,
+        phase=P.FAILURE,
+        amount=payment.amount,
+        gateway_reference=payment.gateway_reference,
+        message=message,
+    )
     outcome_handler().payment_closed(payment=payment, reason=message)
 
 
@@ -95,9 +123,14 @@ def payment_expire(*, payment_id: int, reason: str) -> None:
     if payment.state != PaymentState.PENDING:
         return
     outcome_handler().payment_closed(payment=payment, reason=reason)
-    payment_outcome_record(payment_id=payment.pk, kind=K.CANCEL, phase=P.SUCCESS,
-                           amount=payment.amount, gateway_reference=payment.gateway_reference,
-                           message="expired unpaid")
+    payment_outcome_record(
+        payment_id=payment.pk,
+        kind=K.CANCEL,
+        phase=P.SUCCESS,
+        amount=payment.amount,
+        gateway_reference=payment.gateway_reference,
+        message="expired unpaid",
+    )
 
 
 @transaction.atomic
@@ -109,12 +142,20 @@ def payment_cancel(*, payment_id: int, actor, reason: str) -> None:
     payment = payment_lock(payment_id=payment_id)
     gateway = gateway_get(payment.gateway)
     if Capability.VOID in gateway.capabilities and payment.gateway_reference:
-        gateway.cancel(gateway_reference=payment.gateway_reference,
-                       idempotency_key=f"{payment.reference}:cancel")
+        gateway.cancel(
+            gateway_reference=payment.gateway_reference,
+            idempotency_key=f"{payment.reference}:cancel",
+        )
     outcome_handler().payment_closed(payment=payment, reason=reason, actor=actor)
-    payment_outcome_record(payment_id=payment.pk, kind=K.CANCEL, phase=P.SUCCESS,
-                           amount=payment.amount, gateway_reference=payment.gateway_reference,
-                           message="cancelled by staff", actor=actor)
+    payment_outcome_record(
+        payment_id=payment.pk,
+        kind=K.CANCEL,
+        phase=P.SUCCESS,
+        amount=payment.amount,
+        gateway_reference=payment.gateway_reference,
+        message="cancelled by staff",
+        actor=actor,
+    )
 
 
 def payment_sync(*, payment_id: int) -> bool:
@@ -139,11 +180,18 @@ def payment_status_apply(*, payment_id: int, status: PaymentStatus) -> bool:
     payment = Payment.objects.select_for_update().get(pk=payment_id)
     before = payment.state
     for kind, phase in outcomes:
-        amount = (status.amount_captured.amount if status.amount_captured and kind == K.CHARGE
-                  else payment.amount)
+        amount = (
+            status.amount_captured.amount
+            if status.amount_captured and kind == K.CHARGE
+            else payment.amount
+        )
         payment, _changed = payment_outcome_record(
-            payment_id=payment.pk, kind=kind, phase=phase, amount=amount,
-            gateway_reference=status.gateway_reference)
+            payment_id=payment.pk,
+            kind=kind,
+            phase=phase,
+            amount=amount,
+            gateway_reference=status.gateway_reference,
+        )
     _secured_hand_over(payment=payment, before=before)
     return payment.state != before
 
@@ -164,33 +212,49 @@ def bank_transfer_confirm(*, payment_id: int, actor) -> bool:
     to its vendors. Confirming twice changes nothing the second time. Raises
     PaymentClosed for a payment cancelled meanwhile (its purchase is closed: the money
     must go back to the buyer by hand, not into a purchase nobody will deliver)."""
-    payment = payment_lock(payment_id=payment_id,
-                           gateway__in=gateway_names_with(Capability.MANUAL_CONFIRMATION))
+    payment = payment_lock(
+        payment_id=payment_id, gateway__in=gateway_names_with(Capability.MANUAL_CONFIRMATION)
+    )
     if payment.state in (PaymentState.CANCELLED, PaymentState.FAILED):
-        raise PaymentClosed(_("Payment %(reference)s was cancelled: it can no longer be "
-                              "confirmed. Return the transfer to the buyer.")
-                            % {"reference": payment.reference})
+        raise PaymentClosed(
+            _(
+                "Payment %(reference)s was cancelled: it can no longer be "
+                "confirmed. Return the transfer to the buyer."
+            )
+            % {"reference": payment.reference}
+        )
     before = payment.state
     payment, _changed = payment_outcome_record(
-        payment_id=payment.pk, kind=K.CHARGE, phase=P.SUCCESS, amount=payment.amount,
-        gateway_reference=payment.gateway_reference, message="confirmed by an operator",
-        actor=actor)
+        payment_id=payment.pk,
+        kind=K.CHARGE,
+        phase=P.SUCCESS,
+        amount=payment.amount,
+        gateway_reference=payment.gateway_reference,
+        message="confirmed by an operator",
+        actor=actor,
+    )
     _secured_hand_over(payment=payment, before=before)
     return payment.state != before
 
 
 @transaction.atomic
-def payment_cash_record(*, payment_id: int, amount: Decimal, reference: str,
-                        actor=None) -> None:
+def payment_cash_record(*, payment_id: int, amount: Decimal, reference: str, actor=None) -> None:
     """Cash paid by hand for (part of) a payment, recorded once per `reference`."""
-    payment_outcome_record(payment_id=payment_id, kind=K.CHARGE, phase=P.SUCCESS,
-                           amount=amount, gateway_reference=reference,
-                           message="cash collected on delivery", actor=actor)
+    payment_outcome_record(
+        payment_id=payment_id,
+        kind=K.CHARGE,
+        phase=P.SUCCESS,
+        amount=amount,
+        gateway_reference=reference,
+        message="cash collected on delivery",
+        actor=actor,
+    )
 
 
 @transaction.atomic
-def payment_refund(*, payment_id: int, amount: Decimal, attempt: str, reference: str,
-                   actor=None) -> bool:
+def payment_refund(
+    *, payment_id: int, amount: Decimal, attempt: str, reference: str, actor=None
+) -> bool:
     """Give `amount` back through the payment's gateway, once per `attempt` (the
     request's idempotency key is built from it): False when that refund was already
     made. Gateways that cannot refund (cash, transfers) have the money returned by hand;
@@ -199,12 +263,22 @@ def payment_refund(*, payment_id: int, amount: Decimal, attempt: str, reference:
     key = f"{payment.reference}:refund:{attempt}"[:128]
     if payment.events.filter(idempotency_key=key).exists():
         return False
-    payment_request_record(payment=payment, kind=K.REFUND, amount=amount, actor=actor,
-                           attempt=attempt)
+    payment_request_record(
+        payment=payment, kind=K.REFUND, amount=amount, actor=actor, attempt=attempt
+    )
     gateway = gateway_get(payment.gateway)
     if gateway.capabilities.supported & {Capability.REFUND, Capability.PARTIAL_REFUND}:
-        gateway.refund(gateway_reference=payment.gateway_reference,
-                       amount=Money(amount, payment.currency), idempotency_key=key)
-    payment_outcome_record(payment_id=payment.pk, kind=K.REFUND, phase=P.SUCCESS,
-                           amount=amount, gateway_reference=reference, actor=actor)
+        gateway.refund(
+            gateway_reference=payment.gateway_reference,
+            amount=Money(amount, payment.currency),
+            idempotency_key=key,
+        )
+    payment_outcome_record(
+        payment_id=payment.pk,
+        kind=K.REFUND,
+        phase=P.SUCCESS,
+        amount=amount,
+        gateway_reference=reference,
+        actor=actor,
+    )
     return True

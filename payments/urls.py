@@ -10,8 +10,14 @@ urlpatterns = [
 ]
 
 # The buyer's pages, mounted under the language prefix with their own namespace.
-payment_pages = ([
-    path("<str:reference>/", views.CardPaymentView.as_view(), name="card"),
-    path("<str:reference>/transferencia/", views.TransferReferenceView.as_view(),
-         name="transfer-reference"),
-], "payment_pages")
+payment_pages = (
+    [
+        path("<str:reference>/", views.CardPaymentView.as_view(), name="card"),
+        path(
+            "<str:reference>/transferencia/",
+            views.TransferReferenceView.as_view(),
+            name="transfer-reference",
+        ),
+    ],
+    "payment_pages",
+)

@@ -51,8 +51,9 @@ def payable_remember(request, reference: str) -> None:
 def buyer_payment_get(request, reference: str, **filters) -> Payment:
     """The payment of a purchase, for the buyer's account or the browser that placed it
     (guests have no account); anyone else gets 404."""
-    payment = get_object_or_404(Payment.objects.select_related("order"), reference=reference,
-                                **filters)
+    payment = get_object_or_404(
+        Payment.objects.select_related("order"), reference=reference, **filters
+    )
     owner = payment.order.user_id and payment.order.user_id == request.user.pk
     if not owner and reference not in request.session.get(SESSION_KEY, []):
         raise Http404
@@ -75,22 +76,25 @@ class CardPaymentView(View):
             try:
                 with gateway_refusals_reported(gateway_name=payment.gateway):
                     context["client"] = gateway.client_config(
-                        gateway_reference=payment.gateway_reference)
+                        gateway_reference=payment.gateway_reference
+                    )
             except GatewayMisconfigured as refused:
                 context["client_error"] = _(
                     "%(reason)s Nothing was charged. Your purchase is kept until the time "
                     "below: come back later, or buy again choosing another way to pay."
                 ) % {"reason": refused.message}
             except GatewayUnavailable:
-                context["client_error"] = _("The card payment service is not answering. "
-                                            "Please try again in a few minutes.")
+                context["client_error"] = _(
+                    "The card payment service is not answering. Please try again in a few minutes."
+                )
         if "client" not in context:
             return render(request, "payments/card_payment.html", context)
         # The gateway's own script, frames and API on this page, and on no other.
         sources = gateway.client_sources()
         with_frames = csp_replace({"frame-src": sources.frames or [NONE]})
-        with_script = csp_update({"script-src": sources.scripts,
-                                  "connect-src": sources.connections})
+        with_script = csp_update(
+            {"script-src": sources.scripts, "connect-src": sources.connections}
+        )
         return with_frames(with_script(render))(request, "payments/card_payment.html", context)
 
     def post(self, request, reference):
@@ -98,26 +102,37 @@ class CardPaymentView(View):
         try:
             data = json.loads(request.body or b"{}")
         except ValueError:
-            return JsonResponse({"error": _("The page sent something we cannot read.")},
-                                status=400)
+            return JsonResponse({"error": _("The page sent something we cannot read.")}, status=400)
         gateway = gateway_get(payment.gateway)
         params = {"payment_method": str(data.get("payment_method", ""))[:128]}
         try:
             with gateway_refusals_reported(gateway_name=payment.gateway):
-                status = gateway.complete(gateway_reference=payment.gateway_reference,
-                                          params={k: v for k, v in params.items() if v})
+                status = gateway.complete(
+                    gateway_reference=payment.gateway_reference,
+                    params={k: v for k, v in params.items() if v},
+                )
         except PaymentActionRequired:
             return JsonResponse({"action": "authenticate"})
         except PaymentDeclined as declined:
             return JsonResponse({"error": declined.message}, status=402)
         except GatewayMisconfigured as refused:
-            return JsonResponse({"error": _("%(reason)s Nothing was charged: please choose "
-                                            "another way to pay.") % {"reason": refused.message}},
-                                status=503)
+            return JsonResponse(
+                {
+                    "error": _("%(reason)s Nothing was charged: please choose another way to pay.")
+                    % {"reason": refused.message}
+                },
+                status=503,
+            )
         except GatewayUnavailable:
-            return JsonResponse({"error": _("The card payment service is not answering. "
-                                            "Please try again in a few minutes.")},
-                                status=503)
+            return JsonResponse(
+                {
+                    "error": _(
+                        "The card payment service is not answering. "
+                        "Please try again in a few minutes."
+                    )
+                },
+                status=503,
+            )
         payment_status_apply(payment_id=payment.pk, status=status)
         payment.refresh_from_db()
         if payment.state in SECURED:
@@ -135,17 +150,23 @@ class TransferReferenceView(View):
             raise Http404
         text = " ".join(request.POST.get("buyer_reference", "").split())
         if not text or len(text) > 64:
-            messages.error(request, _("Enter your bank's operation number (up to 64 "
-                                      "characters)."))
+            messages.error(request, _("Enter your bank's operation number (up to 64 characters)."))
         elif payment.state != PaymentState.PENDING:
             messages.info(request, _("This payment is no longer waiting for a transfer."))
         else:
             Payment.objects.filter(pk=payment.pk).update(buyer_reference=text)
-            messages.success(request, _("Thank you: we will confirm your transfer %(text)s "
-                                        "as soon as it arrives.") % {"text": text})
-        return redirect(request.POST.get("next") if url_has_allowed_host_and_scheme(
-            request.POST.get("next"), allowed_hosts={request.get_host()})
-            else reverse("checkout:thank-you"))
+            messages.success(
+                request,
+                _("Thank you: we will confirm your transfer %(text)s as soon as it arrives.")
+                % {"text": text},
+            )
+        return redirect(
+            request.POST.get("next")
+            if url_has_allowed_host_and_scheme(
+                request.POST.get("next"), allowed_hosts={request.get_host()}
+            )
+            else reverse("checkout:thank-you")
+        )
 
 
 @csrf_exempt

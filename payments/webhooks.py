@@ -16,9 +16,12 @@ def webhook_receive(*, gateway_name: str, event: WebhookEvent, body: bytes) -> b
     try:
         with transaction.atomic():
             message = WebhookMessage.objects.create(
-                gateway=gateway_name, event_id=event.event_id, event_type=event.event_type,
+                gateway=gateway_name,
+                event_id=event.event_id,
+                event_type=event.event_type,
                 gateway_reference=event.gateway_reference,
-                body=body.decode("utf-8", errors="replace"))
+                body=body.decode("utf-8", errors="replace"),
+            )
     except IntegrityError:
         return False  # delivered before: already stored and queued
     webhook_message_process.delay_on_commit(message.pk)
@@ -31,8 +34,9 @@ def webhook_message_process_now(*, message_id: int) -> bool:
     message = WebhookMessage.objects.select_for_update().get(pk=message_id)
     if message.processed_at is not None:
         return False
-    payment = Payment.objects.filter(gateway=message.gateway,
-                                     gateway_reference=message.gateway_reference).first()
+    payment = Payment.objects.filter(
+        gateway=message.gateway, gateway_reference=message.gateway_reference
+    ).first()
     changed = False
     if payment is None:
         message.error = "no payment with this gateway reference"

@@ -37,8 +37,11 @@ def localstripe_url(tmp_path_factory) -> str:
     """A localstripe process on a free port with empty state, for the whole session."""
     executable = Path(sys.executable).parent / "localstripe"
     if not executable.exists():
-        pytest.fail(f"{executable} is missing: localstripe is a dev dependency, "
-                    "run `make install` (pip install -e '.[dev]').", pytrace=False)
+        pytest.fail(
+            f"{executable} is missing: localstripe is a dev dependency, "
+            "run `make install` (pip install -e '.[dev]').",
+            pytrace=False,
+        )
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = tmp_path_factory.mktemp("localstripe") / "localstripe.log"
@@ -47,8 +50,10 @@ def localstripe_url(tmp_path_factory) -> str:
 
         def answering() -> bool:
             if process.poll() is not None:
-                raise AssertionError(f"localstripe exited with {process.returncode}:\n"
-                                     f"{log.read_text(errors='replace')[-3000:]}")
+                raise AssertionError(
+                    f"localstripe exited with {process.returncode}:\n"
+                    f"{log.read_text(errors='replace')[-3000:]}"
+                )
             return http_get(f"{url}/js.stripe.com/v3/")[0] == 200
 
         wait_for(answering, timeout=30, what=f"localstripe on {url}", log=log)
@@ -57,25 +62,40 @@ def localstripe_url(tmp_path_factory) -> str:
 
 def stripe_options(api_base: str, **overrides) -> dict:
     """OPTIONS for payments.gateways.stripe.StripeGateway talking to localstripe."""
-    return {"secret_key": SECRET_KEY, "publishable_key": PUBLISHABLE_KEY,
-            "webhook_secret": WEBHOOK_SECRET, "api_base": api_base,
-            "js_url": f"{api_base}/js.stripe.com/v3/", "localstripe_compatible": True,
-            "timeout": 5, "currencies": ("USD",), **overrides}
+    return {
+        "secret_key": SECRET_KEY,
+        "publishable_key": PUBLISHABLE_KEY,
+        "webhook_secret": WEBHOOK_SECRET,
+        "api_base": api_base,
+        "js_url": f"{api_base}/js.stripe.com/v3/",
+        "localstripe_compatible": True,
+        "timeout": 5,
+        "currencies": ("USD",),
+        **overrides,
+    }
 
 
 def buyer_client(api_base: str) -> stripe.StripeClient:
-    return stripe.StripeClient(SECRET_KEY, base_addresses={"api": api_base},
-                               http_client=stripe.RequestsClient(timeout=5))
+    return stripe.StripeClient(
+        SECRET_KEY, base_addresses={"api": api_base}, http_client=stripe.RequestsClient(timeout=5)
+    )
 
 
 def card_payment_confirm(*, api_base: str, gateway_reference: str, card_number: str) -> str:
     """What Stripe.js does when the buyer submits a card: the PaymentIntent's status
     after confirming ("requires_payment_method" again when the card was declined)."""
     client = buyer_client(api_base)
-    method = client.v1.payment_methods.create(params={
-        "type": "card",
-        "card": {"number": card_number, "exp_month": 12, "exp_year": date.today().year + 5,
-                 "cvc": "123"}})
+    method = client.v1.payment_methods.create(
+        params={
+            "type": "card",
+            "card": {
+                "number": card_number,
+                "exp_month": 12,
+                "exp_year": date.today().year + 5,
+                "cvc": "123",
+            },
+        }
+    )
     client.v1.payment_intents.update(gateway_reference, params={"payment_method": method.id})
     try:
         return client.v1.payment_intents.confirm(gateway_reference).status
@@ -83,24 +103,32 @@ def card_payment_confirm(*, api_base: str, gateway_reference: str, card_number: 
         return client.v1.payment_intents.retrieve(gateway_reference).status
 
 
-def three_d_secure_answer(*, api_base: str, gateway_reference: str, client_secret: str,
-                          success: bool) -> None:
+def three_d_secure_answer(
+    *, api_base: str, gateway_reference: str, client_secret: str, success: bool
+) -> None:
     """The buyer passes (or fails) the bank's 3-D Secure challenge."""
-    data = urllib.parse.urlencode({"client_secret": client_secret,
-                                   "success": "true" if success else "false",
-                                   "key": PUBLISHABLE_KEY}).encode()
+    data = urllib.parse.urlencode(
+        {
+            "client_secret": client_secret,
+            "success": "true" if success else "false",
+            "key": PUBLISHABLE_KEY,
+        }
+    ).encode()
     url = f"{api_base}/v1/payment_intents/{gateway_reference}/_authenticate"
     with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=5) as answer:
         assert answer.status == 200
 
 
 # A Stripe event as Stripe signs it (Stripe-Signature: t=<time>,v1=<HMAC of "t.body">).
-EVENT = {"id": "evt_1", "object": "event", "type": "payment_intent.succeeded",
-         "data": {"object": {"id": "pi_1", "object": "payment_intent", "status": "succeeded"}}}
+EVENT = {
+    "id": "evt_1",
+    "object": "event",
+    "type": "payment_intent.succeeded",
+    "data": {"object": {"id": "pi_1", "object": "payment_intent", "status": "succeeded"}},
+}
 
 
 def signed(body: bytes, *, secret: str = WEBHOOK_SECRET, at: float | None = None) -> dict:
     timestamp = int(time.time() if at is None else at)
-    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body,
-                      hashlib.sha256).hexdigest()
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
     return {"Content-Type": "application/json", "Stripe-Signature": f"t={timestamp},v1={digest}"}

@@ -37,8 +37,12 @@ MAX_ROWS = 5000
 # What a spreadsheet runs as a formula when a cell starts with it (CSV injection).
 FORMULA_STARTS = "=+-@\t\r"
 # What the import page tells vendors before they try.
-IMPORT_LIMITS = {"rows": MAX_ROWS, "megabytes": MAX_BYTES // (1024 * 1024), "price": MAX_PRICE,
-                 "stock": MAX_STOCK}
+IMPORT_LIMITS = {
+    "rows": MAX_ROWS,
+    "megabytes": MAX_BYTES // (1024 * 1024),
+    "price": MAX_PRICE,
+    "stock": MAX_STOCK,
+}
 YES = {"1", "si", "sí", "yes", "true", "x"}
 NO = {"0", "no", "false", ""}
 
@@ -71,15 +75,17 @@ def vendor_catalogue_csv(*, vendor: Vendor) -> str:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for product in vendor_products(vendor=vendor).iterator():
-        writer.writerow([
-            spreadsheet_safe(product.sku),
-            spreadsheet_safe(product.title),
-            f"{product.price:.2f}" if product.price is not None else "",
-            product.num_in_stock or 0,
-            "" if product.low_stock_threshold is None else product.low_stock_threshold,
-            "sí" if product.is_public else "no",
-            product_weight_text(product_weight_of(product)),
-        ])
+        writer.writerow(
+            [
+                spreadsheet_safe(product.sku),
+                spreadsheet_safe(product.title),
+                f"{product.price:.2f}" if product.price is not None else "",
+                product.num_in_stock or 0,
+                "" if product.low_stock_threshold is None else product.low_stock_threshold,
+                "sí" if product.is_public else "no",
+                product_weight_text(product_weight_of(product)),
+            ]
+        )
     return out.getvalue()
 
 
@@ -97,7 +103,8 @@ def vendor_catalogue_csv_import(*, vendor: Vendor, actor, upload) -> ImportRepor
     existing = {
         record.partner_sku: record
         for record in StockRecord.objects.filter(partner_id=vendor.partner_id).select_related(
-            "product")
+            "product"
+        )
     }
     for row in rows:
         if row.sku not in existing and not row.title:
@@ -126,11 +133,19 @@ def vendor_catalogue_csv_import(*, vendor: Vendor, actor, upload) -> ImportRepor
 
 def _row_create(vendor, actor, row: _Row) -> None:
     vendor_product_create(
-        vendor=vendor, actor=actor, stock=row.stock,
-        data=ProductData(title=row.title, description="", category=None, price=row.price,
-                         sku=row.sku, low_stock_threshold=row.low_stock_threshold,
-                         is_public=True if row.published is None else row.published,
-                         weight_kg=row.weight_kg),
+        vendor=vendor,
+        actor=actor,
+        stock=row.stock,
+        data=ProductData(
+            title=row.title,
+            description="",
+            category=None,
+            price=row.price,
+            sku=row.sku,
+            low_stock_threshold=row.low_stock_threshold,
+            is_public=True if row.published is None else row.published,
+            weight_kg=row.weight_kg,
+        ),
     )
 
 
@@ -146,8 +161,14 @@ def _row_update(vendor, actor, row: _Row, record) -> None:
     record.save(update_fields=["price", "low_stock_threshold", "date_updated"])
     if row.weight_kg is not None:
         product_weight_set(product=product, weight_kg=row.weight_kg)
-    stock_set(stockrecord_id=record.pk, vendor=vendor, level=row.stock, actor=actor,
-              reason=StockMovementReason.IMPORT, note=_("CSV import"))
+    stock_set(
+        stockrecord_id=record.pk,
+        vendor=vendor,
+        level=row.stock,
+        actor=actor,
+        reason=StockMovementReason.IMPORT,
+        note=_("CSV import"),
+    )
 
 
 def _rows(upload, report: ImportReport) -> list[_Row]:
@@ -165,8 +186,9 @@ def _rows(upload, report: ImportReport) -> list[_Row]:
     try:
         return _rows_read(csv.DictReader(io.StringIO(text)), report)
     except csv.Error as error:  # a field over the csv module's limit, an open quote...
-        report.errors.append((0, _("The file cannot be read as CSV (%(error)s).")
-                              % {"error": error}))
+        report.errors.append(
+            (0, _("The file cannot be read as CSV (%(error)s).") % {"error": error})
+        )
         return []
 
 
@@ -176,19 +198,29 @@ def _rows_read(reader: csv.DictReader, report: ImportReport) -> list[_Row]:
     unknown = sorted(set(header) - set(COLUMNS))
     if missing or unknown:
         if missing:
-            report.errors.append((1, _("Missing columns: %(columns)s.")
-                                  % {"columns": ", ".join(missing)}))
+            report.errors.append(
+                (1, _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
+            )
         if unknown:
-            report.errors.append((1, _("Unknown columns: %(columns)s. The columns are: "
-                                       "%(expected)s.") % {"columns": ", ".join(unknown),
-                                                           "expected": ", ".join(COLUMNS)}))
+            report.errors.append(
+                (
+                    1,
+                    _("Unknown columns: %(columns)s. The columns are: %(expected)s.")
+                    % {"columns": ", ".join(unknown), "expected": ", ".join(COLUMNS)},
+                )
+            )
         return []
     reader.fieldnames = header
     rows, seen = [], {}
     for line, raw in enumerate(reader, start=2):
         if line - 1 > MAX_ROWS:
-            report.errors.append((line, _("At most %(max)s products per file: split it into "
-                                          "several files.") % {"max": MAX_ROWS}))
+            report.errors.append(
+                (
+                    line,
+                    _("At most %(max)s products per file: split it into several files.")
+                    % {"max": MAX_ROWS},
+                )
+            )
             break
         if None in raw:
             report.errors.append((line, _("This line has more values than columns.")))
@@ -197,8 +229,13 @@ def _rows_read(reader: csv.DictReader, report: ImportReport) -> list[_Row]:
         if row is None:
             continue
         if row.sku in seen:
-            report.errors.append((line, _("The SKU %(sku)s is also on line %(other)s.")
-                                  % {"sku": row.sku, "other": seen[row.sku]}))
+            report.errors.append(
+                (
+                    line,
+                    _("The SKU %(sku)s is also on line %(other)s.")
+                    % {"sku": row.sku, "other": seen[row.sku]},
+                )
+            )
             continue
         seen[row.sku] = line
         rows.append(row)
@@ -217,34 +254,45 @@ def _row_parse(line: int, raw: dict, report: ImportReport) -> _Row | None:
     title = raw.get("title", "")[:255]
     for name, value in ((_("the SKU"), sku), (_("the title"), title)):
         if value and value[0] in FORMULA_STARTS:
-            errors.append(_("%(column)s starts with %(character)s, which spreadsheets run as "
-                            "a formula: remove that character")
-                          % {"column": name, "character": repr(value[0])})
+            errors.append(
+                _(
+                    "%(column)s starts with %(character)s, which spreadsheets run as "
+                    "a formula: remove that character"
+                )
+                % {"column": name, "character": repr(value[0])}
+            )
     price = None
     try:
         price = Decimal(raw.get("price", "").replace(",", "."))
         if not price.is_finite() or price < 0:
             raise InvalidOperation
         if price.as_tuple().exponent < -2:
-            errors.append(_("the price %(price)s has more than 2 decimals")
-                          % {"price": raw["price"]})
+            errors.append(
+                _("the price %(price)s has more than 2 decimals") % {"price": raw["price"]}
+            )
         elif price > MAX_PRICE:
-            errors.append(_("the price %(price)s is over the maximum of %(max)s")
-                          % {"price": raw["price"], "max": MAX_PRICE})
+            errors.append(
+                _("the price %(price)s is over the maximum of %(max)s")
+                % {"price": raw["price"], "max": MAX_PRICE}
+            )
     except InvalidOperation:
-        errors.append(_("the price %(price)s is not a number of 0 or more")
-                      % {"price": raw.get("price", "")})
+        errors.append(
+            _("the price %(price)s is not a number of 0 or more") % {"price": raw.get("price", "")}
+        )
     stock = _whole_number(raw.get("stock", ""))
     if stock is None:
-        errors.append(_("the stock %(stock)s is not a whole number from 0 to %(max)s")
-                      % {"stock": raw.get("stock", ""), "max": MAX_STOCK})
+        errors.append(
+            _("the stock %(stock)s is not a whole number from 0 to %(max)s")
+            % {"stock": raw.get("stock", ""), "max": MAX_STOCK}
+        )
     threshold = None
     if raw.get("low_stock_threshold"):
         threshold = _whole_number(raw["low_stock_threshold"])
         if threshold is None:
-            errors.append(_("the low-stock warning %(value)s is not a whole number from 0 to "
-                            "%(max)s") % {"value": raw["low_stock_threshold"],
-                                          "max": MAX_STOCK})
+            errors.append(
+                _("the low-stock warning %(value)s is not a whole number from 0 to %(max)s")
+                % {"value": raw["low_stock_threshold"], "max": MAX_STOCK}
+            )
     published = None
     if "published" in raw:
         value = raw["published"].lower()
@@ -258,9 +306,13 @@ def _row_parse(line: int, raw: dict, report: ImportReport) -> _Row | None:
     try:
         weight = product_weight_parse(raw.get("weight", ""))
     except ValueError:
-        errors.append(_("the weight %(weight)s is not a number of kg above 0 and at most "
-                        "%(max)s, with up to 3 decimals") % {
-            "weight": raw["weight"], "max": number_format(MAX_WEIGHT_KG, 0, force_grouping=True)})
+        errors.append(
+            _(
+                "the weight %(weight)s is not a number of kg above 0 and at most "
+                "%(max)s, with up to 3 decimals"
+            )
+            % {"weight": raw["weight"], "max": number_format(MAX_WEIGHT_KG, 0, force_grouping=True)}
+        )
     if errors:
         sentence = "; ".join(errors)
         report.errors.append((line, sentence[0].upper() + sentence[1:] + "."))

@@ -21,11 +21,19 @@ def low_stock_digest_send(*, vendor_id: int, day=None) -> bool:
     try:
         with transaction.atomic():
             LowStockDigest.objects.create(vendor=vendor, day=day, products=len(products))
-            context = {"vendor": vendor, "products": products, "day": day,
-                       "site_name": settings.OSCAR_SHOP_NAME}
+            context = {
+                "vendor": vendor,
+                "products": products,
+                "day": day,
+                "site_name": settings.OSCAR_SHOP_NAME,
+            }
             with translation.override(settings.LANGUAGE_CODE):
-                templated_email_send(template="vendors/emails/low_stock", context=context,
-                                     recipients=recipients, html=False)
+                templated_email_send(
+                    template="vendors/emails/low_stock",
+                    context=context,
+                    recipients=recipients,
+                    html=False,
+                )
     except IntegrityError:  # already sent today, by this or another worker
         return False
     return True

@@ -37,9 +37,9 @@ class OutOfStock(DomainError):
         if available <= 0:
             message = _("%(title)s is sold out (agotado).") % {"title": title}
         else:
-            message = _("Only %(available)s of %(title)s are left; you asked for "
-                        "%(requested)s.") % {"available": available, "title": title,
-                                             "requested": requested}
+            message = _(
+                "Only %(available)s of %(title)s are left; you asked for %(requested)s."
+            ) % {"available": available, "title": title, "requested": requested}
         super().__init__(message, code=VendorErrorCode.OUT_OF_STOCK)
 
 

@@ -19,7 +19,7 @@ User = get_user_model()
 
 
 class VendorApplicationForm(forms.Form):
-    """"Vende en Encadena": the actor's data and, for a visitor, the owner's account."""
+    """ "Vende en Encadena": the actor's data and, for a visitor, the owner's account."""
 
     trade_name = forms.CharField(label=_("Store name"), max_length=120)
     legal_name = forms.CharField(label=_("Legal name"), max_length=200)
@@ -34,8 +34,10 @@ class VendorApplicationForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=20, validators=[phone_validate])
     email = forms.EmailField(label=_("Store e-mail"))
     description = forms.CharField(
-        label=_("What you produce or offer"), widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=4000, required=False,
+        label=_("What you produce or offer"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
     )
     logo = forms.FileField(label=_("Logo (optional)"), required=False)
     owner_first_name = forms.CharField(label=_("Your first name"), max_length=150)
@@ -44,8 +46,7 @@ class VendorApplicationForm(forms.Form):
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput)
 
-    OWNER_FIELDS = ("owner_first_name", "owner_last_name", "owner_email", "password1",
-                    "password2")
+    OWNER_FIELDS = ("owner_first_name", "owner_last_name", "owner_email", "password1", "password2")
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,28 +90,41 @@ class VendorApplicationForm(forms.Form):
     def application(self) -> VendorApplication:
         data = self.cleaned_data
         return VendorApplication(
-            actor_type=data["actor_type"], legal_name=data["legal_name"].strip(),
-            trade_name=data["trade_name"].strip(), nit=data["nit"],
-            sectors=tuple(data["sectors"]), province=data["province"],
-            municipality=data["municipality"], address=data["address"].strip(),
-            description=data["description"].strip(), phone=data["phone"].strip(),
-            email=data["email"].strip().lower(), logo=data.get("logo"),
+            actor_type=data["actor_type"],
+            legal_name=data["legal_name"].strip(),
+            trade_name=data["trade_name"].strip(),
+            nit=data["nit"],
+            sectors=tuple(data["sectors"]),
+            province=data["province"],
+            municipality=data["municipality"],
+            address=data["address"].strip(),
+            description=data["description"].strip(),
+            phone=data["phone"].strip(),
+            email=data["email"].strip().lower(),
+            logo=data.get("logo"),
         )
 
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     actor_type = forms.ChoiceField(
-        label=_("Type of economic actor"), choices=[("", _("All"))] + ActorType.choices,
+        label=_("Type of economic actor"),
+        choices=[("", _("All"))] + ActorType.choices,
         required=False,
     )
     province = forms.ModelChoiceField(
-        label=_("Province"), queryset=Province.objects.all(), to_field_name="slug",
-        required=False, empty_label=_("All"),
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All"),
     )
     municipality = forms.SlugField(required=False)
     sector = forms.ModelChoiceField(
-        label=_("Sector"), queryset=Sector.objects.all(), to_field_name="slug", required=False,
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label=_("All"),
     )
 
@@ -118,14 +132,19 @@ class DirectoryFilterForm(forms.Form):
 class VendorDecisionForm(forms.Form):
     to_status = forms.ChoiceField(choices=VendorStatus.choices, widget=forms.HiddenInput)
     reason = forms.CharField(
-        label=_("Reason (the vendor will read it)"), required=False, max_length=2000,
+        label=_("Reason (the vendor will read it)"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class PayoutForm(forms.Form):
-    amount = forms.DecimalField(label=_("Amount paid"), max_digits=12, decimal_places=2,
-                                min_value=Decimal("0.01"))
+    amount = forms.DecimalField(
+        label=_("Amount paid"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
+    )
     reference = forms.CharField(
-        label=_("Reference of the payment"), max_length=128,
-        help_text=_("The bank transfer's or receipt's number, to find it later."))
+        label=_("Reference of the payment"),
+        max_length=128,
+        help_text=_("The bank transfer's or receipt's number, to find it later."),
+    )

@@ -20,7 +20,9 @@ PRODUCT_BOX = (1200, 1200)
 # if the file were ever served as HTML, PHP, or an archive (ZIP, JAR, PHAR) riding along.
 FOREIGN_CONTENT = re.compile(
     rb"<\s*(?:script|html|body|svg|iframe|object|embed|!doctype)\b|<\?php|javascript:"
-    rb"|__HALT_COMPILER|PK\x03\x04|PK\x05\x06", re.IGNORECASE)
+    rb"|__HALT_COMPILER|PK\x03\x04|PK\x05\x06",
+    re.IGNORECASE,
+)
 
 
 def uploaded_image_clean(upload, *, box: tuple[int, int]) -> ContentFile:
@@ -39,8 +41,9 @@ def uploaded_image_clean(upload, *, box: tuple[int, int]) -> ContentFile:
         _("The image is too large: at most 4096 × 4096 pixels."), code=VendorErrorCode.IMAGE_PIXELS
     )
     if upload.size > MAX_BYTES:
-        raise ValidationError(_("The image must be 2 MB or smaller."),
-                              code=VendorErrorCode.IMAGE_TOO_LARGE)
+        raise ValidationError(
+            _("The image must be 2 MB or smaller."), code=VendorErrorCode.IMAGE_TOO_LARGE
+        )
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
@@ -53,9 +56,12 @@ def uploaded_image_clean(upload, *, box: tuple[int, int]) -> ContentFile:
         upload.seek(0)
         if FOREIGN_CONTENT.search(upload.read()):
             raise ValidationError(
-                _("This file carries something besides a picture (code or an archive). Save "
-                  "the picture again from an image editor and upload that copy."),
-                code=VendorErrorCode.IMAGE_POLYGLOT)
+                _(
+                    "This file carries something besides a picture (code or an archive). Save "
+                    "the picture again from an image editor and upload that copy."
+                ),
+                code=VendorErrorCode.IMAGE_POLYGLOT,
+            )
         upload.seek(0)
         with Image.open(upload) as image:
             image.load()

@@ -23,18 +23,40 @@ from vendors.models import StockMovement, StockMovementReason, Vendor
 StockRecord = get_model("partner", "StockRecord")
 
 
-def stock_adjust(*, stockrecord_id: int, vendor: Vendor, delta: int, reason: str, actor,
-                 note: str = "", order_number: str = "") -> StockMovement | None:
+def stock_adjust(
+    *,
+    stockrecord_id: int,
+    vendor: Vendor,
+    delta: int,
+    reason: str,
+    actor,
+    note: str = "",
+    order_number: str = "",
+) -> StockMovement | None:
     """Change a stock record's level by `delta` and record who and why."""
-    return _stock_move(stockrecord_id=stockrecord_id, vendor=vendor, reason=reason, actor=actor,
-                       note=note, order_number=order_number, delta_for=lambda level: delta)
+    return _stock_move(
+        stockrecord_id=stockrecord_id,
+        vendor=vendor,
+        reason=reason,
+        actor=actor,
+        note=note,
+        order_number=order_number,
+        delta_for=lambda level: delta,
+    )
 
 
-def stock_set(*, stockrecord_id: int, vendor: Vendor, level: int, reason: str, actor,
-              note: str = "") -> StockMovement | None:
+def stock_set(
+    *, stockrecord_id: int, vendor: Vendor, level: int, reason: str, actor, note: str = ""
+) -> StockMovement | None:
     """Bring the level to `level`: one movement for the difference, none if already there."""
-    return _stock_move(stockrecord_id=stockrecord_id, vendor=vendor, reason=reason, actor=actor,
-                       note=note, delta_for=lambda current: level - current)
+    return _stock_move(
+        stockrecord_id=stockrecord_id,
+        vendor=vendor,
+        reason=reason,
+        actor=actor,
+        note=note,
+        delta_for=lambda current: level - current,
+    )
 
 
 @transaction.atomic
@@ -50,23 +72,36 @@ def _stock_move(*, stockrecord_id, vendor, reason, actor, note, delta_for, order
         return None
     note = note.strip()
     if reason == StockMovementReason.ADJUSTMENT and not note:
-        raise ValidationError({"note": _("Say why the stock changes.")},
-                              code=VendorErrorCode.NOTE_REQUIRED)
+        raise ValidationError(
+            {"note": _("Say why the stock changes.")}, code=VendorErrorCode.NOTE_REQUIRED
+        )
     level = current + delta
     if level < 0:
-        raise ValidationError({"level": _("Stock cannot be negative.")},
-                              code=VendorErrorCode.NEGATIVE_STOCK)
+        raise ValidationError(
+            {"level": _("Stock cannot be negative.")}, code=VendorErrorCode.NEGATIVE_STOCK
+        )
     if level < (stockrecord.num_allocated or 0):
         raise ValidationError(
-            {"level": _("%(allocated)s units are already promised to orders: the stock cannot "
-                        "go below that.") % {"allocated": stockrecord.num_allocated}},
+            {
+                "level": _(
+                    "%(allocated)s units are already promised to orders: the stock cannot "
+                    "go below that."
+                )
+                % {"allocated": stockrecord.num_allocated}
+            },
             code=VendorErrorCode.BELOW_ALLOCATED,
         )
     stockrecord.num_in_stock = level
     stockrecord.save(update_fields=["num_in_stock", "date_updated"])
     return StockMovement.objects.create(
-        stockrecord=stockrecord, vendor=vendor, actor=actor, reason=reason, note=note[:255],
-        delta=delta, level_after=level, order_number=order_number,
+        stockrecord=stockrecord,
+        vendor=vendor,
+        actor=actor,
+        reason=reason,
+        note=note[:255],
+        delta=delta,
+        level_after=level,
+        order_number=order_number,
         allocated_after=stockrecord.num_allocated or 0,
     )
 
@@ -77,9 +112,6 @@ class StockRequest:
     quantity: int
     # The vendor order the units are for, when one call serves several (a whole purchase).
     order_number: str = ""
-
-
-
 
 
 _ALLOCATED = Coalesce(F("num_allocated"), Value(0))
@@ -102,8 +134,12 @@ def _locked_tracked(requests):
     merged = _merged(requests)
     ids = [stockrecord_id for stockrecord_id, _quantity in merged]
     # of=("self",): lock the stock rows only; the joined product and vendor are read-only here.
-    records = (StockRecord.objects.select_for_update(of=("self",))
-               .select_related("product", "partner__vendor").filter(pk__in=ids).order_by("pk"))
+    records = (
+        StockRecord.objects.select_for_update(of=("self",))
+        .select_related("product", "partner__vendor")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
     by_id = {record.pk: record for record in records}
     for stockrecord_id, quantity in merged:
         record = by_id[stockrecord_id]
@@ -117,8 +153,9 @@ def stock_allocate(*, requests, order_number: str = "", actor=None) -> list[Stoc
     record that cannot give what is asked. Records that do not track stock are skipped.
     A purchase from several vendors allocates in one call, so its rows are locked in one
     id order; each request then names its own vendor order."""
-    numbers = {request.stockrecord_id: request.order_number for request in requests
-               if request.order_number}
+    numbers = {
+        request.stockrecord_id: request.order_number for request in requests if request.order_number
+    }
     movements = []
     for record, quantity, allocated in _locked_tracked(requests):
         # Guarded: even without the lock, zero rows means the units are gone.
@@ -126,14 +163,25 @@ def stock_allocate(*, requests, order_number: str = "", actor=None) -> list[Stoc
             pk=record.pk, num_in_stock__gte=_ALLOCATED + quantity
         ).update(num_allocated=_ALLOCATED + quantity)
         if not updated:
-            raise OutOfStock(stockrecord_id=record.pk, title=record.product.get_title(),
-                             requested=quantity, available=record.num_in_stock - allocated)
-        movements.append(StockMovement(
-            stockrecord=record, vendor=record.partner.vendor, actor=actor,
-            reason=StockMovementReason.ALLOCATION, delta=0, level_after=record.num_in_stock,
-            allocated_delta=quantity, allocated_after=allocated + quantity,
-            order_number=numbers.get(record.pk, order_number),
-        ))
+            raise OutOfStock(
+                stockrecord_id=record.pk,
+                title=record.product.get_title(),
+                requested=quantity,
+                available=record.num_in_stock - allocated,
+            )
+        movements.append(
+            StockMovement(
+                stockrecord=record,
+                vendor=record.partner.vendor,
+                actor=actor,
+                reason=StockMovementReason.ALLOCATION,
+                delta=0,
+                level_after=record.num_in_stock,
+                allocated_delta=quantity,
+                allocated_after=allocated + quantity,
+                order_number=numbers.get(record.pk, order_number),
+            )
+        )
     return StockMovement.objects.bulk_create(movements)
 
 
@@ -163,11 +211,17 @@ def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMoveme
             changes["num_in_stock"] = F("num_in_stock") - quantity
         StockRecord.objects.filter(pk=record.pk).update(**changes)
         level = record.num_in_stock - (quantity if consume else 0)
-        movements.append(StockMovement(
-            stockrecord=record, vendor=record.partner.vendor, actor=actor,
-            reason=StockMovementReason.CONSUMPTION if consume else StockMovementReason.RELEASE,
-            delta=-quantity if consume else 0, level_after=level,
-            allocated_delta=-quantity, allocated_after=allocated - quantity,
-            order_number=order_number,
-        ))
+        movements.append(
+            StockMovement(
+                stockrecord=record,
+                vendor=record.partner.vendor,
+                actor=actor,
+                reason=StockMovementReason.CONSUMPTION if consume else StockMovementReason.RELEASE,
+                delta=-quantity if consume else 0,
+                level_after=level,
+                allocated_delta=-quantity,
+                allocated_after=allocated - quantity,
+                order_number=order_number,
+            )
+        )
     return StockMovement.objects.bulk_create(movements)

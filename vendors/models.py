@@ -52,7 +52,9 @@ class Vendor(models.Model):
     Oscar's partners (its store)."""
 
     partner = models.OneToOneField(
-        "partner.Partner", on_delete=models.PROTECT, related_name="vendor",
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="vendor",
         verbose_name=_("partner"),
     )
     actor_type = models.CharField(_("actor type"), max_length=20, choices=ActorType.choices)
@@ -61,11 +63,15 @@ class Vendor(models.Model):
     nit = models.CharField(_("NIT"), max_length=11, unique=True, validators=[nit_validate])
     sectors = models.ManyToManyField(Sector, related_name="vendors", verbose_name=_("sectors"))
     province = models.ForeignKey(
-        "logistics.Province", on_delete=models.PROTECT, related_name="+",
+        "logistics.Province",
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("province"),
     )
     municipality = models.ForeignKey(
-        "logistics.Municipality", on_delete=models.PROTECT, related_name="vendors",
+        "logistics.Municipality",
+        on_delete=models.PROTECT,
+        related_name="vendors",
         verbose_name=_("municipality"),
     )
     address = models.CharField(_("address"), max_length=255)
@@ -79,7 +85,11 @@ class Vendor(models.Model):
     )
     status_reason = models.TextField(_("reason for the status"), blank=True)
     commission_percent = models.DecimalField(
-        _("commission (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("commission (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Empty: the platform's default commission applies."),
     )
@@ -165,7 +175,10 @@ class VendorInvitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
 
@@ -190,13 +203,19 @@ class StockMovement(models.Model):
     """One change of a stock record's level: append-only, never edited."""
 
     stockrecord = models.ForeignKey(
-        "partner.StockRecord", on_delete=models.CASCADE, related_name="movements",
+        "partner.StockRecord",
+        on_delete=models.CASCADE,
+        related_name="movements",
         verbose_name=_("stock record"),
     )
     vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="stock_movements")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("who"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
     )
     reason = models.CharField(_("why"), max_length=20, choices=StockMovementReason.choices)
     note = models.CharField(_("note"), max_length=255, blank=True)
@@ -257,18 +276,28 @@ class VendorOrder(models.Model):
     """One vendor's part of a purchase (an Oscar Order): its own number, status,
     delivery and, later, invoice and settlement. Vendors only ever work on these."""
 
-    order = models.ForeignKey("order.Order", on_delete=models.CASCADE,
-                              related_name="vendor_orders", verbose_name=_("order"))
-    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="orders",
-                               verbose_name=_("vendor"))
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.CASCADE,
+        related_name="vendor_orders",
+        verbose_name=_("order"),
+    )
+    vendor = models.ForeignKey(
+        Vendor, on_delete=models.PROTECT, related_name="orders", verbose_name=_("vendor")
+    )
     sequence = models.PositiveSmallIntegerField()
     number = models.CharField(_("number"), max_length=40, unique=True)
-    status = models.CharField(_("status"), max_length=20, choices=VendorOrderStatus.choices,
-                              default=VendorOrderStatus.PENDING_PAYMENT)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=VendorOrderStatus.choices,
+        default=VendorOrderStatus.PENDING_PAYMENT,
+    )
     delivery_code = models.CharField(_("delivery method"), max_length=64, blank=True)
     delivery_name = models.CharField(_("delivery"), max_length=255, blank=True)
-    delivery_charge = models.DecimalField(_("delivery charge"), max_digits=12, decimal_places=2,
-                                          default=0)
+    delivery_charge = models.DecimalField(
+        _("delivery charge"), max_digits=12, decimal_places=2, default=0
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -280,8 +309,9 @@ class VendorOrder(models.Model):
             models.UniqueConstraint(fields=["order", "vendor"], name="vendor_order_one_per_vendor"),
             models.UniqueConstraint(fields=["order", "sequence"], name="vendor_order_sequence"),
         ]
-        indexes = [models.Index(fields=["vendor", "status", "-created_at"],
-                                name="vendor_order_list_idx")]
+        indexes = [
+            models.Index(fields=["vendor", "status", "-created_at"], name="vendor_order_list_idx")
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -290,19 +320,20 @@ class VendorOrder(models.Model):
     def lines(self):
         """This vendor's lines of the purchase, and no other vendor's (cancelled lines left
         out)."""
-        return (self.order.lines.filter(partner_id=self.vendor.partner_id)
-                .exclude(status=LINE_CANCELLED))
+        return self.order.lines.filter(partner_id=self.vendor.partner_id).exclude(
+            status=LINE_CANCELLED
+        )
 
 
 class VendorOrderEvent(models.Model):
     """Each status change of a vendor order: who, when, from, to, why. Append-only."""
 
-    vendor_order = models.ForeignKey(VendorOrder, on_delete=models.CASCADE,
-                                     related_name="events")
+    vendor_order = models.ForeignKey(VendorOrder, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=20, choices=VendorOrderStatus.choices)
     to_status = models.CharField(max_length=20, choices=VendorOrderStatus.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     actor_role = models.CharField(max_length=10)
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -337,15 +368,21 @@ class LedgerEntryKind(models.TextChoices):
 class Payout(models.Model):
     """Money the platform paid a vendor: recorded with its ledger entry, never edited."""
 
-    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="payouts",
-                               verbose_name=_("vendor"))
+    vendor = models.ForeignKey(
+        Vendor, on_delete=models.PROTECT, related_name="payouts", verbose_name=_("vendor")
+    )
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=12)
     reference = models.CharField(_("reference"), max_length=128)
     transfer_reference = models.CharField(_("transfer reference"), max_length=255, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("recorded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -367,39 +404,61 @@ class VendorLedgerEntry(models.Model):
     corrected by another entry. `idempotency_key` makes the same event, recorded
     twice, one entry."""
 
-    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="ledger_entries",
-                               verbose_name=_("vendor"))
+    vendor = models.ForeignKey(
+        Vendor, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("vendor")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=LedgerEntryKind.choices)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=12)
-    vendor_order = models.ForeignKey(VendorOrder, on_delete=models.PROTECT, null=True,
-                                     blank=True, related_name="ledger_entries",
-                                     verbose_name=_("vendor order"))
-    payout = models.ForeignKey(Payout, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="entries", verbose_name=_("payout"))
+    vendor_order = models.ForeignKey(
+        VendorOrder,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+        verbose_name=_("vendor order"),
+    )
+    payout = models.ForeignKey(
+        Payout,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name=_("payout"),
+    )
     idempotency_key = models.CharField(max_length=200, unique=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("recorded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("vendor ledger entry")
         verbose_name_plural = _("vendor ledger entries")
-        indexes = [models.Index(fields=["vendor", "currency", "-created_at"],
-                                name="vendor_ledger_entry_idx")]
+        indexes = [
+            models.Index(
+                fields=["vendor", "currency", "-created_at"], name="vendor_ledger_entry_idx"
+            )
+        ]
         constraints = [
             # Each kind moves the balance one way only; cash and adjustments either way.
             models.CheckConstraint(
-                condition=models.Q(kind__in=[LedgerEntryKind.SALE,
-                                             LedgerEntryKind.REFUND_COMMISSION], amount__gte=0)
-                | models.Q(kind__in=[LedgerEntryKind.COMMISSION, LedgerEntryKind.REFUND],
-                           amount__lte=0)
+                condition=models.Q(
+                    kind__in=[LedgerEntryKind.SALE, LedgerEntryKind.REFUND_COMMISSION],
+                    amount__gte=0,
+                )
+                | models.Q(
+                    kind__in=[LedgerEntryKind.COMMISSION, LedgerEntryKind.REFUND], amount__lte=0
+                )
                 | models.Q(kind=LedgerEntryKind.PAYOUT, amount__lt=0, payout__isnull=False)
-                | models.Q(kind__in=[LedgerEntryKind.CASH_COLLECTED,
-                                     LedgerEntryKind.ADJUSTMENT]),
+                | models.Q(kind__in=[LedgerEntryKind.CASH_COLLECTED, LedgerEntryKind.ADJUSTMENT]),
                 name="vendor_ledger_entry_sign",
             ),
         ]

@@ -39,8 +39,7 @@ def purchase_placed_notify(*, order_id: int, language: str | None = None) -> boo
         except IntegrityError:  # already sent, by this or another worker
             return False
         confirmation = purchase_confirmation(order=order)
-        _buyer_confirmation_send(confirmation=confirmation,
-                                 language=_language_supported(language))
+        _buyer_confirmation_send(confirmation=confirmation, language=_language_supported(language))
         contact = _purchase_contact(order=order)
         for part in (confirmed.part for confirmed in confirmation.parts):
             _vendor_notice_send(order=order, part=part, contact=contact)
@@ -60,8 +59,9 @@ def purchase_confirmation_send(*, order_id: int, language: str | None = None) ->
     before its stores hear of it, for a purchase waiting for the buyer's transfer (the
     confirmation says where to send it)."""
     order = Order.objects.select_related("user", "shipping_address").get(pk=order_id)
-    _buyer_confirmation_send(confirmation=purchase_confirmation(order=order),
-                             language=_language_supported(language))
+    _buyer_confirmation_send(
+        confirmation=purchase_confirmation(order=order), language=_language_supported(language)
+    )
 
 
 def purchase_confirmation_send_on_commit(*, order_id: int, language: str | None = None) -> None:
@@ -78,26 +78,42 @@ def _buyer_confirmation_send(*, confirmation: PurchaseConfirmation, language: st
         if order.user_id:
             path = reverse("customer:order", kwargs={"order_number": order.number})
         else:
-            path = reverse("customer:anon-order", kwargs={
-                "order_number": order.number, "hash": order.verification_hash()})
-        context = {"order": order, "confirmation": confirmation,
-                   "purchase_url": absolute_url(path),
-                   "site_name": settings.OSCAR_SHOP_NAME}
-        templated_email_send(template="vendors/emails/purchase_placed_buyer",
-                             context=context, recipients=[order.email])
+            path = reverse(
+                "customer:anon-order",
+                kwargs={"order_number": order.number, "hash": order.verification_hash()},
+            )
+        context = {
+            "order": order,
+            "confirmation": confirmation,
+            "purchase_url": absolute_url(path),
+            "site_name": settings.OSCAR_SHOP_NAME,
+        }
+        templated_email_send(
+            template="vendors/emails/purchase_placed_buyer",
+            context=context,
+            recipients=[order.email],
+        )
 
 
 def _vendor_notice_send(*, order, part: PurchasePart, contact: PurchaseContact) -> None:
     vendor = part.vendor_order.vendor
     recipients = vendor_mail_recipients(vendor=vendor)
     with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("vendor_dashboard:order-detail",
-                       kwargs={"vendor_slug": vendor.slug, "number": part.vendor_order.number})
-        context = {"part": part, "vendor": vendor, "contact": contact,
-                   "currency": order.currency, "order_url": absolute_url(path),
-                   "site_name": settings.OSCAR_SHOP_NAME}
-        templated_email_send(template="vendors/emails/purchase_placed_vendor",
-                             context=context, recipients=recipients)
+        path = reverse(
+            "vendor_dashboard:order-detail",
+            kwargs={"vendor_slug": vendor.slug, "number": part.vendor_order.number},
+        )
+        context = {
+            "part": part,
+            "vendor": vendor,
+            "contact": contact,
+            "currency": order.currency,
+            "order_url": absolute_url(path),
+            "site_name": settings.OSCAR_SHOP_NAME,
+        }
+        templated_email_send(
+            template="vendors/emails/purchase_placed_vendor", context=context, recipients=recipients
+        )
 
 
 def _purchase_contact(*, order) -> PurchaseContact:
@@ -106,9 +122,12 @@ def _purchase_contact(*, order) -> PurchaseContact:
         name = order.user.get_full_name() if order.user_id else ""
         return PurchaseContact(name=name, phone="", address_lines=[])
     return PurchaseContact(
-        name=address.name, phone=str(address.phone_number or ""),
+        name=address.name,
+        phone=str(address.phone_number or ""),
         address_lines=address.get_address_field_values(
-            ["line1", "line2", "line3", "line4", "state", "postcode"]))
+            ["line1", "line2", "line3", "line4", "state", "postcode"]
+        ),
+    )
 
 
 def _language_supported(language: str | None) -> str:

@@ -55,8 +55,12 @@ def product_weight_parse(raw: str) -> Decimal | None:
         weight = Decimal(text)
     except InvalidOperation as error:
         raise ValueError(raw) from error
-    if (not weight.is_finite() or weight <= 0 or weight > MAX_WEIGHT_KG
-            or weight.as_tuple().exponent < -WEIGHT_DECIMALS):
+    if (
+        not weight.is_finite()
+        or weight <= 0
+        or weight > MAX_WEIGHT_KG
+        or weight.as_tuple().exponent < -WEIGHT_DECIMALS
+    ):
         raise ValueError(raw)
     return weight
 
@@ -111,29 +115,45 @@ def vendor_product_create(*, vendor: Vendor, actor, data: ProductData, stock: in
         defaults={"name": "Producto", "requires_shipping": True, "track_stock": True},
     )
     product = Product.objects.create(
-        title=data.title, description=data.description, product_class=product_class,
-        structure=Product.STANDALONE, is_public=data.is_public,
+        title=data.title,
+        description=data.description,
+        product_class=product_class,
+        structure=Product.STANDALONE,
+        is_public=data.is_public,
     )
     stockrecord = StockRecord.objects.create(
-        product=product, partner_id=vendor.partner_id, partner_sku=data.sku or f"P{product.pk}",
-        price=data.price, price_currency="CUP", num_in_stock=0,
+        product=product,
+        partner_id=vendor.partner_id,
+        partner_sku=data.sku or f"P{product.pk}",
+        price=data.price,
+        price_currency="CUP",
+        num_in_stock=0,
         low_stock_threshold=data.low_stock_threshold,
     )
     _product_category_set(product, data.category)
     _product_image_add(product, data.image)
     product_weight_set(product=product, weight_kg=data.weight_kg)
-    stock_set(stockrecord_id=stockrecord.pk, vendor=vendor, level=stock,
-              reason=StockMovementReason.INITIAL, actor=actor)
+    stock_set(
+        stockrecord_id=stockrecord.pk,
+        vendor=vendor,
+        level=stock,
+        reason=StockMovementReason.INITIAL,
+        actor=actor,
+    )
     return product
 
 
 @transaction.atomic
 def vendor_product_update(*, vendor: Vendor, product, data: ProductData):
     product.title, product.description, product.is_public = (
-        data.title, data.description, data.is_public)
+        data.title,
+        data.description,
+        data.is_public,
+    )
     product.save(update_fields=["title", "description", "is_public", "date_updated"])
     StockRecord.objects.filter(product=product, partner_id=vendor.partner_id).update(
-        price=data.price, partner_sku=data.sku or f"P{product.pk}",
+        price=data.price,
+        partner_sku=data.sku or f"P{product.pk}",
         low_stock_threshold=data.low_stock_threshold,
     )
     _product_category_set(product, data.category)
@@ -146,14 +166,17 @@ def product_weight_set(*, product, weight_kg: Decimal | None) -> None:
     `weight` attribute of its product class that delivery prices read."""
     if weight_kg is None:
         ProductAttributeValue.objects.filter(
-            product=product, attribute__code=WEIGHT_ATTRIBUTE).delete()
+            product=product, attribute__code=WEIGHT_ATTRIBUTE
+        ).delete()
         return
     attribute, _ = ProductAttribute.objects.get_or_create(
-        product_class_id=product.product_class_id, code=WEIGHT_ATTRIBUTE,
+        product_class_id=product.product_class_id,
+        code=WEIGHT_ATTRIBUTE,
         defaults={"name": "Peso (kg)", "type": ProductAttribute.FLOAT},
     )
     ProductAttributeValue.objects.update_or_create(
-        product=product, attribute=attribute, defaults={"value_float": float(weight_kg)})
+        product=product, attribute=attribute, defaults={"value_float": float(weight_kg)}
+    )
 
 
 def product_weight_of(product) -> Decimal | None:
@@ -177,7 +200,8 @@ def _product_category_set(product, category) -> None:
 def _product_image_add(product, image) -> None:
     if image is None:
         return
-    picture = ProductImage(product=product, caption=product.title[:200],
-                           display_order=product.images.count())
+    picture = ProductImage(
+        product=product, caption=product.title[:200], display_order=product.images.count()
+    )
     picture.original.save(f"product-{product.pk}.png", image, save=False)
     picture.save()

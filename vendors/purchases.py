@@ -48,7 +48,8 @@ class PurchasePart:
     @property
     def buyer_can_cancel(self) -> bool:
         return VendorOrderStatus.CANCELLED in vendor_order_allowed_targets(
-            status=self.vendor_order.status, actor_role=ActorRole.BUYER)
+            status=self.vendor_order.status, actor_role=ActorRole.BUYER
+        )
 
 
 def purchase_parts(*, order) -> list[PurchasePart]:
@@ -56,8 +57,11 @@ def purchase_parts(*, order) -> list[PurchasePart]:
     and tracking steps, in six queries whatever their number."""
     from logistics.models import Shipment, TrackingEvent
 
-    vendor_orders = list(order.vendor_orders.select_related("vendor", "invoice")
-                         .prefetch_related("invoice__credit_notes").order_by("sequence"))
+    vendor_orders = list(
+        order.vendor_orders.select_related("vendor", "invoice")
+        .prefetch_related("invoice__credit_notes")
+        .order_by("sequence")
+    )
     lines_by_partner = defaultdict(list)
     for line in order.lines.select_related("product").order_by("pk"):
         lines_by_partner[line.partner_id].append(line)
@@ -65,16 +69,29 @@ def purchase_parts(*, order) -> list[PurchasePart]:
     for event in VendorOrderEvent.objects.filter(vendor_order__order=order):
         events_by_part[event.vendor_order_id].append(event)
     shipments_by_part = defaultdict(list)
-    for shipment in (Shipment.objects.filter(vendor_order__order=order).order_by("created_at", "id")
-                     .prefetch_related(Prefetch("events", queryset=TrackingEvent.objects
-                                                .select_related("municipality__province")
-                                                .order_by("occurred_at", "id")))):
+    for shipment in (
+        Shipment.objects.filter(vendor_order__order=order)
+        .order_by("created_at", "id")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=TrackingEvent.objects.select_related("municipality__province").order_by(
+                    "occurred_at", "id"
+                ),
+            )
+        )
+    ):
         shipments_by_part[shipment.vendor_order_id].append(shipment)
-    return [PurchasePart(vendor_order=vendor_order,
-                         lines=lines_by_partner[vendor_order.vendor.partner_id],
-                         events=events_by_part[vendor_order.pk], currency=order.currency,
-                         shipments=shipments_by_part[vendor_order.pk])
-            for vendor_order in vendor_orders]
+    return [
+        PurchasePart(
+            vendor_order=vendor_order,
+            lines=lines_by_partner[vendor_order.vendor.partner_id],
+            events=events_by_part[vendor_order.pk],
+            currency=order.currency,
+            shipments=shipments_by_part[vendor_order.pk],
+        )
+        for vendor_order in vendor_orders
+    ]
 
 
 class PartPayment(enum.StrEnum):
@@ -87,9 +104,11 @@ class PartPayment(enum.StrEnum):
 
 
 CLOSED_PARTS = frozenset({VendorOrderStatus.CANCELLED, VendorOrderStatus.REJECTED})
-PAYMENT_OF_PART = {PaymentStep.PAID: PartPayment.PAID,
-                   PaymentStep.TRANSFER: PartPayment.WITH_THE_PURCHASE,
-                   PaymentStep.ONLINE: PartPayment.WITH_THE_PURCHASE}
+PAYMENT_OF_PART = {
+    PaymentStep.PAID: PartPayment.PAID,
+    PaymentStep.TRANSFER: PartPayment.WITH_THE_PURCHASE,
+    PaymentStep.ONLINE: PartPayment.WITH_THE_PURCHASE,
+}
 
 
 @dataclass(frozen=True)
@@ -108,8 +127,11 @@ class ConfirmedPart:
     @property
     def estimated_delivery(self) -> date | None:
         """The date its latest shipment is expected, when the store gave one."""
-        dates = [shipment.estimated_delivery for shipment in self.part.shipments
-                 if shipment.estimated_delivery]
+        dates = [
+            shipment.estimated_delivery
+            for shipment in self.part.shipments
+            if shipment.estimated_delivery
+        ]
         return dates[-1] if dates else None
 
 
@@ -128,29 +150,45 @@ def purchase_confirmation(*, order) -> PurchaseConfirmation:
     parts = purchase_parts(order=order)
     payment = Payment.objects.filter(order=order).first()
     how = payment_how_to_pay(payment=payment) if payment is not None else None
-    deliveries = purchase_deliveries(order=order,
-                                     vendor_orders=[part.vendor_order for part in parts])
-    return PurchaseConfirmation(order=order, payment=how, parts=[
-        ConfirmedPart(part=part, delivery=deliveries[part.vendor_order.pk],
-                      payment=_part_payment(part.vendor_order, how))
-        for part in parts])
+    deliveries = purchase_deliveries(
+        order=order, vendor_orders=[part.vendor_order for part in parts]
+    )
+    return PurchaseConfirmation(
+        order=order,
+        payment=how,
+        parts=[
+            ConfirmedPart(
+                part=part,
+                delivery=deliveries[part.vendor_order.pk],
+                payment=_part_payment(part.vendor_order, how),
+            )
+            for part in parts
+        ],
+    )
 
 
 def _part_payment(vendor_order: VendorOrder, how: HowToPay | None) -> PartPayment:
     if how is None or vendor_order.status in CLOSED_PARTS:
         return PartPayment.NOTHING
     if how.step == PaymentStep.ON_DELIVERY:
-        return (PartPayment.PAID if vendor_order.status == VendorOrderStatus.DELIVERED
-                else PartPayment.AT_THE_DOOR)
+        return (
+            PartPayment.PAID
+            if vendor_order.status == VendorOrderStatus.DELIVERED
+            else PartPayment.AT_THE_DOOR
+        )
     return PAYMENT_OF_PART.get(how.step, PartPayment.NOTHING)
 
 
 def purchases_with_parts(*, orders) -> list:
     """`orders` with their vendor parts and stores loaded in one query per relation."""
     orders = list(orders)
-    prefetch_related_objects(orders, Prefetch(
-        "vendor_orders",
-        queryset=VendorOrder.objects.select_related("vendor").order_by("sequence")))
+    prefetch_related_objects(
+        orders,
+        Prefetch(
+            "vendor_orders",
+            queryset=VendorOrder.objects.select_related("vendor").order_by("sequence"),
+        ),
+    )
     return orders
 
 
@@ -166,12 +204,16 @@ def buyer_vendor_orders(*, user):
     return VendorOrder.objects.select_related("order").filter(order__user=user)
 
 
-def guest_vendor_order(*, number: str, verification_hash: str,
-                       email: str | None) -> VendorOrder | None:
+def guest_vendor_order(
+    *, number: str, verification_hash: str, email: str | None
+) -> VendorOrder | None:
     """A part of a guest's purchase, for whoever holds Oscar's signed order link and gave
     the order's e-mail (the check Oscar's anonymous order page makes)."""
-    vendor_order = (VendorOrder.objects.select_related("order")
-                    .filter(number=number, order__user__isnull=True).first())
+    vendor_order = (
+        VendorOrder.objects.select_related("order")
+        .filter(number=number, order__user__isnull=True)
+        .first()
+    )
     if vendor_order is None or not email:
         return None
     order = vendor_order.order

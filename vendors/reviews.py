@@ -14,15 +14,23 @@ def review_permitted(*, user, product) -> bool:
     theirs) and has not reviewed it yet."""
     if not user.is_authenticated:
         return False
-    received = (Line.objects.filter(
-        order__user=user, product=product,
-        order__vendor_orders__status=VendorOrderStatus.DELIVERED,
-        order__vendor_orders__vendor__partner_id=F("partner_id"),
-    ).exclude(status=LINE_CANCELLED).exists())
+    received = (
+        Line.objects.filter(
+            order__user=user,
+            product=product,
+            order__vendor_orders__status=VendorOrderStatus.DELIVERED,
+            order__vendor_orders__vendor__partner_id=F("partner_id"),
+        )
+        .exclude(status=LINE_CANCELLED)
+        .exists()
+    )
     return received and not ProductReview.objects.filter(product=product, user=user).exists()
 
 
 def vendor_reviews(*, vendor: Vendor) -> QuerySet:
     """Reviews of the products the store sells, newest first."""
-    return (ProductReview.objects.filter(product__stockrecords__partner_id=vendor.partner_id)
-            .select_related("product", "user").order_by("-date_created", "-pk"))
+    return (
+        ProductReview.objects.filter(product__stockrecords__partner_id=vendor.partner_id)
+        .select_related("product", "user")
+        .order_by("-date_created", "-pk")
+    )

@@ -50,7 +50,8 @@ def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySe
         vendors = vendors.filter(sectors=filters.sector)
     for term in filters.query.split()[:MAX_SEARCH_TERMS]:
         vendors = vendors.filter(
-            Q(trade_name__icontains=term) | Q(legal_name__icontains=term)
+            Q(trade_name__icontains=term)
+            | Q(legal_name__icontains=term)
             | Q(description__icontains=term)
         )
     return vendors
@@ -71,41 +72,56 @@ def vendor_directory_facets(*, filters: DirectoryFilters) -> dict[str, list[Face
     province is chosen, to keep the page small)."""
     actor_counts = dict(
         vendor_directory(filters=filters, exclude="actor_type")
-        .values_list("actor_type").annotate(n=Count("id")).order_by()
+        .values_list("actor_type")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     province_counts = dict(
         vendor_directory(filters=filters, exclude="province")
-        .values_list("province").annotate(n=Count("id")).order_by()
+        .values_list("province")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     sector_counts = dict(
         vendor_directory(filters=filters, exclude="sector")
-        .values_list("sectors").annotate(n=Count("id", distinct=True)).order_by()
+        .values_list("sectors")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
     )
     facets = {
         "actor_type": [
             FacetValue(value, str(label), actor_counts[value], value == filters.actor_type)
-            for value, label in ActorType.choices if actor_counts.get(value)
+            for value, label in ActorType.choices
+            if actor_counts.get(value)
         ],
         "province": [
-            FacetValue(province.slug, province.name, province_counts[province.pk],
-                       filters.province == province)
-            for province in Province.objects.all() if province_counts.get(province.pk)
+            FacetValue(
+                province.slug,
+                province.name,
+                province_counts[province.pk],
+                filters.province == province,
+            )
+            for province in Province.objects.all()
+            if province_counts.get(province.pk)
         ],
         "sector": [
-            FacetValue(sector.slug, sector.name, sector_counts[sector.pk],
-                       filters.sector == sector)
-            for sector in Sector.objects.all() if sector_counts.get(sector.pk)
+            FacetValue(sector.slug, sector.name, sector_counts[sector.pk], filters.sector == sector)
+            for sector in Sector.objects.all()
+            if sector_counts.get(sector.pk)
         ],
         "municipality": [],
     }
     if filters.province:
         municipality_counts = dict(
             vendor_directory(filters=filters, exclude="municipality")
-            .values_list("municipality").annotate(n=Count("id")).order_by()
+            .values_list("municipality")
+            .annotate(n=Count("id"))
+            .order_by()
         )
         facets["municipality"] = [
             FacetValue(m.slug, m.name, municipality_counts[m.pk], filters.municipality == m)
-            for m in filters.province.municipalities.all() if municipality_counts.get(m.pk)
+            for m in filters.province.municipalities.all()
+            if municipality_counts.get(m.pk)
         ]
     return facets
 
@@ -148,6 +164,7 @@ def vendor_list_for_user(*, user) -> QuerySet:
 def vendor_mail_recipients(*, vendor: Vendor) -> list[str]:
     """Who at a store is told by e-mail (orders, changes, stock): the store's own address
     and its owners'."""
-    owners = vendor.memberships.filter(role=MembershipRole.OWNER).values_list("user__email",
-                                                                             flat=True)
+    owners = vendor.memberships.filter(role=MembershipRole.OWNER).values_list(
+        "user__email", flat=True
+    )
     return sorted({vendor.email, *owners} - {""})

@@ -106,13 +106,16 @@ def vendor_status_change(*, vendor: Vendor, to_status: str, actor, reason: str =
     if to_status not in TRANSITIONS.get(vendor.status, set()):
         raise VendorTransitionError(
             _("A vendor that is %(current)s cannot become %(new)s.")
-            % {"current": VendorStatus(vendor.status).label.lower(),
-               "new": VendorStatus(to_status).label.lower()},
+            % {
+                "current": VendorStatus(vendor.status).label.lower(),
+                "new": VendorStatus(to_status).label.lower(),
+            },
             code=VendorErrorCode.INVALID_TRANSITION,
         )
     if to_status in REASON_REQUIRED and not reason:
-        raise VendorTransitionError(_("Give a reason: the vendor will read it."),
-                                    code=VendorErrorCode.REASON_REQUIRED)
+        raise VendorTransitionError(
+            _("Give a reason: the vendor will read it."), code=VendorErrorCode.REASON_REQUIRED
+        )
     from_status = vendor.status
     vendor.status = to_status
     vendor.status_reason = reason
@@ -124,8 +127,15 @@ def vendor_status_change(*, vendor: Vendor, to_status: str, actor, reason: str =
     return vendor
 
 
-PROFILE_FIELDS = ("trade_name", "description", "province", "municipality", "address", "phone",
-                  "email")
+PROFILE_FIELDS = (
+    "trade_name",
+    "description",
+    "province",
+    "municipality",
+    "address",
+    "phone",
+    "email",
+)
 
 
 @transaction.atomic
@@ -163,17 +173,25 @@ def vendor_invitation_create(*, vendor: Vendor, email: str, invited_by) -> Vendo
     if not VendorMembership.objects.filter(
         vendor=vendor, user=invited_by, role=MembershipRole.OWNER
     ).exists():
-        raise ValidationError(_("Only an owner of the store can invite staff."),
-                              code=VendorErrorCode.NOT_OWNER)
+        raise ValidationError(
+            _("Only an owner of the store can invite staff."), code=VendorErrorCode.NOT_OWNER
+        )
     invitation = VendorInvitation.objects.create(
-        vendor=vendor, email=email.strip().lower(), invited_by=invited_by,
+        vendor=vendor,
+        email=email.strip().lower(),
+        invited_by=invited_by,
         token=secrets.token_urlsafe(32),
     )
     with translation.override(settings.LANGUAGE_CODE):
-        url = absolute_url(reverse("vendor_dashboard:invitation",
-                                   kwargs={"token": invitation.token}))
-    _vendor_email(vendor=vendor, template="invitation", recipient=invitation.email,
-                  extra={"invitation": invitation, "invitation_url": url})
+        url = absolute_url(
+            reverse("vendor_dashboard:invitation", kwargs={"token": invitation.token})
+        )
+    _vendor_email(
+        vendor=vendor,
+        template="invitation",
+        recipient=invitation.email,
+        extra={"invitation": invitation, "invitation_url": url},
+    )
     return invitation
 
 
@@ -185,12 +203,14 @@ def vendor_invitation_accept(*, token: str, user) -> VendorMembership:
         .first()
     )
     if invitation is None:
-        raise ValidationError(_("This invitation is not valid or was already used."),
-                              code=VendorErrorCode.INVITATION_INVALID)
+        raise ValidationError(
+            _("This invitation is not valid or was already used."),
+            code=VendorErrorCode.INVITATION_INVALID,
+        )
     if invitation.email != (user.email or "").lower():
         raise ValidationError(
             _("This invitation was sent to another e-mail address."),
-            code=VendorErrorCode.INVITATION_EMAIL
+            code=VendorErrorCode.INVITATION_EMAIL,
         )
     membership, _created = VendorMembership.objects.get_or_create(
         vendor=invitation.vendor, user=user, defaults={"role": invitation.role}
@@ -201,9 +221,14 @@ def vendor_invitation_accept(*, token: str, user) -> VendorMembership:
     return membership
 
 
-def _vendor_email(*, vendor: Vendor, template: str, recipient: str | None = None,
-                  extra: dict | None = None) -> None:
+def _vendor_email(
+    *, vendor: Vendor, template: str, recipient: str | None = None, extra: dict | None = None
+) -> None:
     context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME, **(extra or {})}
     with translation.override(settings.LANGUAGE_CODE):
-        templated_email_send(template=f"vendors/emails/{template}", context=context,
-                             recipients=[recipient or vendor.email], html=False)
+        templated_email_send(
+            template=f"vendors/emails/{template}",
+            context=context,
+            recipients=[recipient or vendor.email],
+            html=False,
+        )

@@ -23,5 +23,5 @@ def phone_validate(value: str) -> None:
     if not PHONE_PATTERN.fullmatch(value or "") or not 8 <= len(digits) <= 13:
         raise ValidationError(
             _("Write a phone number such as +53 5 123 4567 or 7 832 1234."),
-            code=VendorErrorCode.INVALID_PHONE
+            code=VendorErrorCode.INVALID_PHONE,
         )

@@ -87,17 +87,29 @@ class DirectoryView(View):
         if province and data.get("municipality"):
             municipality = province.municipalities.filter(slug=data["municipality"]).first()
         filters = DirectoryFilters(
-            query=data.get("q") or "", actor_type=data.get("actor_type") or "",
-            province=province, municipality=municipality, sector=data.get("sector"),
+            query=data.get("q") or "",
+            actor_type=data.get("actor_type") or "",
+            province=province,
+            municipality=municipality,
+            sector=data.get("sector"),
         )
-        page = Paginator(vendor_directory_page_queryset(filters=filters),
-                         DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(request, self.template_name, {
-            "form": form, "filters": filters, "page_obj": page, "vendors": page.object_list,
-            "facets": vendor_directory_facets(filters=filters),
-            "hidden_filters": [(name, request.GET[name]) for name in FILTER_NAMES
-                               if request.GET.get(name)],
-        })
+        page = Paginator(
+            vendor_directory_page_queryset(filters=filters), DIRECTORY_PAGE_SIZE
+        ).get_page(request.GET.get("page"))
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "filters": filters,
+                "page_obj": page,
+                "vendors": page.object_list,
+                "facets": vendor_directory_facets(filters=filters),
+                "hidden_filters": [
+                    (name, request.GET[name]) for name in FILTER_NAMES if request.GET.get(name)
+                ],
+            },
+        )
 
 
 class StoreView(View):
@@ -110,14 +122,24 @@ class StoreView(View):
         form = SearchForm(request.GET)
         categories = list(vendor_store_categories(vendor=vendor))
         category = next((c for c in categories if str(c.pk) == request.GET.get("category")), None)
-        products = product_list(vendor=vendor, category=category, query=form.cleaned_query(),
-                                sort=form.cleaned_sort())
+        products = product_list(
+            vendor=vendor, category=category, query=form.cleaned_query(), sort=form.cleaned_sort()
+        )
         page = Paginator(products, STORE_PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(request, self.template_name, {
-            "vendor": vendor, "form": form, "query": form.cleaned_query(),
-            "categories": categories, "category": category,
-            "page_obj": page, "paginator": page.paginator, "products": page.object_list,
-        })
+        return render(
+            request,
+            self.template_name,
+            {
+                "vendor": vendor,
+                "form": form,
+                "query": form.cleaned_query(),
+                "categories": categories,
+                "category": category,
+                "page_obj": page,
+                "paginator": page.paginator,
+                "products": page.object_list,
+            },
+        )
 
 
 class PurchasePartCancelView(View):
@@ -133,8 +155,9 @@ class GuestPurchasePartCancelView(View):
     """The same for a guest, from Oscar's anonymous order page (signed link + e-mail)."""
 
     def post(self, request, number, hash):
-        vendor_order = guest_vendor_order(number=number, verification_hash=hash,
-                                          email=request.session.get("anon_order_email"))
+        vendor_order = guest_vendor_order(
+            number=number, verification_hash=hash, email=request.session.get("anon_order_email")
+        )
         if vendor_order is None:
             raise Http404(_("No such order."))
         _purchase_part_cancel(request, vendor_order=vendor_order, actor=None)
@@ -143,11 +166,15 @@ class GuestPurchasePartCancelView(View):
 
 def _purchase_part_cancel(request, *, vendor_order, actor) -> None:
     try:
-        vendor_order_transition(vendor_order_id=vendor_order.pk,
-                                to_status=VendorOrderStatus.CANCELLED, actor=actor,
-                                actor_role=ActorRole.BUYER)
+        vendor_order_transition(
+            vendor_order_id=vendor_order.pk,
+            to_status=VendorOrderStatus.CANCELLED,
+            actor=actor,
+            actor_role=ActorRole.BUYER,
+        )
     except VendorOrderTransitionError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Order %(number)s is cancelled.")
-                         % {"number": vendor_order.number})
+        messages.success(
+            request, _("Order %(number)s is cancelled.") % {"number": vendor_order.number}
+        )

@@ -9,8 +9,11 @@ from logistics.models import TrackingStatus
 
 
 class ManualCarrier(Carrier):
-    capabilities = Capabilities(supported=frozenset({
-        Capability.MANUAL_STEPS, Capability.COURIER_LINK, Capability.CASH_COLLECTION}))
+    capabilities = Capabilities(
+        supported=frozenset(
+            {Capability.MANUAL_STEPS, Capability.COURIER_LINK, Capability.CASH_COLLECTION}
+        )
+    )
     label = _("Own courier")
 
 
@@ -18,20 +21,28 @@ class ManualCarrier(Carrier):
 NEXT_STEPS = {
     TrackingStatus.PENDING: (TrackingStatus.PICKED_UP, TrackingStatus.OUT_FOR_DELIVERY),
     TrackingStatus.INFO_RECEIVED: (TrackingStatus.PICKED_UP, TrackingStatus.OUT_FOR_DELIVERY),
-    TrackingStatus.PICKED_UP: (TrackingStatus.OUT_FOR_DELIVERY,
-                               TrackingStatus.AVAILABLE_FOR_PICKUP, TrackingStatus.DELAYED),
-    TrackingStatus.IN_TRANSIT: (TrackingStatus.OUT_FOR_DELIVERY,
-                                TrackingStatus.AVAILABLE_FOR_PICKUP, TrackingStatus.DELAYED),
-    TrackingStatus.DELAYED: (TrackingStatus.OUT_FOR_DELIVERY,
-                             TrackingStatus.AVAILABLE_FOR_PICKUP),
+    TrackingStatus.PICKED_UP: (
+        TrackingStatus.OUT_FOR_DELIVERY,
+        TrackingStatus.AVAILABLE_FOR_PICKUP,
+        TrackingStatus.DELAYED,
+    ),
+    TrackingStatus.IN_TRANSIT: (
+        TrackingStatus.OUT_FOR_DELIVERY,
+        TrackingStatus.AVAILABLE_FOR_PICKUP,
+        TrackingStatus.DELAYED,
+    ),
+    TrackingStatus.DELAYED: (TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.AVAILABLE_FOR_PICKUP),
     TrackingStatus.EXCEPTION: (TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.RETURNING),
     TrackingStatus.OUT_FOR_DELIVERY: (TrackingStatus.DELIVERED, TrackingStatus.ATTEMPT_FAILED),
-    TrackingStatus.ATTEMPT_FAILED: (TrackingStatus.OUT_FOR_DELIVERY,
-                                    TrackingStatus.AVAILABLE_FOR_PICKUP,
-                                    TrackingStatus.RETURNING),
+    TrackingStatus.ATTEMPT_FAILED: (
+        TrackingStatus.OUT_FOR_DELIVERY,
+        TrackingStatus.AVAILABLE_FOR_PICKUP,
+        TrackingStatus.RETURNING,
+    ),
     TrackingStatus.AVAILABLE_FOR_PICKUP: (TrackingStatus.DELIVERED, TrackingStatus.RETURNING),
     TrackingStatus.RETURNING: (TrackingStatus.RETURNED,),
 }
 # Steps that need a few words for the buyer (why it failed, what went wrong).
-NOTE_REQUIRED = frozenset({TrackingStatus.ATTEMPT_FAILED, TrackingStatus.DELAYED,
-                           TrackingStatus.RETURNING})
+NOTE_REQUIRED = frozenset(
+    {TrackingStatus.ATTEMPT_FAILED, TrackingStatus.DELAYED, TrackingStatus.RETURNING}
+)

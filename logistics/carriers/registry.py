@@ -16,8 +16,9 @@ class UnknownCarrier(LookupError):
     pass
 
 
-CARRIERS = AdapterRegistry(setting="SHIPPING_CARRIERS", base=Carrier, unknown=UnknownCarrier,
-                           check_prefix="logistics")
+CARRIERS = AdapterRegistry(
+    setting="SHIPPING_CARRIERS", base=Carrier, unknown=UnknownCarrier, check_prefix="logistics"
+)
 
 
 def carrier_get(name: str) -> Carrier:

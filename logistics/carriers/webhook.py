@@ -36,8 +36,11 @@ def webhook_signature(*, secret: str, body: bytes) -> str:
 
 
 class WebhookCarrier(Carrier):
-    capabilities = Capabilities(supported=frozenset({
-        Capability.ISSUES_TRACKING_CODES, Capability.WEBHOOKS, Capability.CASH_COLLECTION}))
+    capabilities = Capabilities(
+        supported=frozenset(
+            {Capability.ISSUES_TRACKING_CODES, Capability.WEBHOOKS, Capability.CASH_COLLECTION}
+        )
+    )
     required_options = ("SECRET",)
 
     @property
@@ -86,9 +89,15 @@ class WebhookCarrier(Carrier):
                 raise WebhookRejected("malformed cash_collected", code="cash") from None
             if not cash.is_finite() or cash < 0:
                 raise WebhookRejected("malformed cash_collected", code="cash")
-        return CarrierEvent(event_id=event_id, tracking_code=code.upper(), status=status,
-                            occurred_at=occurred_at, municipality_code=municipality[:4],
-                            note=note[:500], cash_collected=cash)
+        return CarrierEvent(
+            event_id=event_id,
+            tracking_code=code.upper(),
+            status=status,
+            occurred_at=occurred_at,
+            municipality_code=municipality[:4],
+            note=note[:500],
+            cash_collected=cash,
+        )
 
 
 def _header(headers: dict, name: str) -> str:

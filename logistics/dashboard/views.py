@@ -22,10 +22,16 @@ class ShipmentOverviewView(View):
         query = request.GET.get("q", "").strip()[:64]
         found = list(shipments_search(query=query)) if query else []
         attention = list(shipments_needing_attention()[:200])
-        return render(request, "logistics/dashboard/shipments.html", {
-            "query": query,
-            "found": [(shipment, carrier_label(shipment.carrier)) for shipment in found],
-            "attention": [(shipment, carrier_label(shipment.carrier)) for shipment in attention],
-            "returned_parts": returned_paid_parts(),
-            "stale_days": settings.SHIPMENT_STALE_DAYS,
-        })
+        return render(
+            request,
+            "logistics/dashboard/shipments.html",
+            {
+                "query": query,
+                "found": [(shipment, carrier_label(shipment.carrier)) for shipment in found],
+                "attention": [
+                    (shipment, carrier_label(shipment.carrier)) for shipment in attention
+                ],
+                "returned_parts": returned_paid_parts(),
+                "stale_days": settings.SHIPMENT_STALE_DAYS,
+            },
+        )

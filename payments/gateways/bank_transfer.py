@@ -21,14 +21,16 @@ from shop.core.money import money_format
 
 class BankTransfer(PaymentGateway):
     label = gettext_lazy("Bank transfer")
-    description = gettext_lazy("You get our account and a reference; the stores prepare your "
-                               "order once the transfer arrives.")
+    description = gettext_lazy(
+        "You get our account and a reference; the stores prepare your "
+        "order once the transfer arrives."
+    )
     paid_label = gettext_lazy("Bank transfer received")
-    agent_label = gettext_lazy("Bank transfer (the customer receives the instructions by "
-                               "e-mail)")
+    agent_label = gettext_lazy("Bank transfer (the customer receives the instructions by e-mail)")
     capabilities = Capabilities(
         supported=frozenset({Capability.REFERENCE, Capability.MANUAL_CONFIRMATION}),
-        currencies=frozenset({"CUP"}))
+        currencies=frozenset({"CUP"}),
+    )
     required_options = ("account_holder", "account_number", "bank")
 
     def start(self, request: PaymentRequest) -> PaymentStart:
@@ -37,16 +39,27 @@ class BankTransfer(PaymentGateway):
         instructions = _(
             "Transfer %(amount)s to %(holder)s, account %(account)s at %(bank)s, writing the "
             "reference %(reference)s in the transfer's concept."
-        ) % {"amount": money_format(request.amount.amount, request.amount.currency),
-             "holder": account.holder, "account": account.number, "bank": account.bank,
-             "reference": reference}
-        return PaymentStart(gateway_reference=reference, state=PaymentState.PENDING,
-                            next_action=NextAction.INSTRUCTIONS, instructions=instructions,
-                            reference=reference)
+        ) % {
+            "amount": money_format(request.amount.amount, request.amount.currency),
+            "holder": account.holder,
+            "account": account.number,
+            "bank": account.bank,
+            "reference": reference,
+        }
+        return PaymentStart(
+            gateway_reference=reference,
+            state=PaymentState.PENDING,
+            next_action=NextAction.INSTRUCTIONS,
+            instructions=instructions,
+            reference=reference,
+        )
 
     def transfer_account(self) -> TransferAccount:
-        return TransferAccount(holder=self.options["account_holder"],
-                               number=self.options["account_number"], bank=self.options["bank"])
+        return TransferAccount(
+            holder=self.options["account_holder"],
+            number=self.options["account_number"],
+            bank=self.options["bank"],
+        )
 
     def fetch(self, *, gateway_reference: str) -> PaymentStatus:
         # Only an operator's confirmation moves a transfer; the bank is not polled.

@@ -18,15 +18,20 @@ from payments.interface import (
 
 class CashOnDelivery(PaymentGateway):
     label = gettext_lazy("Cash on delivery")
-    description = gettext_lazy("Pay each store in cash when its part reaches you (or when you "
-                               "collect it).")
+    description = gettext_lazy(
+        "Pay each store in cash when its part reaches you (or when you collect it)."
+    )
     paid_label = gettext_lazy("Paid in cash on delivery")
-    capabilities = Capabilities(supported=frozenset({Capability.PAY_ON_DELIVERY}),
-                                currencies=frozenset({"CUP", "USD"}))
+    capabilities = Capabilities(
+        supported=frozenset({Capability.PAY_ON_DELIVERY}), currencies=frozenset({"CUP", "USD"})
+    )
 
     def start(self, request: PaymentRequest) -> PaymentStart:
-        return PaymentStart(gateway_reference=f"cod-{request.reference}",
-                            state=PaymentState.PENDING, next_action=NextAction.NONE)
+        return PaymentStart(
+            gateway_reference=f"cod-{request.reference}",
+            state=PaymentState.PENDING,
+            next_action=NextAction.NONE,
+        )
 
     def fetch(self, *, gateway_reference: str) -> PaymentStatus:
         # The cash is recorded by the vendor, not reported by a gateway.

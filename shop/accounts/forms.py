@@ -4,10 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 class SecondFactorCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code"), max_length=32, strip=True,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True,
-                                      "autocapitalize": "none", "spellcheck": "false",
-                                      "class": "second-factor-code"}),
+        label=_("Code"),
+        max_length=32,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autofocus": True,
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "class": "second-factor-code",
+            }
+        ),
         error_messages={"required": _("Enter the code.")},
     )
     next = forms.CharField(widget=forms.HiddenInput, required=False)

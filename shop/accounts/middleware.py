@@ -43,7 +43,8 @@ class SecondFactorMiddleware:
             return self.get_response(request)
         step = second_factor_step(user=user, verified=user.is_verified())
         if step != SecondFactorStep.NONE and _view_name(request.path_info) not in (
-                OPEN_BEFORE_SECOND_FACTOR):
+            OPEN_BEFORE_SECOND_FACTOR
+        ):
             target = reverse(STEP_PAGES[step])
             if request.method == "GET":
                 target += "?" + urlencode({"next": request.get_full_path()})

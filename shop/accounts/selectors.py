@@ -30,6 +30,7 @@ ACCOUNT_KEY_LENGTH = AccessAttempt._meta.get_field("username").max_length
 
 # --- Failed logins and lockouts -----------------------------------------------------------
 
+
 def login_account_key_for(*, typed: str) -> str | None:
     """One key per account however its login is typed: an account found by e-mail (any
     case, as Oscar's backend finds it) or by username is counted under its e-mail;
@@ -37,8 +38,10 @@ def login_account_key_for(*, typed: str) -> str | None:
     typed = typed.strip()
     if not typed:
         return None
-    account = (User.objects.filter(email__iexact=normalise_email(typed)).order_by("pk").first()
-               or User.objects.filter(username=typed).first())
+    account = (
+        User.objects.filter(email__iexact=normalise_email(typed)).order_by("pk").first()
+        or User.objects.filter(username=typed).first()
+    )
     if account is not None and account.email:
         return account.email.lower()
     if account is not None:
@@ -64,8 +67,9 @@ def _window_start(at: datetime | None) -> datetime:
     return (at or timezone.now()) - settings.AXES_COOLOFF_TIME
 
 
-def login_failures(*, account: str | None, address: str | None,
-                   at: datetime | None = None) -> LoginFailures:
+def login_failures(
+    *, account: str | None, address: str | None, at: datetime | None = None
+) -> LoginFailures:
     """Failed logins still counted at `at`: for the account from any address, and from
     the address for any account (axes keeps one row per account, address and browser)."""
     recent = AccessAttempt.objects.filter(attempt_time__gte=_window_start(at))
@@ -95,16 +99,23 @@ def _rows(attempts) -> list[tuple[datetime, int]]:
     return list(attempts.values_list("attempt_time", "failures_since_start"))
 
 
-def login_lockout_until(*, account: str | None, address: str | None,
-                        at: datetime | None = None) -> datetime | None:
+def login_lockout_until(
+    *, account: str | None, address: str | None, at: datetime | None = None
+) -> datetime | None:
     """When a login for this account from this address is allowed again; None if it is
     now. Both locks must have ended."""
     recent = AccessAttempt.objects.filter(attempt_time__gte=_window_start(at))
     ends = [
-        _locked_until(_rows(recent.filter(username=account)),
-                      settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT) if account else None,
-        _locked_until(_rows(recent.filter(ip_address=address)),
-                      settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS) if address else None,
+        _locked_until(
+            _rows(recent.filter(username=account)), settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT
+        )
+        if account
+        else None,
+        _locked_until(
+            _rows(recent.filter(ip_address=address)), settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS
+        )
+        if address
+        else None,
     ]
     ends = [end for end in ends if end is not None]
     return max(ends) if ends else None
@@ -128,16 +139,29 @@ class LoginLockouts:
 
 
 def _lockouts(recent, *, field: str, other: str, limit: int) -> list[Lockout]:
-    groups = (recent.exclude(**{f"{field}__isnull": True}).values(field)
-              .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"),
-                        sources=Count(other, distinct=True))
-              .filter(failures__gte=limit).order_by("-last"))
+    groups = (
+        recent.exclude(**{f"{field}__isnull": True})
+        .values(field)
+        .annotate(
+            failures=Sum("failures_since_start"),
+            last=Max("attempt_time"),
+            sources=Count(other, distinct=True),
+        )
+        .filter(failures__gte=limit)
+        .order_by("-last")
+    )
     lockouts = []
     for group in groups:
         until = _locked_until(_rows(recent.filter(**{field: group[field]})), limit)
-        lockouts.append(Lockout(key=group[field], failures=group["failures"],
-                                sources=group["sources"], last_failure=group["last"],
-                                until=until))
+        lockouts.append(
+            Lockout(
+                key=group[field],
+                failures=group["failures"],
+                sources=group["sources"],
+                last_failure=group["last"],
+                until=until,
+            )
+        )
     return lockouts
 
 
@@ -145,14 +169,23 @@ def login_lockouts(*, at: datetime | None = None) -> LoginLockouts:
     """Every account and address locked out now, most recent first."""
     recent = AccessAttempt.objects.filter(attempt_time__gte=_window_start(at))
     return LoginLockouts(
-        accounts=_lockouts(recent, field="username", other="ip_address",
-                           limit=settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT),
-        addresses=_lockouts(recent, field="ip_address", other="username",
-                            limit=settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS),
+        accounts=_lockouts(
+            recent,
+            field="username",
+            other="ip_address",
+            limit=settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT,
+        ),
+        addresses=_lockouts(
+            recent,
+            field="ip_address",
+            other="username",
+            limit=settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS,
+        ),
     )
 
 
 # --- The staff's second factor --------------------------------------------------------------
+
 
 class SecondFactorStep(models.TextChoices):
     NONE = "none", "nothing to do"
@@ -167,7 +200,7 @@ def second_factor_totp_device(*, user) -> TOTPDevice | None:
 def authenticator_secret(*, device: TOTPDevice) -> str:
     """The key as authenticator apps take it by hand: base32, in groups of four."""
     secret = b32encode(device.bin_key).decode()
-    return " ".join(secret[start:start + 4] for start in range(0, len(secret), 4))
+    return " ".join(secret[start : start + 4] for start in range(0, len(secret), 4))
 
 
 def authenticator_url(*, device: TOTPDevice) -> str:
@@ -176,8 +209,14 @@ def authenticator_url(*, device: TOTPDevice) -> str:
     the e-mail instead."""
     issuer = settings.OTP_TOTP_ISSUER.replace(":", "")
     label = f"{issuer}:{device.user.email or device.user.get_username()}"
-    parameters = urlencode({"secret": b32encode(device.bin_key).decode(), "algorithm": "SHA1",
-                            "digits": device.digits, "period": device.step})
+    parameters = urlencode(
+        {
+            "secret": b32encode(device.bin_key).decode(),
+            "algorithm": "SHA1",
+            "digits": device.digits,
+            "period": device.step,
+        }
+    )
     return f"otpauth://totp/{quote(label)}?{parameters}&issuer={quote(issuer)}"
 
 
@@ -187,8 +226,10 @@ def second_factor_recovery_codes_left(*, user) -> int:
 
 def second_factor_is_set_up(*, user) -> bool:
     """A code can be checked: an authenticator app, or recovery codes left."""
-    return (TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
-            or second_factor_recovery_codes_left(user=user) > 0)
+    return (
+        TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+        or second_factor_recovery_codes_left(user=user) > 0
+    )
 
 
 def second_factor_step(*, user, verified: bool) -> SecondFactorStep:
@@ -206,6 +247,7 @@ def second_factor_step(*, user, verified: bool) -> SecondFactorStep:
 
 # --- Where a login lands -----------------------------------------------------------------
 
+
 def safe_next_url(*, url: str | None, host: str, secure: bool) -> str | None:
     """`url` if it stays on this site (same host, not scheme-relative, HTTPS kept)."""
     if url and url_has_allowed_host_and_scheme(url, allowed_hosts={host}, require_https=secure):
@@ -221,8 +263,9 @@ def login_landing_url(*, user) -> str:
         return reverse("dashboard:index")
     if is_agent(user):
         return reverse("callcenter:search")
-    slugs = list(vendor_list_for_user(user=user).order_by("trade_name")
-                 .values_list("slug", flat=True)[:2])
+    slugs = list(
+        vendor_list_for_user(user=user).order_by("trade_name").values_list("slug", flat=True)[:2]
+    )
     if len(slugs) == 1:
         return reverse("vendor_dashboard:home", kwargs={"vendor_slug": slugs[0]})
     if slugs:
@@ -233,5 +276,4 @@ def login_landing_url(*, user) -> str:
 def login_redirect_url(*, user, requested: str | None, host: str, secure: bool) -> str:
     """Where a login goes: where the user was going if that is on this site, else where
     their role works."""
-    return (safe_next_url(url=requested, host=host, secure=secure)
-            or login_landing_url(user=user))
+    return safe_next_url(url=requested, host=host, secure=secure) or login_landing_url(user=user)

@@ -32,8 +32,7 @@ def _code_normalise(code: str) -> str:
 def second_factor_setup_start(*, user) -> TOTPDevice:
     """The authenticator app being set up: the same secret until it is confirmed, so the
     QR code does not change when the page is reloaded."""
-    device = (TOTPDevice.objects.devices_for_user(user, confirmed=False)
-              .order_by("-pk").first())
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).order_by("-pk").first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
     return device
@@ -48,14 +47,18 @@ def _throttled(device: Device) -> SecondFactorError | None:
         when = formats.time_format(timezone.localtime(locked_until), "H:i:s")
         return SecondFactorError(
             _("Too many wrong codes. Try again after %(time)s.") % {"time": when},
-            code=AccountsErrorCode.CODE_THROTTLED)
-    return SecondFactorError(_("Too many wrong codes. Try again in a few minutes."),
-                             code=AccountsErrorCode.CODE_THROTTLED)
+            code=AccountsErrorCode.CODE_THROTTLED,
+        )
+    return SecondFactorError(
+        _("Too many wrong codes. Try again in a few minutes."),
+        code=AccountsErrorCode.CODE_THROTTLED,
+    )
 
 
 def _recovery_codes_issue(*, user) -> list[str]:
     device, _created = StaticDevice.objects.get_or_create(
-        user=user, name=RECOVERY_CODES_NAME, defaults={"confirmed": True})
+        user=user, name=RECOVERY_CODES_NAME, defaults={"confirmed": True}
+    )
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(settings.STAFF_RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
@@ -68,13 +71,20 @@ def second_factor_setup_confirm(*, user, code: str) -> tuple[TOTPDevice, list[st
     once, never stored in clear anywhere else. A wrong code is counted (and slows the next
     tries down) even though it raises."""
     with transaction.atomic():
-        device = (TOTPDevice.objects.devices_for_user(user, confirmed=False)
-                  .select_for_update().order_by("-pk").first())
+        device = (
+            TOTPDevice.objects.devices_for_user(user, confirmed=False)
+            .select_for_update()
+            .order_by("-pk")
+            .first()
+        )
         if device is None:
-            raise SecondFactorError(_("Open this page again to get a new QR code."),
-                                    code=AccountsErrorCode.SECOND_FACTOR_MISSING)
-        refused = _throttled(device) or (None if device.verify_token(_code_normalise(code))
-                                         else _wrong_code(recovery=False))
+            raise SecondFactorError(
+                _("Open this page again to get a new QR code."),
+                code=AccountsErrorCode.SECOND_FACTOR_MISSING,
+            )
+        refused = _throttled(device) or (
+            None if device.verify_token(_code_normalise(code)) else _wrong_code(recovery=False)
+        )
         if refused is None:
             TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
             device.confirmed = True
@@ -90,15 +100,18 @@ def second_factor_setup_confirm(*, user, code: str) -> tuple[TOTPDevice, list[st
 def second_factor_recovery_codes_renew(*, user) -> list[str]:
     """A new set of recovery codes; the old ones stop working."""
     if second_factor_totp_device(user=user) is None:
-        raise SecondFactorError(_("Set up the authenticator app first."),
-                                code=AccountsErrorCode.SECOND_FACTOR_MISSING)
+        raise SecondFactorError(
+            _("Set up the authenticator app first."), code=AccountsErrorCode.SECOND_FACTOR_MISSING
+        )
     return _recovery_codes_issue(user=user)
 
 
 def _wrong_code(*, recovery: bool) -> SecondFactorError:
     if recovery:
-        message = _("That code is not right. Enter the six digits the app shows now, or one "
-                    "of your recovery codes.")
+        message = _(
+            "That code is not right. Enter the six digits the app shows now, or one "
+            "of your recovery codes."
+        )
     else:
         message = _("That code is not right. Enter the six digits the app shows now.")
     return SecondFactorError(message, code=AccountsErrorCode.CODE_INVALID)
@@ -126,8 +139,7 @@ def second_factor_check(*, user, code: str) -> Device:
     return accepted
 
 
-def login_lockout_lift(*, operator, account: str | None = None,
-                       address: str | None = None) -> int:
+def login_lockout_lift(*, operator, account: str | None = None, address: str | None = None) -> int:
     """Forget the failed logins of an account (from every address) or of an address (for
     every account), so it may log in again at once. Returns how many records went."""
     if not account and not address:
@@ -137,6 +149,11 @@ def login_lockout_lift(*, operator, account: str | None = None,
         removed += axes_reset(username=account)
     if address:
         removed += axes_reset(ip=address)
-    logger.warning("Login lockout lifted by operator %s: account=%r address=%r (%d records)",
-                   operator.pk, account, address, removed)
+    logger.warning(
+        "Login lockout lifted by operator %s: account=%r address=%r (%d records)",
+        operator.pk,
+        account,
+        address,
+        removed,
+    )
     return removed

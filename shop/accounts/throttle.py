@@ -40,8 +40,7 @@ def login_client_address(request) -> str | None:
     proxies = settings.LOGIN_TRUSTED_PROXIES
     if proxies <= 0:
         return remote
-    forwarded = [entry.strip()
-                 for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [entry for entry in forwarded if entry]
     if len(forwarded) < proxies:
         return remote
@@ -60,7 +59,9 @@ class LoginAttemptHandler(AxesDatabaseHandler):
     def get_failures(self, request, credentials: dict | None = None) -> int:
         failures = login_failures(
             account=get_client_username(request, credentials),
-            address=request.axes_ip_address, at=request.axes_attempt_time)
+            address=request.axes_ip_address,
+            at=request.axes_attempt_time,
+        )
         if failures.locks_address:
             return max(failures.account, settings.AXES_FAILURE_LIMIT)
         return failures.account

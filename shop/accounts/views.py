@@ -45,18 +45,24 @@ def login_locked_out(request, original_response, credentials):
     """AXES_LOCKOUT_CALLABLE: what any login form answers while its account or address is
     locked, in the site's language, saying when to try again."""
     now = timezone.now()
-    until = login_lockout_until(account=login_account_key(request, credentials),
-                                address=request.axes_ip_address, at=now)
+    until = login_lockout_until(
+        account=login_account_key(request, credentials), address=request.axes_ip_address, at=now
+    )
     until = until or now + settings.AXES_COOLOFF_TIME
     minutes = max(1, math.ceil((until - now).total_seconds() / 60))
     local_until = timezone.localtime(until)
-    response = render(request, "accounts/locked_out.html", {
-        "until": local_until,
-        "same_day": local_until.date() == timezone.localdate(now),
-        "minutes_text": ngettext("in %(minutes)d minute", "in %(minutes)d minutes",
-                                 minutes) % {"minutes": minutes},
-        "back_url": request.get_full_path(),
-    }, status=settings.AXES_HTTP_RESPONSE_CODE)
+    response = render(
+        request,
+        "accounts/locked_out.html",
+        {
+            "until": local_until,
+            "same_day": local_until.date() == timezone.localdate(now),
+            "minutes_text": ngettext("in %(minutes)d minute", "in %(minutes)d minutes", minutes)
+            % {"minutes": minutes},
+            "back_url": request.get_full_path(),
+        },
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
     response["Retry-After"] = str(max(1, math.ceil((until - now).total_seconds())))
     return response
 
@@ -70,12 +76,19 @@ class StaffOnlyMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def next_url(self, data=None) -> str | None:
-        return safe_next_url(url=(data or self.request.GET).get("next"),
-                             host=self.request.get_host(), secure=self.request.is_secure())
+        return safe_next_url(
+            url=(data or self.request.GET).get("next"),
+            host=self.request.get_host(),
+            secure=self.request.is_secure(),
+        )
 
     def after_login_url(self, data=None) -> str:
-        return login_redirect_url(user=self.request.user, requested=self.next_url(data),
-                                  host=self.request.get_host(), secure=self.request.is_secure())
+        return login_redirect_url(
+            user=self.request.user,
+            requested=self.next_url(data),
+            host=self.request.get_host(),
+            secure=self.request.is_secure(),
+        )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -84,13 +97,18 @@ class SecondFactorView(StaffOnlyMixin, View):
     are left, and the way to set it up (or move it to another phone)."""
 
     def get(self, request):
-        return render(request, "accounts/second_factor.html", {
-            "device": second_factor_totp_device(user=request.user),
-            "codes_left": second_factor_recovery_codes_left(user=request.user),
-            "verified": request.user.is_verified(),
-            "required": settings.STAFF_REQUIRE_SECOND_FACTOR,
-            "page_title": _("Second factor"), "active_tab": "second_factor",
-        })
+        return render(
+            request,
+            "accounts/second_factor.html",
+            {
+                "device": second_factor_totp_device(user=request.user),
+                "codes_left": second_factor_recovery_codes_left(user=request.user),
+                "verified": request.user.is_verified(),
+                "required": settings.STAFF_REQUIRE_SECOND_FACTOR,
+                "page_title": _("Second factor"),
+                "active_tab": "second_factor",
+            },
+        )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -100,22 +118,31 @@ class SecondFactorSetUpView(StaffOnlyMixin, View):
     def dispatch(self, request, *args, **kwargs):
         # Whoever has a second factor proves it before replacing it: a password alone
         # must never be enough to move it to the attacker's phone.
-        if (request.user.is_authenticated and second_factor_applies(request.user)
-                and second_factor_step(user=request.user, verified=request.user.is_verified())
-                == SecondFactorStep.VERIFY):
+        if (
+            request.user.is_authenticated
+            and second_factor_applies(request.user)
+            and second_factor_step(user=request.user, verified=request.user.is_verified())
+            == SecondFactorStep.VERIFY
+        ):
             return redirect(reverse("accounts:second-factor-verify") + _query(request))
         return super().dispatch(request, *args, **kwargs)
 
     def render_page(self, form, status=200):
         device = services.second_factor_setup_start(user=self.request.user)
-        return render(self.request, self.template_name, {
-            "form": form,
-            "qr_code": qr_code_svg(
-                text=authenticator_url(device=device),
-                label=_("QR code to add Encadena to your authenticator app")),
-            "secret": authenticator_secret(device=device),
-            "required": settings.STAFF_REQUIRE_SECOND_FACTOR,
-        }, status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "qr_code": qr_code_svg(
+                    text=authenticator_url(device=device),
+                    label=_("QR code to add Encadena to your authenticator app"),
+                ),
+                "secret": authenticator_secret(device=device),
+                "required": settings.STAFF_REQUIRE_SECOND_FACTOR,
+            },
+            status=status,
+        )
 
     def get(self, request):
         return self.render_page(SetUpCodeForm(initial={"next": self.next_url()}))
@@ -126,17 +153,22 @@ class SecondFactorSetUpView(StaffOnlyMixin, View):
             return self.render_page(form, status=400)
         try:
             device, codes = services.second_factor_setup_confirm(
-                user=request.user, code=form.cleaned_data["code"])
+                user=request.user, code=form.cleaned_data["code"]
+            )
         except SecondFactorError as error:
             form.add_error("code", error)
             return self.render_page(form, status=400)
         request.session.cycle_key()
         otp_login(request, device)
         request.session[RECOVERY_CODES_SESSION_KEY] = codes
-        messages.success(request, _("The second factor is set up: from now on you will be "
-                                    "asked for a code after your password."))
-        return redirect(_with_next(reverse("accounts:recovery-codes"),
-                                   self.next_url(request.POST)))
+        messages.success(
+            request,
+            _(
+                "The second factor is set up: from now on you will be "
+                "asked for a code after your password."
+            ),
+        )
+        return redirect(_with_next(reverse("accounts:recovery-codes"), self.next_url(request.POST)))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -160,8 +192,9 @@ class SecondFactorVerifyView(StaffOnlyMixin, View):
         form = SecondFactorCodeForm(request.POST)
         if form.is_valid():
             try:
-                device = services.second_factor_check(user=request.user,
-                                                      code=form.cleaned_data["code"])
+                device = services.second_factor_check(
+                    user=request.user, code=form.cleaned_data["code"]
+                )
             except SecondFactorError as error:
                 form.add_error("code", error)
             else:
@@ -169,11 +202,17 @@ class SecondFactorVerifyView(StaffOnlyMixin, View):
                 otp_login(request, device)
                 if isinstance(device, StaticDevice):
                     left = second_factor_recovery_codes_left(user=request.user)
-                    messages.warning(request, ngettext(
-                        "You used a recovery code: %(count)d is left. Make new ones from "
-                        "your second-factor page.",
-                        "You used a recovery code: %(count)d are left. Make new ones from "
-                        "your second-factor page.", left) % {"count": left})
+                    messages.warning(
+                        request,
+                        ngettext(
+                            "You used a recovery code: %(count)d is left. Make new ones from "
+                            "your second-factor page.",
+                            "You used a recovery code: %(count)d are left. Make new ones from "
+                            "your second-factor page.",
+                            left,
+                        )
+                        % {"count": left},
+                    )
                 return redirect(self.after_login_url(request.POST))
         return render(request, self.template_name, {"form": form}, status=400)
 
@@ -185,10 +224,15 @@ class RecoveryCodesView(StaffOnlyMixin, View):
 
     def get(self, request):
         codes = request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
-        return render(request, "accounts/recovery_codes.html", {
-            "codes": codes, "continue_url": self.after_login_url(),
-            "device": second_factor_totp_device(user=request.user),
-        })
+        return render(
+            request,
+            "accounts/recovery_codes.html",
+            {
+                "codes": codes,
+                "continue_url": self.after_login_url(),
+                "device": second_factor_totp_device(user=request.user),
+            },
+        )
 
     def post(self, request):
         if not request.user.is_verified():
@@ -208,6 +252,7 @@ def _with_next(url: str, next_url: str | None) -> str:
 
 def _query(request) -> str:
     """The request's own safe `next`, carried to the next step."""
-    next_url = safe_next_url(url=request.GET.get("next"), host=request.get_host(),
-                             secure=request.is_secure())
+    next_url = safe_next_url(
+        url=request.GET.get("next"), host=request.get_host(), secure=request.is_secure()
+    )
     return _with_next("", next_url)

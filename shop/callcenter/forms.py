@@ -6,13 +6,17 @@ from shop.callcenter.models import Channel
 from shop.callcenter.phones import phone_normalise
 
 ShippingAddressForm, CompanyBillingForm = get_classes(
-    "checkout.forms", ["ShippingAddressForm", "CompanyBillingForm"])
+    "checkout.forms", ["ShippingAddressForm", "CompanyBillingForm"]
+)
 ShippingAddress = get_model("order", "ShippingAddress")
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Phone, e-mail, name, purchase, invoice or tracking code"),
-                        max_length=100, required=False)
+    q = forms.CharField(
+        label=_("Phone, e-mail, name, purchase, invoice or tracking code"),
+        max_length=100,
+        required=False,
+    )
 
 
 class CustomerCreateForm(forms.Form):
@@ -28,8 +32,9 @@ class CustomerCreateForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Note"), max_length=4000, widget=forms.Textarea(
-        attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     order = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
@@ -38,8 +43,7 @@ class ReasonForm(forms.Form):
 
 
 class RefundForm(ReasonForm):
-    amount = forms.DecimalField(label=_("Amount"), max_digits=12, decimal_places=2,
-                                min_value=0.01)
+    amount = forms.DecimalField(label=_("Amount"), max_digits=12, decimal_places=2, min_value=0.01)
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
@@ -61,31 +65,41 @@ class AddressForm(ShippingAddressForm):
 
     def address(self) -> dict:
         data = self.cleaned_data
-        return {"first_name": data["first_name"], "last_name": data["last_name"],
-                "line1": data["line1"], "line2": data.get("line2", ""),
-                "line4": data["municipality"].name, "state": data["province"].name,
-                "phone_number": str(data.get("phone_number") or ""),
-                "notes": data.get("notes", "")}
+        return {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "line1": data["line1"],
+            "line2": data.get("line2", ""),
+            "line4": data["municipality"].name,
+            "state": data["province"].name,
+            "phone_number": str(data.get("phone_number") or ""),
+            "notes": data.get("notes", ""),
+        }
 
 
 class PlaceForm(CompanyBillingForm):
     """How the customer contacted us, how they pay, and whom the invoices go to."""
 
     field_order = ["channel", "payment_method", "as_company", "company_name", "company_nit"]
-    channel = forms.ChoiceField(label=_("The customer contacted us by"), choices=[
-        choice for choice in Channel.choices if choice[0] != Channel.WEB])
+    channel = forms.ChoiceField(
+        label=_("The customer contacted us by"),
+        choices=[choice for choice in Channel.choices if choice[0] != Channel.WEB],
+    )
     payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
 
     def __init__(self, *args, methods: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["payment_method"].choices = [
-            (code, label) for code, (label, _help) in methods.items()]
+            (code, label) for code, (label, _help) in methods.items()
+        ]
 
 
 class AuditFilterForm(forms.Form):
     agent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     customer = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    since = forms.DateField(label=_("From"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

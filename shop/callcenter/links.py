@@ -25,5 +25,6 @@ def payment_link_reference(*, token: str) -> str | None:
 
 
 def payment_link_url(*, reference: str) -> str:
-    return absolute_url(reverse("payment_link:open",
-                                kwargs={"token": payment_link_token(reference=reference)}))
+    return absolute_url(
+        reverse("payment_link:open", kwargs={"token": payment_link_token(reference=reference)})
+    )

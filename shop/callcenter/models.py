@@ -15,12 +15,20 @@ class PurchaseOrigin(models.Model):
     """How a purchase arrived and, when staff took it, who. One per purchase, written
     with it (web checkout and phone orders alike)."""
 
-    order = models.OneToOneField("order.Order", on_delete=models.CASCADE, related_name="origin",
-                                 verbose_name=_("purchase"))
-    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices,
-                               default=Channel.WEB)
-    agent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                              blank=True, related_name="+", verbose_name=_("taken by"))
+    order = models.OneToOneField(
+        "order.Order", on_delete=models.CASCADE, related_name="origin", verbose_name=_("purchase")
+    )
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taken by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -35,8 +43,9 @@ class PurchaseOrigin(models.Model):
 class CustomerContact(models.Model):
     """The phone a customer gave the call center (an account may have no address yet)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="callcenter_contact")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="callcenter_contact"
+    )
     phone_number = models.CharField(_("phone"), max_length=20, db_index=True)
 
     def __str__(self) -> str:
@@ -46,12 +55,26 @@ class CustomerContact(models.Model):
 class CustomerNote(models.Model):
     """What was said on a call, for whoever takes the next one."""
 
-    customer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                 related_name="callcenter_notes", verbose_name=_("customer"))
-    order = models.ForeignKey("order.Order", on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+", verbose_name=_("purchase"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="+", verbose_name=_("agent"))
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="callcenter_notes",
+        verbose_name=_("customer"),
+    )
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("purchase"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("agent"),
+    )
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
@@ -92,10 +115,20 @@ class AuditEntry(models.Model):
     before and after, why, when. Append-only: saving an existing entry, updating or
     deleting raise, and no view edits them."""
 
-    agent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                              related_name="+", verbose_name=_("agent"))
-    customer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="+", verbose_name=_("customer"))
+    agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("agent"),
+    )
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("customer"),
+    )
     action = models.CharField(_("action"), max_length=24, choices=AuditAction.choices)
     object_type = models.CharField(_("object type"), max_length=40)
     object_id = models.CharField(_("object"), max_length=64)
@@ -111,8 +144,10 @@ class AuditEntry(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["agent", "-created_at"], name="audit_agent_idx"),
-                   models.Index(fields=["customer", "-created_at"], name="audit_customer_idx")]
+        indexes = [
+            models.Index(fields=["agent", "-created_at"], name="audit_agent_idx"),
+            models.Index(fields=["customer", "-created_at"], name="audit_customer_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.agent_id} {self.action} {self.object_repr}"
@@ -130,15 +165,16 @@ class LineCancellation(models.Model):
     """A line of a vendor order cancelled before it shipped: its units went back to
     stock and its amount is no longer owed (or was refunded). One per line."""
 
-    line = models.OneToOneField("order.Line", on_delete=models.PROTECT,
-                                related_name="cancellation", verbose_name=_("line"))
-    vendor_order = models.ForeignKey("vendors.VendorOrder", on_delete=models.PROTECT,
-                                     related_name="line_cancellations")
+    line = models.OneToOneField(
+        "order.Line", on_delete=models.PROTECT, related_name="cancellation", verbose_name=_("line")
+    )
+    vendor_order = models.ForeignKey(
+        "vendors.VendorOrder", on_delete=models.PROTECT, related_name="line_cancellations"
+    )
     quantity = models.PositiveIntegerField(_("quantity"))
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     refunded = models.DecimalField(_("refunded"), max_digits=12, decimal_places=2, default=0)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                              related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField(_("reason"))
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -55,32 +55,44 @@ def _send(entry: AuditEntry) -> None:
 
 def _change_send(entry: AuditEntry) -> None:
     order, vendor_orders = _concerned(entry)
-    context = {"order": order, "summary": entry.after.get("summary", ""),
-               "reason": entry.reason, "site_name": settings.OSCAR_SHOP_NAME}
+    context = {
+        "order": order,
+        "summary": entry.after.get("summary", ""),
+        "reason": entry.reason,
+        "site_name": settings.OSCAR_SHOP_NAME,
+    }
     if order.email:
         _mail("purchase_changed_buyer", context, [order.email])
     for vendor_order in vendor_orders:
         vendor = vendor_order.vendor
         recipients = vendor_mail_recipients(vendor=vendor)
-        path = reverse("vendor_dashboard:order-detail",
-                       kwargs={"vendor_slug": vendor.slug, "number": vendor_order.number})
-        _mail("purchase_changed_vendor", {**context, "vendor_order": vendor_order,
-                                          "order_url": absolute_url(path)}, recipients)
+        path = reverse(
+            "vendor_dashboard:order-detail",
+            kwargs={"vendor_slug": vendor.slug, "number": vendor_order.number},
+        )
+        _mail(
+            "purchase_changed_vendor",
+            {**context, "vendor_order": vendor_order, "order_url": absolute_url(path)},
+            recipients,
+        )
 
 
 def _concerned(entry: AuditEntry) -> tuple:
     """The purchase an entry is about and the vendor parts whose stores must know."""
     if entry.object_type == "vendors.vendororder":
-        vendor_order = VendorOrder.objects.select_related("order", "vendor").get(
-            pk=entry.object_id)
+        vendor_order = VendorOrder.objects.select_related("order", "vendor").get(pk=entry.object_id)
         return vendor_order.order, [vendor_order]
     if entry.object_type == "order.line":
         line = Line.objects.select_related("order").get(pk=entry.object_id)
-        return line.order, list(VendorOrder.objects.select_related("vendor").filter(
-            order=line.order, vendor__partner_id=line.partner_id))
+        return line.order, list(
+            VendorOrder.objects.select_related("vendor").filter(
+                order=line.order, vendor__partner_id=line.partner_id
+            )
+        )
     order = Order.objects.get(pk=entry.object_id)
-    return order, list(order.vendor_orders.select_related("vendor").exclude(
-        status__in=("cancelled", "rejected")))
+    return order, list(
+        order.vendor_orders.select_related("vendor").exclude(status__in=("cancelled", "rejected"))
+    )
 
 
 def _invoice_send(*, invoice_id: int) -> None:
@@ -93,9 +105,12 @@ def _invoice_send(*, invoice_id: int) -> None:
     if invoice.render_state == RenderState.RENDERED and invoice.pdf:
         with invoice.pdf.open("rb") as pdf:
             attachments.append((f"{invoice.display_number}.pdf", pdf.read(), "application/pdf"))
-    _mail("invoice", {"invoice": invoice, "order": order, "url": url,
-                      "site_name": settings.OSCAR_SHOP_NAME}, [order.email],
-          attachments=attachments)
+    _mail(
+        "invoice",
+        {"invoice": invoice, "order": order, "url": url, "site_name": settings.OSCAR_SHOP_NAME},
+        [order.email],
+        attachments=attachments,
+    )
 
 
 def _payment_request_send(entry: AuditEntry) -> None:
@@ -104,22 +119,35 @@ def _payment_request_send(entry: AuditEntry) -> None:
     from shop.sms import sms_send
 
     payment = Payment.objects.select_related("order").get(
-        reference=entry.after.get("payment") or entry.object_repr)
+        reference=entry.after.get("payment") or entry.object_repr
+    )
     how = payment_how_to_pay(payment=payment)
     if how.step not in (PaymentStep.TRANSFER, PaymentStep.ONLINE):
         return  # paid at the door, already paid, or called off: nothing to ask for
     order = payment.order
     link = payment_link_url(reference=payment.reference) if how.step == PaymentStep.ONLINE else ""
-    context = {"order": order, "payment": payment, "how": how, "link": link,
-               "site_name": settings.OSCAR_SHOP_NAME}
+    context = {
+        "order": order,
+        "payment": payment,
+        "how": how,
+        "link": link,
+        "site_name": settings.OSCAR_SHOP_NAME,
+    }
     if order.email:
         _mail("payment_request", context, [order.email])
     phone = entry.after.get("phone", "")
     if phone:
-        sms_send(to=phone, body=render_to_string("callcenter/emails/payment_request_sms.txt",
-                                                 context).strip())
+        sms_send(
+            to=phone,
+            body=render_to_string("callcenter/emails/payment_request_sms.txt", context).strip(),
+        )
 
 
 def _mail(name: str, context: dict, recipients: list[str], attachments=()) -> None:
-    templated_email_send(template=f"callcenter/emails/{name}", context=context,
-                         recipients=recipients, html=False, attachments=attachments)
+    templated_email_send(
+        template=f"callcenter/emails/{name}",
+        context=context,
+        recipients=recipients,
+        html=False,
+        attachments=attachments,
+    )

@@ -64,29 +64,43 @@ def catalogue_search(*, query: str) -> list:
     query = " ".join((query or "").split())[:80]
     if len(query) < 2:
         return []
-    return list(StockRecord.objects.filter(
-        Q(product__title__icontains=query) | Q(product__upc__iexact=query)
-        | Q(partner_sku__iexact=query), product__is_public=True,
-        partner__vendor__status=VendorStatus.APPROVED,
-    ).select_related("product", "partner__vendor").order_by("product__title", "pk")
-        [:CATALOGUE_RESULTS])
+    return list(
+        StockRecord.objects.filter(
+            Q(product__title__icontains=query)
+            | Q(product__upc__iexact=query)
+            | Q(partner_sku__iexact=query),
+            product__is_public=True,
+            partner__vendor__status=VendorStatus.APPROVED,
+        )
+        .select_related("product", "partner__vendor")
+        .order_by("product__title", "pk")[:CATALOGUE_RESULTS]
+    )
 
 
 def phone_basket_add(*, basket, stockrecord_id: int, quantity: int) -> None:
-    record = StockRecord.objects.select_related("product", "partner__vendor").filter(
-        pk=stockrecord_id, partner__vendor__status=VendorStatus.APPROVED,
-        product__is_public=True).first()
+    record = (
+        StockRecord.objects.select_related("product", "partner__vendor")
+        .filter(
+            pk=stockrecord_id,
+            partner__vendor__status=VendorStatus.APPROVED,
+            product__is_public=True,
+        )
+        .first()
+    )
     if record is None:
         raise ValidationError(_("This product is not on sale."), code="not_on_sale")
     if quantity < 1:
         raise ValidationError(_("Enter a quantity of at least 1."), code="quantity")
-    in_basket = sum(line.quantity for line in basket.all_lines()
-                    if line.stockrecord_id == record.pk)
+    in_basket = sum(
+        line.quantity for line in basket.all_lines() if line.stockrecord_id == record.pk
+    )
     available = record.net_stock_level if record.num_in_stock is not None else None
     if available is not None and in_basket + quantity > available:
-        raise ValidationError(_("Only %(available)s units of %(title)s are available.")
-                              % {"available": max(available, 0), "title": record.product.title},
-                              code="stock")
+        raise ValidationError(
+            _("Only %(available)s units of %(title)s are available.")
+            % {"available": max(available, 0), "title": record.product.title},
+            code="stock",
+        )
     basket.add_product(record.product, quantity=quantity)
 
 
@@ -102,26 +116,50 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
         raise ValidationError(_("Choose one of the payment methods offered."), code="payment")
     if order.channel not in Channel.values or order.channel == Channel.WEB:
         raise ValidationError(_("Choose how the customer contacted us."), code="channel")
-    address = ShippingAddress(country=Country.objects.get(iso_3166_1_a2="CU"),
-                              **{name: order.address.get(name, "") for name in ADDRESS_FIELDS})
+    address = ShippingAddress(
+        country=Country.objects.get(iso_3166_1_a2="CU"),
+        **{name: order.address.get(name, "") for name in ADDRESS_FIELDS},
+    )
     entries = []
 
     def audited(placed, payment):
-        entries.append(audit_record(
-            agent=agent, action=AuditAction.ORDER_PLACED, obj=placed, customer=customer,
-            after={"number": placed.number, "channel": order.channel,
-                   "total": placed.total_incl_tax, "currency": placed.currency,
-                   "payment": payment.reference, "gateway": payment.gateway,
-                   "phone": customer_phone(placed),
-                   "parts": list(placed.vendor_orders.order_by("sequence").values_list(
-                       "number", "delivery_name"))}))
+        entries.append(
+            audit_record(
+                agent=agent,
+                action=AuditAction.ORDER_PLACED,
+                obj=placed,
+                customer=customer,
+                after={
+                    "number": placed.number,
+                    "channel": order.channel,
+                    "total": placed.total_incl_tax,
+                    "currency": placed.currency,
+                    "payment": payment.reference,
+                    "gateway": payment.gateway,
+                    "phone": customer_phone(placed),
+                    "parts": list(
+                        placed.vendor_orders.order_by("sequence").values_list(
+                            "number", "delivery_name"
+                        )
+                    ),
+                },
+            )
+        )
 
     try:
         placed = purchase_place(
-            basket=basket, shipping_address=address, choices=order.choices, user=customer,
-            payment_method=order.payment_method, channel=order.channel, agent=agent,
-            company_name=order.company_name, company_nit=order.company_nit,
-            payment_request_by_caller=True, on_placed=audited)
+            basket=basket,
+            shipping_address=address,
+            choices=order.choices,
+            user=customer,
+            payment_method=order.payment_method,
+            channel=order.channel,
+            agent=agent,
+            company_name=order.company_name,
+            company_nit=order.company_nit,
+            payment_request_by_caller=True,
+            on_placed=audited,
+        )
     except PurchaseRefused as refused:
         raise ValidationError(refused.message, code=refused.code) from refused
     if placed.order.vendor_orders.filter(status="pending_payment").exists():

@@ -53,13 +53,15 @@ def console_search(*, query: str) -> SearchResults:
     phone = phone_normalise(query)
     if phone:
         kinds.append(SearchKind.PHONE)
-        by_phone = (Q(pk__in=UserAddress.objects.filter(phone_number=phone).values("user_id"))
-                    | Q(pk__in=CustomerContact.objects.filter(phone_number=phone)
-                        .values("user_id")))
-        customers |= by_phone | Q(pk__in=Order.objects.filter(
-            shipping_address__phone_number=phone).values("user_id"))
-        orders |= Q(shipping_address__phone_number=phone) | Q(user__in=User.objects.filter(
-            by_phone))
+        by_phone = Q(pk__in=UserAddress.objects.filter(phone_number=phone).values("user_id")) | Q(
+            pk__in=CustomerContact.objects.filter(phone_number=phone).values("user_id")
+        )
+        customers |= by_phone | Q(
+            pk__in=Order.objects.filter(shipping_address__phone_number=phone).values("user_id")
+        )
+        orders |= Q(shipping_address__phone_number=phone) | Q(
+            user__in=User.objects.filter(by_phone)
+        )
     upper = query.upper()
     if EMAIL.match(query):
         kinds.append(SearchKind.EMAIL)
@@ -73,27 +75,36 @@ def console_search(*, query: str) -> SearchResults:
         orders |= Q(pk__in=VendorOrder.objects.filter(number=upper).values("order_id"))
     elif match := INVOICE_NUMBER.match(upper):
         kinds.append(SearchKind.INVOICE)
-        orders |= Q(pk__in=Invoice.objects.filter(
-            series=match["series"], number=int(match["number"])).values("vendor_order__order_id"))
+        orders |= Q(
+            pk__in=Invoice.objects.filter(
+                series=match["series"], number=int(match["number"])
+            ).values("vendor_order__order_id")
+        )
     if not kinds or kinds == [SearchKind.INVOICE]:
         # Carriers' codes have no common shape: any other single word may be one.
         if " " not in query:
             kinds.append(SearchKind.TRACKING)
-            orders |= Q(pk__in=Shipment.objects.filter(tracking_code__in={query, upper})
-                        .values("vendor_order__order_id"))
+            orders |= Q(
+                pk__in=Shipment.objects.filter(tracking_code__in={query, upper}).values(
+                    "vendor_order__order_id"
+                )
+            )
         if not phone and not any(character.isdigit() for character in query):
             kinds.append(SearchKind.NAME)
             name = _name_filter(query)
             customers |= name
             orders |= Q(user__in=User.objects.filter(name)) | _name_filter(
-                query, first="shipping_address__first_name",
-                last="shipping_address__last_name")
+                query, first="shipping_address__first_name", last="shipping_address__last_name"
+            )
     found_customers = list(
-        User.objects.filter(customers).annotate(purchase_count=Count("orders"))
-        .order_by("last_name", "first_name", "pk")[:LIMIT])
+        User.objects.filter(customers)
+        .annotate(purchase_count=Count("orders"))
+        .order_by("last_name", "first_name", "pk")[:LIMIT]
+    )
     found_orders = purchases_for_listing(Order.objects.filter(orders))[:LIMIT]
-    return SearchResults(query=query, kinds=tuple(kinds), customers=found_customers,
-                         purchases=list(found_orders))
+    return SearchResults(
+        query=query, kinds=tuple(kinds), customers=found_customers, purchases=list(found_orders)
+    )
 
 
 def _name_filter(query: str, *, first: str = "first_name", last: str = "last_name") -> Q:

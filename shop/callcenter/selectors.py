@@ -28,11 +28,16 @@ PURCHASES_SHOWN = 50
 
 def purchases_for_listing(orders: QuerySet) -> QuerySet:
     """Purchases with their buyer, address, origin and parts (with stores) preloaded."""
-    return (orders.select_related("user", "shipping_address__country", "origin",
-                                  "origin__agent")
-            .prefetch_related(Prefetch("vendor_orders", queryset=VendorOrder.objects
-                                       .select_related("vendor").order_by("sequence")))
-            .order_by("-date_placed", "-pk"))
+    return (
+        orders.select_related("user", "shipping_address__country", "origin", "origin__agent")
+        .prefetch_related(
+            Prefetch(
+                "vendor_orders",
+                queryset=VendorOrder.objects.select_related("vendor").order_by("sequence"),
+            )
+        )
+        .order_by("-date_placed", "-pk")
+    )
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,10 @@ class PartFile:
 
     @property
     def amount(self) -> Decimal:
-        return (sum((line.line_price_incl_tax for line in self.open_lines), Decimal("0"))
-                + self.vendor_order.delivery_charge)
+        return (
+            sum((line.line_price_incl_tax for line in self.open_lines), Decimal("0"))
+            + self.vendor_order.delivery_charge
+        )
 
     @property
     def not_shipped(self) -> bool:
@@ -67,13 +74,23 @@ class PurchaseFile:
     def payments_awaited(self) -> list:
         """The payments the customer still has to make online or by transfer: the
         agent can send the request to pay again (cash is paid at the door)."""
-        return [payment for payment in self.payments if payment.state == PaymentState.PENDING
-                and not gateway_can(payment.gateway, Capability.PAY_ON_DELIVERY)]
+        return [
+            payment
+            for payment in self.payments
+            if payment.state == PaymentState.PENDING
+            and not gateway_can(payment.gateway, Capability.PAY_ON_DELIVERY)
+        ]
 
     @property
     def amount_due(self) -> Decimal:
-        return sum((part.amount for part in self.parts
-                    if part.vendor_order.status not in (S.CANCELLED, S.REJECTED)), Decimal("0"))
+        return sum(
+            (
+                part.amount
+                for part in self.parts
+                if part.vendor_order.status not in (S.CANCELLED, S.REJECTED)
+            ),
+            Decimal("0"),
+        )
 
 
 def purchase_files(orders: list) -> list[PurchaseFile]:
@@ -81,32 +98,61 @@ def purchase_files(orders: list) -> list[PurchaseFile]:
     order_ids = [order.pk for order in orders]
     if not order_ids:
         return []
-    parts = list(VendorOrder.objects.filter(order_id__in=order_ids)
-                 .select_related("vendor", "invoice").order_by("sequence")
-                 .prefetch_related(
-                     Prefetch("events", queryset=VendorOrderEvent.objects
-                              .select_related("actor").order_by("created_at", "id")),
-                     Prefetch("shipments", queryset=Shipment.objects.order_by("created_at")
-                              .prefetch_related(Prefetch("events", queryset=TrackingEvent
-                                                         .objects.select_related("municipality")
-                                                         .order_by("occurred_at", "id"))))))
+    parts = list(
+        VendorOrder.objects.filter(order_id__in=order_ids)
+        .select_related("vendor", "invoice")
+        .order_by("sequence")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=VendorOrderEvent.objects.select_related("actor").order_by(
+                    "created_at", "id"
+                ),
+            ),
+            Prefetch(
+                "shipments",
+                queryset=Shipment.objects.order_by("created_at").prefetch_related(
+                    Prefetch(
+                        "events",
+                        queryset=TrackingEvent.objects.select_related("municipality").order_by(
+                            "occurred_at", "id"
+                        ),
+                    )
+                ),
+            ),
+        )
+    )
     lines = defaultdict(list)
-    for line in (get_model("order", "Line").objects.filter(order_id__in=order_ids)
-                 .select_related("cancellation").order_by("pk")):
+    for line in (
+        get_model("order", "Line")
+        .objects.filter(order_id__in=order_ids)
+        .select_related("cancellation")
+        .order_by("pk")
+    ):
         lines[(line.order_id, line.partner_id)].append(line)
     payments = defaultdict(list)
     for payment in Payment.objects.filter(order_id__in=order_ids).prefetch_related(
-            Prefetch("events", queryset=PaymentEvent.objects.exclude(phase="request")
-                     .order_by("created_at", "id"))):
+        Prefetch(
+            "events",
+            queryset=PaymentEvent.objects.exclude(phase="request").order_by("created_at", "id"),
+        )
+    ):
         payments[payment.order_id].append(payment)
     parts_by_order = defaultdict(list)
     for part in parts:
-        parts_by_order[part.order_id].append(PartFile(
-            vendor_order=part, lines=lines[(part.order_id, part.vendor.partner_id)],
-            events=list(part.events.all()), shipments=list(part.shipments.all()),
-            invoice=getattr(part, "invoice", None)))  # reverse one-to-one: None if absent
-    return [PurchaseFile(order=order, parts=parts_by_order[order.pk],
-                         payments=payments[order.pk]) for order in orders]
+        parts_by_order[part.order_id].append(
+            PartFile(
+                vendor_order=part,
+                lines=lines[(part.order_id, part.vendor.partner_id)],
+                events=list(part.events.all()),
+                shipments=list(part.shipments.all()),
+                invoice=getattr(part, "invoice", None),
+            )
+        )  # reverse one-to-one: None if absent
+    return [
+        PurchaseFile(order=order, parts=parts_by_order[order.pk], payments=payments[order.pk])
+        for order in orders
+    ]
 
 
 def purchase_file(*, number: str) -> PurchaseFile:
@@ -129,20 +175,29 @@ def customer_file(*, customer_id: int) -> CustomerFile:
     orders = list(purchases_for_listing(Order.objects.filter(user=customer))[:PURCHASES_SHOWN])
     addresses = list(UserAddress.objects.filter(user=customer).select_related("country"))
     # The phone they gave us, else the one on their addresses or their latest delivery.
-    phones = [contact.phone_number if contact else ""] + [
-        str(address.phone_number or "") for address in addresses] + [
-        str(order.shipping_address.phone_number or "") for order in orders
-        if order.shipping_address_id]
+    phones = (
+        [contact.phone_number if contact else ""]
+        + [str(address.phone_number or "") for address in addresses]
+        + [
+            str(order.shipping_address.phone_number or "")
+            for order in orders
+            if order.shipping_address_id
+        ]
+    )
     return CustomerFile(
-        customer=customer, contact_phone=next((phone for phone in phones if phone), ""),
+        customer=customer,
+        contact_phone=next((phone for phone in phones if phone), ""),
         addresses=addresses,
         purchases=purchase_files(orders),
-        notes=list(CustomerNote.objects.filter(customer=customer)
-                   .select_related("author", "order")[:50]))
+        notes=list(
+            CustomerNote.objects.filter(customer=customer).select_related("author", "order")[:50]
+        ),
+    )
 
 
-def audit_entries(*, agent_id: int | None = None, customer_id: int | None = None,
-                  since=None, until=None) -> QuerySet:
+def audit_entries(
+    *, agent_id: int | None = None, customer_id: int | None = None, since=None, until=None
+) -> QuerySet:
     entries = AuditEntry.objects.select_related("agent", "customer")
     if agent_id:
         entries = entries.filter(agent_id=agent_id)

@@ -46,16 +46,32 @@ def purchase_origin_record(*, order, channel: str = Channel.WEB, agent=None) -> 
     return PurchaseOrigin.objects.create(order=order, channel=channel, agent=agent)
 
 
-def audit_record(*, agent, action: str, obj, customer=None, reason: str = "",
-                 before: dict | None = None, after: dict | None = None,
-                 notify: bool = False, summary: str = "") -> AuditEntry:
+def audit_record(
+    *,
+    agent,
+    action: str,
+    obj,
+    customer=None,
+    reason: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+    notify: bool = False,
+    summary: str = "",
+) -> AuditEntry:
     """The one audit entry of an action; with `notify`, whom it concerns hear of it
     (once, after commit: shop.callcenter.notifications)."""
     after = {**(after or {}), **({"summary": summary} if summary else {})}
     entry = AuditEntry.objects.create(
-        agent=agent, customer=customer, action=action, object_type=obj._meta.label_lower,
-        object_id=str(obj.pk), object_repr=str(obj)[:200], reason=reason,
-        before=before or {}, after=after)
+        agent=agent,
+        customer=customer,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        reason=reason,
+        before=before or {},
+        after=after,
+    )
     if notify:
         audit_notify_on_commit(entry_id=entry.pk)
     return entry
@@ -64,35 +80,44 @@ def audit_record(*, agent, action: str, obj, customer=None, reason: str = "",
 def _reason_required(reason: str) -> str:
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ValidationError(_("Give a reason: the customer and the store will read it."),
-                              code="reason_required")
+        raise ValidationError(
+            _("Give a reason: the customer and the store will read it."), code="reason_required"
+        )
     return reason
 
 
 @transaction.atomic
-def customer_create(*, agent, first_name: str, last_name: str, phone: str,
-                    email: str = "") -> User:
+def customer_create(*, agent, first_name: str, last_name: str, phone: str, email: str = "") -> User:
     """A caller without an account: name and phone (and an e-mail if they have one).
     They can claim the account later by resetting the password with that e-mail."""
     number = phone_normalise(phone)
     if number is None:
-        raise ValidationError(_("Enter a Cuban phone number, e.g. +53 5 123 4567."),
-                              code="phone")
+        raise ValidationError(_("Enter a Cuban phone number, e.g. +53 5 123 4567."), code="phone")
     email = (email or "").strip().lower()
     if email and User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(_("A customer with this e-mail already exists: search for it."),
-                              code="email_taken")
+        raise ValidationError(
+            _("A customer with this e-mail already exists: search for it."), code="email_taken"
+        )
     if CustomerContact.objects.filter(phone_number=number).exists():
-        raise ValidationError(_("A customer with this phone already exists: search for it."),
-                              code="phone_taken")
-    customer = User(username=f"cliente-{uuid.uuid4().hex[:20]}", email=email,
-                    first_name=first_name.strip(), last_name=last_name.strip())
+        raise ValidationError(
+            _("A customer with this phone already exists: search for it."), code="phone_taken"
+        )
+    customer = User(
+        username=f"cliente-{uuid.uuid4().hex[:20]}",
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+    )
     customer.set_unusable_password()
     customer.save()
     CustomerContact.objects.create(user=customer, phone_number=number)
-    audit_record(agent=agent, action=AuditAction.CUSTOMER_CREATED, obj=customer,
-                 customer=customer, after={"name": customer.get_full_name(), "phone": number,
-                                           "email": email})
+    audit_record(
+        agent=agent,
+        action=AuditAction.CUSTOMER_CREATED,
+        obj=customer,
+        customer=customer,
+        after={"name": customer.get_full_name(), "phone": number, "email": email},
+    )
     return customer
 
 
@@ -102,8 +127,13 @@ def note_add(*, agent, customer, text: str, order=None) -> CustomerNote:
     if not text:
         raise ValidationError(_("Write the note."), code="empty")
     note = CustomerNote.objects.create(customer=customer, order=order, author=agent, text=text)
-    audit_record(agent=agent, action=AuditAction.NOTE_ADDED, obj=note, customer=customer,
-                 after={"text": text, "order": order.number if order else ""})
+    audit_record(
+        agent=agent,
+        action=AuditAction.NOTE_ADDED,
+        obj=note,
+        customer=customer,
+        after={"text": text, "order": order.number if order else ""},
+    )
     return note
 
 
@@ -112,10 +142,13 @@ def _payment(order_id: int) -> Payment | None:
 
 
 def _part_state(vendor_order: VendorOrder) -> dict:
-    return {"number": vendor_order.number, "status": vendor_order.status,
-            "delivery": vendor_order.delivery_name,
-            "delivery_charge": vendor_order.delivery_charge,
-            "currency": vendor_order.order.currency}
+    return {
+        "number": vendor_order.number,
+        "status": vendor_order.status,
+        "delivery": vendor_order.delivery_name,
+        "delivery_charge": vendor_order.delivery_charge,
+        "currency": vendor_order.order.currency,
+    }
 
 
 @transaction.atomic
@@ -127,11 +160,17 @@ def vendor_order_cancel(*, agent, vendor_order_id: int, reason: str) -> VendorOr
     before = _part_state(vendor_order)
     refunded = vendor_part_cancel(vendor_order_id=vendor_order.pk, actor=agent, reason=reason)
     vendor_order.refresh_from_db()
-    audit_record(agent=agent, action=AuditAction.PART_CANCELLED, obj=vendor_order,
-                 customer=vendor_order.order.user, reason=reason, before=before,
-                 after={**_part_state(vendor_order), "refunded": refunded},
-                 notify=True, summary=_("Order %(number)s was cancelled.")
-                 % {"number": vendor_order.number})
+    audit_record(
+        agent=agent,
+        action=AuditAction.PART_CANCELLED,
+        obj=vendor_order,
+        customer=vendor_order.order.user,
+        reason=reason,
+        before=before,
+        after={**_part_state(vendor_order), "refunded": refunded},
+        notify=True,
+        summary=_("Order %(number)s was cancelled.") % {"number": vendor_order.number},
+    )
     return vendor_order
 
 
@@ -142,49 +181,88 @@ def order_line_cancel(*, agent, line_id: int, reason: str) -> LineCancellation |
     gateway when the money was taken. The last open line cancels the whole part."""
     reason = _reason_required(reason)
     line = Line.objects.select_related("order").get(pk=line_id)
-    vendor_order = vendor_order_lock(vendor_order_id=VendorOrder.objects.values_list(
-        "pk", flat=True).get(order_id=line.order_id, vendor__partner_id=line.partner_id))
-    before = {**_part_state(vendor_order), "line": line.title, "quantity": line.quantity,
-              "line_status": line.status}
-    line, vendor_order, refunded = actions.order_line_cancel(line_id=line_id, actor=agent,
-                                                             reason=reason)
+    vendor_order = vendor_order_lock(
+        vendor_order_id=VendorOrder.objects.values_list("pk", flat=True).get(
+            order_id=line.order_id, vendor__partner_id=line.partner_id
+        )
+    )
+    before = {
+        **_part_state(vendor_order),
+        "line": line.title,
+        "quantity": line.quantity,
+        "line_status": line.status,
+    }
+    line, vendor_order, refunded = actions.order_line_cancel(
+        line_id=line_id, actor=agent, reason=reason
+    )
     cancellation = LineCancellation.objects.create(
-        line=line, vendor_order=vendor_order, quantity=line.quantity,
-        amount=line.line_price_incl_tax, refunded=refunded, actor=agent, reason=reason)
+        line=line,
+        vendor_order=vendor_order,
+        quantity=line.quantity,
+        amount=line.line_price_incl_tax,
+        refunded=refunded,
+        actor=agent,
+        reason=reason,
+    )
     vendor_order.refresh_from_db()
-    audit_record(agent=agent, action=AuditAction.LINE_CANCELLED, obj=line,
-                 customer=line.order.user, reason=reason, before=before,
-                 after={**_part_state(vendor_order), "line": line.title,
-                        "line_status": LINE_CANCELLED, "refunded": refunded},
-                 notify=True, summary=_("%(quantity)s × %(title)s was removed from order "
-                                        "%(number)s.")
-                 % {"quantity": line.quantity, "title": line.title, "number": vendor_order.number})
+    audit_record(
+        agent=agent,
+        action=AuditAction.LINE_CANCELLED,
+        obj=line,
+        customer=line.order.user,
+        reason=reason,
+        before=before,
+        after={
+            **_part_state(vendor_order),
+            "line": line.title,
+            "line_status": LINE_CANCELLED,
+            "refunded": refunded,
+        },
+        notify=True,
+        summary=_("%(quantity)s × %(title)s was removed from order %(number)s.")
+        % {"quantity": line.quantity, "title": line.title, "number": vendor_order.number},
+    )
     return cancellation
 
 
 @transaction.atomic
-def vendor_order_refund(*, agent, vendor_order_id: int, amount: Decimal, key: str,
-                        reason: str) -> bool:
+def vendor_order_refund(
+    *, agent, vendor_order_id: int, amount: Decimal, key: str, reason: str
+) -> bool:
     """Refund (part of) a vendor part through the payments interface. The same form
     sent twice (same `key`) refunds and is audited once; False the second time."""
     reason = _reason_required(reason)
     vendor_order = vendor_order_lock(vendor_order_id=vendor_order_id)
     before = _part_state(vendor_order)
     try:
-        done = actions.vendor_part_refund(vendor_order=vendor_order, amount=amount,
-                                  key=f"callcenter-{key}", actor=agent,
-                                  actor_role=ActorRole.STAFF, reason=reason)
+        done = actions.vendor_part_refund(
+            vendor_order=vendor_order,
+            amount=amount,
+            key=f"callcenter-{key}",
+            actor=agent,
+            actor_role=ActorRole.STAFF,
+            reason=reason,
+        )
     except RefundRefused as refused:
         raise ValidationError(refused.message, code="refund") from refused
     if not done:
         return False
     vendor_order.refresh_from_db()
-    audit_record(agent=agent, action=AuditAction.REFUNDED, obj=vendor_order,
-                 customer=vendor_order.order.user, reason=reason, before=before,
-                 after={**_part_state(vendor_order), "refunded": amount},
-                 notify=True, summary=_("%(amount)s of order %(number)s is being refunded.")
-                 % {"amount": money_format(amount, vendor_order.order.currency),
-                    "number": vendor_order.number})
+    audit_record(
+        agent=agent,
+        action=AuditAction.REFUNDED,
+        obj=vendor_order,
+        customer=vendor_order.order.user,
+        reason=reason,
+        before=before,
+        after={**_part_state(vendor_order), "refunded": amount},
+        notify=True,
+        summary=_("%(amount)s of order %(number)s is being refunded.")
+        % {
+            "amount": money_format(amount, vendor_order.order.currency),
+            "number": vendor_order.number,
+        },
+    )
     return True
 
 
@@ -200,31 +278,45 @@ def delivery_address_change(*, agent, order_id: int, address: dict, reason: str)
     order = Order.objects.select_related("shipping_address", "user").get(pk=order_id)
     before = _address_state(order.shipping_address)
     shipping = actions.delivery_address_change(order_id=order_id, address=address)
-    audit_record(agent=agent, action=AuditAction.ADDRESS_CHANGED, obj=order,
-                 customer=order.user, reason=reason, before=before,
-                 after=_address_state(shipping),
-                 notify=True, summary=_("The delivery address of purchase %(number)s is now: "
-                                        "%(address)s.")
-                 % {"number": order.number,
-                    "address": ", ".join(shipping.active_address_fields())})
+    audit_record(
+        agent=agent,
+        action=AuditAction.ADDRESS_CHANGED,
+        obj=order,
+        customer=order.user,
+        reason=reason,
+        before=before,
+        after=_address_state(shipping),
+        notify=True,
+        summary=_("The delivery address of purchase %(number)s is now: %(address)s.")
+        % {"number": order.number, "address": ", ".join(shipping.active_address_fields())},
+    )
     return shipping
 
 
 @transaction.atomic
-def delivery_option_change(*, agent, vendor_order_id: int, option_code: str,
-                           reason: str) -> VendorOrder:
+def delivery_option_change(
+    *, agent, vendor_order_id: int, option_code: str, reason: str
+) -> VendorOrder:
     """Switch a part that has not shipped to another of its store's delivery options.
     A different charge is only possible when it is paid at the door."""
     reason = _reason_required(reason)
     vendor_order = vendor_order_lock(vendor_order_id=vendor_order_id)
     before = _part_state(vendor_order)
-    vendor_order = actions.delivery_option_change(vendor_order_id=vendor_order_id,
-                                                  option_code=option_code)
-    audit_record(agent=agent, action=AuditAction.DELIVERY_CHANGED, obj=vendor_order,
-                 customer=vendor_order.order.user, reason=reason, before=before,
-                 after=_part_state(vendor_order),
-                 notify=True, summary=_("Order %(number)s will now arrive by: %(delivery)s.")
-                 % {"number": vendor_order.number, "delivery": vendor_order.delivery_name})
+    vendor_order = actions.delivery_option_change(
+        vendor_order_id=vendor_order_id, option_code=option_code
+    )
+    audit_record(
+        agent=agent,
+        action=AuditAction.DELIVERY_CHANGED,
+        obj=vendor_order,
+        customer=vendor_order.order.user,
+        reason=reason,
+        before=before,
+        after=_part_state(vendor_order),
+        notify=True,
+        summary=_("Order %(number)s will now arrive by: %(delivery)s.")
+        % {"number": vendor_order.number, "delivery": vendor_order.delivery_name},
+    )
     return vendor_order
 
 
@@ -234,8 +326,15 @@ def confirmation_resend(*, agent, order_id: int, reason: str) -> None:
     order = Order.objects.select_related("user").get(pk=order_id)
     if not order.email:
         raise ValidationError(_("This customer has no e-mail address."), code="no_email")
-    audit_record(agent=agent, action=AuditAction.CONFIRMATION_RESENT, obj=order,
-                 customer=order.user, reason=reason, after={"to": order.email}, notify=True)
+    audit_record(
+        agent=agent,
+        action=AuditAction.CONFIRMATION_RESENT,
+        obj=order,
+        customer=order.user,
+        reason=reason,
+        after={"to": order.email},
+        notify=True,
+    )
 
 
 @transaction.atomic
@@ -245,9 +344,15 @@ def invoice_resend(*, agent, invoice_id: int, reason: str) -> None:
     order = invoice.vendor_order.order
     if not order.email:
         raise ValidationError(_("This customer has no e-mail address."), code="no_email")
-    audit_record(agent=agent, action=AuditAction.INVOICE_RESENT, obj=invoice,
-                 customer=order.user, reason=reason,
-                 after={"to": order.email, "invoice": invoice.display_number}, notify=True)
+    audit_record(
+        agent=agent,
+        action=AuditAction.INVOICE_RESENT,
+        obj=invoice,
+        customer=order.user,
+        reason=reason,
+        after={"to": order.email, "invoice": invoice.display_number},
+        notify=True,
+    )
 
 
 @transaction.atomic
@@ -257,19 +362,25 @@ def payment_link_send(*, agent, order_id: int, reason: str = "") -> Payment:
     order = Order.objects.select_related("user").get(pk=order_id)
     payment = _payment(order.pk)
     waiting = order.vendor_orders.filter(status=S.PENDING_PAYMENT).exists()
-    if payment is None or gateway_can(payment.gateway, Capability.PAY_ON_DELIVERY) or (
-            not waiting) or (
-            payment.state not in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED)):
-        raise ValidationError(_("This purchase is not waiting for a payment."),
-                              code="not_waiting")
+    if (
+        payment is None
+        or gateway_can(payment.gateway, Capability.PAY_ON_DELIVERY)
+        or (not waiting)
+        or (payment.state not in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED))
+    ):
+        raise ValidationError(_("This purchase is not waiting for a payment."), code="not_waiting")
     phone = customer_phone(order)
     if not order.email and not phone:
-        raise ValidationError(_("This customer has neither e-mail nor phone."),
-                              code="no_contact")
-    audit_record(agent=agent, action=AuditAction.PAYMENT_LINK_SENT, obj=payment,
-                 customer=order.user, reason=reason,
-                 after={"to": order.email, "phone": phone,
-                        "gateway": payment.gateway}, notify=True)
+        raise ValidationError(_("This customer has neither e-mail nor phone."), code="no_contact")
+    audit_record(
+        agent=agent,
+        action=AuditAction.PAYMENT_LINK_SENT,
+        obj=payment,
+        customer=order.user,
+        reason=reason,
+        after={"to": order.email, "phone": phone, "gateway": payment.gateway},
+        notify=True,
+    )
     return payment
 
 

@@ -17,15 +17,19 @@ from shop.callcenter.links import payment_link_reference
 class PaymentLinkView(View):
     def get(self, request, token):
         reference = payment_link_reference(token=token)
-        payment = (Payment.objects.select_related("order").filter(reference=reference).first()
-                   if reference else None)
+        payment = (
+            Payment.objects.select_related("order").filter(reference=reference).first()
+            if reference
+            else None
+        )
         if payment is None:
             return render(request, "callcenter/payment_link_invalid.html", status=404)
         if Capability.CLIENT_SDK not in gateway_get(payment.gateway).capabilities:
             return render(request, "callcenter/payment_link_invalid.html", status=404)
         if payment.state in (PaymentState.CANCELLED, PaymentState.FAILED) or (
-                payment.state == PaymentState.PENDING
-                and not payment.order.vendor_orders.filter(status="pending_payment").exists()):
+            payment.state == PaymentState.PENDING
+            and not payment.order.vendor_orders.filter(status="pending_payment").exists()
+        ):
             messages.info(request, _("This purchase can no longer be paid: please call us."))
             return redirect("home")
         payable_remember(request, payment.reference)

@@ -54,20 +54,32 @@ class AdapterRegistry:
                 if not issubclass(backend, self.base):
                     raise TypeError
             except (KeyError, ImportError, TypeError):
-                errors.append(checks.Error(
-                    f"{self.setting}[{name!r}]: BACKEND {config.get('BACKEND')!r} is not a "
-                    f"{self.base.__module__}.{self.base.__qualname__}.",
-                    id=f"{self.check_prefix}.E001"))
+                errors.append(
+                    checks.Error(
+                        f"{self.setting}[{name!r}]: BACKEND {config.get('BACKEND')!r} is not a "
+                        f"{self.base.__module__}.{self.base.__qualname__}.",
+                        id=f"{self.check_prefix}.E001",
+                    )
+                )
                 continue
-            missing = [option for option in backend.required_options
-                       if not config.get("OPTIONS", {}).get(option)]
+            missing = [
+                option
+                for option in backend.required_options
+                if not config.get("OPTIONS", {}).get(option)
+            ]
             if missing:
-                errors.append(checks.Error(
-                    f"{self.setting}[{name!r}] needs OPTIONS {', '.join(missing)}.",
-                    id=f"{self.check_prefix}.E002"))
+                errors.append(
+                    checks.Error(
+                        f"{self.setting}[{name!r}] needs OPTIONS {', '.join(missing)}.",
+                        id=f"{self.check_prefix}.E002",
+                    )
+                )
             if backend.capabilities.test_only and not settings.DEBUG:
-                errors.append(checks.Error(
-                    f"{self.setting}[{name!r}] is for development and tests only.",
-                    hint="Remove it from the production settings.",
-                    id=f"{self.check_prefix}.E003"))
+                errors.append(
+                    checks.Error(
+                        f"{self.setting}[{name!r}] is for development and tests only.",
+                        hint="Remove it from the production settings.",
+                        id=f"{self.check_prefix}.E003",
+                    )
+                )
         return errors

@@ -32,7 +32,12 @@ def template_libraries_check(app_configs=None, **kwargs) -> list:
             if engine.engine.libraries.get(name) == path:
                 libraries[name] = {path}
         warnings += [
-            checks.Warning(f"{name!r} is used for multiple template tag modules: "
-                           f"{', '.join(sorted(paths))}", obj=engine, id="shop.W001")
-            for name, paths in libraries.items() if len(paths) > 1]
+            checks.Warning(
+                f"{name!r} is used for multiple template tag modules: {', '.join(sorted(paths))}",
+                obj=engine,
+                id="shop.W001",
+            )
+            for name, paths in libraries.items()
+            if len(paths) > 1
+        ]
     return warnings

@@ -10,5 +10,6 @@ from django.core.exceptions import ValidationError
 
 class DomainError(ValidationError):
     def __init__(self, message, *, code: enum.Enum | str, params: dict | None = None):
-        super().__init__(message, code=str(code.value if isinstance(code, enum.Enum) else code),
-                         params=params)
+        super().__init__(
+            message, code=str(code.value if isinstance(code, enum.Enum) else code), params=params
+        )

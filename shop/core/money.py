@@ -18,8 +18,9 @@ from oscar.templatetags.currency_filters import currency as oscar_currency
 CENT = Decimal("0.01")
 
 
-def money_format(amount: Decimal | int | str, currency: str | None = None, *,
-                 language: str | None = None) -> str:
+def money_format(
+    amount: Decimal | int | str, currency: str | None = None, *, language: str | None = None
+) -> str:
     """`amount` (a Decimal, an int or a decimal string such as an invoice snapshot's
     "2346.00") in `currency` (the shop's by default), for a reader of `language` (the
     active one by default). Floats are refused: money is never a float."""

@@ -12,8 +12,7 @@ def is_operator(user) -> bool:
 
 def is_agent(user) -> bool:
     """Call-center agents: active staff in the "callcenter" group."""
-    return bool(user.is_active and user.is_staff
-                and user.groups.filter(name=AGENT_GROUP).exists())
+    return bool(user.is_active and user.is_staff and user.groups.filter(name=AGENT_GROUP).exists())
 
 
 def console_access(user) -> bool:

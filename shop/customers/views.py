@@ -13,8 +13,12 @@ class PreferencesView(LoginRequiredMixin, View):
     """How the buyer wants to hear about its deliveries."""
 
     def render(self, form, status=200):
-        return render(self.request, "customers/preferences.html",
-                      {"form": form, "active_tab": "preferences"}, status=status)
+        return render(
+            self.request,
+            "customers/preferences.html",
+            {"form": form, "active_tab": "preferences"},
+            status=status,
+        )
 
     def get(self, request):
         preferences = CustomerPreferences.objects.filter(user=request.user).first()

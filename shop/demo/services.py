@@ -91,10 +91,14 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
             rng=rng,
         )
     # The applicant's products wait, hidden, until the operator approves it.
-    _store_products(store=data.APPLICANT, partner=applicant_partner, categories=categories,
-                    product_classes=product_classes, rng=rng)
-    _accounts(vendor_partner=stores[data.VENDOR_ACCOUNT_STORE],
-              applicant_partner=applicant_partner)
+    _store_products(
+        store=data.APPLICANT,
+        partner=applicant_partner,
+        categories=categories,
+        product_classes=product_classes,
+        rng=rng,
+    )
+    _accounts(vendor_partner=stores[data.VENDOR_ACCOUNT_STORE], applicant_partner=applicant_partner)
     _purchases(stores=stores, cuba=cuba)
     _shipments()
     _reviews()
@@ -180,8 +184,10 @@ def _vendor(store: data.DemoStore, partner, *, index: int, status: str) -> Vendo
             "municipality": municipality,
             "address": store.address,
             "description": data.STORE_DESCRIPTION.format(
-                store=store.name, actor=store.actor_type.lower(),
-                municipality=store.municipality, province=store.province,
+                store=store.name,
+                actor=store.actor_type.lower(),
+                municipality=store.municipality,
+                province=store.province,
                 offer=", ".join(name.lower() for name in store.subcategories),
             ),
             "phone": f"+53 5{index:03d} {1000 + index * 37:04d}",
@@ -190,10 +196,15 @@ def _vendor(store: data.DemoStore, partner, *, index: int, status: str) -> Vendo
             "status": status,
         },
     )
-    top_levels = {top for top, children in data.CATEGORIES.items()
-                  for name, _colour in children if name in store.subcategories}
-    vendor.sectors.set(Sector.objects.filter(
-        slug__in={data.SECTOR_BY_CATEGORY[top] for top in top_levels}))
+    top_levels = {
+        top
+        for top, children in data.CATEGORIES.items()
+        for name, _colour in children
+        if name in store.subcategories
+    }
+    vendor.sectors.set(
+        Sector.objects.filter(slug__in={data.SECTOR_BY_CATEGORY[top] for top in top_levels})
+    )
     if not vendor.logo:
         colour = _store_colour(store)
         vendor.logo.save("logo.png", ContentFile(store_logo_png(name=store.name, colour=colour)))
@@ -215,17 +226,24 @@ def _store_delivery(store: data.DemoStore, vendor: Vendor, *, index: int) -> Non
         delivery_zone, _ = DeliveryZone.objects.update_or_create(
             vendor=vendor,
             name=data.DELIVERY_ZONE_NAME.format(province=zone.province),
-            defaults={"price": zone.price, "price_per_kg": zone.price_per_kg,
-                      "minimum_order": zone.minimum_order, "is_active": True},
+            defaults={
+                "price": zone.price,
+                "price_per_kg": zone.price_per_kg,
+                "minimum_order": zone.minimum_order,
+                "is_active": True,
+            },
         )
         delivery_zone.provinces.set([Province.objects.get(name=zone.province)])
         delivery_zone.municipalities.clear()
     PickupPoint.objects.update_or_create(
         vendor=vendor,
         name=store.name,
-        defaults={"municipality": vendor.municipality, "address": store.address,
-                  "hours": data.PICKUP_HOURS[index % len(data.PICKUP_HOURS)],
-                  "is_active": True},
+        defaults={
+            "municipality": vendor.municipality,
+            "address": store.address,
+            "hours": data.PICKUP_HOURS[index % len(data.PICKUP_HOURS)],
+            "is_active": True,
+        },
     )
 
 
@@ -254,8 +272,9 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
                     lot = data.WHOLESALE_LOT_NAME.format(
                         size=data.WHOLESALE_LOT_SIZE, presentation=presentation
                     )
-                    offers.append((f"{name}, {lot}", lot, lot_price,
-                                   weight * data.WHOLESALE_LOT_SIZE))
+                    offers.append(
+                        (f"{name}, {lot}", lot, lot_price, weight * data.WHOLESALE_LOT_SIZE)
+                    )
                 for title, offer_presentation, offer_price, offer_weight in offers:
                     count += 1
                     _store_product(
@@ -275,8 +294,7 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
 
 
 METRIC_PRESENTATION = re.compile(r"(\d+(?:,\d+)?)\s*(g|kg|ml|l)\b")
-KG_PER_UNIT = {"g": Decimal("0.001"), "kg": Decimal("1"), "ml": Decimal("0.001"),
-               "l": Decimal("1")}
+KG_PER_UNIT = {"g": Decimal("0.001"), "kg": Decimal("1"), "ml": Decimal("0.001"), "l": Decimal("1")}
 
 
 def _weight_kg(name: str, presentation: str) -> Decimal:
@@ -303,8 +321,18 @@ def _description(store, name: str, presentation: str, rng) -> str:
 
 
 def _store_product(
-    *, upc, title, description, price, stock, category, colour, product_class, partner,
-    listed_days_ago, weight_kg,
+    *,
+    upc,
+    title,
+    description,
+    price,
+    stock,
+    category,
+    colour,
+    product_class,
+    partner,
+    listed_days_ago,
+    weight_kg,
 ) -> None:
     product, created = Product.objects.update_or_create(
         upc=upc,
@@ -331,13 +359,21 @@ def _store_product(
         partner=partner,
         defaults={"partner_sku": upc, "price": price, "price_currency": "CUP"},
         # Stock is set once: later runs keep what sales and vendors made of it.
-        create_defaults={"partner_sku": upc, "price": price, "price_currency": "CUP",
-                         "num_in_stock": stock},
+        create_defaults={
+            "partner_sku": upc,
+            "price": price,
+            "price_currency": "CUP",
+            "num_in_stock": stock,
+        },
     )
     if created and stock:
         StockMovement.objects.create(
-            stockrecord=stockrecord, vendor=partner.vendor, reason=StockMovementReason.INITIAL,
-            delta=stock, level_after=stock, note="seed_demo",
+            stockrecord=stockrecord,
+            vendor=partner.vendor,
+            reason=StockMovementReason.INITIAL,
+            delta=stock,
+            level_after=stock,
+            note="seed_demo",
         )
     if not product.images.exists():
         _product_image(product, subtitle=partner.name, colour=colour)
@@ -385,32 +421,47 @@ def _purchases(*, stores: dict, cuba) -> int:
     if Order.objects.filter(user=buyer).exists():
         return Order.objects.filter(user=buyer).count()
     operator = User.objects.get(email=data.ACCOUNTS[0].email)
-    municipality = Municipality.objects.get(name=data.PURCHASE_ADDRESS["line4"],
-                                            province__name=data.PURCHASE_ADDRESS["state"])
+    municipality = Municipality.objects.get(
+        name=data.PURCHASE_ADDRESS["line4"], province__name=data.PURCHASE_ADDRESS["state"]
+    )
     for purchase in data.PURCHASES:
         basket = Basket.objects.create(owner=buyer)
         basket.strategy = Selector().strategy(user=buyer)
         for code in purchase.stores:
-            record = (StockRecord.objects.filter(partner=stores[code], num_in_stock__gte=5)
-                      .select_related("product").order_by("pk").first())
+            record = (
+                StockRecord.objects.filter(partner=stores[code], num_in_stock__gte=5)
+                .select_related("product")
+                .order_by("pk")
+                .first()
+            )
             basket.add_product(record.product, quantity=2)
-        choices = {part.key: part.options[0].code
-                   for part in basket_vendor_parts(basket=basket, municipality=municipality)}
+        choices = {
+            part.key: part.options[0].code
+            for part in basket_vendor_parts(basket=basket, municipality=municipality)
+        }
         order = purchase_place(
-            basket=basket, user=buyer, choices=choices, notify=False,
+            basket=basket,
+            user=buyer,
+            choices=choices,
+            notify=False,
             shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS),
-            payment_method=purchase.payment).order
+            payment_method=purchase.payment,
+        ).order
         if purchase.pays == Capability.MANUAL_CONFIRMATION:
             # The operator saw the transfer arrive: the parts go to their stores.
             bank_transfer_confirm(payment_id=order.payments.get().pk, actor=operator)
-        for vendor_order, progress in zip(order.vendor_orders.order_by("sequence"),
-                                          purchase.progress, strict=True):
+        for vendor_order, progress in zip(
+            order.vendor_orders.order_by("sequence"), purchase.progress, strict=True
+        ):
             for step in data.PROGRESS_STEPS[progress]:
                 role = ActorRole.BUYER if step == "cancelled" else ActorRole.VENDOR
                 vendor_order_transition(
-                    vendor_order_id=vendor_order.pk, to_status=step, actor=None,
+                    vendor_order_id=vendor_order.pk,
+                    to_status=step,
+                    actor=None,
                     actor_role=role,
-                    reason=data.REJECTION_REASON if step == "rejected" else "")
+                    reason=data.REJECTION_REASON if step == "rejected" else "",
+                )
     return len(data.PURCHASES)
 
 
@@ -431,35 +482,49 @@ def _shipments() -> None:
     from logistics.tracking import tracking_event_record
 
     buyer = User.objects.get(email=data.ACCOUNTS[1].email)
-    parts = (VendorOrder.objects.filter(order__user=buyer, status__in=DEMO_TRACKING,
-                                        shipments__isnull=True)
-             .select_related("order__shipping_address", "vendor__municipality"))
+    parts = VendorOrder.objects.filter(
+        order__user=buyer, status__in=DEMO_TRACKING, shipments__isnull=True
+    ).select_related("order__shipping_address", "vendor__municipality")
     now = timezone.now()
     for part in parts:
-        shipment = Shipment.objects.create(vendor_order=part, carrier="manual",
-                                           tracking_code=f"DEMO-{part.number}")
+        shipment = Shipment.objects.create(
+            vendor_order=part, carrier="manual", tracking_code=f"DEMO-{part.number}"
+        )
         destination = shipment_destination(vendor_order=part)
         for status, days_ago in DEMO_TRACKING[part.status]:
             place = part.vendor.municipality if status == "picked_up" else destination
             tracking_event_record(
-                shipment_id=shipment.pk, source=TrackingSource.VENDOR, notify=False,
-                event=CarrierEvent(event_id=f"demo:{part.number}:{status}",
-                                   tracking_code=shipment.tracking_code, status=status,
-                                   occurred_at=now - timedelta(days=days_ago, hours=2),
-                                   municipality_code=place.code if place else ""))
+                shipment_id=shipment.pk,
+                source=TrackingSource.VENDOR,
+                notify=False,
+                event=CarrierEvent(
+                    event_id=f"demo:{part.number}:{status}",
+                    tracking_code=shipment.tracking_code,
+                    status=status,
+                    occurred_at=now - timedelta(days=days_ago, hours=2),
+                    municipality_code=place.code if place else "",
+                ),
+            )
 
 
 def _reviews() -> None:
     """The demo shopper reviews a product of each part it received (once each)."""
     buyer = User.objects.get(email=data.ACCOUNTS[1].email)
-    parts = VendorOrder.objects.filter(order__user=buyer,
-                                       status=VendorOrderStatus.DELIVERED).order_by("pk")
+    parts = VendorOrder.objects.filter(
+        order__user=buyer, status=VendorOrderStatus.DELIVERED
+    ).order_by("pk")
     for part, (score, title, body) in zip(parts, data.REVIEWS, strict=False):
         product = part.lines.order_by("pk").first().product
         ProductReview.objects.get_or_create(
-            product=product, user=buyer,
-            defaults={"score": score, "title": title, "body": body,
-                      "status": ProductReview.APPROVED})
+            product=product,
+            user=buyer,
+            defaults={
+                "score": score,
+                "title": title,
+                "body": body,
+                "status": ProductReview.APPROVED,
+            },
+        )
 
 
 def _phone_orders(*, stores: dict) -> int:
@@ -471,33 +536,50 @@ def _phone_orders(*, stores: dict) -> int:
     from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
     from shop.callcenter.services import customer_create, note_add
 
-    agent = User.objects.get(email=next(account.email for account in data.ACCOUNTS
-                                        if account.role == "callcenter"))
+    agent = User.objects.get(
+        email=next(account.email for account in data.ACCOUNTS if account.role == "callcenter")
+    )
     if PurchaseOrigin.objects.filter(agent=agent).exists():
         return PurchaseOrigin.objects.filter(agent=agent).count()
     contact = CustomerContact.objects.filter(
-        phone_number=data.PHONE_CUSTOMER_ADDRESS["phone_number"]).first()
+        phone_number=data.PHONE_CUSTOMER_ADDRESS["phone_number"]
+    ).first()
     caller = contact.user if contact else customer_create(agent=agent, **data.PHONE_CUSTOMER)
-    customers = {"": caller, **{account.email: User.objects.get(email=account.email)
-                                for account in data.ACCOUNTS}}
+    customers = {
+        "": caller,
+        **{account.email: User.objects.get(email=account.email) for account in data.ACCOUNTS},
+    }
     for demo_order in data.PHONE_ORDERS:
         customer = customers[demo_order.customer]
-        address = (data.PHONE_CUSTOMER_ADDRESS if not demo_order.customer
-                   else data.PURCHASE_ADDRESS)
+        address = data.PHONE_CUSTOMER_ADDRESS if not demo_order.customer else data.PURCHASE_ADDRESS
         basket = Basket.objects.create()
         basket.strategy = Selector().strategy(user=customer)
         for code in demo_order.stores:
-            record = (StockRecord.objects.filter(partner=stores[code], num_in_stock__gte=5)
-                      .select_related("product").order_by("-pk").first())
+            record = (
+                StockRecord.objects.filter(partner=stores[code], num_in_stock__gte=5)
+                .select_related("product")
+                .order_by("-pk")
+                .first()
+            )
             basket.add_product(record.product, quantity=1)
         municipality = address_municipality(ShippingAddress(**address))
-        choices = {part.key: part.options[0].code
-                   for part in basket_vendor_parts(basket=basket, municipality=municipality)}
-        phone_order_place(agent=agent, customer=customer, basket=basket, order=PhoneOrder(
-            address=address, choices=choices,
-            payment_method=payment_method_default(
-                payment_methods_offered(currency=basket.currency)),
-            channel=demo_order.channel))
+        choices = {
+            part.key: part.options[0].code
+            for part in basket_vendor_parts(basket=basket, municipality=municipality)
+        }
+        phone_order_place(
+            agent=agent,
+            customer=customer,
+            basket=basket,
+            order=PhoneOrder(
+                address=address,
+                choices=choices,
+                payment_method=payment_method_default(
+                    payment_methods_offered(currency=basket.currency)
+                ),
+                channel=demo_order.channel,
+            ),
+        )
     for email, text in data.CALL_NOTES:
         note_add(agent=agent, customer=customers[email], text=text)
     return len(data.PHONE_ORDERS)

@@ -14,8 +14,20 @@ from shop.invoices.models import CreditNote, Invoice
 from vendors.catalogue_csv import spreadsheet_safe
 from vendors.models import Vendor
 
-COLUMNS = ["document", "number", "date", "invoice", "order", "customer", "customer_nit",
-           "tax_base", "tax", "total", "currency", "sha256"]
+COLUMNS = [
+    "document",
+    "number",
+    "date",
+    "invoice",
+    "order",
+    "customer",
+    "customer_nit",
+    "tax_base",
+    "tax",
+    "total",
+    "currency",
+    "sha256",
+]
 
 
 @dataclass(frozen=True)
@@ -25,15 +37,18 @@ class Period:
 
     def bounds(self) -> tuple[datetime, datetime]:
         zone = timezone.get_current_timezone()
-        return (datetime.combine(self.start, time.min, zone),
-                datetime.combine(self.end + timedelta(days=1), time.min, zone))
+        return (
+            datetime.combine(self.start, time.min, zone),
+            datetime.combine(self.end + timedelta(days=1), time.min, zone),
+        )
 
 
 def _documents(*, vendor: Vendor, period: Period) -> list[Invoice | CreditNote]:
     since, until = period.bounds()
     invoices = Invoice.objects.filter(issuer=vendor, issued_at__gte=since, issued_at__lt=until)
-    credit_notes = CreditNote.objects.filter(issuer=vendor, issued_at__gte=since,
-                                             issued_at__lt=until).select_related("invoice")
+    credit_notes = CreditNote.objects.filter(
+        issuer=vendor, issued_at__gte=since, issued_at__lt=until
+    ).select_related("invoice")
     return sorted([*invoices, *credit_notes], key=lambda d: (d.issued_at, d.display_number))
 
 
@@ -46,13 +61,18 @@ def _row(document: Invoice | CreditNote) -> list[str]:
         return value if is_invoice or Decimal(value) == 0 else f"-{value}"
 
     return [
-        "factura" if is_invoice else "nota de crédito", document.display_number,
-        snapshot["issued_on"], "" if is_invoice else document.invoice.display_number,
+        "factura" if is_invoice else "nota de crédito",
+        document.display_number,
+        snapshot["issued_on"],
+        "" if is_invoice else document.invoice.display_number,
         snapshot["vendor_order_number"],
         spreadsheet_safe(recipient["company_name"] or recipient["name"]),
         spreadsheet_safe(recipient["company_nit"]),
-        signed(snapshot.get("tax_base", snapshot["total"])), signed(snapshot.get("tax", "0.00")),
-        signed(snapshot["total"]), snapshot["currency"], document.sha256,
+        signed(snapshot.get("tax_base", snapshot["total"])),
+        signed(snapshot.get("tax", "0.00")),
+        signed(snapshot["total"]),
+        snapshot["currency"],
+        document.sha256,
     ]
 
 

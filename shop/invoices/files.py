@@ -25,9 +25,12 @@ def document_pdf_store(*, document: Invoice | CreditNote) -> str:
     overwrites the file with the same bytes."""
     from shop.invoices.rendering import document_pdf_render
 
-    pdf = document_pdf_render(snapshot=document.snapshot,
-                              verification_url=verification_url(document.verification_code),
-                              language=document.language, template=TEMPLATES[type(document)])
+    pdf = document_pdf_render(
+        snapshot=document.snapshot,
+        verification_url=verification_url(document.verification_code),
+        language=document.language,
+        template=TEMPLATES[type(document)],
+    )
     sha256 = hashlib.sha256(pdf).hexdigest()
     storage = type(document)._meta.get_field("pdf").storage
     folder = "invoices" if isinstance(document, Invoice) else "credit-notes"

@@ -30,14 +30,17 @@ class InvoiceSettingsForm(forms.ModelForm):
         model = InvoiceSettings
         fields = ["invoice_prefix", "credit_note_prefix", "tax_percent", "paper_size"]
         help_texts = {
-            "invoice_prefix": _("1 to 8 capital letters or digits. The year is added: F2026-"
-                                "000001. A new prefix starts a new series at number 1; "
-                                "invoices already issued keep theirs."),
+            "invoice_prefix": _(
+                "1 to 8 capital letters or digits. The year is added: F2026-"
+                "000001. A new prefix starts a new series at number 1; "
+                "invoices already issued keep theirs."
+            ),
         }
 
     def clean(self):
         cleaned_data = super().clean()
-        if (cleaned_data.get("invoice_prefix")
-                and cleaned_data.get("invoice_prefix") == cleaned_data.get("credit_note_prefix")):
+        if cleaned_data.get("invoice_prefix") and cleaned_data.get(
+            "invoice_prefix"
+        ) == cleaned_data.get("credit_note_prefix"):
             self.add_error("credit_note_prefix", _("Credit notes need a prefix of their own."))
         return cleaned_data

@@ -41,7 +41,7 @@ def resource_fetch(url: str) -> URLFetcherResponse:
         return URLFetcher(allowed_protocols={"data"}).fetch(url)
     static_prefix = INTERNAL_BASE_URL.rstrip("/") + settings.STATIC_URL
     if url.startswith(static_prefix):
-        relative = url[len(static_prefix):].split("?")[0].split("#")[0]
+        relative = url[len(static_prefix) :].split("?")[0].split("#")[0]
         found = finders.find(relative) if ".." not in Path(relative).parts else None
         if found:
             body = Path(found).read_bytes()
@@ -95,19 +95,32 @@ def _font_config() -> FontConfiguration:
     return FontConfiguration()
 
 
-def document_pdf_render(*, snapshot: dict, verification_url: str, language: str = "es",
-                        template: str = "invoices/invoice.html") -> bytes:
+def document_pdf_render(
+    *,
+    snapshot: dict,
+    verification_url: str,
+    language: str = "es",
+    template: str = "invoices/invoice.html",
+) -> bytes:
     """The PDF of an issued document, from its snapshot alone. The same snapshot gives
     the same bytes: the dates in the metadata and the file identifier come from it."""
     with translation.override(language):
-        html = render_to_string(template, {
-            "document": snapshot, "verification_url": verification_url,
-            "qr_code": qr_code_data_uri(verification_url), "language": language})
-    document = HTML(string=html, base_url=INTERNAL_BASE_URL,
-                    url_fetcher=StaticOnlyURLFetcher()).render(font_config=_font_config())
+        html = render_to_string(
+            template,
+            {
+                "document": snapshot,
+                "verification_url": verification_url,
+                "qr_code": qr_code_data_uri(verification_url),
+                "language": language,
+            },
+        )
+    document = HTML(
+        string=html, base_url=INTERNAL_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
+    ).render(font_config=_font_config())
     document.metadata.created = snapshot["issued_at"]
     document.metadata.modified = snapshot["issued_at"]
     identifier = hashlib.sha256(
-        f"{snapshot['issuer']['nit']}:{snapshot['number']}".encode()).hexdigest()[:32]
+        f"{snapshot['issuer']['nit']}:{snapshot['number']}".encode()
+    ).hexdigest()[:32]
     with _source_date(snapshot["issued_at"]):
         return document.write_pdf(pdf_identifier=identifier.encode("ascii"))

@@ -21,8 +21,12 @@ def credit_note_issue_task(vendor_order_id: int, amount: str, key: str, reason: 
     from shop.invoices.services import credit_note_issue
     from vendors.models import VendorOrder
 
-    return credit_note_issue(vendor_order=VendorOrder.objects.get(pk=vendor_order_id),
-                             amount=Decimal(amount), key=key, reason=reason).pk
+    return credit_note_issue(
+        vendor_order=VendorOrder.objects.get(pk=vendor_order_id),
+        amount=Decimal(amount),
+        key=key,
+        reason=reason,
+    ).pk
 
 
 def _render_or_retry(task, model, document_id: int, store) -> str:
@@ -33,8 +37,8 @@ def _render_or_retry(task, model, document_id: int, store) -> str:
         return store(document_id)
     except Exception as error:
         model.objects.filter(pk=document_id).update(
-            render_state=RenderState.FAILED,
-            render_error=f"{type(error).__name__}: {error}"[:2000])
+            render_state=RenderState.FAILED, render_error=f"{type(error).__name__}: {error}"[:2000]
+        )
         if task.request.is_eager or task.request.retries >= task.max_retries:
             logger.exception("%s %s could not be rendered", model.__name__, document_id)
             from shop.invoices.services import render_failure_report
@@ -44,23 +48,35 @@ def _render_or_retry(task, model, document_id: int, store) -> str:
         raise task.retry(exc=error) from error
 
 
-@shared_task(name="invoices.render", bind=True, acks_late=True, reject_on_worker_lost=True,
-             max_retries=5, default_retry_delay=60)
+@shared_task(
+    name="invoices.render",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=5,
+    default_retry_delay=60,
+)
 def invoice_render(self, invoice_id: int) -> str:
     """Render (again: the same bytes) the invoice's PDF."""
     from shop.invoices.files import invoice_pdf_store
 
-    return _render_or_retry(self, Invoice, invoice_id,
-                            lambda pk: invoice_pdf_store(invoice_id=pk))
+    return _render_or_retry(self, Invoice, invoice_id, lambda pk: invoice_pdf_store(invoice_id=pk))
 
 
-@shared_task(name="invoices.credit_note_render", bind=True, acks_late=True,
-             reject_on_worker_lost=True, max_retries=5, default_retry_delay=60)
+@shared_task(
+    name="invoices.credit_note_render",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=5,
+    default_retry_delay=60,
+)
 def credit_note_render(self, credit_note_id: int) -> str:
     from shop.invoices.files import credit_note_pdf_store
 
-    return _render_or_retry(self, CreditNote, credit_note_id,
-                            lambda pk: credit_note_pdf_store(credit_note_id=pk))
+    return _render_or_retry(
+        self, CreditNote, credit_note_id, lambda pk: credit_note_pdf_store(credit_note_id=pk)
+    )
 
 
 @shared_task(name="invoices.render_sweep")

@@ -10,11 +10,18 @@ class InvoiceVerifyView(View):
     """Public: confirms an invoice exists. Shows nothing about the buyer."""
 
     def get(self, request, code):
-        document = (Invoice.objects.filter(verification_code=code).first()
-                    or get_object_or_404(CreditNote, verification_code=code))
-        return render(request, "invoices/verify.html", {
-            "invoice": document, "document": document.snapshot,
-            "is_credit_note": isinstance(document, CreditNote)})
+        document = Invoice.objects.filter(verification_code=code).first() or get_object_or_404(
+            CreditNote, verification_code=code
+        )
+        return render(
+            request,
+            "invoices/verify.html",
+            {
+                "invoice": document,
+                "document": document.snapshot,
+                "is_credit_note": isinstance(document, CreditNote),
+            },
+        )
 
 
 class InvoicePdfView(View):
@@ -29,8 +36,12 @@ class InvoicePdfView(View):
         document = self.document(request, pk, **kwargs)
         if document.render_state != RenderState.RENDERED or not document.pdf:
             raise Http404
-        response = FileResponse(document.pdf.open("rb"), content_type="application/pdf",
-                                 as_attachment=True, filename=f"{document.display_number}.pdf")
+        response = FileResponse(
+            document.pdf.open("rb"),
+            content_type="application/pdf",
+            as_attachment=True,
+            filename=f"{document.display_number}.pdf",
+        )
         response["Cache-Control"] = "private, no-store"
         return response
 
@@ -50,12 +61,19 @@ class GuestDocumentPdfMixin:
         from vendors.purchases import guest_vendor_order
 
         document = get_object_or_404(
-            self.model.objects.select_related(self.vendor_order_path), pk=pk)
+            self.model.objects.select_related(self.vendor_order_path), pk=pk
+        )
         vendor_order = document
         for name in self.vendor_order_path.split("__"):
             vendor_order = getattr(vendor_order, name)
-        if guest_vendor_order(number=vendor_order.number, verification_hash=hash,
-                              email=request.session.get("anon_order_email")) is None:
+        if (
+            guest_vendor_order(
+                number=vendor_order.number,
+                verification_hash=hash,
+                email=request.session.get("anon_order_email"),
+            )
+            is None
+        ):
             raise Http404
         return document
 

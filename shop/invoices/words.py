@@ -3,18 +3,64 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-UNITS = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-         "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete",
-         "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés",
-         "veinticuatro", "veinticinco", "veintiséis", "veintisiete", "veintiocho",
-         "veintinueve"]
-TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta",
-        8: "ochenta", 9: "noventa"}
-HUNDREDS = {1: "ciento", 2: "doscientos", 3: "trescientos", 4: "cuatrocientos",
-            5: "quinientos", 6: "seiscientos", 7: "setecientos", 8: "ochocientos",
-            9: "novecientos"}
-CURRENCY_NAMES = {"CUP": ("peso", "pesos"), "MLC": ("peso", "pesos"),
-                  "USD": ("dólar", "dólares"), "EUR": ("euro", "euros")}
+UNITS = [
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintidós",
+    "veintitrés",
+    "veinticuatro",
+    "veinticinco",
+    "veintiséis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+]
+TENS = {
+    3: "treinta",
+    4: "cuarenta",
+    5: "cincuenta",
+    6: "sesenta",
+    7: "setenta",
+    8: "ochenta",
+    9: "noventa",
+}
+HUNDREDS = {
+    1: "ciento",
+    2: "doscientos",
+    3: "trescientos",
+    4: "cuatrocientos",
+    5: "quinientos",
+    6: "seiscientos",
+    7: "setecientos",
+    8: "ochocientos",
+    9: "novecientos",
+}
+CURRENCY_NAMES = {
+    "CUP": ("peso", "pesos"),
+    "MLC": ("peso", "pesos"),
+    "USD": ("dólar", "dólares"),
+    "EUR": ("euro", "euros"),
+}
 
 
 def _below_thousand(number: int) -> str:
@@ -32,9 +78,9 @@ def _below_thousand(number: int) -> str:
 
 
 def _apocopate(words: str) -> str:
-    """"uno" before a noun: "un", "veintiún", "treinta y un"."""
+    """ "uno" before a noun: "un", "veintiún", "treinta y un"."""
     if words.endswith("veintiuno"):
-        return words[:-len("veintiuno")] + "veintiún"
+        return words[: -len("veintiuno")] + "veintiún"
     if words.endswith("uno"):
         return words[:-3] + "un"
     return words
@@ -52,8 +98,7 @@ def number_in_words(number: int) -> str:
         return head + (f" {_below_thousand(rest)}" if rest else "")
     if number < 1_000_000_000_000:
         millions, rest = divmod(number, 1_000_000)
-        head = ("un millón" if millions == 1
-                else f"{_apocopate(number_in_words(millions))} millones")
+        head = "un millón" if millions == 1 else f"{_apocopate(number_in_words(millions))} millones"
         return head + (f" {number_in_words(rest)}" if rest else "")
     raise ValueError("too large for an invoice")
 

@@ -67,15 +67,19 @@ def operators_mail(*, subject: str, body: str) -> int:
     from django.contrib.auth import get_user_model
     from django.core.mail import send_mail
 
-    operators = [user.email for user in get_user_model().objects.filter(
-        is_active=True, is_staff=True).exclude(email="") if is_operator(user)]
+    operators = [
+        user.email
+        for user in get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+        if is_operator(user)
+    ]
     if not operators:
         return 0
     return send_mail(subject, body, None, operators)
 
 
-def templated_email_send(*, template: str, context: dict, recipients: list[str],
-                         html: bool = True, attachments=()) -> None:
+def templated_email_send(
+    *, template: str, context: dict, recipients: list[str], html: bool = True, attachments=()
+) -> None:
     """The one way the site writes an e-mail: the e-mail of `template`
     ("app/emails/name"): `<template>_subject.txt`, `<template>_body.txt` and, with
     `html`, `<template>_body.html` as its alternative; `attachments` are (file name,
@@ -83,11 +87,11 @@ def templated_email_send(*, template: str, context: dict, recipients: list[str],
     if not recipients:
         return
     subject = render_to_string(f"{template}_subject.txt", context).strip()
-    message = EmailMultiAlternatives(subject, render_to_string(f"{template}_body.txt", context),
-                                     None, recipients)
+    message = EmailMultiAlternatives(
+        subject, render_to_string(f"{template}_body.txt", context), None, recipients
+    )
     if html:
-        message.attach_alternative(render_to_string(f"{template}_body.html", context),
-                                   "text/html")
+        message.attach_alternative(render_to_string(f"{template}_body.html", context), "text/html")
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
     message.send()

@@ -218,7 +218,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # CELERY_RESULT_BACKEND, when set, win.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_REDIS_URL = env_str("CACHE_REDIS_URL") or (
-    redis_url_other_database(REDIS_URL) if REDIS_URL else "")
+    redis_url_other_database(REDIS_URL) if REDIS_URL else ""
+)
 if CACHE_REDIS_URL:
     CACHES = {
         "default": {
@@ -349,10 +350,16 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Call center"),
         "icon": "fas fa-headset",
         "children": [
-            {"label": _("Find a customer"), "url_name": "callcenter:search",
-             "access_fn": console_menu_access},
-            {"label": _("Audit log"), "url_name": "callcenter:audit-log",
-             "access_fn": operator_menu_access},
+            {
+                "label": _("Find a customer"),
+                "url_name": "callcenter:search",
+                "access_fn": console_menu_access,
+            },
+            {
+                "label": _("Audit log"),
+                "url_name": "callcenter:audit-log",
+                "access_fn": operator_menu_access,
+            },
         ],
     },
 ]
@@ -365,9 +372,11 @@ PAYMENT_GATEWAYS = {
 if env_str("BANK_TRANSFER_ACCOUNT_NUMBER"):
     PAYMENT_GATEWAYS["bank_transfer"] = {
         "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
-        "OPTIONS": {"account_holder": env_str("BANK_TRANSFER_ACCOUNT_HOLDER", "Encadena"),
-                    "account_number": env_str("BANK_TRANSFER_ACCOUNT_NUMBER"),
-                    "bank": env_str("BANK_TRANSFER_BANK", "Banco Metropolitano")},
+        "OPTIONS": {
+            "account_holder": env_str("BANK_TRANSFER_ACCOUNT_HOLDER", "Encadena"),
+            "account_number": env_str("BANK_TRANSFER_ACCOUNT_NUMBER"),
+            "bank": env_str("BANK_TRANSFER_BANK", "Banco Metropolitano"),
+        },
     }
 if env_str("STRIPE_SECRET_KEY"):
     PAYMENT_GATEWAYS["stripe"] = {
@@ -397,23 +406,37 @@ SHIPPING_CARRIERS = {
 if env_str("SHIPPING_WEBHOOK_SECRET"):
     SHIPPING_CARRIERS["webhook"] = {
         "BACKEND": "logistics.carriers.webhook.WebhookCarrier",
-        "OPTIONS": {"SECRET": env_str("SHIPPING_WEBHOOK_SECRET"),
-                    "LABEL": env_str("SHIPPING_WEBHOOK_LABEL", "Mensajería")},
+        "OPTIONS": {
+            "SECRET": env_str("SHIPPING_WEBHOOK_SECRET"),
+            "LABEL": env_str("SHIPPING_WEBHOOK_LABEL", "Mensajería"),
+        },
     }
 # How long a courier's signed link works, and after how many days without movement a
 # shipment shows in the vendor's "needs attention" list.
 COURIER_LINK_MAX_AGE_DAYS = env_int("COURIER_LINK_MAX_AGE_DAYS", 7)
 SHIPMENT_STALE_DAYS = env_int("SHIPMENT_STALE_DAYS", 3)
 # Operators and call-center agents follow every store's deliveries.
-OSCAR_DASHBOARD_NAVIGATION += [{
-    "label": _("Shipments"), "icon": "fas fa-truck", "url_name": "logistics_dashboard:shipments",
-    "access_fn": console_menu_access,
-}]
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Shipments"),
+        "icon": "fas fa-truck",
+        "url_name": "logistics_dashboard:shipments",
+        "access_fn": console_menu_access,
+    }
+]
 # Operators see and lift login lockouts beside the customers (Oscar's "Customers" heading).
 OSCAR_DASHBOARD_NAVIGATION = [
-    {**entry, "children": [*entry["children"], {
-        "label": _("Login lockouts"), "url_name": "accounts_dashboard:lockouts",
-        "access_fn": operator_menu_access}]}
+    {
+        **entry,
+        "children": [
+            *entry["children"],
+            {
+                "label": _("Login lockouts"),
+                "url_name": "accounts_dashboard:lockouts",
+                "access_fn": operator_menu_access,
+            },
+        ],
+    }
     if any(child.get("url_name") == "dashboard:users-index" for child in entry.get("children", []))
     else entry
     for entry in OSCAR_DASHBOARD_NAVIGATION

@@ -53,8 +53,8 @@ def env_site_url(name: str, default: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.path:
         raise ImproperlyConfigured(
-            f"{name} must be the site's public address, like https://encadena.cu, "
-            f"got {value!r}")
+            f"{name} must be the site's public address, like https://encadena.cu, got {value!r}"
+        )
     return value
 
 

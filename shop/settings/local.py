@@ -24,8 +24,11 @@ PAYMENT_GATEWAYS = {
     **PAYMENT_GATEWAYS,  # noqa: F405
     "bank_transfer": {
         "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
-        "OPTIONS": {"account_holder": "Encadena (demo)", "account_number": "0599 0000 1234 5678",
-                    "bank": "Banco Metropolitano"},
+        "OPTIONS": {
+            "account_holder": "Encadena (demo)",
+            "account_number": "0599 0000 1234 5678",
+            "bank": "Banco Metropolitano",
+        },
     },
 }
 if DEBUG:  # noqa: F405

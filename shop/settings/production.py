@@ -14,14 +14,17 @@ if not SECRET_KEY:
     )
 
 # Without SITE_URL, links go to the first host the site answers for, over HTTPS.
-SITE_URL = env_site_url("SITE_URL", "https://" + next(
-    (host.lstrip(".") for host in ALLOWED_HOSTS if host != "*"), "localhost"))  # noqa: F405
+SITE_URL = env_site_url(
+    "SITE_URL",
+    "https://" + next((host.lstrip(".") for host in ALLOWED_HOSTS if host != "*"), "localhost"),  # noqa: F405
+)
 
 # Persistent connections: opening one per request ran the trivial page at a tenth of its
 # speed. The health check replaces a connection the server dropped before it is reused.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool(  # noqa: F405
-    "DATABASE_CONN_HEALTH_CHECKS", True)
+    "DATABASE_CONN_HEALTH_CHECKS", True
+)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

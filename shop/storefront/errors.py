@@ -46,19 +46,26 @@ def back_path(request) -> str:
 def error_page(request, *, template: str, status: int) -> HttpResponse:
     language = page_language(request)
     with translation.override(language):
-        html = render_to_string(template, {
-            # The request only for its CSP nonce; templates read nothing else from it.
-            "request": request,
-            "LANGUAGE_CODE": language,
-            "shop_name": settings.OSCAR_SHOP_NAME,
-            "shop_tagline": settings.OSCAR_SHOP_TAGLINE,
-            "home_url": reverse("home"),
-            "back_url": back_path(request),
-            "languages": [
-                {"code": code, "name": translation.get_language_info(code)["name_local"],
-                 "url": reverse_home(code)}
-                for code, _name in settings.LANGUAGES],
-        })
+        html = render_to_string(
+            template,
+            {
+                # The request only for its CSP nonce; templates read nothing else from it.
+                "request": request,
+                "LANGUAGE_CODE": language,
+                "shop_name": settings.OSCAR_SHOP_NAME,
+                "shop_tagline": settings.OSCAR_SHOP_TAGLINE,
+                "home_url": reverse("home"),
+                "back_url": back_path(request),
+                "languages": [
+                    {
+                        "code": code,
+                        "name": translation.get_language_info(code)["name_local"],
+                        "url": reverse_home(code),
+                    }
+                    for code, _name in settings.LANGUAGES
+                ],
+            },
+        )
     return HttpResponse(html, status=status)
 
 

@@ -16,8 +16,9 @@ CHECKOUT_PAGES = "checkout_pages"  # the pages (flatpages under /order/) checkou
 
 
 def fragment_forget(name: str) -> None:
-    cache.delete_many([make_template_fragment_key(name, [code])
-                       for code, _language in settings.LANGUAGES])
+    cache.delete_many(
+        [make_template_fragment_key(name, [code]) for code, _language in settings.LANGUAGES]
+    )
 
 
 def _forget(name: str, sender, **kwargs) -> None:
@@ -27,10 +28,17 @@ def _forget(name: str, sender, **kwargs) -> None:
 def connect() -> None:
     from django.contrib.flatpages.models import FlatPage
 
-    changes = ((get_model("catalogue", "Category"), MENU_CATEGORIES),
-               (FlatPage, CHECKOUT_PAGES), (FlatPage.sites.through, CHECKOUT_PAGES))
+    changes = (
+        (get_model("catalogue", "Category"), MENU_CATEGORIES),
+        (FlatPage, CHECKOUT_PAGES),
+        (FlatPage.sites.through, CHECKOUT_PAGES),
+    )
     for model, name in changes:
         signals = (m2m_changed,) if model is FlatPage.sites.through else (post_save, post_delete)
         for signal in signals:
-            signal.connect(functools.partial(_forget, name), sender=model, weak=False,
-                           dispatch_uid=f"fragments.{name}.{model.__name__}.{id(signal)}")
+            signal.connect(
+                functools.partial(_forget, name),
+                sender=model,
+                weak=False,
+                dispatch_uid=f"fragments.{name}.{model.__name__}.{id(signal)}",
+            )

@@ -25,11 +25,14 @@ StockRecord = get_model("partner", "StockRecord")
 
 def test_a_whole_call(live_server, browser, test_output_dir):
     (serrano, _coffee), (valle, _honey) = stores_create()
-    ProductFactory(title="Azúcar morena 1 kg", stockrecord__partner=serrano,
-                   stockrecord__price=Decimal("120.00"), stockrecord__num_in_stock=5)
+    ProductFactory(
+        title="Azúcar morena 1 kg",
+        stockrecord__partner=serrano,
+        stockrecord__price=Decimal("120.00"),
+        stockrecord__num_in_stock=5,
+    )
     marta = UserFactory(email="marta@example.test", first_name="Marta", last_name="Díaz")
-    UserAddress.objects.create(user=marta, country=cuba(), is_default_for_shipping=True,
-                               **ADDRESS)
+    UserAddress.objects.create(user=marta, country=cuba(), is_default_for_shipping=True, **ADDRESS)
     agent = agent_create(email="agente@example.test", first_name="Ángel", last_name="Agente")
     page = new_page(browser)
     log_in(page, live_server.url, agent.email)
@@ -82,7 +85,10 @@ def test_a_whole_call(live_server, browser, test_output_dir):
     assert StockRecord.objects.get(pk=sugar_line.stockrecord_id).num_allocated == 0
     assert sorted(order.vendor_orders.values_list("status", flat=True)) == ["placed", "placed"]
     assert list(AuditEntry.objects.order_by("pk").values_list("action", flat=True)) == [
-        AuditAction.ORDER_PLACED, AuditAction.NOTE_ADDED, AuditAction.LINE_CANCELLED]
+        AuditAction.ORDER_PLACED,
+        AuditAction.NOTE_ADDED,
+        AuditAction.LINE_CANCELLED,
+    ]
 
     # The customer's file now holds the new purchase, its cancelled line and the note.
     page.goto(f"{live_server.url}/atencion/clientes/{marta.pk}/")
@@ -101,8 +107,7 @@ def test_a_whole_call(live_server, browser, test_output_dir):
     assert sentences == [
         f"Ángel Agente quitó 1 × Azúcar morena 1 kg de la parte {first.number}: "
         "El cliente ya tiene azúcar.",
-        f"Ángel Agente dejó una nota en la compra {order.number}: "
-        "Pide que llamen antes de llegar.",
+        f"Ángel Agente dejó una nota en la compra {order.number}: Pide que llamen antes de llegar.",
         f"Ángel Agente hizo la compra {order.number} para Marta Díaz (Teléfono): "
         f"{money_format(order.total_incl_tax, 'CUP', language='es')}, Pago contra entrega.",
     ]

@@ -22,20 +22,28 @@ pytestmark = [
 def stripe_enabled(settings, localstripe_url):
     settings.PAYMENT_GATEWAYS = {
         **settings.PAYMENT_GATEWAYS,
-        "stripe": {"BACKEND": "payments.gateways.stripe.StripeGateway",
-                   "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",))},
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",)),
+        },
     }
 
 
-def test_a_guest_pays_a_two_store_purchase_by_card(live_server, browser, stripe_enabled,
-                                                    test_output_dir):
+def test_a_guest_pays_a_two_store_purchase_by_card(
+    live_server, browser, stripe_enabled, test_output_dir
+):
     products = []
     for name, title in (("Café Serrano", "Café molido 250 g"), ("Miel del Valle", "Miel 500 ml")):
         partner = PartnerFactory(name=name)
         PickupPointFactory(vendor=partner.vendor, name=f"Tienda {name}")
-        products.append(ProductFactory(title=title, stockrecord__partner=partner,
-                                       stockrecord__price=Decimal("320.00"),
-                                       stockrecord__num_in_stock=4))
+        products.append(
+            ProductFactory(
+                title=title,
+                stockrecord__partner=partner,
+                stockrecord__price=Decimal("320.00"),
+                stockrecord__num_in_stock=4,
+            )
+        )
     page = new_page(browser)
     for product in products:
         page.goto(f"{live_server.url}{product.get_absolute_url()}")
@@ -50,8 +58,7 @@ def test_a_guest_pays_a_two_store_purchase_by_card(live_server, browser, stripe_
     page.locator("#new_shipping_address button[type=submit]").click()
     page.wait_for_url("**/checkout/shipping-method/")
     for part in range(2):
-        page.locator(".delivery-part").nth(part).get_by_label("Recogida en",
-                                                              exact=False).check()
+        page.locator(".delivery-part").nth(part).get_by_label("Recogida en", exact=False).check()
     page.get_by_role("button", name="Continuar").click()
     page.wait_for_url("**/checkout/payment-method/")
     page.get_by_label("Tarjeta").check()
@@ -61,7 +68,9 @@ def test_a_guest_pays_a_two_store_purchase_by_card(live_server, browser, stripe_
 
     page.wait_for_url("**/pagar/**")
     assert list(VendorOrder.objects.values_list("status", flat=True)) == [
-        "pending_payment", "pending_payment"]
+        "pending_payment",
+        "pending_payment",
+    ]
     page.locator("#card-element input").first.wait_for()
     inputs = page.locator("#card-element input")
     for index, value in enumerate([CARD_PAID, "12", "34", "123", "10400"]):

@@ -23,15 +23,21 @@ def coffee():
     partner = PartnerFactory(name="Café Serrano", code="serrano")
     DeliveryZoneFactory(vendor=partner.vendor, name="La Habana", price=Decimal("150.00"))
     PickupPointFactory(vendor=partner.vendor, name="Taller Café Serrano")
-    return ProductFactory(title="Café de Jibacoa 250 g", stockrecord__partner=partner,
-                          stockrecord__price=Decimal("320.00"), stockrecord__num_in_stock=10)
+    return ProductFactory(
+        title="Café de Jibacoa 250 g",
+        stockrecord__partner=partner,
+        stockrecord__price=Decimal("320.00"),
+        stockrecord__num_in_stock=10,
+    )
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
 def test_a_guest_checks_out_with_cash_on_delivery_and_no_scripts(
-        live_server, browser, coffee, device, test_output_dir):
-    context = browser.new_context(viewport=VIEWPORTS[device], locale="es-ES",
-                                  java_script_enabled=False)
+    live_server, browser, coffee, device, test_output_dir
+):
+    context = browser.new_context(
+        viewport=VIEWPORTS[device], locale="es-ES", java_script_enabled=False
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     shot = 0
@@ -73,6 +79,9 @@ def test_a_guest_checks_out_with_cash_on_delivery_and_no_scripts(
 
     part = VendorOrder.objects.get()
     assert (part.order.guest_email, part.status, part.delivery_charge) == (
-        "lucia@example.test", "placed", Decimal("150.00"))
+        "lucia@example.test",
+        "placed",
+        Decimal("150.00"),
+    )
     assert part.order.total_incl_tax == Decimal("470.00")
     context.close()

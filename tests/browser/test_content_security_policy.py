@@ -42,7 +42,8 @@ class WatchedPage:
     def console(self, message):
         url = message.location.get("url")
         if message.type != "error" or (
-                url in self.expected_failures and message.text.startswith("Failed to load")):
+            url in self.expected_failures and message.text.startswith("Failed to load")
+        ):
             return
         self.problems.append(f"console: {message.text} ({url})")
 
@@ -57,8 +58,9 @@ class WatchedPage:
         self.collect(path)
 
     def collect(self, where: str):
-        self.problems += [f"{where}: {text}" for text in self.page.evaluate(
-            "window.cspViolations || []")]
+        self.problems += [
+            f"{where}: {text}" for text in self.page.evaluate("window.cspViolations || []")
+        ]
         self.page.evaluate("window.cspViolations = []")
 
     def log_in(self, user):
@@ -73,25 +75,39 @@ class WatchedPage:
 def shop_with_stripe(settings, localstripe_url):
     settings.PAYMENT_GATEWAYS = {
         **settings.PAYMENT_GATEWAYS,
-        "stripe": {"BACKEND": "payments.gateways.stripe.StripeGateway",
-                   "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",))},
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",)),
+        },
     }
     partner = PartnerFactory(name="Café Serrano")
     PickupPointFactory(vendor=partner.vendor, name="Tienda Café Serrano")
-    product = ProductFactory(title="Café molido 250 g", stockrecord__partner=partner,
-                             stockrecord__price=Decimal("320.00"),
-                             stockrecord__num_in_stock=4)
+    product = ProductFactory(
+        title="Café molido 250 g",
+        stockrecord__partner=partner,
+        stockrecord__price=Decimal("320.00"),
+        stockrecord__num_in_stock=4,
+    )
     return partner, product
 
 
-def test_the_shoppers_pages_and_the_card_page_break_no_rule(live_server, browser,
-                                                           shop_with_stripe, test_output_dir):
+def test_the_shoppers_pages_and_the_card_page_break_no_rule(
+    live_server, browser, shop_with_stripe, test_output_dir
+):
     partner, product = shop_with_stripe
     watched = WatchedPage(browser, live_server.url)
     page = watched.page
-    for path in ("/", "/en/", "/catalogue/", "/search/?q=caf%C3%A9", "/actores/",
-                 f"/tiendas/{partner.vendor.slug}/", product.get_absolute_url(),
-                 "/vende/", "/accounts/login/"):
+    for path in (
+        "/",
+        "/en/",
+        "/catalogue/",
+        "/search/?q=caf%C3%A9",
+        "/actores/",
+        f"/tiendas/{partner.vendor.slug}/",
+        product.get_absolute_url(),
+        "/vende/",
+        "/accounts/login/",
+    ):
         watched.visit(path)
     watched.visit("/no-such-page/", status=404)
 
@@ -142,9 +158,12 @@ def test_the_shoppers_pages_and_the_card_page_break_no_rule(live_server, browser
 
 def test_the_dashboards_break_no_rule(live_server, browser, test_output_dir):
     partner = PartnerFactory(name="Miel del Valle")
-    product = ProductFactory(title="Miel 500 ml", stockrecord__partner=partner,
-                             categories=[CategoryFactory(name="Alimentos")],
-                             description="<p>Miel <em>pura</em></p>")
+    product = ProductFactory(
+        title="Miel 500 ml",
+        stockrecord__partner=partner,
+        categories=[CategoryFactory(name="Alimentos")],
+        description="<p>Miel <em>pura</em></p>",
+    )
     operator = UserFactory(email="operadora@example.test", is_staff=True, is_superuser=True)
     owner = UserFactory(email="duena@example.test")
     partner.vendor.memberships.create(user=owner, role="owner")
@@ -152,10 +171,18 @@ def test_the_dashboards_break_no_rule(live_server, browser, test_output_dir):
 
     watched = WatchedPage(browser, live_server.url)
     watched.log_in(operator)
-    for path in ("/dashboard/", "/dashboard/catalogue/", f"/dashboard/catalogue/products/"
-                 f"{product.pk}/", "/dashboard/orders/", "/dashboard/users/",
-                 "/dashboard/actores/", "/dashboard/pages/create/", "/dashboard/envios/",
-                 "/atencion/", "/admin/"):
+    for path in (
+        "/dashboard/",
+        "/dashboard/catalogue/",
+        f"/dashboard/catalogue/products/{product.pk}/",
+        "/dashboard/orders/",
+        "/dashboard/users/",
+        "/dashboard/actores/",
+        "/dashboard/pages/create/",
+        "/dashboard/envios/",
+        "/atencion/",
+        "/admin/",
+    ):
         watched.visit(path)
     watched.page.screenshot(path=str(test_output_dir / "admin.png"), full_page=True)
     # Oscar's editor (TinyMCE) works under the policy: the operator edits a description.
@@ -174,10 +201,15 @@ def test_the_dashboards_break_no_rule(live_server, browser, test_output_dir):
     watched.page.context.clear_cookies()
     watched.log_in(owner)
     slug = partner.vendor.slug
-    for path in (f"/vendedor/{slug}/", f"/vendedor/{slug}/pedidos/",
-                 f"/vendedor/{slug}/productos/importar/", f"/vendedor/{slug}/entregas/zonas/",
-                 f"/vendedor/{slug}/perfil/",
-                 f"/vendedor/{slug}/facturas/", f"/vendedor/{slug}/cuenta/"):
+    for path in (
+        f"/vendedor/{slug}/",
+        f"/vendedor/{slug}/pedidos/",
+        f"/vendedor/{slug}/productos/importar/",
+        f"/vendedor/{slug}/entregas/zonas/",
+        f"/vendedor/{slug}/perfil/",
+        f"/vendedor/{slug}/facturas/",
+        f"/vendedor/{slug}/cuenta/",
+    ):
         watched.visit(path)
 
     watched.page.context.clear_cookies()

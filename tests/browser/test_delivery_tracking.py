@@ -20,8 +20,9 @@ pytestmark = [
 ]
 
 
-def test_ship_courier_delivers_with_cash_buyer_and_public_follow(live_server, browser,
-                                                                 test_output_dir):
+def test_ship_courier_delivers_with_cash_buyer_and_public_follow(
+    live_server, browser, test_output_dir
+):
     partner = PartnerFactory(name="Café Serrano", code="cafe-serrano")
     owner = UserFactory(email="duena@example.test")
     partner.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
@@ -42,8 +43,9 @@ def test_ship_courier_delivers_with_cash_buyer_and_public_follow(live_server, br
     vendor.screenshot(path=str(test_output_dir / "vendor-order.png"), full_page=True)
     assert re.fullmatch(rf"{re.escape(live_server.url)}/mensajero/\d+\.0:[^/]+/", courier_url)
 
-    courier = browser.new_context(viewport={"width": 390, "height": 844},
-                                  locale="es-ES").new_page()  # a phone, no account
+    courier = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="es-ES"
+    ).new_page()  # a phone, no account
     courier.goto(courier_url)
     courier.locator("button[value=out_for_delivery]").click()
     courier.wait_for_load_state()
@@ -69,7 +71,10 @@ def test_ship_courier_delivers_with_cash_buyer_and_public_follow(live_server, br
     shopper.goto(f"{live_server.url}/accounts/orders/{part.order.number}/")
     steps = shopper.locator(".purchase-part-shipment .shipment-step")
     assert [steps.nth(i).get_attribute("data-status") for i in range(steps.count())] == [
-        "registered", "out_for_delivery", "delivered"]
+        "registered",
+        "out_for_delivery",
+        "delivered",
+    ]
     shopper.screenshot(path=str(test_output_dir / "my-purchase.png"), full_page=True)
 
     public = browser.new_context(locale="es-ES").new_page()
@@ -81,6 +86,13 @@ def test_ship_courier_delivers_with_cash_buyer_and_public_follow(live_server, br
     public.screenshot(path=str(test_output_dir / "public-tracking.png"), full_page=True)
     assert public.locator(".shipment-step").count() == 3
     assert "Plaza de la Revolución" in html
-    for private in ("Lucía", "Fernández", "Calle 23", "5352345678", "lucia@example.test",
-                    "320", part.number):
+    for private in (
+        "Lucía",
+        "Fernández",
+        "Calle 23",
+        "5352345678",
+        "lucia@example.test",
+        "320",
+        part.number,
+    ):
         assert private not in html, private

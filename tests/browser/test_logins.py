@@ -37,8 +37,7 @@ def log_in(page, url: str, email: str, password: str = PASSWORD):
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_an_agent_logs_in_and_lands_on_the_console(live_server, browser, test_output_dir,
-                                                  width):
+def test_an_agent_logs_in_and_lands_on_the_console(live_server, browser, test_output_dir, width):
     agent = agent_create(email="agente@example.test")
     page = new_page(browser, width)
 
@@ -51,7 +50,8 @@ def test_an_agent_logs_in_and_lands_on_the_console(live_server, browser, test_ou
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_an_operator_sets_up_the_second_factor_and_reaches_the_dashboard(
-        live_server, browser, test_output_dir, settings, width):
+    live_server, browser, test_output_dir, settings, width
+):
     settings.STAFF_REQUIRE_SECOND_FACTOR = True
     operator = operator_create(email="operadora@example.test")
     page = new_page(browser, width)

@@ -15,7 +15,6 @@ pytestmark = [
 ]
 
 
-
 @pytest.fixture
 def page(test_output_dir):
     from playwright.sync_api import sync_playwright
@@ -36,8 +35,9 @@ def page(test_output_dir):
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-def test_home_language_search_and_basket(live_server, page, catalogue_from_two_stores,
-                                         test_output_dir):
+def test_home_language_search_and_basket(
+    live_server, page, catalogue_from_two_stores, test_output_dir
+):
     page.goto(f"{live_server.url}/")
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("heading", level=1).inner_text() == (

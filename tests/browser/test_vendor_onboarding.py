@@ -15,8 +15,9 @@ pytestmark = [
 ]
 
 
-def test_apply_approve_add_a_product_and_see_it_in_the_store(live_server, browser,
-                                                             test_output_dir, tmp_path):
+def test_apply_approve_add_a_product_and_see_it_in_the_store(
+    live_server, browser, test_output_dir, tmp_path
+):
     operator = UserFactory(email="operadora@example.test", is_staff=True, is_superuser=True)
     picture = tmp_path / "mermelada.png"
     buffer = io.BytesIO()

@@ -31,8 +31,13 @@ CARRIERS = sorted(settings.SHIPPING_CARRIERS)
 
 
 def request_for(code: str = "") -> ShipmentRequest:
-    return ShipmentRequest(vendor_order_number="100001-1", parcels=1, weight_kg=None,
-                           estimated_delivery=None, tracking_code=code)
+    return ShipmentRequest(
+        vendor_order_number="100001-1",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+        tracking_code=code,
+    )
 
 
 def test_the_test_settings_run_a_carrier_of_each_kind():
@@ -78,9 +83,19 @@ def test_webhooks_parse_signed_bodies_and_refuse_the_rest(name):
             carrier.webhook_verify_and_parse(body=b"{}", headers={})
         return
     sign = WEBHOOK_SIGNERS[settings.SHIPPING_CARRIERS[name]["BACKEND"]]
-    body = json.dumps({"events": [{
-        "id": "evt-1", "tracking_code": "mr-2041", "status": "out_for_delivery",
-        "occurred_at": carrier_time(), "municipality": "2301"}]}).encode()
+    body = json.dumps(
+        {
+            "events": [
+                {
+                    "id": "evt-1",
+                    "tracking_code": "mr-2041",
+                    "status": "out_for_delivery",
+                    "occurred_at": carrier_time(),
+                    "municipality": "2301",
+                }
+            ]
+        }
+    ).encode()
 
     events = carrier.webhook_verify_and_parse(body=body, headers=sign(carrier, body))
 

@@ -14,13 +14,15 @@ APPS = ("payments", "vendors")
 
 
 def _modules(app: str) -> list[Path]:
-    return sorted(path for path in (ROOT / app).rglob("*.py")
-                  if "migrations" not in path.relative_to(ROOT).parts)
+    return sorted(
+        path
+        for path in (ROOT / app).rglob("*.py")
+        if "migrations" not in path.relative_to(ROOT).parts
+    )
 
 
 def _trees() -> dict[Path, ast.Module]:
-    return {path: ast.parse(path.read_text(), str(path))
-            for app in APPS for path in _modules(app)}
+    return {path: ast.parse(path.read_text(), str(path)) for app in APPS for path in _modules(app)}
 
 
 def _base_name(node: ast.expr) -> str:
@@ -31,19 +33,27 @@ def _base_name(node: ast.expr) -> str:
 
 def _exception_classes(trees) -> list[tuple[Path, str]]:
     """Classes deriving, through any of the modules walked, from an exception."""
-    known = {name for name in dir(builtins)
-             if isinstance(getattr(builtins, name), type)
-             and issubclass(getattr(builtins, name), BaseException)}
+    known = {
+        name
+        for name in dir(builtins)
+        if isinstance(getattr(builtins, name), type)
+        and issubclass(getattr(builtins, name), BaseException)
+    }
     known |= {"ValidationError", "DomainError", "PermissionDenied", "ObjectDoesNotExist"}
-    classes = [(path, node) for path, tree in trees.items() for node in ast.walk(tree)
-               if isinstance(node, ast.ClassDef)]
+    classes = [
+        (path, node)
+        for path, tree in trees.items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    ]
     found: dict[tuple[Path, str], None] = {}
     grew = True
     while grew:
         grew = False
         for path, node in classes:
             if (path, node.name) not in found and any(
-                    _base_name(base) in known for base in node.bases):
+                _base_name(base) in known for base in node.bases
+            ):
                 found[(path, node.name)] = None
                 known.add(node.name)
                 grew = True
@@ -56,9 +66,11 @@ def test_the_walk_finds_the_apps_exceptions():
 
 
 def test_every_exception_class_is_defined_in_an_exceptions_module():
-    misplaced = [f"{path.relative_to(ROOT)}: {name}"
-                 for path, name in _exception_classes(_trees())
-                 if path.name != "exceptions.py"]
+    misplaced = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path, name in _exception_classes(_trees())
+        if path.name != "exceptions.py"
+    ]
     assert misplaced == []
 
 
@@ -73,10 +85,12 @@ def test_no_code_is_written_inline_at_a_raise(app):
                 continue
             for call in ast.walk(raised.exc):
                 if isinstance(call, ast.Call):
-                    inline += [f"{path.relative_to(ROOT)}:{keyword.value.lineno}"
-                               for keyword in call.keywords
-                               if keyword.arg == "code"
-                               and isinstance(keyword.value, ast.Constant)
-                               and isinstance(keyword.value.value, str)
-                               and keyword.value.value]
+                    inline += [
+                        f"{path.relative_to(ROOT)}:{keyword.value.lineno}"
+                        for keyword in call.keywords
+                        if keyword.arg == "code"
+                        and isinstance(keyword.value, ast.Constant)
+                        and isinstance(keyword.value.value, str)
+                        and keyword.value.value
+                    ]
     assert inline == []

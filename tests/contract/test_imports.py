@@ -15,8 +15,11 @@ def test_the_import_contracts_are_kept():
 
 def test_no_import_circle_spans_two_top_level_packages():
     graph = grimp.build_graph(*PACKAGES)
-    circles = [sorted(component) for component in _strongly_connected(graph)
-               if len({module.split(".")[0] for module in component}) > 1]
+    circles = [
+        sorted(component)
+        for component in _strongly_connected(graph)
+        if len({module.split(".")[0] for module in component}) > 1
+    ]
 
     assert circles == []
 
@@ -39,8 +42,9 @@ def _strongly_connected(graph) -> list[set[str]]:
                     index[child] = low[child] = len(index)
                     stack.append(child)
                     on_stack.add(child)
-                    work.append((child, iter(sorted(
-                        graph.find_modules_directly_imported_by(child)))))
+                    work.append(
+                        (child, iter(sorted(graph.find_modules_directly_imported_by(child))))
+                    )
                 elif child in on_stack:
                     low[module] = min(low[module], index[child])
                 continue

@@ -22,11 +22,15 @@ def defines_urlpatterns(path: Path) -> bool:
     """Whether the module binds the name `urlpatterns` anywhere: assigned, extended or
     imported."""
     for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-        if isinstance(node, ast.Name) and node.id == "urlpatterns" and isinstance(
-                node.ctx, ast.Store):
+        if (
+            isinstance(node, ast.Name)
+            and node.id == "urlpatterns"
+            and isinstance(node.ctx, ast.Store)
+        ):
             return True
         if isinstance(node, ast.ImportFrom) and any(
-                (alias.asname or alias.name) == "urlpatterns" for alias in node.names):
+            (alias.asname or alias.name) == "urlpatterns" for alias in node.names
+        ):
             return True
     return False
 
@@ -34,13 +38,22 @@ def defines_urlpatterns(path: Path) -> bool:
 def test_the_walk_finds_the_url_modules():
     declaring = {relative(path) for path in source_files() if defines_urlpatterns(path)}
 
-    assert {"shop/urls.py", "vendors/urls.py", "vendors/dashboard/urls.py", "payments/urls.py",
-            "logistics/urls.py", "shop/callcenter/urls.py"} <= declaring
+    assert {
+        "shop/urls.py",
+        "vendors/urls.py",
+        "vendors/dashboard/urls.py",
+        "payments/urls.py",
+        "logistics/urls.py",
+        "shop/callcenter/urls.py",
+    } <= declaring
 
 
 def test_url_patterns_are_declared_only_in_urls_modules():
-    elsewhere = [relative(path) for path in source_files()
-                 if path.name != "urls.py" and defines_urlpatterns(path)]
+    elsewhere = [
+        relative(path)
+        for path in source_files()
+        if path.name != "urls.py" and defines_urlpatterns(path)
+    ]
 
     assert elsewhere == []
 
@@ -50,5 +63,6 @@ def test_no_vendor_dashboard_module_is_over_300_lines():
     lines = {relative(path): len(path.read_text().splitlines()) for path in modules}
 
     assert "vendors/dashboard/urls.py" in lines
-    assert {path: count for path, count in lines.items()
-            if count > DASHBOARD_MODULE_MAX_LINES} == {}
+    assert {
+        path: count for path, count in lines.items() if count > DASHBOARD_MODULE_MAX_LINES
+    } == {}

@@ -23,8 +23,11 @@ def nothing_to_pay(gateway: PaymentGateway, started: PaymentStart) -> None:
 
 
 def stripe_card_pay(gateway: PaymentGateway, started: PaymentStart) -> None:
-    card_payment_confirm(api_base=gateway.options["api_base"],
-                         gateway_reference=started.gateway_reference, card_number=CARD_PAID)
+    card_payment_confirm(
+        api_base=gateway.options["api_base"],
+        gateway_reference=started.gateway_reference,
+        card_number=CARD_PAID,
+    )
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,18 @@ ADAPTERS = {
         pay=stripe_card_pay,
         ignores_idempotency_keys=(
             "localstripe ignores Idempotency-Key; tests/integration/payments/"
-            "test_stripe_gateway.py checks the keys the adapter sends"),
+            "test_stripe_gateway.py checks the keys the adapter sends"
+        ),
     ),
 }
 # Capability -> the method an adapter must override to claim it.
-METHODS = {Capability.CAPTURE: "capture", Capability.VOID: "cancel",
-           Capability.REFUND: "refund", Capability.PARTIAL_REFUND: "refund",
-           Capability.WEBHOOKS: "webhook_parse"}
+METHODS = {
+    Capability.CAPTURE: "capture",
+    Capability.VOID: "cancel",
+    Capability.REFUND: "refund",
+    Capability.PARTIAL_REFUND: "refund",
+    Capability.WEBHOOKS: "webhook_parse",
+}
 
 
 @pytest.fixture(params=sorted(ADAPTERS))
@@ -90,7 +98,8 @@ def test_claimed_capabilities_are_implemented(gateway):
         method = METHODS.get(capability)
         if method:
             assert getattr(type(gateway), method) is not getattr(PaymentGateway, method), (
-                f"{gateway.name} claims {capability} without overriding {method}()")
+                f"{gateway.name} claims {capability} without overriding {method}()"
+            )
 
 
 def test_starting_returns_a_next_action_and_a_reference(gateway):
@@ -129,11 +138,17 @@ def test_a_refund_never_exceeds_the_capture(gateway, adapter):
     started = gateway.start(payment(gateway, "100.00"))
     adapter.pay(gateway, started)
 
-    partial = gateway.refund(gateway_reference=started.gateway_reference,
-                             amount=money(gateway, "40.00"), idempotency_key="r1")
+    partial = gateway.refund(
+        gateway_reference=started.gateway_reference,
+        amount=money(gateway, "40.00"),
+        idempotency_key="r1",
+    )
     with pytest.raises(PaymentDeclined):
-        gateway.refund(gateway_reference=started.gateway_reference,
-                       amount=money(gateway, "100.01"), idempotency_key="r2")
+        gateway.refund(
+            gateway_reference=started.gateway_reference,
+            amount=money(gateway, "100.01"),
+            idempotency_key="r2",
+        )
 
     assert partial.state == PaymentState.PARTIALLY_REFUNDED
     assert partial.amount_refunded == money(gateway, "40.00")
@@ -144,5 +159,7 @@ def test_an_unsigned_webhook_is_rejected(gateway):
         pytest.skip(f"{gateway.name} takes no webhooks")
 
     with pytest.raises(WebhookRejected):
-        gateway.webhook_parse(body=b'{"id": "evt_1", "type": "payment_intent.succeeded"}',
-                              headers={"Content-Type": "application/json"})
+        gateway.webhook_parse(
+            body=b'{"id": "evt_1", "type": "payment_intent.succeeded"}',
+            headers={"Content-Type": "application/json"},
+        )

@@ -24,8 +24,9 @@ def totp_device_create(user, *, recovery_codes: tuple[str, ...] = ()) -> TOTPDev
     device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
     if recovery_codes:
         static = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)
-        StaticToken.objects.bulk_create(StaticToken(device=static, token=code)
-                                        for code in recovery_codes)
+        StaticToken.objects.bulk_create(
+            StaticToken(device=static, token=code) for code in recovery_codes
+        )
     return device
 
 

@@ -17,9 +17,16 @@ Country = get_model("address", "Country")
 ShippingAddress = get_model("order", "ShippingAddress")
 Selector = get_class("partner.strategy", "Selector")
 
-ADDRESS = {"first_name": "Marta", "last_name": "Díaz", "line1": "Calle 23 No. 1155",
-           "line2": "entre 10 y 12", "line4": "Plaza de la Revolución", "state": "La Habana",
-           "phone_number": "+5352345678", "notes": ""}
+ADDRESS = {
+    "first_name": "Marta",
+    "last_name": "Díaz",
+    "line1": "Calle 23 No. 1155",
+    "line2": "entre 10 y 12",
+    "line4": "Plaza de la Revolución",
+    "state": "La Habana",
+    "phone_number": "+5352345678",
+    "notes": "",
+}
 
 
 def agent_create(**kwargs):
@@ -36,21 +43,37 @@ def stores_create(*, stock: int = 10):
         partner = PartnerFactory(name=name)
         DeliveryZoneFactory(vendor=partner.vendor, name=f"Habana {name}", price=Decimal("200"))
         PickupPointFactory(vendor=partner.vendor, name=f"Punto {name}")
-        product = ProductFactory(title=f"Producto de {name}", stockrecord__partner=partner,
-                                 stockrecord__price=Decimal(price),
-                                 stockrecord__num_in_stock=stock)
+        product = ProductFactory(
+            title=f"Producto de {name}",
+            stockrecord__partner=partner,
+            stockrecord__price=Decimal(price),
+            stockrecord__num_in_stock=stock,
+        )
         stores.append((partner, product))
     return stores
 
 
 def cuba():
-    return Country.objects.get_or_create(iso_3166_1_a2="CU", defaults={
-        "iso_3166_1_a3": "CUB", "iso_3166_1_numeric": "192", "printable_name": "Cuba",
-        "name": "Cuba", "is_shipping_country": True})[0]
+    return Country.objects.get_or_create(
+        iso_3166_1_a2="CU",
+        defaults={
+            "iso_3166_1_a3": "CUB",
+            "iso_3166_1_numeric": "192",
+            "printable_name": "Cuba",
+            "name": "Cuba",
+            "is_shipping_country": True,
+        },
+    )[0]
 
 
-def purchase_place_for(customer, items, *, gateway: str = "cash_on_delivery",
-                       home: bool = True, address: dict | None = None):
+def purchase_place_for(
+    customer,
+    items,
+    *,
+    gateway: str = "cash_on_delivery",
+    home: bool = True,
+    address: dict | None = None,
+):
     """A purchase placed through the real placement path: `items` = [(product, qty)]."""
     from logistics.delivery import address_municipality, basket_vendor_parts
     from shop.apps.checkout.placement import purchase_place
@@ -61,11 +84,20 @@ def purchase_place_for(customer, items, *, gateway: str = "cash_on_delivery",
         basket.add_product(product, quantity=quantity)
     shipping = ShippingAddress(country=cuba(), **(address or ADDRESS))
     parts = basket_vendor_parts(basket=basket, municipality=address_municipality(shipping))
-    choices = {part.key: next(option.code for option in part.options
-                              if option.kind == ("home" if home else "pickup"))
-               for part in parts}
-    return purchase_place(basket=basket, shipping_address=shipping, choices=choices,
-                          user=customer, notify=False, payment_method=gateway).order
+    choices = {
+        part.key: next(
+            option.code for option in part.options if option.kind == ("home" if home else "pickup")
+        )
+        for part in parts
+    }
+    return purchase_place(
+        basket=basket,
+        shipping_address=shipping,
+        choices=choices,
+        user=customer,
+        notify=False,
+        payment_method=gateway,
+    ).order
 
 
 def owner_of(partner):

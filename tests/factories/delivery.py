@@ -19,8 +19,9 @@ class DeliveryZoneFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def provinces(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy hook signature
         if create:
-            obj.provinces.set(extracted if extracted is not None
-                              else [Province.objects.get(name="La Habana")])
+            obj.provinces.set(
+                extracted if extracted is not None else [Province.objects.get(name="La Habana")]
+            )
 
     @factory.post_generation
     def municipalities(obj, create, extracted, **kwargs):  # noqa: N805
@@ -35,6 +36,7 @@ class PickupPointFactory(factory.django.DjangoModelFactory):
     vendor = factory.SubFactory("tests.factories.vendors.VendorFactory")
     name = factory.Sequence(lambda n: f"Punto {n}")
     municipality = factory.LazyFunction(
-        lambda: Municipality.objects.get(name="Plaza de la Revolución"))
+        lambda: Municipality.objects.get(name="Plaza de la Revolución")
+    )
     address = "Calle 23 No. 1010"
     hours = "Lunes a sábado, 9:00 a 17:00"

@@ -12,7 +12,8 @@ class VendorFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     partner = factory.SubFactory(
-        "tests.factories.catalogue.PartnerFactory", vendor=False,
+        "tests.factories.catalogue.PartnerFactory",
+        vendor=False,
         name=factory.SelfAttribute("..trade_name"),
     )
     actor_type = ActorType.MIPYME_PRIVATE
@@ -36,5 +37,3 @@ class VendorMembershipFactory(factory.django.DjangoModelFactory):
     vendor = factory.SubFactory(VendorFactory)
     user = factory.SubFactory("tests.factories.users.UserFactory")
     role = MembershipRole.OWNER
-
-

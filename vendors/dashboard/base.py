@@ -19,8 +19,9 @@ class VendorDashboardMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.vendor = get_object_or_404(Vendor.objects.select_related("partner"),
-                                        slug=kwargs["vendor_slug"])
+        self.vendor = get_object_or_404(
+            Vendor.objects.select_related("partner"), slug=kwargs["vendor_slug"]
+        )
         membership = self.vendor.memberships.filter(user=request.user).first()
         if membership is None and not is_operator(request.user):
             raise Http404
@@ -29,13 +30,18 @@ class VendorDashboardMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def render(self, template, context, status=200):
-        return render(self.request, f"vendors/dashboard/{template}",
-                      {"vendor": self.vendor, **context}, status=status)
+        return render(
+            self.request,
+            f"vendors/dashboard/{template}",
+            {"vendor": self.vendor, **context},
+            status=status,
+        )
 
 
 def vendor_order_queryset(vendor):
-    return (VendorOrder.objects.filter(vendor=vendor)
-            .select_related("order__shipping_address", "order__user"))
+    return VendorOrder.objects.filter(vendor=vendor).select_related(
+        "order__shipping_address", "order__user"
+    )
 
 
 def dashboard_role(user) -> str:

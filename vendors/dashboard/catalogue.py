@@ -37,8 +37,9 @@ class ProductListView(VendorDashboardMixin, View):
         if query:
             products = products.filter(title__icontains=query)
         page = Paginator(products, PAGE_SIZE).get_page(request.GET.get("page"))
-        return self.render("product_list.html", {"page_obj": page, "products": page.object_list,
-                                                 "query": query})
+        return self.render(
+            "product_list.html", {"page_obj": page, "products": page.object_list, "query": query}
+        )
 
 
 class ProductCreateView(VendorDashboardMixin, View):
@@ -49,21 +50,31 @@ class ProductCreateView(VendorDashboardMixin, View):
         form = VendorProductForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render("product_form.html", {"form": form}, status=400)
-        product = vendor_product_create(vendor=self.vendor, actor=request.user,
-                                        data=form.product_data(), stock=form.cleaned_data["stock"])
+        product = vendor_product_create(
+            vendor=self.vendor,
+            actor=request.user,
+            data=form.product_data(),
+            stock=form.cleaned_data["stock"],
+        )
         messages.success(request, _("Product saved."))
-        return redirect("vendor_dashboard:product-edit", vendor_slug=self.vendor.slug,
-                        pk=product.pk)
+        return redirect(
+            "vendor_dashboard:product-edit", vendor_slug=self.vendor.slug, pk=product.pk
+        )
 
 
 class ProductEditView(VendorDashboardMixin, View):
     def initial(self, product) -> dict:
         weight = product_weight_of(product)
-        return {"title": product.title, "description": product.description,
-                "category": product.categories.first(), "price": product.price,
-                "sku": product.sku, "low_stock_threshold": product.low_stock_threshold,
-                "is_public": product.is_public,
-                "weight": "" if weight is None else number_format(weight)}
+        return {
+            "title": product.title,
+            "description": product.description,
+            "category": product.categories.first(),
+            "price": product.price,
+            "sku": product.sku,
+            "low_stock_threshold": product.low_stock_threshold,
+            "is_public": product.is_public,
+            "weight": "" if weight is None else number_format(weight),
+        }
 
     def get(self, request, vendor_slug, pk):
         product = vendor_product_get(vendor=self.vendor, pk=pk)
@@ -106,22 +117,29 @@ class ProductStockView(VendorDashboardMixin, View):
         form = StockAdjustmentForm(request.POST)
         if form.is_valid():
             try:
-                stock_set(stockrecord_id=product.stockrecord_id, vendor=self.vendor,
-                          level=form.cleaned_data["level"], note=form.cleaned_data["note"],
-                          reason=StockMovementReason.ADJUSTMENT, actor=request.user)
+                stock_set(
+                    stockrecord_id=product.stockrecord_id,
+                    vendor=self.vendor,
+                    level=form.cleaned_data["level"],
+                    note=form.cleaned_data["note"],
+                    reason=StockMovementReason.ADJUSTMENT,
+                    actor=request.user,
+                )
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
                 messages.success(request, _("Stock updated."))
-                return redirect("vendor_dashboard:product-stock", vendor_slug=self.vendor.slug,
-                                pk=pk)
+                return redirect(
+                    "vendor_dashboard:product-stock", vendor_slug=self.vendor.slug, pk=pk
+                )
         return self.render("product_stock.html", self.context(product, form), status=400)
 
 
 class ProductExportView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
-        response = HttpResponse(vendor_catalogue_csv(vendor=self.vendor),
-                                content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            vendor_catalogue_csv(vendor=self.vendor), content_type="text/csv; charset=utf-8"
+        )
         filename = f"productos-{self.vendor.slug}-{timezone.localdate():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -129,20 +147,36 @@ class ProductExportView(VendorDashboardMixin, View):
 
 class ProductImportView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
-        return self.render("product_import.html", {"form": CatalogueImportForm(),
-                                                   "columns": COLUMNS, "limits": IMPORT_LIMITS})
+        return self.render(
+            "product_import.html",
+            {"form": CatalogueImportForm(), "columns": COLUMNS, "limits": IMPORT_LIMITS},
+        )
 
     def post(self, request, vendor_slug):
         form = CatalogueImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return self.render("product_import.html", {"form": form, "columns": COLUMNS,
-                                                       "limits": IMPORT_LIMITS}, status=400)
-        report = vendor_catalogue_csv_import(vendor=self.vendor, actor=request.user,
-                                             upload=form.cleaned_data["file"])
+            return self.render(
+                "product_import.html",
+                {"form": form, "columns": COLUMNS, "limits": IMPORT_LIMITS},
+                status=400,
+            )
+        report = vendor_catalogue_csv_import(
+            vendor=self.vendor, actor=request.user, upload=form.cleaned_data["file"]
+        )
         if report.ok:
-            messages.success(request, _("Import done: %(created)s new, %(updated)s updated.")
-                             % {"created": report.created, "updated": report.updated})
+            messages.success(
+                request,
+                _("Import done: %(created)s new, %(updated)s updated.")
+                % {"created": report.created, "updated": report.updated},
+            )
             return redirect("vendor_dashboard:product-list", vendor_slug=self.vendor.slug)
-        return self.render("product_import.html", {"form": CatalogueImportForm(),
-                                                   "columns": COLUMNS, "limits": IMPORT_LIMITS,
-                                                   "report": report}, status=400)
+        return self.render(
+            "product_import.html",
+            {
+                "form": CatalogueImportForm(),
+                "columns": COLUMNS,
+                "limits": IMPORT_LIMITS,
+                "report": report,
+            },
+            status=400,
+        )

@@ -26,14 +26,16 @@ from vendors.dashboard.forms import DeliveryZoneForm, PickupPointForm
 
 class DeliveryZoneListView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
-        return self.render("delivery_zone_list.html",
-                           {"zones": vendor_delivery_zones(vendor=self.vendor)})
+        return self.render(
+            "delivery_zone_list.html", {"zones": vendor_delivery_zones(vendor=self.vendor)}
+        )
 
 
 class PickupPointListView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
-        return self.render("pickup_point_list.html",
-                           {"points": vendor_pickup_points(vendor=self.vendor)})
+        return self.render(
+            "pickup_point_list.html", {"points": vendor_pickup_points(vendor=self.vendor)}
+        )
 
 
 class DeliveryPlaceMixin(VendorDashboardMixin):
@@ -62,8 +64,12 @@ class DeliveryPlaceFormView(DeliveryPlaceMixin, View):
     """A new zone or pickup point (no pk), or one to edit."""
 
     def context(self, form, place) -> dict:
-        return {"form": form, "place": place, "new_title": self.new_title,
-                "list_url": reverse(self.list_url, args=[self.vendor.slug])}
+        return {
+            "form": form,
+            "place": place,
+            "new_title": self.new_title,
+            "list_url": reverse(self.list_url, args=[self.vendor.slug]),
+        }
 
     def get(self, request, vendor_slug, pk=None):
         place = self.place_get(pk) if pk else None
@@ -85,17 +91,24 @@ class DeliveryPlaceActivateView(DeliveryPlaceMixin, View):
         place = self.place_get(pk)
         is_active = request.POST.get("is_active") == "1"
         delivery_place_activate(place=place, is_active=is_active)
-        message = (_("%(name)s is offered to buyers again.") if is_active
-                   else _("%(name)s is no longer offered to buyers."))
+        message = (
+            _("%(name)s is offered to buyers again.")
+            if is_active
+            else _("%(name)s is no longer offered to buyers.")
+        )
         messages.success(request, message % {"name": place.name})
         return self.to_list()
 
 
 class DeliveryPlaceDeleteView(DeliveryPlaceMixin, View):
     def get(self, request, vendor_slug, pk):
-        return self.render("delivery_place_delete.html", {
-            "place": self.place_get(pk), "list_url": reverse(self.list_url,
-                                                             args=[self.vendor.slug])})
+        return self.render(
+            "delivery_place_delete.html",
+            {
+                "place": self.place_get(pk),
+                "list_url": reverse(self.list_url, args=[self.vendor.slug]),
+            },
+        )
 
     def post(self, request, vendor_slug, pk):
         place = self.place_get(pk)

@@ -29,22 +29,34 @@ class CategoryChoiceField(forms.ModelChoiceField):
 
 class VendorProductForm(forms.Form):
     title = forms.CharField(label=_("Name"), max_length=255)
-    description = forms.CharField(label=_("Description"), required=False, max_length=8000,
-                                  widget=forms.Textarea(attrs={"rows": 5}))
-    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.all(),
-                                   required=False)
-    price = forms.DecimalField(label=_("Price (CUP)"), max_digits=12, decimal_places=2,
-                               min_value=0, max_value=MAX_PRICE)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    category = CategoryChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), required=False
+    )
+    price = forms.DecimalField(
+        label=_("Price (CUP)"), max_digits=12, decimal_places=2, min_value=0, max_value=MAX_PRICE
+    )
     sku = forms.CharField(label=_("Your product code (SKU)"), max_length=128, required=False)
     weight = forms.CharField(
-        label=_("Weight of one unit (kg)"), max_length=20, required=False,
-        help_text=_("With its packaging, e.g. 0,25 for 250 g. Delivery zones with a price "
-                    "per kg charge by it."))
-    stock = forms.IntegerField(label=_("Units in stock"), min_value=0, max_value=MAX_STOCK,
-                               initial=0)
+        label=_("Weight of one unit (kg)"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "With its packaging, e.g. 0,25 for 250 g. Delivery zones with a price "
+            "per kg charge by it."
+        ),
+    )
+    stock = forms.IntegerField(
+        label=_("Units in stock"), min_value=0, max_value=MAX_STOCK, initial=0
+    )
     low_stock_threshold = forms.IntegerField(
-        label=_("Warn me when stock falls to"), min_value=0, max_value=MAX_STOCK,
-        required=False)
+        label=_("Warn me when stock falls to"), min_value=0, max_value=MAX_STOCK, required=False
+    )
     is_public = forms.BooleanField(label=_("Published"), required=False, initial=True)
     image = forms.FileField(label=_("Add a picture"), required=False)
 
@@ -62,17 +74,26 @@ class VendorProductForm(forms.Form):
             return product_weight_parse(self.cleaned_data.get("weight", ""))
         except ValueError:
             raise ValidationError(
-                _("Enter the weight in kg: a number above 0 and at most %(max)s, with up to "
-                  "3 decimals (e.g. 0,25)."), code="weight",
-                params={"max": number_format(MAX_WEIGHT_KG, 0, force_grouping=True)}) from None
+                _(
+                    "Enter the weight in kg: a number above 0 and at most %(max)s, with up to "
+                    "3 decimals (e.g. 0,25)."
+                ),
+                code="weight",
+                params={"max": number_format(MAX_WEIGHT_KG, 0, force_grouping=True)},
+            ) from None
 
     def product_data(self) -> ProductData:
         data = self.cleaned_data
         return ProductData(
-            title=data["title"].strip(), description=data["description"].strip(),
-            category=data["category"], price=data["price"], sku=data["sku"].strip(),
-            low_stock_threshold=data["low_stock_threshold"], is_public=data["is_public"],
-            image=data["image"], weight_kg=data["weight"],
+            title=data["title"].strip(),
+            description=data["description"].strip(),
+            category=data["category"],
+            price=data["price"],
+            sku=data["sku"].strip(),
+            low_stock_threshold=data["low_stock_threshold"],
+            is_public=data["is_public"],
+            image=data["image"],
+            weight_kg=data["weight"],
         )
 
 
@@ -93,10 +114,15 @@ class VendorProfileForm(forms.Form):
     """What an owner may change alone; NIT, legal name and actor type go through the operator."""
 
     trade_name = forms.CharField(label=_("Store name"), max_length=120)
-    description = forms.CharField(label=_("What you produce or offer"), required=False,
-                                  max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
-    sectors = forms.ModelMultipleChoiceField(label=_("Sectors"), queryset=Sector.objects.all(),
-                                             widget=forms.CheckboxSelectMultiple)
+    description = forms.CharField(
+        label=_("What you produce or offer"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"), queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
     province = ProvinceChoiceField()
     municipality = MunicipalityChoiceField()
     address = forms.CharField(label=_("Address"), max_length=255)
@@ -117,49 +143,81 @@ class VendorProfileForm(forms.Form):
 def amount_field(*, label, **kwargs) -> forms.DecimalField:
     """An amount in CUP, 0 or more."""
     return forms.DecimalField(
-        label=label, max_digits=10, decimal_places=2, min_value=0,
-        error_messages={"min_value": _("Amounts cannot be negative: enter 0 or more.")}, **kwargs,
+        label=label,
+        max_digits=10,
+        decimal_places=2,
+        min_value=0,
+        error_messages={"min_value": _("Amounts cannot be negative: enter 0 or more.")},
+        **kwargs,
     )
 
 
 class DeliveryZoneForm(forms.Form):
-    name = forms.CharField(label=_("Name of the zone"), max_length=80,
-                           help_text=_("For you and your buyers, e.g. “Pinar del Río city”."))
+    name = forms.CharField(
+        label=_("Name of the zone"),
+        max_length=80,
+        help_text=_("For you and your buyers, e.g. “Pinar del Río city”."),
+    )
     provinces = ProvinceMultipleChoiceField(
-        required=False, help_text=_("You deliver to every municipality of these provinces."))
+        required=False, help_text=_("You deliver to every municipality of these provinces.")
+    )
     municipalities = MunicipalityMultipleChoiceField(
         required=False,
-        help_text=_("And to these single municipalities (hold Ctrl or ⌘ to choose several)."))
+        help_text=_("And to these single municipalities (hold Ctrl or ⌘ to choose several)."),
+    )
     price = amount_field(label=_("Delivery price (CUP)"))
-    price_per_kg = amount_field(label=_("Price per kg (CUP)"), required=False, initial=0,
-                                help_text=_("Added to the price for each kg of the order."))
-    minimum_order = amount_field(label=_("Minimum order (CUP)"), required=False, initial=0,
-                                 help_text=_("Below this amount you do not deliver here."))
-    is_active = forms.BooleanField(label=_("Offer this zone to buyers"), required=False,
-                                   initial=True)
+    price_per_kg = amount_field(
+        label=_("Price per kg (CUP)"),
+        required=False,
+        initial=0,
+        help_text=_("Added to the price for each kg of the order."),
+    )
+    minimum_order = amount_field(
+        label=_("Minimum order (CUP)"),
+        required=False,
+        initial=0,
+        help_text=_("Below this amount you do not deliver here."),
+    )
+    is_active = forms.BooleanField(
+        label=_("Offer this zone to buyers"), required=False, initial=True
+    )
 
     @classmethod
     def initial_from(cls, zone) -> dict:
-        return {"name": zone.name, "provinces": list(zone.provinces.all()),
-                "municipalities": list(zone.municipalities.all()), "price": zone.price,
-                "price_per_kg": zone.price_per_kg, "minimum_order": zone.minimum_order,
-                "is_active": zone.is_active}
+        return {
+            "name": zone.name,
+            "provinces": list(zone.provinces.all()),
+            "municipalities": list(zone.municipalities.all()),
+            "price": zone.price,
+            "price_per_kg": zone.price_per_kg,
+            "minimum_order": zone.minimum_order,
+            "is_active": zone.is_active,
+        }
 
     def clean(self):
         cleaned_data = super().clean()
-        if ("provinces" in cleaned_data and "municipalities" in cleaned_data
-                and not cleaned_data["provinces"] and not cleaned_data["municipalities"]):
-            raise ValidationError(_("Choose at least one province or municipality you deliver "
-                                    "to."), code="no_coverage")
+        if (
+            "provinces" in cleaned_data
+            and "municipalities" in cleaned_data
+            and not cleaned_data["provinces"]
+            and not cleaned_data["municipalities"]
+        ):
+            raise ValidationError(
+                _("Choose at least one province or municipality you deliver to."),
+                code="no_coverage",
+            )
         return cleaned_data
 
     def zone_data(self) -> DeliveryZoneData:
         data = self.cleaned_data
         return DeliveryZoneData(
-            name=data["name"], provinces=tuple(data["provinces"]),
-            municipalities=tuple(data["municipalities"]), price=data["price"],
+            name=data["name"],
+            provinces=tuple(data["provinces"]),
+            municipalities=tuple(data["municipalities"]),
+            price=data["price"],
             price_per_kg=data["price_per_kg"] or Decimal("0"),
-            minimum_order=data["minimum_order"] or Decimal("0"), is_active=data["is_active"],
+            minimum_order=data["minimum_order"] or Decimal("0"),
+            is_active=data["is_active"],
         )
 
 
@@ -168,23 +226,36 @@ class PickupPointForm(forms.Form):
     province = ProvinceChoiceField()
     municipality = MunicipalityChoiceField()
     address = forms.CharField(label=_("Address"), max_length=255)
-    hours = forms.CharField(label=_("Opening hours"), max_length=160,
-                            help_text=_("E.g. “Monday to Saturday, 9:00 to 17:00”."))
-    is_active = forms.BooleanField(label=_("Offer this pickup point to buyers"), required=False,
-                                   initial=True)
+    hours = forms.CharField(
+        label=_("Opening hours"),
+        max_length=160,
+        help_text=_("E.g. “Monday to Saturday, 9:00 to 17:00”."),
+    )
+    is_active = forms.BooleanField(
+        label=_("Offer this pickup point to buyers"), required=False, initial=True
+    )
 
     @classmethod
     def initial_from(cls, point) -> dict:
-        return {"name": point.name, "province": point.municipality.province,
-                "municipality": point.municipality, "address": point.address,
-                "hours": point.hours, "is_active": point.is_active}
+        return {
+            "name": point.name,
+            "province": point.municipality.province,
+            "municipality": point.municipality,
+            "address": point.address,
+            "hours": point.hours,
+            "is_active": point.is_active,
+        }
 
     @classmethod
     def initial_for(cls, vendor) -> dict:
         """A new pickup point starts at the store's own address."""
-        return {"name": vendor.trade_name, "province": vendor.province,
-                "municipality": vendor.municipality, "address": vendor.address,
-                "is_active": True}
+        return {
+            "name": vendor.trade_name,
+            "province": vendor.province,
+            "municipality": vendor.municipality,
+            "address": vendor.address,
+            "is_active": True,
+        }
 
     def clean(self):
         cleaned_data = super().clean()
@@ -193,16 +264,23 @@ class PickupPointForm(forms.Form):
 
     def point_data(self) -> PickupPointData:
         data = self.cleaned_data
-        return PickupPointData(name=data["name"], municipality=data["municipality"],
-                               address=data["address"], hours=data["hours"],
-                               is_active=data["is_active"])
+        return PickupPointData(
+            name=data["name"],
+            municipality=data["municipality"],
+            address=data["address"],
+            hours=data["hours"],
+            is_active=data["is_active"],
+        )
 
 
 class RefundForm(forms.Form):
     amount = forms.DecimalField(
-        label=_("Amount to refund"), max_digits=12, decimal_places=2,
+        label=_("Amount to refund"),
+        max_digits=12,
+        decimal_places=2,
         min_value=Decimal("0.01"),
-        error_messages={"min_value": _("Enter an amount greater than zero.")})
+        error_messages={"min_value": _("Enter an amount greater than zero.")},
+    )
     reason = forms.CharField(label=_("Reason (the buyer reads it)"), max_length=500)
     # A fresh key per page: submitting the same page twice refunds once.
     key = forms.CharField(widget=forms.HiddenInput, max_length=40)

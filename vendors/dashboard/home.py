@@ -25,11 +25,13 @@ class MyStoresView(LoginRequiredMixin, View):
 
 class HomeView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
-        return self.render("home.html", {
-            "product_count": vendor_products(vendor=self.vendor).count(),
-            "low_stock": vendor_low_stock(vendor=self.vendor)[:20],
-        })
-
+        return self.render(
+            "home.html",
+            {
+                "product_count": vendor_products(vendor=self.vendor).count(),
+                "low_stock": vendor_low_stock(vendor=self.vendor)[:20],
+            },
+        )
 
 
 class ProfileView(VendorDashboardMixin, View):

@@ -18,10 +18,16 @@ class AccountView(VendorDashboardMixin, View):
 
     def get(self, request, vendor_slug):
         page = Paginator(vendor_ledger(vendor=self.vendor), PAGE_SIZE).get_page(
-            request.GET.get("page"))
-        return self.render("account.html", {
-            "page_obj": page, "entries": page.object_list, "currency": ledger_currency(),
-            "balance": vendor_balance(vendor=self.vendor),
-            "commission_percent": commission_percent(vendor=self.vendor),
-            "payouts": vendor_payouts(vendor=self.vendor)[:20],
-        })
+            request.GET.get("page")
+        )
+        return self.render(
+            "account.html",
+            {
+                "page_obj": page,
+                "entries": page.object_list,
+                "currency": ledger_currency(),
+                "balance": vendor_balance(vendor=self.vendor),
+                "commission_percent": commission_percent(vendor=self.vendor),
+                "payouts": vendor_payouts(vendor=self.vendor)[:20],
+            },
+        )

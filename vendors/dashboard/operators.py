@@ -38,10 +38,16 @@ class OperatorVendorListView(View):
         if status in VendorStatus.values:
             vendors = vendors.filter(status=status)
         page = Paginator(vendors, 50).get_page(request.GET.get("page"))
-        return render(request, self.template_name, {
-            "page_obj": page, "vendors": page.object_list, "status": status,
-            "statuses": VendorStatus.choices,
-        })
+        return render(
+            request,
+            self.template_name,
+            {
+                "page_obj": page,
+                "vendors": page.object_list,
+                "status": status,
+                "statuses": VendorStatus.choices,
+            },
+        )
 
 
 @method_decorator(operator_required, name="dispatch")
@@ -54,7 +60,8 @@ class OperatorVendorDetailView(View):
             "history": vendor.status_changes.select_related("actor"),
             "members": vendor.memberships.select_related("user"),
             "actions": [
-                (status, VendorStatus(status).label) for status in VendorStatus.values
+                (status, VendorStatus(status).label)
+                for status in VendorStatus.values
                 if status in TRANSITIONS.get(vendor.status, set())
             ],
             "form": form or VendorDecisionForm(),
@@ -69,14 +76,23 @@ class OperatorVendorDetailView(View):
         form = VendorDecisionForm(request.POST)
         if form.is_valid():
             try:
-                vendor_status_change(vendor=vendor, to_status=form.cleaned_data["to_status"],
-                                     actor=request.user, reason=form.cleaned_data["reason"])
+                vendor_status_change(
+                    vendor=vendor,
+                    to_status=form.cleaned_data["to_status"],
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
             except VendorTransitionError as error:
                 form.add_error("reason" if error.code == "reason_required" else None, error)
             else:
-                messages.success(request, _("%(vendor)s is now %(status)s.") % {
-                    "vendor": vendor.trade_name,
-                    "status": VendorStatus(form.cleaned_data["to_status"]).label.lower()})
+                messages.success(
+                    request,
+                    _("%(vendor)s is now %(status)s.")
+                    % {
+                        "vendor": vendor.trade_name,
+                        "status": VendorStatus(form.cleaned_data["to_status"]).label.lower(),
+                    },
+                )
                 return redirect(reverse("vendors:operator-detail", args=[vendor.pk]))
         vendor.refresh_from_db()
         return render(request, self.template_name, self.context(vendor, form), status=400)
@@ -91,10 +107,16 @@ class OperatorBalanceListView(View):
     def get(self, request):
         currency = ledger_currency()
         page = Paginator(vendor_balances(currency=currency), 50).get_page(request.GET.get("page"))
-        return render(request, self.template_name, {
-            "page_obj": page, "vendors": page.object_list, "currency": currency,
-            "commission_total": platform_commission_total(currency=currency),
-        })
+        return render(
+            request,
+            self.template_name,
+            {
+                "page_obj": page,
+                "vendors": page.object_list,
+                "currency": currency,
+                "commission_total": platform_commission_total(currency=currency),
+            },
+        )
 
 
 @method_decorator(operator_required, name="dispatch")
@@ -104,9 +126,13 @@ class OperatorPayoutCreateView(View):
     template_name = "vendors/dashboard/payout_form.html"
 
     def context(self, vendor, form) -> dict:
-        return {"vendor": vendor, "form": form, "currency": ledger_currency(),
-                "balance": vendor_balance(vendor=vendor),
-                "payouts": vendor_payouts(vendor=vendor)[:20]}
+        return {
+            "vendor": vendor,
+            "form": form,
+            "currency": ledger_currency(),
+            "balance": vendor_balance(vendor=vendor),
+            "payouts": vendor_payouts(vendor=vendor)[:20],
+        }
 
     def get(self, request, slug):
         vendor = get_object_or_404(Vendor, slug=slug)
@@ -117,12 +143,17 @@ class OperatorPayoutCreateView(View):
         form = PayoutForm(request.POST)
         if form.is_valid():
             try:
-                payout_create(vendor=vendor, amount=form.cleaned_data["amount"],
-                              reference=form.cleaned_data["reference"], actor=request.user)
+                payout_create(
+                    vendor=vendor,
+                    amount=form.cleaned_data["amount"],
+                    reference=form.cleaned_data["reference"],
+                    actor=request.user,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Payout to %(vendor)s recorded.")
-                                 % {"vendor": vendor.trade_name})
+                messages.success(
+                    request, _("Payout to %(vendor)s recorded.") % {"vendor": vendor.trade_name}
+                )
                 return redirect("vendors:operator-balances")
         return render(request, self.template_name, self.context(vendor, form), status=400)

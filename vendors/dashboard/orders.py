@@ -42,11 +42,17 @@ class VendorOrderListView(VendorDashboardMixin, View):
         if query:
             orders = orders.filter(number__icontains=query)
         page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
-        return self.render("vendor_order_list.html", {
-            "page_obj": page, "vendor_orders": page.object_list, "status": status,
-            "statuses": VendorOrderStatus.choices, "query": query,
-            "bulk_targets": [(s, VendorOrderStatus(s).label) for s in BULK_TARGETS],
-        })
+        return self.render(
+            "vendor_order_list.html",
+            {
+                "page_obj": page,
+                "vendor_orders": page.object_list,
+                "status": status,
+                "statuses": VendorOrderStatus.choices,
+                "query": query,
+                "bulk_targets": [(s, VendorOrderStatus(s).label) for s in BULK_TARGETS],
+            },
+        )
 
 
 # What the button that moves a vendor order to each status says.
@@ -76,19 +82,32 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
             messages.error(request, _("Choose some orders and what to do with them."))
             return redirect("vendor_dashboard:order-list", vendor_slug=self.vendor.slug)
         # Shipped in bulk: with the store's own courier, whichever carrier records steps.
-        own_courier = next((carrier.name for carrier in carriers_enabled(
-            needs=frozenset({Capability.MANUAL_STEPS}))), "")
+        own_courier = next(
+            (
+                carrier.name
+                for carrier in carriers_enabled(needs=frozenset({Capability.MANUAL_STEPS}))
+            ),
+            "",
+        )
         moved, refused = 0, []
         for vendor_order in vendor_order_queryset(self.vendor).filter(number__in=numbers):
             try:
                 if to_status == VendorOrderStatus.SHIPPED:
-                    shipment_create(vendor_order=vendor_order, carrier=own_courier, parcels=1,
-                                    weight_kg=None, estimated_delivery=None,
-                                    actor=request.user)
+                    shipment_create(
+                        vendor_order=vendor_order,
+                        carrier=own_courier,
+                        parcels=1,
+                        weight_kg=None,
+                        estimated_delivery=None,
+                        actor=request.user,
+                    )
                 else:
-                    vendor_order_transition(vendor_order_id=vendor_order.pk,
-                                            to_status=to_status, actor=request.user,
-                                            actor_role=ActorRole.VENDOR)
+                    vendor_order_transition(
+                        vendor_order_id=vendor_order.pk,
+                        to_status=to_status,
+                        actor=request.user,
+                        actor_role=ActorRole.VENDOR,
+                    )
                 moved += 1
             except ValidationError as error:
                 refused.append(" ".join(error.messages))
@@ -102,8 +121,7 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
 def vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
     shipments = vendor_shipments(vendor_order=vendor_order)
     cash_due = shipments_cash_due(vendor_order=vendor_order, shipments=shipments)
-    targets = vendor_order_allowed_targets(status=vendor_order.status,
-                                           actor_role=ActorRole.VENDOR)
+    targets = vendor_order_allowed_targets(status=vendor_order.status, actor_role=ActorRole.VENDOR)
     # Shipping goes through the shipment form; a part with shipments is delivered (or
     # returned) by its shipments' steps.
     hidden = {VendorOrderStatus.SHIPPED}
@@ -141,8 +159,9 @@ def _shipment_card(shipment, *, cash_due) -> dict:
         "shipment": shipment,
         "carrier_label": carrier_label(shipment.carrier),
         "steps": [TrackingStatus(step) for step in steps],
-        "step_form": TrackingStepForm(steps=steps, initial={"key": uuid.uuid4().hex},
-                                      auto_id=f"shipment-{shipment.pk}-%s"),
+        "step_form": TrackingStepForm(
+            steps=steps, initial={"key": uuid.uuid4().hex}, auto_id=f"shipment-{shipment.pk}-%s"
+        ),
         "courier_path": courier_link_path(shipment=shipment) if steps else "",
         "cash_due": cash_due if steps else None,
         "can_cancel": shipment.status in (TrackingStatus.PENDING, TrackingStatus.INFO_RECEIVED),
@@ -157,18 +176,24 @@ class VendorOrderDetailView(VendorDashboardMixin, View):
     def post(self, request, vendor_slug, number):
         vendor_order = get_object_or_404(vendor_order_queryset(self.vendor), number=number)
         try:
-            vendor_order_transition(vendor_order_id=vendor_order.pk,
-                                    to_status=request.POST.get("to_status", ""),
-                                    actor=request.user, actor_role=ActorRole.VENDOR,
-                                    reason=request.POST.get("reason", ""))
+            vendor_order_transition(
+                vendor_order_id=vendor_order.pk,
+                to_status=request.POST.get("to_status", ""),
+                actor=request.user,
+                actor_role=ActorRole.VENDOR,
+                reason=request.POST.get("reason", ""),
+            )
         except ValidationError as error:
             vendor_order.refresh_from_db()
-            return self.render("vendor_order_detail.html",
-                               vendor_order_page(vendor_order, " ".join(error.messages)),
-                               status=400)
+            return self.render(
+                "vendor_order_detail.html",
+                vendor_order_page(vendor_order, " ".join(error.messages)),
+                status=400,
+            )
         messages.success(request, _("Order %(number)s updated.") % {"number": number})
-        return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
-                        number=number)
+        return redirect(
+            "vendor_dashboard:order-detail", vendor_slug=self.vendor.slug, number=number
+        )
 
 
 class VendorOrderRefundView(VendorDashboardMixin, View):
@@ -177,28 +202,45 @@ class VendorOrderRefundView(VendorDashboardMixin, View):
 
     def post(self, request, vendor_slug, number):
         from payments.exceptions import PaymentError
+
         vendor_order = get_object_or_404(vendor_order_queryset(self.vendor), number=number)
         form = RefundForm(request.POST)
         if not form.is_valid():
-            context = vendor_order_page(vendor_order, " ".join(
-                message for messages_ in form.errors.values() for message in messages_))
+            context = vendor_order_page(
+                vendor_order,
+                " ".join(message for messages_ in form.errors.values() for message in messages_),
+            )
             return self.render("vendor_order_detail.html", context, status=400)
         role = ActorRole.STAFF if is_operator(request.user) else ActorRole.VENDOR
         try:
-            made = vendor_part_refund(vendor_order=vendor_order,
-                                      amount=form.cleaned_data["amount"],
-                                      key=form.cleaned_data["key"], actor=request.user,
-                                      actor_role=role, reason=form.cleaned_data["reason"])
+            made = vendor_part_refund(
+                vendor_order=vendor_order,
+                amount=form.cleaned_data["amount"],
+                key=form.cleaned_data["key"],
+                actor=request.user,
+                actor_role=role,
+                reason=form.cleaned_data["reason"],
+            )
         except (RefundRefused, PaymentError) as refused:
-            return self.render("vendor_order_detail.html",
-                               vendor_order_page(vendor_order, refused.message), status=400)
+            return self.render(
+                "vendor_order_detail.html",
+                vendor_order_page(vendor_order, refused.message),
+                status=400,
+            )
         except ValidationError as refused:
-            return self.render("vendor_order_detail.html",
-                               vendor_order_page(vendor_order, " ".join(refused.messages)),
-                               status=400)
+            return self.render(
+                "vendor_order_detail.html",
+                vendor_order_page(vendor_order, " ".join(refused.messages)),
+                status=400,
+            )
         if made:
-            messages.success(request, _("%(amount)s refunded to the buyer.") % {
-                "amount": money_format(form.cleaned_data["amount"],
-                                       vendor_order.order.currency)})
-        return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
-                        number=number)
+            messages.success(
+                request,
+                _("%(amount)s refunded to the buyer.")
+                % {
+                    "amount": money_format(form.cleaned_data["amount"], vendor_order.order.currency)
+                },
+            )
+        return redirect(
+            "vendor_dashboard:order-detail", vendor_slug=self.vendor.slug, number=number
+        )

@@ -10,5 +10,6 @@ from vendors.reviews import vendor_reviews
 class VendorReviewListView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
         page = Paginator(vendor_reviews(vendor=self.vendor), PAGE_SIZE).get_page(
-            request.GET.get("page"))
+            request.GET.get("page")
+        )
         return self.render("review_list.html", {"page_obj": page, "reviews": page.object_list})

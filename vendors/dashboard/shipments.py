@@ -33,38 +33,54 @@ class ShipmentCreateView(VendorDashboardMixin, View):
             data = form.cleaned_data
             try:
                 shipment = shipment_create(
-                    vendor_order=vendor_order, carrier=data["carrier"],
-                    parcels=data["parcels"], weight_kg=data["weight_kg"],
+                    vendor_order=vendor_order,
+                    carrier=data["carrier"],
+                    parcels=data["parcels"],
+                    weight_kg=data["weight_kg"],
                     estimated_delivery=data["estimated_delivery"],
-                    tracking_code=data["tracking_code"], actor=request.user,
-                    actor_role=dashboard_role(request.user))
+                    tracking_code=data["tracking_code"],
+                    actor=request.user,
+                    actor_role=dashboard_role(request.user),
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Shipment %(code)s registered.")
-                                 % {"code": shipment.tracking_code})
-                return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
-                                number=number)
+                messages.success(
+                    request, _("Shipment %(code)s registered.") % {"code": shipment.tracking_code}
+                )
+                return redirect(
+                    "vendor_dashboard:order-detail", vendor_slug=self.vendor.slug, number=number
+                )
         vendor_order.refresh_from_db()
         error = " ".join(message for errors in form.errors.values() for message in errors)
-        return self.render("vendor_order_detail.html",
-                           vendor_order_page(vendor_order, error, shipment_form=form),
-                           status=400)
+        return self.render(
+            "vendor_order_detail.html",
+            vendor_order_page(vendor_order, error, shipment_form=form),
+            status=400,
+        )
 
 
 class ShipmentMixin(VendorDashboardMixin):
     def shipment_get(self, pk: int):
-        return get_object_or_404(Shipment.objects.select_related("vendor_order__order")
-                                 .filter(vendor_order__vendor=self.vendor), pk=pk)
+        return get_object_or_404(
+            Shipment.objects.select_related("vendor_order__order").filter(
+                vendor_order__vendor=self.vendor
+            ),
+            pk=pk,
+        )
 
     def back(self, shipment):
-        return redirect("vendor_dashboard:order-detail", vendor_slug=self.vendor.slug,
-                        number=shipment.vendor_order.number)
+        return redirect(
+            "vendor_dashboard:order-detail",
+            vendor_slug=self.vendor.slug,
+            number=shipment.vendor_order.number,
+        )
 
     def refused(self, shipment, message: str):
         vendor_order = vendor_order_queryset(self.vendor).get(pk=shipment.vendor_order_id)
-        return self.render("vendor_order_detail.html",
-                           vendor_order_page(vendor_order, message), status=400)
+        return self.render(
+            "vendor_order_detail.html", vendor_order_page(vendor_order, message), status=400
+        )
 
 
 class ShipmentStepView(ShipmentMixin, View):
@@ -74,15 +90,19 @@ class ShipmentStepView(ShipmentMixin, View):
         shipment = self.shipment_get(pk)
         form = TrackingStepForm(request.POST, steps=shipment_next_steps(shipment=shipment))
         if not form.is_valid():
-            return self.refused(shipment, " ".join(
-                message for errors in form.errors.values() for message in errors))
+            return self.refused(
+                shipment, " ".join(message for errors in form.errors.values() for message in errors)
+            )
         step = form.step()
         try:
             manual_step_record(shipment=shipment, actor=request.user, step=step)
         except ValidationError as error:
             return self.refused(shipment, " ".join(error.messages))
-        messages.success(request, _("Shipment %(code)s: %(status)s.") % {
-            "code": shipment.tracking_code, "status": TrackingStatus(step.status).label})
+        messages.success(
+            request,
+            _("Shipment %(code)s: %(status)s.")
+            % {"code": shipment.tracking_code, "status": TrackingStatus(step.status).label},
+        )
         return self.back(shipment)
 
 
@@ -93,8 +113,9 @@ class ShipmentCancelView(ShipmentMixin, View):
             shipment_cancel(shipment=shipment, actor=request.user)
         except ValidationError as error:
             return self.refused(shipment, " ".join(error.messages))
-        messages.success(request, _("Shipment %(code)s cancelled.")
-                         % {"code": shipment.tracking_code})
+        messages.success(
+            request, _("Shipment %(code)s cancelled.") % {"code": shipment.tracking_code}
+        )
         return self.back(shipment)
 
 
@@ -102,8 +123,11 @@ class ShipmentLinkRevokeView(ShipmentMixin, View):
     def post(self, request, vendor_slug, pk):
         shipment = self.shipment_get(pk)
         courier_link_revoke(shipment=shipment)
-        messages.success(request, _("The courier links handed out for %(code)s no longer "
-                                    "work; copy the new one.") % {"code": shipment.tracking_code})
+        messages.success(
+            request,
+            _("The courier links handed out for %(code)s no longer work; copy the new one.")
+            % {"code": shipment.tracking_code},
+        )
         return self.back(shipment)
 
 
@@ -112,8 +136,13 @@ class ShipmentAttentionView(VendorDashboardMixin, View):
 
     def get(self, request, vendor_slug):
         shipments = list(shipments_needing_attention(vendor=self.vendor)[:200])
-        return self.render("shipment_list.html", {
-            "shipments": [(shipment, carrier_label(shipment.carrier)) for shipment in shipments],
-            "returned_parts": returned_paid_parts(vendor=self.vendor),
-            "stale_days": settings.SHIPMENT_STALE_DAYS,
-        })
+        return self.render(
+            "shipment_list.html",
+            {
+                "shipments": [
+                    (shipment, carrier_label(shipment.carrier)) for shipment in shipments
+                ],
+                "returned_parts": returned_paid_parts(vendor=self.vendor),
+                "stale_days": settings.SHIPMENT_STALE_DAYS,
+            },
+        )

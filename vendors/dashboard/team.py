@@ -16,9 +16,11 @@ class TeamView(VendorDashboardMixin, View):
     owner_only = True
 
     def context(self, form):
-        return {"form": form,
-                "members": self.vendor.memberships.select_related("user").order_by("role", "id"),
-                "invitations": self.vendor.invitations.filter(accepted_at__isnull=True)}
+        return {
+            "form": form,
+            "members": self.vendor.memberships.select_related("user").order_by("role", "id"),
+            "invitations": self.vendor.invitations.filter(accepted_at__isnull=True),
+        }
 
     def get(self, request, vendor_slug):
         return self.render("team.html", self.context(InvitationForm()))
@@ -27,8 +29,9 @@ class TeamView(VendorDashboardMixin, View):
         form = InvitationForm(request.POST)
         if form.is_valid():
             try:
-                vendor_invitation_create(vendor=self.vendor, email=form.cleaned_data["email"],
-                                         invited_by=request.user)
+                vendor_invitation_create(
+                    vendor=self.vendor, email=form.cleaned_data["email"], invited_by=request.user
+                )
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
@@ -45,8 +48,13 @@ class InvitationAcceptView(LoginRequiredMixin, View):
         try:
             membership = vendor_invitation_accept(token=token, user=request.user)
         except ValidationError as error:
-            return render(request, "vendors/dashboard/invitation.html",
-                          {"token": token, "errors": error.messages}, status=400)
-        messages.success(request, _("You now work for %(vendor)s.")
-                         % {"vendor": membership.vendor.trade_name})
+            return render(
+                request,
+                "vendors/dashboard/invitation.html",
+                {"token": token, "errors": error.messages},
+                status=400,
+            )
+        messages.success(
+            request, _("You now work for %(vendor)s.") % {"vendor": membership.vendor.trade_name}
+        )
         return redirect("vendor_dashboard:home", vendor_slug=membership.vendor.slug)

@@ -39,10 +39,14 @@ def _paid_on_delivery(payment: Payment) -> bool:
 
 
 def _part_refunded(*, payment: Payment, vendor_order: VendorOrder) -> Decimal:
-    return sum(payment.events.filter(
-        kind=K.REFUND, phase=P.SUCCESS,
-        gateway_reference__startswith=f"refund:{vendor_order.number}:",
-    ).values_list("amount", flat=True), Decimal("0"))
+    return sum(
+        payment.events.filter(
+            kind=K.REFUND,
+            phase=P.SUCCESS,
+            gateway_reference__startswith=f"refund:{vendor_order.number}:",
+        ).values_list("amount", flat=True),
+        Decimal("0"),
+    )
 
 
 def _part_collected(*, payment: Payment, vendor_order: VendorOrder) -> bool:
@@ -59,8 +63,10 @@ def _part_paid(*, payment: Payment, vendor_order: VendorOrder) -> Decimal:
     if _paid_on_delivery(payment):
         return paid
     cancelled = Line.objects.filter(
-        order_id=vendor_order.order_id, partner_id=vendor_order.vendor.partner_id,
-        status=LINE_CANCELLED).values_list("line_price_incl_tax", flat=True)
+        order_id=vendor_order.order_id,
+        partner_id=vendor_order.vendor.partner_id,
+        status=LINE_CANCELLED,
+    ).values_list("line_price_incl_tax", flat=True)
     return paid + sum(cancelled, Decimal("0"))
 
 
@@ -73,8 +79,9 @@ def vendor_part_refundable(*, vendor_order: VendorOrder) -> Decimal:
     payment = Payment.objects.filter(order_id=vendor_order.order_id).first()
     if payment is None:
         return Decimal("0")
-    return (_part_paid(payment=payment, vendor_order=vendor_order)
-            - _part_refunded(payment=payment, vendor_order=vendor_order))
+    return _part_paid(payment=payment, vendor_order=vendor_order) - _part_refunded(
+        payment=payment, vendor_order=vendor_order
+    )
 
 
 def money_taken(*, order_id: int) -> bool:
@@ -86,8 +93,9 @@ def money_taken(*, order_id: int) -> bool:
 
 
 @transaction.atomic
-def vendor_part_refund_record(*, vendor_order: VendorOrder, amount: Decimal, key: str,
-                              actor=None, reason: str = "") -> tuple[bool, bool]:
+def vendor_part_refund_record(
+    *, vendor_order: VendorOrder, amount: Decimal, key: str, actor=None, reason: str = ""
+) -> tuple[bool, bool]:
     """Refund (part of) what the buyer paid for one vendor part, through its gateway.
     `key` identifies the request: the same key refunds once however often it is sent.
     Returns (made, whole): whether the refund was made now, and whether nothing of the
@@ -98,29 +106,41 @@ def vendor_part_refund_record(*, vendor_order: VendorOrder, amount: Decimal, key
     refunded = _part_refunded(payment=payment, vendor_order=vendor_order)
     paid_for_part = _part_paid(payment=payment, vendor_order=vendor_order)
     attempt = f"{vendor_order.number}:{key}"
-    if payment.events.filter(idempotency_key=f"{payment.reference}:refund:{attempt}"[:128]
-                             ).exists():
+    if payment.events.filter(
+        idempotency_key=f"{payment.reference}:refund:{attempt}"[:128]
+    ).exists():
         return False, refunded >= paid_for_part
     if amount <= 0:
         raise RefundRefused(_("Enter an amount greater than zero."))
     if not _part_collected(payment=payment, vendor_order=vendor_order):
-        raise RefundRefused(_("Nothing has been paid for this purchase yet: cancel the "
-                              "order instead."))
+        raise RefundRefused(
+            _("Nothing has been paid for this purchase yet: cancel the order instead.")
+        )
     if refunded + amount > paid_for_part:
-        raise RefundRefused(_("At most %(left)s can still be refunded for this order.")
-                            % {"left": money_format(paid_for_part - refunded, payment.currency)})
-    payment_refund(payment_id=payment.pk, amount=amount, attempt=attempt,
-                   reference=f"refund:{vendor_order.number}:{key}", actor=actor)
+        raise RefundRefused(
+            _("At most %(left)s can still be refunded for this order.")
+            % {"left": money_format(paid_for_part - refunded, payment.currency)}
+        )
+    payment_refund(
+        payment_id=payment.pk,
+        amount=amount,
+        attempt=attempt,
+        reference=f"refund:{vendor_order.number}:{key}",
+        actor=actor,
+    )
     vendor_refund_record(vendor_order=vendor_order, amount=amount, key=key, actor=actor)
     # Money went back after the part was invoiced: its vendor issues a credit note.
-    credit_note_issue_on_commit(vendor_order_id=vendor_order.pk, amount=amount,
-                                key=f"refund:{vendor_order.number}:{key}", reason=reason)
+    credit_note_issue_on_commit(
+        vendor_order_id=vendor_order.pk,
+        amount=amount,
+        key=f"refund:{vendor_order.number}:{key}",
+        reason=reason,
+    )
     return True, refunded + amount == paid_for_part
 
 
 @transaction.atomic
-def vendor_part_money_back(*, vendor_order: VendorOrder, actor=None,
-                           reason: str = "") -> None:
+def vendor_part_money_back(*, vendor_order: VendorOrder, actor=None, reason: str = "") -> None:
     """A part cancelled or rejected after its money was taken gives that money back:
     what is still unrefunded goes back through the gateway (once: the refund's key is
     the cancellation), and the vendor's credit note follows. Raises GatewayUnavailable
@@ -128,11 +148,13 @@ def vendor_part_money_back(*, vendor_order: VendorOrder, actor=None,
     payment = payment_of_order_lock(order_id=vendor_order.order_id)
     if payment is None or not _part_collected(payment=payment, vendor_order=vendor_order):
         return
-    remaining = (_part_paid(payment=payment, vendor_order=vendor_order)
-                 - _part_refunded(payment=payment, vendor_order=vendor_order))
+    remaining = _part_paid(payment=payment, vendor_order=vendor_order) - _part_refunded(
+        payment=payment, vendor_order=vendor_order
+    )
     if remaining > 0:
-        vendor_part_refund_record(vendor_order=vendor_order, amount=remaining,
-                                  key="cancelled", actor=actor, reason=reason)
+        vendor_part_refund_record(
+            vendor_order=vendor_order, amount=remaining, key="cancelled", actor=actor, reason=reason
+        )
 
 
 @transaction.atomic
@@ -144,8 +166,9 @@ def vendor_part_cash_collected(*, vendor_order: VendorOrder, actor=None) -> None
     if payment is None or not _paid_on_delivery(payment):
         return
     amount = vendor_part_total(vendor_order)
-    payment_cash_record(payment_id=payment.pk, amount=amount,
-                        reference=_cash_reference(vendor_order), actor=actor)
+    payment_cash_record(
+        payment_id=payment.pk, amount=amount, reference=_cash_reference(vendor_order), actor=actor
+    )
     vendor_cash_collected_record(vendor_order=vendor_order, amount=amount, actor=actor)
     invoice_issue_on_commit(vendor_order_id=vendor_order.pk)
 

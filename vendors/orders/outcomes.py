@@ -28,8 +28,11 @@ def purchase_paid(*, order_id: int) -> None:
         if vendor_order.status != S.PENDING_PAYMENT:
             continue
         vendor_order = vendor_order_transition(
-            vendor_order_id=vendor_order.pk, to_status=S.PLACED, actor=None,
-            actor_role=ActorRole.SYSTEM)
+            vendor_order_id=vendor_order.pk,
+            to_status=S.PLACED,
+            actor=None,
+            actor_role=ActorRole.SYSTEM,
+        )
         vendor_part_paid_online(vendor_order=vendor_order)
     purchase_placed_notify_on_commit(order_id=order_id)
 
@@ -42,8 +45,13 @@ def purchase_unpaid_cancel(*, order_id: int, reason: str, actor=None) -> list[in
     role = ActorRole.STAFF if actor is not None else ActorRole.SYSTEM
     waiting = vendor_orders_lock(order_id=order_id, status=S.PENDING_PAYMENT)
     for vendor_order in waiting:
-        vendor_order_transition(vendor_order_id=vendor_order.pk, to_status=S.CANCELLED,
-                                actor=actor, actor_role=role, reason=reason)
+        vendor_order_transition(
+            vendor_order_id=vendor_order.pk,
+            to_status=S.CANCELLED,
+            actor=actor,
+            actor_role=role,
+            reason=reason,
+        )
     return [vendor_order.pk for vendor_order in waiting]
 
 
@@ -52,8 +60,12 @@ def _closed_purchase_refund(*, order_id: int) -> None:
     totals = payment_totals(payment)
     left = totals["captured"] - totals["refunded"]
     if left > 0:
-        payment_refund(payment_id=payment.pk, amount=left, attempt="purchase-closed",
-                       reference="refund:purchase-closed")
+        payment_refund(
+            payment_id=payment.pk,
+            amount=left,
+            attempt="purchase-closed",
+            reference="refund:purchase-closed",
+        )
 
 
 class PurchaseOutcomes(PaymentOutcomeHandler):

@@ -69,13 +69,17 @@ NOT_SHIPPED_OR_UNPAID = NOT_SHIPPED | {S.PENDING_PAYMENT}
 
 
 def vendor_order_allowed_targets(*, status: str, actor_role: str) -> list[str]:
-    return [to for (origin, to), roles in TRANSITIONS.items()
-            if origin == status and actor_role in roles]
+    return [
+        to
+        for (origin, to), roles in TRANSITIONS.items()
+        if origin == status and actor_role in roles
+    ]
 
 
 @transaction.atomic
-def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, actor_role: str,
-                            reason: str = "") -> VendorOrder:
+def vendor_order_transition(
+    *, vendor_order_id: int, to_status: str, actor, actor_role: str, reason: str = ""
+) -> VendorOrder:
     """Move one vendor order, or raise VendorOrderTransitionError and change nothing."""
     vendor_order = vendor_order_lock(vendor_order_id=vendor_order_id)
     origin = vendor_order.status
@@ -83,22 +87,34 @@ def vendor_order_transition(*, vendor_order_id: int, to_status: str, actor, acto
     if actor_role not in TRANSITIONS.get((origin, to_status), set()):
         raise VendorOrderTransitionError(
             _("Order %(number)s is %(current)s: it cannot become %(new)s now.")
-            % {"number": vendor_order.number, "current": S(origin).label.lower(),
-               "new": S(to_status).label.lower()},
+            % {
+                "number": vendor_order.number,
+                "current": S(origin).label.lower(),
+                "new": S(to_status).label.lower(),
+            },
             code=VendorErrorCode.INVALID_TRANSITION,
         )
     if (to_status, actor_role) in REASON_REQUIRED and not reason:
-        raise VendorOrderTransitionError(_("Give a reason: the buyer will read it."),
-                                         code=VendorErrorCode.REASON_REQUIRED)
+        raise VendorOrderTransitionError(
+            _("Give a reason: the buyer will read it."), code=VendorErrorCode.REASON_REQUIRED
+        )
     vendor_order.status = to_status
     vendor_order.save(update_fields=["status", "updated_at"])
     if to_status in GIVES_MONEY_BACK:
         _money_given_back(vendor_order=vendor_order, actor=actor, reason=reason)
-    VendorOrderEvent.objects.create(vendor_order=vendor_order, from_status=origin,
-                                    to_status=to_status, actor=actor, actor_role=actor_role,
-                                    reason=reason)
-    requests = [StockRequest(line.stockrecord_id, line.quantity)
-                for line in vendor_order.lines if line.stockrecord_id]
+    VendorOrderEvent.objects.create(
+        vendor_order=vendor_order,
+        from_status=origin,
+        to_status=to_status,
+        actor=actor,
+        actor_role=actor_role,
+        reason=reason,
+    )
+    requests = [
+        StockRequest(line.stockrecord_id, line.quantity)
+        for line in vendor_order.lines
+        if line.stockrecord_id
+    ]
     if requests and to_status in GIVES_STOCK_BACK:
         stock_release(requests=requests, order_number=vendor_order.number, actor=actor)
     elif requests and to_status == S.DELIVERED:
@@ -114,15 +130,17 @@ def _money_given_back(*, vendor_order, actor, reason: str) -> None:
         vendor_part_money_back(vendor_order=vendor_order, actor=actor, reason=reason)
     except PaymentError as error:
         raise VendorOrderTransitionError(
-            _("The buyer's money could not be given back now (%(reason)s), so order "
-              "%(number)s was not cancelled: try again in a few minutes.")
+            _(
+                "The buyer's money could not be given back now (%(reason)s), so order "
+                "%(number)s was not cancelled: try again in a few minutes."
+            )
             % {"reason": error.message, "number": vendor_order.number},
-            code=VendorErrorCode.REFUND_FAILED) from error
+            code=VendorErrorCode.REFUND_FAILED,
+        ) from error
 
 
 @transaction.atomic
-def vendor_orders_create(*, order, parts, actor=None,
-                         status: str = S.PLACED) -> list[VendorOrder]:
+def vendor_orders_create(*, order, parts, actor=None, status: str = S.PLACED) -> list[VendorOrder]:
     """Split a just-created Order into one VendorOrder per vendor part (numbered
     `<order>-<n>` in the parts' order, with the delivery chosen for it) and promise
     the units of every line in one guarded allocation, rows locked in id order.
@@ -134,25 +152,45 @@ def vendor_orders_create(*, order, parts, actor=None,
     for vendor in closed:
         raise VendorUnavailable(
             _("%(store)s is not selling right now: remove its products to go on.")
-            % {"store": vendor.trade_name}, code=VendorErrorCode.VENDOR_UNAVAILABLE)
-    vendor_orders = VendorOrder.objects.bulk_create([
-        VendorOrder(order=order, vendor=part.vendor, sequence=sequence,
-                    number=f"{order.number}-{sequence}", status=status,
-                    delivery_code=part.chosen.code if part.chosen else "",
-                    delivery_name=delivery_option_label(part.chosen)[:255],
-                    delivery_charge=part.chosen.charge if part.chosen else 0)
-        for sequence, part in enumerate(parts, start=1)
-    ])
-    numbers = {vendor_order.vendor.partner_id: vendor_order.number
-               for vendor_order in vendor_orders}
-    requests = [StockRequest(line.stockrecord_id, line.quantity, numbers[line.partner_id])
-                for line in order.lines.all() if line.stockrecord_id]
+            % {"store": vendor.trade_name},
+            code=VendorErrorCode.VENDOR_UNAVAILABLE,
+        )
+    vendor_orders = VendorOrder.objects.bulk_create(
+        [
+            VendorOrder(
+                order=order,
+                vendor=part.vendor,
+                sequence=sequence,
+                number=f"{order.number}-{sequence}",
+                status=status,
+                delivery_code=part.chosen.code if part.chosen else "",
+                delivery_name=delivery_option_label(part.chosen)[:255],
+                delivery_charge=part.chosen.charge if part.chosen else 0,
+            )
+            for sequence, part in enumerate(parts, start=1)
+        ]
+    )
+    numbers = {
+        vendor_order.vendor.partner_id: vendor_order.number for vendor_order in vendor_orders
+    }
+    requests = [
+        StockRequest(line.stockrecord_id, line.quantity, numbers[line.partner_id])
+        for line in order.lines.all()
+        if line.stockrecord_id
+    ]
     stock_allocate(requests=requests, actor=actor)
-    VendorOrderEvent.objects.bulk_create([
-        VendorOrderEvent(vendor_order=vendor_order, from_status=status, to_status=status,
-                         actor=actor, actor_role=ActorRole.BUYER)
-        for vendor_order in vendor_orders
-    ])
+    VendorOrderEvent.objects.bulk_create(
+        [
+            VendorOrderEvent(
+                vendor_order=vendor_order,
+                from_status=status,
+                to_status=status,
+                actor=actor,
+                actor_role=ActorRole.BUYER,
+            )
+            for vendor_order in vendor_orders
+        ]
+    )
     order_status_refresh(order_id=order.pk)
     return vendor_orders
 
@@ -180,8 +218,7 @@ def order_status_derive(statuses: list[str]) -> str:
 
 
 def order_status_refresh(*, order_id: int) -> str:
-    statuses = list(VendorOrder.objects.filter(order_id=order_id).values_list("status",
-                                                                              flat=True))
+    statuses = list(VendorOrder.objects.filter(order_id=order_id).values_list("status", flat=True))
     status = order_status_derive(statuses)
     Order.objects.filter(pk=order_id).exclude(status=status).update(status=status)
     return status

@@ -18,8 +18,13 @@ def facet_links(request, name: str, values, title: str):
     for key in (name, "page", *DEPENDENT_FILTERS.get(name, ())):
         without.pop(key, None)
     encoded = without.urlencode()
-    return {"name": name, "values": values, "title": title,
-            "base_query": encoded, "clear_query": encoded}
+    return {
+        "name": name,
+        "values": values,
+        "title": title,
+        "base_query": encoded,
+        "clear_query": encoded,
+    }
 
 
 @register.filter

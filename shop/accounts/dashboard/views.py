@@ -17,12 +17,18 @@ from shop.core.roles import is_operator
 @method_decorator(user_passes_test(is_operator), name="dispatch")
 class LockoutListView(View):
     def get(self, request):
-        return render(request, "accounts/dashboard/lockouts.html", {
-            "lockouts": login_lockouts(),
-            "settings_limits": {"account": settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT,
-                                "address": settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS,
-                                "minutes": settings.LOGIN_LOCKOUT_MINUTES},
-        })
+        return render(
+            request,
+            "accounts/dashboard/lockouts.html",
+            {
+                "lockouts": login_lockouts(),
+                "settings_limits": {
+                    "account": settings.LOGIN_FAILURE_LIMIT_PER_ACCOUNT,
+                    "address": settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS,
+                    "minutes": settings.LOGIN_LOCKOUT_MINUTES,
+                },
+            },
+        )
 
     def post(self, request):
         form = LockoutLiftForm(request.POST)
@@ -31,7 +37,6 @@ class LockoutListView(View):
                 messages.error(request, error)
             return redirect("accounts_dashboard:lockouts")
         account, address = form.cleaned_data["account"], form.cleaned_data["address"]
-        login_lockout_lift(operator=request.user, account=account or None,
-                           address=address or None)
+        login_lockout_lift(operator=request.user, account=account or None, address=address or None)
         messages.success(request, _("%(who)s can log in again.") % {"who": account or address})
         return redirect("accounts_dashboard:lockouts")

@@ -27,20 +27,21 @@ class Basket(AbstractBasket):
                 has_attributes=Exists(LineAttribute.objects.filter(line=OuterRef("pk"))),
                 product_weight=product_weight_subquery(),  # what the delivery charges by
                 basket_has_vouchers=Exists(
-                    self.vouchers.through.objects.filter(basket_id=OuterRef("basket_id"))),
+                    self.vouchers.through.objects.filter(basket_id=OuterRef("basket_id"))
+                ),
             )
             .order_by(self._meta.pk.name)
         )
         loaded = list(lines)
-        prefetch_related_objects([line for line in loaded if line.has_attributes],
-                                 "attributes")
-        prefetch_related_objects([line for line in loaded if not line.has_attributes],
-                                 Prefetch("attributes", queryset=LineAttribute.objects.none()))
+        prefetch_related_objects([line for line in loaded if line.has_attributes], "attributes")
+        prefetch_related_objects(
+            [line for line in loaded if not line.has_attributes],
+            Prefetch("attributes", queryset=LineAttribute.objects.none()),
+        )
         if loaded and not loaded[0].basket_has_vouchers:
             # Offers ask for the basket's vouchers on every request; most baskets hold
             # none. Adding one (vouchers.add) drops this empty answer.
-            prefetch_related_objects([self], Prefetch("vouchers",
-                                                      queryset=Voucher.objects.none()))
+            prefetch_related_objects([self], Prefetch("vouchers", queryset=Voucher.objects.none()))
         self._lines = lines
         return lines
 

@@ -19,13 +19,18 @@ def product_purchase_queryset() -> QuerySet:
         .annotate(
             # Read by Product.has_options instead of a query of its own.
             has_product_class_options=Exists(
-                Option.objects.filter(productclass=OuterRef("product_class"))),
+                Option.objects.filter(productclass=OuterRef("product_class"))
+            ),
             has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
         )
         .prefetch_related(
-            Prefetch("stockrecords", queryset=StockRecord.objects.select_related(
-                "partner__vendor__municipality__province", "partner__vendor__invoice_settings",
-            ).order_by("id")),
+            Prefetch(
+                "stockrecords",
+                queryset=StockRecord.objects.select_related(
+                    "partner__vendor__municipality__province",
+                    "partner__vendor__invoice_settings",
+                ).order_by("id"),
+            ),
         )
     )
 
@@ -36,11 +41,14 @@ def product_page_queryset() -> QuerySet:
     return (
         product_purchase_queryset()
         # Read by Product.num_approved_reviews instead of a count of its own.
-        .annotate(num_approved_reviews=Count(
-            "reviews", filter=Q(reviews__status=ProductReview.APPROVED)))
+        .annotate(
+            num_approved_reviews=Count("reviews", filter=Q(reviews__status=ProductReview.APPROVED))
+        )
         .prefetch_related(
             "images",
-            Prefetch("attribute_values",
-                     queryset=ProductAttributeValue.objects.select_related("attribute")),
+            Prefetch(
+                "attribute_values",
+                queryset=ProductAttributeValue.objects.select_related("attribute"),
+            ),
         )
     )

@@ -21,8 +21,7 @@ class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["review_permitted"] = review_permitted(user=self.request.user,
-                                                       product=self.object)
+        context["review_permitted"] = review_permitted(user=self.request.user, product=self.object)
         context["included_tax"] = self.included_tax()
         # The three the page shows, with their authors (each names its own).
         context["top_reviews"] = self.object.reviews.approved().select_related("user")[:3]

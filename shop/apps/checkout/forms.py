@@ -26,10 +26,15 @@ class GatewayForm(oscar_forms.GatewayForm):
 
     def clean(self):
         if self.cleaned_data.get("options") == self.EXISTING and not self.cleaned_data.get(
-                "password"):
-            self.add_error("password", ValidationError(
-                _("Enter your password to sign in, or choose to buy as a guest."),
-                code="password_missing"))
+            "password"
+        ):
+            self.add_error(
+                "password",
+                ValidationError(
+                    _("Enter your password to sign in, or choose to buy as a guest."),
+                    code="password_missing",
+                ),
+            )
             return self.cleaned_data
         return super().clean()
 
@@ -50,8 +55,16 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
             "notes": _("Directions for the delivery"),
         }
 
-    field_order = ["first_name", "last_name", "line1", "line2", "province", "municipality",
-                   "phone_number", "notes"]
+    field_order = [
+        "first_name",
+        "last_name",
+        "line1",
+        "line2",
+        "province",
+        "municipality",
+        "phone_number",
+        "notes",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,17 +91,24 @@ class DeliveryChoiceForm(forms.Form):
         for part in parts:
             if part.options:
                 message = _("Choose how %(store)s gets your order to you.") % {
-                    "store": part.vendor.trade_name}
+                    "store": part.vendor.trade_name
+                }
             else:
-                message = _("%(store)s has no way to get your order to this address: remove "
-                            "its products or choose another address.") % {
-                    "store": part.vendor.trade_name}
+                message = _(
+                    "%(store)s has no way to get your order to this address: remove "
+                    "its products or choose another address."
+                ) % {"store": part.vendor.trade_name}
             self.fields[self.field_name(part)] = forms.ChoiceField(
-                label=part.vendor.trade_name, widget=forms.RadioSelect,
+                label=part.vendor.trade_name,
+                widget=forms.RadioSelect,
                 choices=[(option.code, self.option_label(option)) for option in part.options],
-                error_messages={"required": message, "invalid_choice": _(
-                    "That delivery option is not offered by %(store)s: choose one of its "
-                    "own.") % {"store": part.vendor.trade_name}},
+                error_messages={
+                    "required": message,
+                    "invalid_choice": _(
+                        "That delivery option is not offered by %(store)s: choose one of its own."
+                    )
+                    % {"store": part.vendor.trade_name},
+                },
             )
 
     @staticmethod
@@ -111,11 +131,13 @@ class CompanyBillingForm(forms.Form):
     """Whom the invoices are made out to: the buyer, or the buyer's company (its name
     and NIT print on every store's invoice). The checkout and phone orders ask alike."""
 
-    as_company = forms.BooleanField(label=_("Buy as a company (invoices in its name)"),
-                                    required=False)
+    as_company = forms.BooleanField(
+        label=_("Buy as a company (invoices in its name)"), required=False
+    )
     company_name = forms.CharField(label=_("Company name"), max_length=160, required=False)
-    company_nit = forms.CharField(label=_("Company NIT"), max_length=11, required=False,
-                                  help_text=_("11 digits"))
+    company_nit = forms.CharField(
+        label=_("Company NIT"), max_length=11, required=False, help_text=_("11 digits")
+    )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -123,8 +145,9 @@ class CompanyBillingForm(forms.Form):
             cleaned_data["company_name"] = cleaned_data["company_nit"] = ""
             return cleaned_data
         if not cleaned_data.get("company_name", "").strip():
-            self.add_error("company_name", _("Write the company's name as it appears on "
-                                             "its papers."))
+            self.add_error(
+                "company_name", _("Write the company's name as it appears on its papers.")
+            )
         try:
             nit_validate(cleaned_data.get("company_nit", "").strip())
         except ValidationError as error:
@@ -138,15 +161,17 @@ class PaymentMethodForm(CompanyBillingForm):
     """How the buyer pays, and whom the invoices are made out to."""
 
     method = forms.ChoiceField(
-        label=_("How do you want to pay?"), widget=forms.RadioSelect,
-        error_messages={"required": _("Choose how you want to pay."),
-                        "invalid_choice": _("Choose one of the payment methods offered.")},
+        label=_("How do you want to pay?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how you want to pay."),
+            "invalid_choice": _("Choose one of the payment methods offered."),
+        },
     )
     field_order = ["method", "as_company", "company_name", "company_nit"]
 
     def __init__(self, *args, methods: dict, **kwargs):
         """`methods`: payments.selectors.payment_methods_offered."""
         super().__init__(*args, **kwargs)
-        self.fields["method"].choices = [(code, label) for code, (label, _help)
-                                         in methods.items()]
+        self.fields["method"].choices = [(code, label) for code, (label, _help) in methods.items()]
         self.fields["method"].initial = payment_method_default(methods)

@@ -61,11 +61,25 @@ class PlacedPurchase:
     started: PaymentStart
 
 
-def purchase_place(*, basket, shipping_address, choices: dict[str, str], payment_method: str,
-                   user=None, email: str = "", company_name: str = "", company_nit: str = "",
-                   language: str = "", channel: str = "", agent=None,
-                   order_number: str | None = None, request=None, notify: bool = True,
-                   payment_request_by_caller: bool = False, on_placed=None) -> PlacedPurchase:
+def purchase_place(
+    *,
+    basket,
+    shipping_address,
+    choices: dict[str, str],
+    payment_method: str,
+    user=None,
+    email: str = "",
+    company_name: str = "",
+    company_nit: str = "",
+    language: str = "",
+    channel: str = "",
+    agent=None,
+    order_number: str | None = None,
+    request=None,
+    notify: bool = True,
+    payment_request_by_caller: bool = False,
+    on_placed=None,
+) -> PlacedPurchase:
     """Place `basket` (with its strategy set) for delivery to the unsaved
     `shipping_address`, with `choices` = {vendor part key: delivery option code}, paid
     with the gateway configured as `payment_method`. A company name and NIT bill it to
@@ -80,11 +94,20 @@ def purchase_place(*, basket, shipping_address, choices: dict[str, str], payment
     try:
         with transaction.atomic():
             order = _purchase_write(
-                basket=basket, shipping_address=shipping_address, choices=choices,
-                payment_method=payment_method, user=user, email=email,
-                order_number=order_number, request=request, channel=channel, agent=agent)
-            billing_details_record(order=order, language=language, company_name=company_name,
-                                   company_nit=company_nit)
+                basket=basket,
+                shipping_address=shipping_address,
+                choices=choices,
+                payment_method=payment_method,
+                user=user,
+                email=email,
+                order_number=order_number,
+                request=request,
+                channel=channel,
+                agent=agent,
+            )
+            billing_details_record(
+                order=order, language=language, company_name=company_name, company_nit=company_nit
+            )
             payment = payment_prepare(order=order, gateway_name=payment_method)
             purchase_placed.send(sender=Order, order=order, channel=channel, agent=agent)
             if on_placed is not None:
@@ -96,17 +119,33 @@ def purchase_place(*, basket, shipping_address, choices: dict[str, str], payment
         raise PurchaseRefused(" ".join(error.messages), code=_code(error)) from error
     payment, started = _payment_start(payment=payment, order=order, basket=basket)
     if notify:
-        _notices(order=order, payment_method=payment_method, language=language or None,
-                 payment_request_by_caller=payment_request_by_caller)
+        _notices(
+            order=order,
+            payment_method=payment_method,
+            language=language or None,
+            payment_request_by_caller=payment_request_by_caller,
+        )
     return PlacedPurchase(order=order, payment=payment, started=started)
 
 
-def _purchase_write(*, basket, shipping_address, choices, payment_method, user, email,
-                    order_number, request, channel, agent) -> Order:
+def _purchase_write(
+    *,
+    basket,
+    shipping_address,
+    choices,
+    payment_method,
+    user,
+    email,
+    order_number,
+    request,
+    channel,
+    agent,
+) -> Order:
     if basket.is_empty:
         raise ValidationError(_("The basket is empty."), code="empty_basket")
-    plan = delivery_plan(basket=basket, municipality=address_municipality(shipping_address),
-                         choices=choices)
+    plan = delivery_plan(
+        basket=basket, municipality=address_municipality(shipping_address), choices=choices
+    )
     delivery_plan_validate(plan)
     # The same method, with the same shipping offers, as the checkout pages show.
     method = VendorDelivery(plan)
@@ -116,13 +155,21 @@ def _purchase_write(*, basket, shipping_address, choices, payment_method, user, 
     total = OrderTotalCalculator(request).calculate(basket, charge)
     # Kept as the web checkout keeps it: in a registered buyer's address book too.
     OrderPlacementMixin().create_shipping_address(user or AnonymousUser(), shipping_address)
-    status = ("placed" if gateway_can(payment_method, Capability.PAY_ON_DELIVERY)
-              else "pending_payment")
+    status = (
+        "placed" if gateway_can(payment_method, Capability.PAY_ON_DELIVERY) else "pending_payment"
+    )
     return OrderCreator().place_order(
-        basket=basket, total=total, shipping_method=method, shipping_charge=charge,
-        user=user, shipping_address=shipping_address,
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=charge,
+        user=user,
+        shipping_address=shipping_address,
         order_number=order_number or OrderNumberGenerator().order_number(basket),
-        status=status, guest_email="" if user else email, request=request)
+        status=status,
+        guest_email="" if user else email,
+        request=request,
+    )
 
 
 def _payment_start(*, payment: Payment, order: Order, basket) -> tuple[Payment, PaymentStart]:
@@ -137,27 +184,35 @@ def _payment_start(*, payment: Payment, order: Order, basket) -> tuple[Payment, 
 def _refusal(error: PaymentError) -> str:
     """What the buyer reads when the gateway would not start the payment."""
     if isinstance(error, (PaymentDeclined, PaymentActionRequired)):
-        return _("The payment was refused: %(reason)s Nothing was charged; choose another "
-                 "way to pay or try again.") % {"reason": error.message}
+        return _(
+            "The payment was refused: %(reason)s Nothing was charged; choose another "
+            "way to pay or try again."
+        ) % {"reason": error.message}
     if isinstance(error, GatewayMisconfigured):
         # Our own request was refused (the operators have been told): retrying will not
         # help the buyer, another way to pay will.
-        return _("%(reason)s Nothing was charged: please choose another way to pay."
-                 ) % {"reason": error.message}
-    return _("The payment service did not answer and nothing was charged. Please try "
-             "again in a few minutes.")
+        return _("%(reason)s Nothing was charged: please choose another way to pay.") % {
+            "reason": error.message
+        }
+    return _(
+        "The payment service did not answer and nothing was charged. Please try "
+        "again in a few minutes."
+    )
 
 
-def _notices(*, order: Order, payment_method: str, language: str | None,
-             payment_request_by_caller: bool) -> None:
+def _notices(
+    *, order: Order, payment_method: str, language: str | None, payment_request_by_caller: bool
+) -> None:
     """Stores hear of their parts once they can prepare them: at once when paid on
     delivery, when the money is secured otherwise (vendors/orders/outcomes.py), and the
     buyer's confirmation goes with it. A purchase waiting for the buyer's transfer sends
     the buyer its confirmation now: it says where and by when to transfer."""
     if not order.vendor_orders.filter(status="pending_payment").exists():
         purchase_placed_notify_on_commit(order_id=order.pk, language=language)
-    elif (gateway_can(payment_method, Capability.MANUAL_CONFIRMATION)
-          and not payment_request_by_caller):
+    elif (
+        gateway_can(payment_method, Capability.MANUAL_CONFIRMATION)
+        and not payment_request_by_caller
+    ):
         purchase_confirmation_send_on_commit(order_id=order.pk, language=language)
 
 

@@ -14,8 +14,11 @@ class CheckoutSessionMixin(session.CheckoutSessionMixin):
         """Oscar's, with its country: the review shows it and the order saves it, and the
         checkout's one country is read from the cache, not on every page."""
         address = super().get_shipping_address(basket)
-        if (address is not None and address.country_id
-                and not ShippingAddress.country.is_cached(address)):
+        if (
+            address is not None
+            and address.country_id
+            and not ShippingAddress.country.is_cached(address)
+        ):
             address.country = _country(address.country_id)
         return address
 

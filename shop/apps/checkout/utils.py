@@ -22,8 +22,11 @@ class CheckoutSessionData(utils.CheckoutSessionData):
         return self._get("payment", "method")
 
     def bill_to(self, *, company_name: str, company_nit: str) -> None:
-        self._set("payment", "company", {"name": company_name, "nit": company_nit}
-                  if company_name else None)
+        self._set(
+            "payment",
+            "company",
+            {"name": company_name, "nit": company_nit} if company_name else None,
+        )
 
     def billing_company(self) -> dict | None:
         """{"name", "nit"} when the buyer buys as a company, else None."""
@@ -35,8 +38,10 @@ def purchase_fingerprint(*, basket, plan, total) -> str:
     the order compares it with the review, so a change in between (another tab, a
     new price) sends the buyer back to review instead of charging something unseen."""
     content = {
-        "lines": sorted((line.stockrecord_id, line.quantity, str(line.unit_price_incl_tax))
-                        for line in basket.all_lines()),
+        "lines": sorted(
+            (line.stockrecord_id, line.quantity, str(line.unit_price_incl_tax))
+            for line in basket.all_lines()
+        ),
         "delivery": sorted(plan.choices.items()) if plan else [],
         "delivery_charge": str(plan.charge) if plan else "0",
         "total": str(total.incl_tax),

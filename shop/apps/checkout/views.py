@@ -20,11 +20,13 @@ from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
-    "checkout.forms", ["DeliveryChoiceForm", "PaymentMethodForm"])
+    "checkout.forms", ["DeliveryChoiceForm", "PaymentMethodForm"]
+)
 VendorDelivery = get_class("shipping.methods", "VendorDelivery")
 purchase_fingerprint = get_class("checkout.utils", "purchase_fingerprint")
-PurchaseRefused, purchase_place = get_classes("checkout.placement",
-                                              ["PurchaseRefused", "purchase_place"])
+PurchaseRefused, purchase_place = get_classes(
+    "checkout.placement", ["PurchaseRefused", "purchase_place"]
+)
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
 
 logger = logging.getLogger(__name__)
@@ -38,14 +40,17 @@ class CheckoutMixin:
 
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() not in self.payment_methods():
-            raise FailedPreCondition(url=reverse("checkout:payment-method"),
-                                     message=_("Choose how you want to pay."))
+            raise FailedPreCondition(
+                url=reverse("checkout:payment-method"), message=_("Choose how you want to pay.")
+            )
 
     def delivery_plan(self):
-        method = self.get_shipping_method(self.request.basket,
-                                          self.get_shipping_address(self.request.basket))
-        return getattr(method, "plan", None) or getattr(getattr(method, "method", None),
-                                                        "plan", None)
+        method = self.get_shipping_method(
+            self.request.basket, self.get_shipping_address(self.request.basket)
+        )
+        return getattr(method, "plan", None) or getattr(
+            getattr(method, "method", None), "plan", None
+        )
 
 
 class IndexView(AtomicWritesMixin, views.IndexView):
@@ -87,28 +92,32 @@ class ShippingMethodView(AtomicWritesMixin, views.ShippingMethodView):
             messages.error(request, _("Please choose a shipping address"))
             return redirect("checkout:shipping-address")
         if self.municipality() is None:
-            messages.error(request, _("Choose the province and municipality of the delivery "
-                                      "address."))
+            messages.error(
+                request, _("Choose the province and municipality of the delivery address.")
+            )
             return redirect("checkout:shipping-address")
         return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
         if self.municipality() is None:
-            messages.error(request, _("Choose the province and municipality of the delivery "
-                                      "address."))
+            messages.error(
+                request, _("Choose the province and municipality of the delivery address.")
+            )
             return redirect("checkout:shipping-address")
         return super(views.ShippingMethodView, self).post(request, *args, **kwargs)
 
     def municipality(self):
         if not hasattr(self, "_municipality"):
             self._municipality = address_municipality(
-                self.get_shipping_address(self.request.basket), basket=self.request.basket)
+                self.get_shipping_address(self.request.basket), basket=self.request.basket
+            )
         return self._municipality
 
     def get_form_kwargs(self):
         kwargs = super(views.ShippingMethodView, self).get_form_kwargs()
-        kwargs["parts"] = basket_vendor_parts(basket=self.request.basket,
-                                              municipality=self.municipality())
+        kwargs["parts"] = basket_vendor_parts(
+            basket=self.request.basket, municipality=self.municipality()
+        )
         chosen = self.checkout_session.delivery_choices()
         kwargs["initial"] = {f"vendor-{key}": code for key, code in chosen.items()}
         return kwargs
@@ -134,11 +143,11 @@ class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodVie
     def get(self, request, *args, **kwargs):
         chosen = self.checkout_session.payment_method()
         initial = {"method": chosen} if chosen else {}
-        company = self.checkout_session.billing_company() or billing_company_last(
-            user=request.user)
+        company = self.checkout_session.billing_company() or billing_company_last(user=request.user)
         if company:
-            initial.update(as_company=True, company_name=company["name"],
-                           company_nit=company["nit"])
+            initial.update(
+                as_company=True, company_name=company["name"], company_nit=company["nit"]
+            )
         form = PaymentMethodForm(methods=self.payment_methods(), initial=initial or None)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -147,8 +156,10 @@ class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodVie
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         self.checkout_session.pay_with(form.cleaned_data["method"])
-        self.checkout_session.bill_to(company_name=form.cleaned_data["company_name"],
-                                      company_nit=form.cleaned_data["company_nit"])
+        self.checkout_session.bill_to(
+            company_name=form.cleaned_data["company_name"],
+            company_nit=form.cleaned_data["company_nit"],
+        )
         return self.get_success_response()
 
     def get_context_data(self, **kwargs):
@@ -171,44 +182,64 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         ctx = super().get_context_data(**kwargs)
         plan = self.delivery_plan()
         ctx["delivery_plan"] = plan
-        ctx["payment_method"] = self.payment_methods().get(
-            self.checkout_session.payment_method())
+        ctx["payment_method"] = self.payment_methods().get(self.checkout_session.payment_method())
         ctx["billing_company"] = self.checkout_session.billing_company()
         if plan is not None and ctx.get("order_total") is not None:
             ctx["purchase_fingerprint"] = purchase_fingerprint(
-                basket=self.request.basket, plan=plan, total=ctx["order_total"])
+                basket=self.request.basket, plan=plan, total=ctx["order_total"]
+            )
         return ctx
 
     def handle_place_order_submission(self, request):
         submission = self.build_submission()
         reviewed = request.POST.get("purchase_fingerprint", "")
-        current = purchase_fingerprint(basket=submission["basket"],
-                                       plan=self.delivery_plan(),
-                                       total=submission["order_total"])
+        current = purchase_fingerprint(
+            basket=submission["basket"], plan=self.delivery_plan(), total=submission["order_total"]
+        )
         if reviewed != current:
-            return self.render_preview(request, error=_(
-                "Your purchase changed since you reviewed it (products, quantities, prices "
-                "or delivery). Check it again and place the order."))
+            return self.render_preview(
+                request,
+                error=_(
+                    "Your purchase changed since you reviewed it (products, quantities, prices "
+                    "or delivery). Check it again and place the order."
+                ),
+            )
         return self.submit(**submission)
 
     def handle_payment(self, order_number, total, **kwargs):
         # The payment is started by the placement path, once the order is committed.
         pass
 
-    def handle_order_placement(self, order_number, user, basket, shipping_address,
-                               shipping_method, shipping_charge, billing_address, order_total,
-                               surcharges=None, **kwargs):
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
         """The one placement path (shop/apps/checkout/placement.py) with what the
         checkout collected; a refusal shows the review again with its reason."""
         company = self.checkout_session.billing_company() or {}
         try:
             placed = purchase_place(
-                basket=basket, shipping_address=shipping_address,
+                basket=basket,
+                shipping_address=shipping_address,
                 choices=self.checkout_session.delivery_choices(),
-                payment_method=self.checkout_session.payment_method(), user=user,
-                email=kwargs.get("guest_email", ""), order_number=order_number,
-                request=self.request, language=self.request.LANGUAGE_CODE,
-                company_name=company.get("name", ""), company_nit=company.get("nit", ""))
+                payment_method=self.checkout_session.payment_method(),
+                user=user,
+                email=kwargs.get("guest_email", ""),
+                order_number=order_number,
+                request=self.request,
+                language=self.request.LANGUAGE_CODE,
+                company_name=company.get("name", ""),
+                company_nit=company.get("nit", ""),
+            )
         except PurchaseRefused as refused:
             raise UnableToPlaceOrder(refused.message) from refused
         self.payment, self.payment_started = placed.payment, placed.started
@@ -216,8 +247,10 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
 
     def get_success_url(self):
         started = getattr(self, "payment_started", None)
-        if started is not None and started.next_action in (NextAction.CLIENT_SDK,
-                                                           NextAction.INSTRUCTIONS):
+        if started is not None and started.next_action in (
+            NextAction.CLIENT_SDK,
+            NextAction.INSTRUCTIONS,
+        ):
             payable_remember(self.request, self.payment.reference)
         if started is not None and started.next_action == NextAction.CLIENT_SDK:
             return reverse("payment_pages:card", kwargs={"reference": self.payment.reference})

@@ -16,7 +16,9 @@ class AccountAuthView(views.AccountAuthView):
         return super().get(request, *args, **kwargs)
 
     def get_login_success_url(self, form):
-        return login_redirect_url(user=self.request.user,
-                                  requested=form.cleaned_data["redirect_url"],
-                                  host=self.request.get_host(),
-                                  secure=self.request.is_secure())
+        return login_redirect_url(
+            user=self.request.user,
+            requested=form.cleaned_data["redirect_url"],
+            host=self.request.get_host(),
+            secure=self.request.is_secure(),
+        )

@@ -31,4 +31,5 @@ def operator_access_fn(user, url_name, url_args=None, url_kwargs=None) -> bool:
     if url_name is None:  # a heading: shown when one of its entries is
         return True
     return check_permissions(user, OPERATORS) and default_access_fn(
-        user, url_name, url_args, url_kwargs)
+        user, url_name, url_args, url_kwargs
+    )

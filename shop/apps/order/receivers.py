@@ -25,8 +25,14 @@ def connect() -> None:
     from oscar.apps.catalogue.signals import product_viewed
     from oscar.apps.order.signals import order_placed
 
-    for signal, event in ((order_placed, "order_placed"), (product_viewed, "product_viewed"),
-                          (basket_addition, "basket_addition")):
+    for signal, event in (
+        (order_placed, "order_placed"),
+        (product_viewed, "product_viewed"),
+        (basket_addition, "basket_addition"),
+    ):
         signal.disconnect(RECEIVERS[event][0])
-        signal.connect(functools.partial(_record_on_commit, event), weak=False,
-                       dispatch_uid=f"shop.analytics.{event}")
+        signal.connect(
+            functools.partial(_record_on_commit, event),
+            weak=False,
+            dispatch_uid=f"shop.analytics.{event}",
+        )

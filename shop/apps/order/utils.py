@@ -13,11 +13,13 @@ class OrderNumberGenerator(utils.OrderNumberGenerator):
 
     def order_number(self, basket):
         number = super().order_number(basket)
-        taken = set(get_model("order", "Order").objects.filter(
-            number__startswith=number).values_list("number", flat=True))
+        taken = set(
+            get_model("order", "Order")
+            .objects.filter(number__startswith=number)
+            .values_list("number", flat=True)
+        )
         suffixes = [""] + [chr(letter) for letter in range(ord("B"), ord("Z") + 1)]
-        return next(f"{number}{suffix}" for suffix in suffixes
-                    if f"{number}{suffix}" not in taken)
+        return next(f"{number}{suffix}" for suffix in suffixes if f"{number}{suffix}" not in taken)
 
 
 class OrderCreator(utils.OrderCreator):
@@ -26,14 +28,16 @@ class OrderCreator(utils.OrderCreator):
 
     def place_order(self, basket, total, shipping_method, shipping_charge, user=None, **kwargs):
         plan = getattr(shipping_method, "plan", None) or getattr(
-            getattr(shipping_method, "method", None), "plan", None)  # offer-discount wrapper
+            getattr(shipping_method, "method", None), "plan", None
+        )  # offer-discount wrapper
         parts = plan.parts if plan else basket_vendor_parts(basket=basket)
         self.lines_created = []
         # Every caller places inside its own transaction and lets a failure leave it:
         # a savepoint of our own would cost two statements and protect nothing.
         with transaction.atomic(savepoint=False):
-            order = super().place_order(basket, total, shipping_method, shipping_charge,
-                                        user=user, **kwargs)
+            order = super().place_order(
+                basket, total, shipping_method, shipping_charge, user=user, **kwargs
+            )
             # The lines just written are the order's lines: splitting the order into its
             # parts and the counters after commit read them from here, not again.
             # (What prefetch_related stores: a queryset of the lines with its results.)
@@ -41,8 +45,9 @@ class OrderCreator(utils.OrderCreator):
             lines._result_cache, lines._prefetch_done = self.lines_created, True
             order._prefetched_objects_cache = {"lines": lines}
             # The order's first status is its parts': placed, or waiting for the payment.
-            vendor_orders_create(order=order, parts=parts, actor=user,
-                                 status=kwargs.get("status") or "placed")
+            vendor_orders_create(
+                order=order, parts=parts, actor=user, status=kwargs.get("status") or "placed"
+            )
         return order
 
     def create_line_models(self, order, basket_line, extra_line_fields=None):

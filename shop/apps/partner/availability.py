@@ -10,6 +10,9 @@ class StockRequired(availability.StockRequired):
     @property
     def message(self):
         if self.num_available > 0:
-            return ngettext("In stock (%(count)d available)", "In stock (%(count)d available)",
-                            self.num_available) % {"count": self.num_available}
+            return ngettext(
+                "In stock (%(count)d available)",
+                "In stock (%(count)d available)",
+                self.num_available,
+            ) % {"count": self.num_available}
         return super().message

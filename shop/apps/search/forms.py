@@ -20,9 +20,7 @@ class SearchForm(forms.Form):
         required=False,
         max_length=200,
         label=_("Search"),
-        widget=SearchInput(
-            {"placeholder": _("Search"), "tabindex": "1", "class": "form-control"}
-        ),
+        widget=SearchInput({"placeholder": _("Search"), "tabindex": "1", "class": "form-control"}),
     )
     sort_by = forms.ChoiceField(
         label=_("Sort by"),

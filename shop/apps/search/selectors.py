@@ -91,5 +91,8 @@ def product_count_by_province() -> list[tuple]:
         .annotate(products=Count("product", distinct=True))
         .order_by()
     )
-    return [(province, counts[province.pk]) for province in Province.objects.all()
-            if counts.get(province.pk)]
+    return [
+        (province, counts[province.pk])
+        for province in Province.objects.all()
+        if counts.get(province.pk)
+    ]

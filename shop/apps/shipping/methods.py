@@ -28,5 +28,6 @@ class DeliveryToBeChosen(Base):
     name = _("Delivery is chosen for each store at checkout")
 
     def calculate(self, basket):
-        return prices.Price(currency=basket.currency, excl_tax=Decimal("0.00"),
-                            incl_tax=Decimal("0.00"))
+        return prices.Price(
+            currency=basket.currency, excl_tax=Decimal("0.00"), incl_tax=Decimal("0.00")
+        )

@@ -13,7 +13,8 @@ from oscar.core.loading import get_class, get_classes
 from logistics.delivery import address_municipality, delivery_plan
 
 VendorDelivery, DeliveryToBeChosen = get_classes(
-    "shipping.methods", ["VendorDelivery", "DeliveryToBeChosen"])
+    "shipping.methods", ["VendorDelivery", "DeliveryToBeChosen"]
+)
 
 
 class Repository(repository.Repository):
@@ -24,9 +25,11 @@ class Repository(repository.Repository):
         if request is None or shipping_addr is None:
             return []
         CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
-        plan = delivery_plan(basket=basket,
-                             municipality=address_municipality(shipping_addr, basket=basket),
-                             choices=CheckoutSessionData(request).delivery_choices())
+        plan = delivery_plan(
+            basket=basket,
+            municipality=address_municipality(shipping_addr, basket=basket),
+            choices=CheckoutSessionData(request).delivery_choices(),
+        )
         return [] if plan.errors else [VendorDelivery(plan)]
 
     def get_default_shipping_method(self, basket, shipping_addr=None, **kwargs):

@@ -11,19 +11,29 @@ urlpatterns = [
     path("clientes/<int:pk>/notas/", views.NoteCreateView.as_view(), name="note-create"),
     path("clientes/<int:pk>/pedido/", views.PhoneOrderView.as_view(), name="phone-order"),
     path("compras/<str:number>/", views.PurchaseView.as_view(), name="purchase"),
-    path("compras/<str:number>/direccion/", views.AddressChangeView.as_view(),
-         name="address-change"),
-    path("compras/<str:number>/confirmacion/", views.ConfirmationResendView.as_view(),
-         name="confirmation-resend"),
-    path("compras/<str:number>/enlace-de-pago/", views.PaymentLinkView.as_view(),
-         name="payment-link-send"),
-    path("pedidos/<str:number>/cancelar/", views.VendorOrderCancelView.as_view(),
-         name="vendor-order-cancel"),
-    path("pedidos/<str:number>/entrega/", views.DeliveryOptionView.as_view(),
-         name="delivery-change"),
+    path(
+        "compras/<str:number>/direccion/", views.AddressChangeView.as_view(), name="address-change"
+    ),
+    path(
+        "compras/<str:number>/confirmacion/",
+        views.ConfirmationResendView.as_view(),
+        name="confirmation-resend",
+    ),
+    path(
+        "compras/<str:number>/enlace-de-pago/",
+        views.PaymentLinkView.as_view(),
+        name="payment-link-send",
+    ),
+    path(
+        "pedidos/<str:number>/cancelar/",
+        views.VendorOrderCancelView.as_view(),
+        name="vendor-order-cancel",
+    ),
+    path(
+        "pedidos/<str:number>/entrega/", views.DeliveryOptionView.as_view(), name="delivery-change"
+    ),
     path("pedidos/<str:number>/reembolso/", views.RefundView.as_view(), name="refund"),
     path("lineas/<int:pk>/cancelar/", views.LineCancelView.as_view(), name="line-cancel"),
-    path("facturas/<int:pk>/reenviar/", views.InvoiceResendView.as_view(),
-         name="invoice-resend"),
+    path("facturas/<int:pk>/reenviar/", views.InvoiceResendView.as_view(), name="invoice-resend"),
     path("registro/", views.AuditLogView.as_view(), name="audit-log"),
 ]

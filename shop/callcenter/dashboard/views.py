@@ -70,8 +70,11 @@ class SearchView(ConsoleView):
 
 class CustomerCreateView(ConsoleView):
     def get(self, request):
-        return render(request, "callcenter/customer_create.html",
-                      {"form": forms.CustomerCreateForm(initial=request.GET.dict())})
+        return render(
+            request,
+            "callcenter/customer_create.html",
+            {"form": forms.CustomerCreateForm(initial=request.GET.dict())},
+        )
 
     def post(self, request):
         form = forms.CustomerCreateForm(request.POST)
@@ -89,8 +92,7 @@ class CustomerCreateView(ConsoleView):
 class CustomerView(ConsoleView):
     def get(self, request, pk):
         get_object_or_404(User, pk=pk)
-        return render(request, "callcenter/customer.html", {
-            "file": customer_file(customer_id=pk)})
+        return render(request, "callcenter/customer.html", {"file": customer_file(customer_id=pk)})
 
 
 class NoteCreateView(ConsoleView):
@@ -102,15 +104,19 @@ class NoteCreateView(ConsoleView):
             return redirect("callcenter:customer", pk=pk)
         order = Order.objects.filter(number=form.cleaned_data["order"], user=customer).first()
         try:
-            services.note_add(agent=request.user, customer=customer,
-                              text=form.cleaned_data["text"], order=order)
+            services.note_add(
+                agent=request.user, customer=customer, text=form.cleaned_data["text"], order=order
+            )
         except ValidationError as error:
             _errors(request, error)
         else:
             messages.success(request, _("Note saved."))
-        return redirect(request.POST.get("next") if request.POST.get("next", "").startswith(
-            "/") and not request.POST.get("next", "").startswith("//")
-            else reverse("callcenter:customer", kwargs={"pk": pk}))
+        return redirect(
+            request.POST.get("next")
+            if request.POST.get("next", "").startswith("/")
+            and not request.POST.get("next", "").startswith("//")
+            else reverse("callcenter:customer", kwargs={"pk": pk})
+        )
 
 
 class PurchaseView(ConsoleView):
@@ -120,15 +126,27 @@ class PurchaseView(ConsoleView):
         except Order.DoesNotExist as missing:
             raise Http404 from missing
         municipality = address_municipality(file.order.shipping_address)
-        options = {part.vendor_order.pk: vendor_order_delivery_options(
-            vendor_order=part.vendor_order, municipality=municipality)
-            for part in file.parts if part.not_shipped and municipality}
-        address_form = forms.AddressForm(instance=file.order.shipping_address,
-                                         initial=_address_initial(file.order, municipality))
-        return render(request, "callcenter/purchase.html", {
-            "file": file, "options": options, "address_form": address_form,
-            "refund_key": uuid.uuid4().hex,
-            "notes": CustomerNote.objects.filter(order=file.order).select_related("author")})
+        options = {
+            part.vendor_order.pk: vendor_order_delivery_options(
+                vendor_order=part.vendor_order, municipality=municipality
+            )
+            for part in file.parts
+            if part.not_shipped and municipality
+        }
+        address_form = forms.AddressForm(
+            instance=file.order.shipping_address, initial=_address_initial(file.order, municipality)
+        )
+        return render(
+            request,
+            "callcenter/purchase.html",
+            {
+                "file": file,
+                "options": options,
+                "address_form": address_form,
+                "refund_key": uuid.uuid4().hex,
+                "notes": CustomerNote.objects.filter(order=file.order).select_related("author"),
+            },
+        )
 
 
 def _address_initial(order, municipality) -> dict:
@@ -167,8 +185,9 @@ class VendorOrderActionView(ActionView):
 
 class VendorOrderCancelView(VendorOrderActionView):
     def act(self, target, form):
-        services.vendor_order_cancel(agent=self.request.user, vendor_order_id=target.pk,
-                                     reason=form.cleaned_data["reason"])
+        services.vendor_order_cancel(
+            agent=self.request.user, vendor_order_id=target.pk, reason=form.cleaned_data["reason"]
+        )
         return _("Order %(number)s cancelled.") % {"number": target.number}
 
 
@@ -177,8 +196,11 @@ class DeliveryOptionView(VendorOrderActionView):
 
     def act(self, target, form):
         services.delivery_option_change(
-            agent=self.request.user, vendor_order_id=target.pk,
-            option_code=form.cleaned_data["option"], reason=form.cleaned_data["reason"])
+            agent=self.request.user,
+            vendor_order_id=target.pk,
+            option_code=form.cleaned_data["option"],
+            reason=form.cleaned_data["reason"],
+        )
         return _("Delivery of %(number)s changed.") % {"number": target.number}
 
 
@@ -187,11 +209,15 @@ class RefundView(VendorOrderActionView):
 
     def act(self, target, form):
         done = services.vendor_order_refund(
-            agent=self.request.user, vendor_order_id=target.pk,
-            amount=form.cleaned_data["amount"], key=form.cleaned_data["key"],
-            reason=form.cleaned_data["reason"])
-        return (_("Refund of %(number)s recorded.") if done else
-                _("That refund was already made.")) % {"number": target.number}
+            agent=self.request.user,
+            vendor_order_id=target.pk,
+            amount=form.cleaned_data["amount"],
+            key=form.cleaned_data["key"],
+            reason=form.cleaned_data["reason"],
+        )
+        return (
+            _("Refund of %(number)s recorded.") if done else _("That refund was already made.")
+        ) % {"number": target.number}
 
 
 class LineCancelView(ActionView):
@@ -199,8 +225,9 @@ class LineCancelView(ActionView):
         return get_object_or_404(Line.objects.select_related("order"), pk=pk)
 
     def act(self, target, form):
-        services.order_line_cancel(agent=self.request.user, line_id=target.pk,
-                                   reason=form.cleaned_data["reason"])
+        services.order_line_cancel(
+            agent=self.request.user, line_id=target.pk, reason=form.cleaned_data["reason"]
+        )
         return _("%(title)s cancelled.") % {"title": target.title}
 
 
@@ -214,15 +241,17 @@ class PurchaseActionView(ActionView):
 
 class ConfirmationResendView(PurchaseActionView):
     def act(self, target, form):
-        services.confirmation_resend(agent=self.request.user, order_id=target.pk,
-                                     reason=form.cleaned_data["reason"])
+        services.confirmation_resend(
+            agent=self.request.user, order_id=target.pk, reason=form.cleaned_data["reason"]
+        )
         return _("Confirmation sent to %(email)s.") % {"email": target.email}
 
 
 class PaymentLinkView(PurchaseActionView):
     def act(self, target, form):
-        services.payment_link_send(agent=self.request.user, order_id=target.pk,
-                                   reason=form.cleaned_data["reason"])
+        services.payment_link_send(
+            agent=self.request.user, order_id=target.pk, reason=form.cleaned_data["reason"]
+        )
         return _("Payment request sent again.")
 
 
@@ -230,9 +259,12 @@ class AddressChangeView(PurchaseActionView):
     form_class = forms.AddressForm
 
     def act(self, target, form):
-        services.delivery_address_change(agent=self.request.user, order_id=target.pk,
-                                         address=form.address(),
-                                         reason=form.cleaned_data.get("reason", ""))
+        services.delivery_address_change(
+            agent=self.request.user,
+            order_id=target.pk,
+            address=form.address(),
+            reason=form.cleaned_data.get("reason", ""),
+        )
         return _("Delivery address changed.")
 
 
@@ -244,8 +276,9 @@ class InvoiceResendView(ActionView):
         return target.vendor_order.order.number
 
     def act(self, target, form):
-        services.invoice_resend(agent=self.request.user, invoice_id=target.pk,
-                                reason=form.cleaned_data["reason"])
+        services.invoice_resend(
+            agent=self.request.user, invoice_id=target.pk, reason=form.cleaned_data["reason"]
+        )
         return _("Invoice %(number)s sent.") % {"number": target.display_number}
 
 
@@ -266,33 +299,50 @@ class PhoneOrderView(ConsoleView):
 
     def render(self, *, address_form, place_form=None, status=200, choices=None):
         basket = self.basket()
-        municipality = (address_form.cleaned_data.get("municipality")
-                        if address_form.is_bound and address_form.is_valid() else
-                        address_form.initial.get("municipality"))
+        municipality = (
+            address_form.cleaned_data.get("municipality")
+            if address_form.is_bound and address_form.is_valid()
+            else address_form.initial.get("municipality")
+        )
         parts = basket_vendor_parts(basket=basket, municipality=municipality)
         methods = payment_methods_for_agents(currency=basket.currency)
-        return render(self.request, "callcenter/phone_order.html", {
-            "customer": self.customer, "basket": basket, "parts": parts,
-            "products": phone_orders.catalogue_search(query=self.request.GET.get("q", "")),
-            "query": self.request.GET.get("q", ""), "address_form": address_form,
-            "place_form": place_form or forms.PlaceForm(
-                methods=payment_methods_offered(currency=basket.currency), initial={
-                    "channel": "phone", "payment_method": payment_method_default(methods)}),
-            "methods": methods, "municipality": municipality, "choices": choices or {},
-        }, status=status)
+        return render(
+            self.request,
+            "callcenter/phone_order.html",
+            {
+                "customer": self.customer,
+                "basket": basket,
+                "parts": parts,
+                "products": phone_orders.catalogue_search(query=self.request.GET.get("q", "")),
+                "query": self.request.GET.get("q", ""),
+                "address_form": address_form,
+                "place_form": place_form
+                or forms.PlaceForm(
+                    methods=payment_methods_offered(currency=basket.currency),
+                    initial={"channel": "phone", "payment_method": payment_method_default(methods)},
+                ),
+                "methods": methods,
+                "municipality": municipality,
+                "choices": choices or {},
+            },
+            status=status,
+        )
 
     def address_initial(self) -> dict:
         address = self.customer.addresses.order_by("-is_default_for_shipping", "-pk").first()
-        initial = {"first_name": self.customer.first_name,
-                   "last_name": self.customer.last_name}
+        initial = {"first_name": self.customer.first_name, "last_name": self.customer.last_name}
         contact = getattr(self.customer, "callcenter_contact", None)
         if contact:
             initial["phone_number"] = contact.phone_number
         if address is not None:
             municipality = address_municipality(address)
-            initial.update({name: getattr(address, name) for name in (
-                "first_name", "last_name", "line1", "line2", "notes")},
-                phone_number=str(address.phone_number or initial.get("phone_number", "")))
+            initial.update(
+                {
+                    name: getattr(address, name)
+                    for name in ("first_name", "last_name", "line1", "line2", "notes")
+                },
+                phone_number=str(address.phone_number or initial.get("phone_number", "")),
+            )
             if municipality:
                 initial.update(province=municipality.province, municipality=municipality)
         return initial
@@ -306,8 +356,10 @@ class PhoneOrderView(ConsoleView):
         try:
             if action == "add":
                 phone_orders.phone_basket_add(
-                    basket=basket, stockrecord_id=int(request.POST.get("stockrecord", 0)),
-                    quantity=int(request.POST.get("quantity", 1) or 1))
+                    basket=basket,
+                    stockrecord_id=int(request.POST.get("stockrecord", 0)),
+                    quantity=int(request.POST.get("quantity", 1) or 1),
+                )
                 return redirect(here)
             if action == "remove":
                 basket.lines.filter(pk=request.POST.get("line")).delete()
@@ -319,26 +371,40 @@ class PhoneOrderView(ConsoleView):
             _errors(request, error)
             return redirect(here)
         address_form = forms.AddressForm(request.POST)
-        place_form = forms.PlaceForm(request.POST, methods=payment_methods_offered(
-            currency=basket.currency))
-        choices = {key.removeprefix("vendor-"): value for key, value in request.POST.items()
-                   if key.startswith("vendor-")}
+        place_form = forms.PlaceForm(
+            request.POST, methods=payment_methods_offered(currency=basket.currency)
+        )
+        choices = {
+            key.removeprefix("vendor-"): value
+            for key, value in request.POST.items()
+            if key.startswith("vendor-")
+        }
         if action != "place" or not (address_form.is_valid() and place_form.is_valid()):
-            return self.render(address_form=address_form, place_form=place_form,
-                               choices=choices, status=200 if action != "place" else 400)
+            return self.render(
+                address_form=address_form,
+                place_form=place_form,
+                choices=choices,
+                status=200 if action != "place" else 400,
+            )
         try:
             order = phone_orders.phone_order_place(
-                agent=request.user, customer=self.customer, basket=basket,
+                agent=request.user,
+                customer=self.customer,
+                basket=basket,
                 order=phone_orders.PhoneOrder(
-                    address=address_form.address(), choices=choices,
+                    address=address_form.address(),
+                    choices=choices,
                     payment_method=place_form.cleaned_data["payment_method"],
                     channel=place_form.cleaned_data["channel"],
                     company_name=place_form.cleaned_data["company_name"],
-                    company_nit=place_form.cleaned_data["company_nit"]))
+                    company_nit=place_form.cleaned_data["company_nit"],
+                ),
+            )
         except ValidationError as error:
             _errors(request, error)
-            return self.render(address_form=address_form, place_form=place_form,
-                               choices=choices, status=400)
+            return self.render(
+                address_form=address_form, place_form=place_form, choices=choices, status=400
+            )
         phone_orders.phone_basket_forget(session=request.session, customer=self.customer)
         messages.success(request, _("Purchase %(number)s placed.") % {"number": order.number})
         return redirect("callcenter:purchase", number=order.number)
@@ -352,11 +418,21 @@ class AuditLogView(LoginRequiredMixin, View):
             raise Http404
         form = forms.AuditFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
-        entries = audit_entries(agent_id=filters.get("agent"),
-                                customer_id=filters.get("customer"),
-                                since=filters.get("since"), until=filters.get("until"))
+        entries = audit_entries(
+            agent_id=filters.get("agent"),
+            customer_id=filters.get("customer"),
+            since=filters.get("since"),
+            until=filters.get("until"),
+        )
         page = Paginator(entries, 50).get_page(request.GET.get("page"))
-        return render(request, "callcenter/audit_log.html", {
-            "form": form, "page_obj": page, "entries": page.object_list,
-            "lines": audit_lines(page.object_list),
-            "agents": User.objects.filter(groups__name=AGENT_GROUP).order_by("first_name")})
+        return render(
+            request,
+            "callcenter/audit_log.html",
+            {
+                "form": form,
+                "page_obj": page,
+                "entries": page.object_list,
+                "lines": audit_lines(page.object_list),
+                "agents": User.objects.filter(groups__name=AGENT_GROUP).order_by("first_name"),
+            },
+        )

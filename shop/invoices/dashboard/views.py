@@ -17,11 +17,17 @@ from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
 class VendorInvoiceListView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
         page = Paginator(vendor_invoices(vendor=self.vendor), PAGE_SIZE).get_page(
-            request.GET.get("page"))
-        return self.render("invoice_list.html", {
-            "page_obj": page, "invoices": page.object_list,
-            "credit_notes": vendor_credit_notes(vendor=self.vendor)[:PAGE_SIZE],
-            "period_form": PeriodForm()})
+            request.GET.get("page")
+        )
+        return self.render(
+            "invoice_list.html",
+            {
+                "page_obj": page,
+                "invoices": page.object_list,
+                "credit_notes": vendor_credit_notes(vendor=self.vendor)[:PAGE_SIZE],
+                "period_form": PeriodForm(),
+            },
+        )
 
 
 class _VendorInvoiceExportView(VendorDashboardMixin, View):
@@ -34,12 +40,17 @@ class _VendorInvoiceExportView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
         form = PeriodForm(request.GET)
         if not form.is_valid():
-            return self.render("invoice_list.html", {
-                "invoices": [], "credit_notes": [], "period_form": form}, status=400)
+            return self.render(
+                "invoice_list.html",
+                {"invoices": [], "credit_notes": [], "period_form": form},
+                status=400,
+            )
         period = form.cleaned_data["period"]
         response = HttpResponse(self.content(period), content_type=self.content_type)
-        filename = (f"facturas-{self.vendor.slug}-{period.start:%Y-%m-%d}"
-                    f"-{period.end:%Y-%m-%d}.{self.extension}")
+        filename = (
+            f"facturas-{self.vendor.slug}-{period.start:%Y-%m-%d}"
+            f"-{period.end:%Y-%m-%d}.{self.extension}"
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "private, no-store"
         return response

@@ -13,14 +13,22 @@ pytestmark = pytest.mark.django_db
 
 def customer_login(client, user, *, next_url=None, secure=False):
     path = "/accounts/login/" + (f"?next={next_url}" if next_url is not None else "")
-    return client.post(path, {"login-username": user.email, "login-password": PASSWORD,
-                              "login-redirect_url": next_url or "", "login_submit": "1"},
-                       secure=secure)
+    return client.post(
+        path,
+        {
+            "login-username": user.email,
+            "login-password": PASSWORD,
+            "login-redirect_url": next_url or "",
+            "login_submit": "1",
+        },
+        secure=secure,
+    )
 
 
 def dashboard_login(client, user, *, next_url=""):
-    return client.post("/dashboard/login/", {"username": user.email, "password": PASSWORD,
-                                             "next": next_url})
+    return client.post(
+        "/dashboard/login/", {"username": user.email, "password": PASSWORD, "next": next_url}
+    )
 
 
 def test_a_call_center_agent_lands_on_the_console(client):
@@ -34,8 +42,9 @@ def test_an_agent_using_the_dashboard_login_form_lands_on_the_console_too(client
     assert dashboard_login(client, agent_create())["Location"] == "/atencion/"
 
 
-@pytest.mark.parametrize("make_operator", [operator_create, staff_operator_create],
-                         ids=["superuser", "by-permission"])
+@pytest.mark.parametrize(
+    "make_operator", [operator_create, staff_operator_create], ids=["superuser", "by-permission"]
+)
 def test_an_operator_lands_on_the_dashboard(client, make_operator):
     response = customer_login(client, make_operator())
 
@@ -79,10 +88,17 @@ def test_an_agent_sent_to_a_customer_file_goes_back_there(client):
     assert response["Location"] == "/atencion/clientes/1/"
 
 
-@pytest.mark.parametrize("next_url", [
-    "https://evil.example/", "//evil.example/", "///evil.example/", "/\\evil.example/",
-    "http://testserver.evil.example/", "javascript:alert(1)",
-])
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "///evil.example/",
+        "/\\evil.example/",
+        "http://testserver.evil.example/",
+        "javascript:alert(1)",
+    ],
+)
 def test_an_off_site_next_is_ignored(client, next_url):
     response = customer_login(client, UserFactory(), next_url=next_url)
 
@@ -92,12 +108,14 @@ def test_an_off_site_next_is_ignored(client, next_url):
 @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/"])
 def test_the_dashboard_login_ignores_an_off_site_next(client, next_url):
     assert dashboard_login(client, operator_create(), next_url=next_url)["Location"] == (
-        "/dashboard/")
+        "/dashboard/"
+    )
 
 
 def test_over_https_a_plain_http_next_on_this_site_is_ignored(client):
-    response = customer_login(client, UserFactory(), next_url="http://testserver/accounts/",
-                              secure=True)
+    response = customer_login(
+        client, UserFactory(), next_url="http://testserver/accounts/", secure=True
+    )
 
     assert response["Location"] == "/"
 
@@ -108,8 +126,7 @@ def test_the_login_page_sends_a_logged_in_agent_to_the_console(client):
     assert client.get("/accounts/login/")["Location"] == "/atencion/"
 
 
-def test_the_second_factor_step_keeps_the_safe_next_and_drops_an_off_site_one(client,
-                                                                              settings):
+def test_the_second_factor_step_keeps_the_safe_next_and_drops_an_off_site_one(client, settings):
     settings.STAFF_REQUIRE_SECOND_FACTOR = True
     client.force_login(agent_create())
 

@@ -24,23 +24,31 @@ def address(number: int) -> str:
 
 
 def customer_login(client, email, password, *, remote, path="/accounts/login/"):
-    return client.post(path, {"login-username": email, "login-password": password,
-                              "login_submit": "Iniciar sesión"}, REMOTE_ADDR=remote)
+    return client.post(
+        path,
+        {"login-username": email, "login-password": password, "login_submit": "Iniciar sesión"},
+        REMOTE_ADDR=remote,
+    )
 
 
 def checkout_login(client, email, password, *, remote):
-    return client.post("/checkout/", {"username": email, "password": password,
-                                      "options": "existing"}, REMOTE_ADDR=remote)
+    return client.post(
+        "/checkout/",
+        {"username": email, "password": password, "options": "existing"},
+        REMOTE_ADDR=remote,
+    )
 
 
 def dashboard_login(client, email, password, *, remote):
-    return client.post("/dashboard/login/", {"username": email, "password": password},
-                       REMOTE_ADDR=remote)
+    return client.post(
+        "/dashboard/login/", {"username": email, "password": password}, REMOTE_ADDR=remote
+    )
 
 
 def admin_login(client, email, password, *, remote):
-    return client.post("/admin/login/?next=/admin/", {"username": email, "password": password},
-                       REMOTE_ADDR=remote)
+    return client.post(
+        "/admin/login/?next=/admin/", {"username": email, "password": password}, REMOTE_ADDR=remote
+    )
 
 
 def english_login(client, email, password, *, remote):
@@ -74,8 +82,9 @@ def logged_in(client) -> bool:
 @pytest.fixture
 def basket_client(client, db):
     """The checkout's first step needs something in the basket."""
-    product = ProductFactory(stockrecord__partner=PartnerFactory(name="Miel del Valle"),
-                             stockrecord__num_in_stock=5)
+    product = ProductFactory(
+        stockrecord__partner=PartnerFactory(name="Miel del Valle"), stockrecord__num_in_stock=5
+    )
     basket_add(client, product)
     return client
 
@@ -88,11 +97,14 @@ def frozen_now():
 
 @pytest.mark.parametrize("form", LOGIN_FORMS.values(), ids=LOGIN_FORMS.keys())
 def test_every_login_form_refuses_the_eleventh_attempt_for_an_account_from_any_address(
-        basket_client, form, frozen_now):
+    basket_client, form, frozen_now
+):
     operator = operator_create(email="operadora@example.test")
 
-    answers = [form(basket_client, operator.email, WRONG, remote=address(n)).status_code
-               for n in range(1, 11)]
+    answers = [
+        form(basket_client, operator.email, WRONG, remote=address(n)).status_code
+        for n in range(1, 11)
+    ]
     eleventh = form(basket_client, operator.email, PASSWORD, remote=address(11))
 
     assert answers[:9] == [200] * 9  # the form again, with its error
@@ -188,8 +200,7 @@ def test_one_address_is_stopped_after_thirty_failures_for_any_accounts(client, f
     assert from_elsewhere.status_code == 302
 
 
-def test_twenty_nine_failures_from_one_address_still_let_a_right_password_in(client,
-                                                                            frozen_now):
+def test_twenty_nine_failures_from_one_address_still_let_a_right_password_in(client, frozen_now):
     buyer = UserFactory(email="ana@example.test")
     for n in range(29):
         customer_login(client, f"someone{n}@example.test", WRONG, remote=address(7))
@@ -198,9 +209,15 @@ def test_twenty_nine_failures_from_one_address_still_let_a_right_password_in(cli
 
 
 def test_registering_still_logs_the_new_account_in(client):
-    response = client.post("/accounts/login/", {
-        "registration-email": "nueva@example.test", "registration-password1": "una-clave-2026-x",
-        "registration-password2": "una-clave-2026-x", "registration_submit": "Registrarse"})
+    response = client.post(
+        "/accounts/login/",
+        {
+            "registration-email": "nueva@example.test",
+            "registration-password1": "una-clave-2026-x",
+            "registration-password2": "una-clave-2026-x",
+            "registration_submit": "Registrarse",
+        },
+    )
 
     assert response.status_code == 302
     assert logged_in(client)

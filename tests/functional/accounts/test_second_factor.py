@@ -23,8 +23,7 @@ from tests.factories.callcenter import agent_create
 from tests.factories.users import PASSWORD
 from tests.integration.shop.test_settings import run_python
 
-STAFF_PAGES = ["/dashboard/", "/atencion/", "/admin/", "/dashboard/actores/",
-               "/dashboard/envios/"]
+STAFF_PAGES = ["/dashboard/", "/atencion/", "/admin/", "/dashboard/actores/", "/dashboard/envios/"]
 pytestmark = pytest.mark.django_db
 
 SETUP = "/cuenta/segundo-factor/configurar/"
@@ -38,8 +37,10 @@ def required(settings):
 
 
 def password_login(client, user):
-    response = client.post("/accounts/login/", {
-        "login-username": user.email, "login-password": PASSWORD, "login_submit": "1"})
+    response = client.post(
+        "/accounts/login/",
+        {"login-username": user.email, "login-password": PASSWORD, "login_submit": "1"},
+    )
     assert response.status_code == 302, response.content.decode()[:500]
     return response
 
@@ -55,11 +56,15 @@ def set_up_with_the_page(client, user, *, next_url: str = "") -> TOTPDevice:
     return device
 
 
-@pytest.mark.parametrize("make_staff", [agent_create, operator_create, staff_operator_create],
-                         ids=["agent", "operator", "operator-by-permission"])
+@pytest.mark.parametrize(
+    "make_staff",
+    [agent_create, operator_create, staff_operator_create],
+    ids=["agent", "operator", "operator-by-permission"],
+)
 @pytest.mark.parametrize("page", STAFF_PAGES)
-def test_required_staff_without_a_second_factor_reach_no_staff_page(client, required,
-                                                                     make_staff, page):
+def test_required_staff_without_a_second_factor_reach_no_staff_page(
+    client, required, make_staff, page
+):
     client.force_login(make_staff())
 
     response = client.get(page)
@@ -99,8 +104,9 @@ def test_an_operator_sets_it_up_on_first_login_and_gets_recovery_codes_once(clie
 
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", codes_page.content.decode())
     assert len(codes) == 10
-    assert sorted(codes) == sorted(StaticToken.objects.filter(
-        device__user=operator).values_list("token", flat=True))
+    assert sorted(codes) == sorted(
+        StaticToken.objects.filter(device__user=operator).values_list("token", flat=True)
+    )
     assert 'href="/dashboard/"' in codes_page.content.decode()
     assert codes[0] not in again.content.decode()
     assert TOTPDevice.objects.get(user=operator).confirmed
@@ -154,8 +160,10 @@ def test_the_code_is_asked_at_the_admin_login_too(client, required):
     operator = operator_create()
     totp_device_create(operator)
 
-    response = client.post("/admin/login/?next=/admin/", {
-        "username": operator.email, "password": PASSWORD, "next": "/admin/"})
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": operator.email, "password": PASSWORD, "next": "/admin/"},
+    )
     admin = client.get("/admin/")
 
     assert response["Location"] == "/admin/"
@@ -166,8 +174,11 @@ def test_production_settings_require_the_second_factor():
     result = run_python(
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.STAFF_REQUIRE_SECOND_FACTOR)",
-        DJANGO_SETTINGS_MODULE="shop.settings.production", SECRET_KEY="x" * 50,
-        DATABASE_URL="", REDIS_URL="")
+        DJANGO_SETTINGS_MODULE="shop.settings.production",
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="",
+        REDIS_URL="",
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "True"
@@ -221,8 +232,11 @@ def test_the_set_up_page_draws_the_qr_code_inline_without_scripts(client, requir
 
 def test_our_login_pages_carry_no_inline_script_or_event_handler():
     templates = sorted((REPOSITORY / "templates" / "accounts").rglob("*.html"))
-    inline = [str(path.relative_to(REPOSITORY)) for path in templates
-              if re.search(r"<script|\son[a-z]+\s*=", path.read_text())]
+    inline = [
+        str(path.relative_to(REPOSITORY))
+        for path in templates
+        if re.search(r"<script|\son[a-z]+\s*=", path.read_text())
+    ]
 
     assert len(templates) == 8
     assert inline == []

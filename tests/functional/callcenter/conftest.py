@@ -21,20 +21,42 @@ def world(db):
     order = purchase_place_for(customer, [(coffee, 1), (honey, 2)])
     part_a, part_b = order.vendor_orders.order_by("sequence")
     invoice = invoice_issue(vendor_order=part_a)
-    shipment = Shipment.objects.create(vendor_order=part_b, carrier="manual",
-                                       tracking_code="ENC-TRK-0001")
-    TrackingEvent.objects.create(shipment=shipment, status="picked_up",
-                                 occurred_at=timezone.now() - timedelta(days=2), fingerprint="t1",
-                                 note="Recogido en tienda")
+    shipment = Shipment.objects.create(
+        vendor_order=part_b, carrier="manual", tracking_code="ENC-TRK-0001"
+    )
+    TrackingEvent.objects.create(
+        shipment=shipment,
+        status="picked_up",
+        occurred_at=timezone.now() - timedelta(days=2),
+        fingerprint="t1",
+        note="Recogido en tienda",
+    )
     agent = agent_create(first_name="Ángel", last_name="Agente")
-    users = {"anonymous": None, "shopper": UserFactory(), "owner_a": owner_of(partner_a),
-             "agent": agent, "operator": UserFactory(is_staff=True, is_superuser=True)}
-    walk_in = customer_create(agent=agent, first_name="Pedro", last_name="Gómez",
-                              phone="+53 5 234 9876")
-    return {"users": users, "customer": customer, "order": order, "part_a": part_a,
-            "part_b": part_b, "invoice": invoice, "line": order.lines.order_by("pk").first(),
-            "shipment": shipment, "walk_in": walk_in, "coffee": coffee, "honey": honey,
-            "partners": (partner_a, partner_b), "price": Decimal("300.00")}
+    users = {
+        "anonymous": None,
+        "shopper": UserFactory(),
+        "owner_a": owner_of(partner_a),
+        "agent": agent,
+        "operator": UserFactory(is_staff=True, is_superuser=True),
+    }
+    walk_in = customer_create(
+        agent=agent, first_name="Pedro", last_name="Gómez", phone="+53 5 234 9876"
+    )
+    return {
+        "users": users,
+        "customer": customer,
+        "order": order,
+        "part_a": part_a,
+        "part_b": part_b,
+        "invoice": invoice,
+        "line": order.lines.order_by("pk").first(),
+        "shipment": shipment,
+        "walk_in": walk_in,
+        "coffee": coffee,
+        "honey": honey,
+        "partners": (partner_a, partner_b),
+        "price": Decimal("300.00"),
+    }
 
 
 def client_for(world, role) -> Client:
@@ -53,7 +75,9 @@ def stripe_enabled(settings, localstripe_url):  # noqa: F811 - the fixture above
 
     settings.PAYMENT_GATEWAYS = {
         **settings.PAYMENT_GATEWAYS,
-        "stripe": {"BACKEND": "payments.gateways.stripe.StripeGateway",
-                   "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",))},
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",)),
+        },
     }
     return localstripe_url

@@ -14,20 +14,33 @@ from vendors.models import VendorOrder
 
 ROLES = ["anonymous", "shopper", "owner_a", "agent", "operator"]
 OPERATORS_ONLY = {"audit-log"}
-POST_ONLY = {"note-create", "address-change", "confirmation-resend", "payment-link-send",
-             "vendor-order-cancel", "delivery-change", "refund", "line-cancel",
-             "invoice-resend"}
+POST_ONLY = {
+    "note-create",
+    "address-change",
+    "confirmation-resend",
+    "payment-link-send",
+    "vendor-order-cancel",
+    "delivery-change",
+    "refund",
+    "line-cancel",
+    "invoice-resend",
+}
 # url name -> what its kwargs point at
 TARGETS = {
-    "customer": {"pk": "customer"}, "note-create": {"pk": "customer"},
-    "phone-order": {"pk": "customer"}, "purchase": {"number": "order"},
-    "address-change": {"number": "order"}, "confirmation-resend": {"number": "order"},
-    "payment-link-send": {"number": "order"}, "vendor-order-cancel": {"number": "part_a"},
-    "delivery-change": {"number": "part_a"}, "refund": {"number": "part_a"},
-    "line-cancel": {"pk": "line"}, "invoice-resend": {"pk": "invoice"},
+    "customer": {"pk": "customer"},
+    "note-create": {"pk": "customer"},
+    "phone-order": {"pk": "customer"},
+    "purchase": {"number": "order"},
+    "address-change": {"number": "order"},
+    "confirmation-resend": {"number": "order"},
+    "payment-link-send": {"number": "order"},
+    "vendor-order-cancel": {"number": "part_a"},
+    "delivery-change": {"number": "part_a"},
+    "refund": {"number": "part_a"},
+    "line-cancel": {"pk": "line"},
+    "invoice-resend": {"pk": "invoice"},
 }
-POST_DATA = {"reason": "Prueba", "text": "Nota", "amount": "1.00", "key": "k",
-             "option": "pickup-0"}
+POST_DATA = {"reason": "Prueba", "text": "Nota", "amount": "1.00", "key": "k", "option": "pickup-0"}
 
 
 def console_url_names() -> list[str]:
@@ -44,10 +57,25 @@ def console_url(name, world) -> str:
 
 
 def test_the_matrix_knows_every_console_url():
-    assert console_url_names() == sorted([
-        "search", "customer-create", "customer", "note-create", "phone-order", "purchase",
-        "address-change", "confirmation-resend", "payment-link-send", "vendor-order-cancel",
-        "delivery-change", "refund", "line-cancel", "invoice-resend", "audit-log"])
+    assert console_url_names() == sorted(
+        [
+            "search",
+            "customer-create",
+            "customer",
+            "note-create",
+            "phone-order",
+            "purchase",
+            "address-change",
+            "confirmation-resend",
+            "payment-link-send",
+            "vendor-order-cancel",
+            "delivery-change",
+            "refund",
+            "line-cancel",
+            "invoice-resend",
+            "audit-log",
+        ]
+    )
 
 
 @pytest.mark.parametrize("name", console_url_names())
@@ -67,10 +95,13 @@ def test_get(world, name, role):
 
 def snapshot(world) -> tuple:
     world["order"].shipping_address.refresh_from_db()
-    return (AuditEntry.objects.count(), CustomerNote.objects.count(),
-            list(VendorOrder.objects.order_by("pk").values_list("status", "delivery_code")),
-            list(world["order"].lines.order_by("pk").values_list("status", flat=True)),
-            world["order"].shipping_address.line1)
+    return (
+        AuditEntry.objects.count(),
+        CustomerNote.objects.count(),
+        list(VendorOrder.objects.order_by("pk").values_list("status", "delivery_code")),
+        list(world["order"].lines.order_by("pk").values_list("status", flat=True)),
+        world["order"].shipping_address.line1,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(POST_ONLY))
@@ -86,6 +117,7 @@ def test_post_by_outsiders_changes_nothing(world, name, role):
 
 # --- The agent across the rest of the platform ------------------------------------------
 
+
 def dashboard_urls() -> list[str]:
     """Every URL of Oscar's dashboard (its sub-dashboards included), with placeholder
     arguments: the permission check runs before any object is looked up."""
@@ -97,13 +129,15 @@ def dashboard_urls() -> list[str]:
                 walk(pattern.url_patterns)
             elif pattern.name and pattern.name not in ("login", "logout"):
                 names.append((pattern.name, list(pattern.pattern.regex.groupindex)))
+
     walk(get_resolver().namespace_dict["dashboard"][1].url_patterns)
     urls = []
     for name, arguments in names:
         for placeholder in ("1", "x"):
             try:
-                urls.append(reverse(f"dashboard:{name}",
-                                    kwargs=dict.fromkeys(arguments, placeholder)))
+                urls.append(
+                    reverse(f"dashboard:{name}", kwargs=dict.fromkeys(arguments, placeholder))
+                )
                 break
             except NoReverseMatch:
                 continue
@@ -112,10 +146,17 @@ def dashboard_urls() -> list[str]:
 
 def test_the_dashboard_walk_finds_oscars_configuration_pages():
     urls = dashboard_urls()
-    for expected in ("/dashboard/", "/dashboard/catalogue/", "/dashboard/partners/",
-                     "/dashboard/offers/", "/dashboard/pages/", "/dashboard/users/",
-                     "/dashboard/reports/", "/dashboard/orders/",
-                     "/dashboard/shipping/weight-based/"):
+    for expected in (
+        "/dashboard/",
+        "/dashboard/catalogue/",
+        "/dashboard/partners/",
+        "/dashboard/offers/",
+        "/dashboard/pages/",
+        "/dashboard/users/",
+        "/dashboard/reports/",
+        "/dashboard/orders/",
+        "/dashboard/shipping/weight-based/",
+    ):
         assert expected in urls
     assert len(urls) > 60
 
@@ -131,8 +172,13 @@ def test_agents_reach_no_page_of_oscars_dashboard(world):
 def test_operators_still_reach_oscars_dashboard(world):
     client = client_for(world, "operator")
 
-    for url in ("/dashboard/", "/dashboard/catalogue/", "/dashboard/partners/",
-                "/dashboard/orders/", "/dashboard/users/"):
+    for url in (
+        "/dashboard/",
+        "/dashboard/catalogue/",
+        "/dashboard/partners/",
+        "/dashboard/orders/",
+        "/dashboard/users/",
+    ):
         assert client.get(url).status_code == 200
 
 
@@ -141,9 +187,14 @@ def test_oscars_dashboard_menu_shows_agents_only_the_console(world):
 
     html = response.content.decode()
     assert reverse("callcenter:search") in html
-    for hidden in ("/dashboard/catalogue/", "/dashboard/partners/", "/dashboard/offers/",
-                   reverse("callcenter:audit-log"), reverse("vendors:operator-list"),
-                   reverse("payments_dashboard:bank-transfers")):
+    for hidden in (
+        "/dashboard/catalogue/",
+        "/dashboard/partners/",
+        "/dashboard/offers/",
+        reverse("callcenter:audit-log"),
+        reverse("vendors:operator-list"),
+        reverse("payments_dashboard:bank-transfers"),
+    ):
         assert hidden not in html
 
 
@@ -156,10 +207,17 @@ def operator_urls(world) -> list[str]:
     for namespace, prefix in (("vendors", "operator-"), ("payments_dashboard", "")):
         for pattern in get_resolver().namespace_dict[namespace][1].url_patterns:
             if pattern.name.startswith(prefix):
-                urls.append(reverse(f"{namespace}:{pattern.name}", kwargs={
-                    key: arguments[key] for key in pattern.pattern.converters}))
-    return urls + [reverse("admin:index"), reverse("admin:auth_user_changelist"),
-                   reverse("admin:auth_group_changelist")]
+                urls.append(
+                    reverse(
+                        f"{namespace}:{pattern.name}",
+                        kwargs={key: arguments[key] for key in pattern.pattern.converters},
+                    )
+                )
+    return urls + [
+        reverse("admin:index"),
+        reverse("admin:auth_user_changelist"),
+        reverse("admin:auth_group_changelist"),
+    ]
 
 
 def test_agents_reach_no_operator_view(world):
@@ -180,8 +238,9 @@ def test_agents_reach_the_vendor_payout_and_settings_views_of_no_store(world):
     namespace = get_resolver().namespace_dict["vendor_dashboard"][1]
     for pattern in namespace.url_patterns:
         if set(pattern.pattern.converters) == {"vendor_slug"}:
-            url = reverse(f"vendor_dashboard:{pattern.name}",
-                          kwargs={"vendor_slug": partner_a.vendor.slug})
+            url = reverse(
+                f"vendor_dashboard:{pattern.name}", kwargs={"vendor_slug": partner_a.vendor.slug}
+            )
             assert client.get(url).status_code == 404, url
 
 
@@ -191,7 +250,8 @@ def test_agents_download_any_customers_invoice(world):
     invoice_pdf_store(invoice_id=world["invoice"].pk)
 
     response = client_for(world, "agent").get(
-        reverse("invoices:pdf", kwargs={"pk": world["invoice"].pk}))
+        reverse("invoices:pdf", kwargs={"pk": world["invoice"].pk})
+    )
 
     assert response.status_code == 200
 
@@ -200,10 +260,19 @@ def test_the_agent_sees_every_customer_facing_object_on_the_purchase_page(world)
     response = client_for(world, "agent").get(console_url("purchase", world))
 
     html = response.content.decode()
-    for text in (world["order"].number, world["part_a"].number, world["part_b"].number,
-                 world["invoice"].display_number, "ENC-TRK-0001", "Recogido en tienda",
-                 "Producto de Café Serrano", "Producto de Miel del Valle", "Pago contra entrega",
-                 "Calle 23 No. 1155", "+5352345678"):
+    for text in (
+        world["order"].number,
+        world["part_a"].number,
+        world["part_b"].number,
+        world["invoice"].display_number,
+        "ENC-TRK-0001",
+        "Recogido en tienda",
+        "Producto de Café Serrano",
+        "Producto de Miel del Valle",
+        "Pago contra entrega",
+        "Calle 23 No. 1155",
+        "+5352345678",
+    ):
         assert text in html, text
 
 
@@ -212,10 +281,12 @@ def test_no_view_changes_the_audit_log(world):
     reads: a POST to it is not allowed."""
     entry = AuditEntry.objects.get()
 
-    response = client_for(world, "operator").post(reverse("callcenter:audit-log"),
-                                                  {"reason": "cambiado"})
+    response = client_for(world, "operator").post(
+        reverse("callcenter:audit-log"), {"reason": "cambiado"}
+    )
 
     assert response.status_code == 405
     assert AuditEntry.objects.get().reason == entry.reason
     assert "admin:callcenter_auditentry_change" not in {
-        name for name in get_resolver().reverse_dict.keys() if isinstance(name, str)}
+        name for name in get_resolver().reverse_dict.keys() if isinstance(name, str)
+    }

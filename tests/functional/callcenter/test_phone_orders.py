@@ -23,25 +23,43 @@ StockRecord = get_model("partner", "StockRecord")
 
 def address_data(**overrides) -> dict:
     plaza = Municipality.objects.get(name="Plaza de la Revolución")
-    return {"first_name": "Pedro", "last_name": "Gómez", "line1": "Calle 23 No. 1155",
-            "line2": "", "province": plaza.province_id, "municipality": plaza.pk,
-            "phone_number": "+53 5 234 9876", "notes": "", **overrides}
+    return {
+        "first_name": "Pedro",
+        "last_name": "Gómez",
+        "line1": "Calle 23 No. 1155",
+        "line2": "",
+        "province": plaza.province_id,
+        "municipality": plaza.pk,
+        "phone_number": "+53 5 234 9876",
+        "notes": "",
+        **overrides,
+    }
 
 
 def fill_basket(client, url, world, coffee_quantity=2):
-    client.post(url, {"action": "add", "stockrecord": world["coffee"].stockrecords.get().pk,
-                      "quantity": coffee_quantity})
-    client.post(url, {"action": "add", "stockrecord": world["honey"].stockrecords.get().pk,
-                      "quantity": "1"})
+    client.post(
+        url,
+        {
+            "action": "add",
+            "stockrecord": world["coffee"].stockrecords.get().pk,
+            "quantity": coffee_quantity,
+        },
+    )
+    client.post(
+        url, {"action": "add", "stockrecord": world["honey"].stockrecords.get().pk, "quantity": "1"}
+    )
 
 
 def pickup_choices(world) -> dict:
-    return {f"vendor-{partner.vendor.pk}": f"pickup-{partner.vendor.pickup_points.get().pk}"
-            for partner in world["partners"]}
+    return {
+        f"vendor-{partner.vendor.pk}": f"pickup-{partner.vendor.pickup_points.get().pk}"
+        for partner in world["partners"]
+    }
 
 
 def test_an_agent_places_a_two_store_cash_order_for_a_walk_in_customer(
-        world, django_capture_on_commit_callbacks):
+    world, django_capture_on_commit_callbacks
+):
     client = client_for(world, "agent")
     url = reverse("callcenter:phone-order", kwargs={"pk": world["walk_in"].pk})
     offers = client.get(url, {"q": "Producto de"})
@@ -50,17 +68,25 @@ def test_an_agent_places_a_two_store_cash_order_for_a_walk_in_customer(
     fill_basket(client, url, world)
     options = client.post(url, {"action": "options", **address_data()})
     assert f"pickup-{world['partners'][0].vendor.pickup_points.get().pk}" in (
-        options.content.decode())
+        options.content.decode()
+    )
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"action": "place", **address_data(), **pickup_choices(
-            world), "channel": "whatsapp", "payment_method": "cash_on_delivery"})
+        response = client.post(
+            url,
+            {
+                "action": "place",
+                **address_data(),
+                **pickup_choices(world),
+                "channel": "whatsapp",
+                "payment_method": "cash_on_delivery",
+            },
+        )
 
     order = Order.objects.get(user=world["walk_in"])
     assert response.status_code == 302
-    assert response["Location"] == reverse("callcenter:purchase",
-                                           kwargs={"number": order.number})
+    assert response["Location"] == reverse("callcenter:purchase", kwargs={"number": order.number})
     assert sorted(order.vendor_orders.values_list("status", flat=True)) == ["placed", "placed"]
     assert order.total_incl_tax == Decimal("1100.00")
     origin = PurchaseOrigin.objects.get(order=order)
@@ -70,10 +96,14 @@ def test_an_agent_places_a_two_store_cash_order_for_a_walk_in_customer(
     assert coffee.num_allocated == 3  # 1 for Marta's purchase, 2 now
     entry = AuditEntry.objects.get(action=AuditAction.ORDER_PLACED)
     assert (entry.agent, entry.customer, entry.after["number"]) == (
-        world["users"]["agent"], world["walk_in"], order.number)
+        world["users"]["agent"],
+        world["walk_in"],
+        order.number,
+    )
     # The stores hear of their parts at once (cash on delivery).
     assert {world["partners"][0].vendor.email, world["partners"][1].vendor.email} <= {
-        address for message in mail.outbox for address in message.to}
+        address for message in mail.outbox for address in message.to
+    }
     # The basket is gone: the next order starts empty.
     assert "Producto de Café Serrano" not in client.get(url).content.decode()
 
@@ -82,8 +112,11 @@ def test_more_than_the_stock_is_refused_with_a_message(world):
     client = client_for(world, "agent")
     url = reverse("callcenter:phone-order", kwargs={"pk": world["walk_in"].pk})
 
-    response = client.post(url, {"action": "add", "stockrecord": world["coffee"].stockrecords
-                                 .get().pk, "quantity": "50"}, follow=True)
+    response = client.post(
+        url,
+        {"action": "add", "stockrecord": world["coffee"].stockrecords.get().pk, "quantity": "50"},
+        follow=True,
+    )
 
     assert response.status_code == 200
     assert "50" not in "".join(str(message) for message in response.context["messages"])
@@ -95,15 +128,31 @@ def test_bad_input_gives_a_message_and_places_nothing(world):
     url = reverse("callcenter:phone-order", kwargs={"pk": world["walk_in"].pk})
     fill_basket(client, url, world)
 
-    no_delivery = client.post(url, {"action": "place", **address_data(), "channel": "phone",
-                                    "payment_method": "cash_on_delivery"})
-    no_address = client.post(url, {"action": "place", **address_data(line1="",
-                                                                    municipality=""),
-                                   "channel": "phone", "payment_method": "cash_on_delivery"})
+    no_delivery = client.post(
+        url,
+        {
+            "action": "place",
+            **address_data(),
+            "channel": "phone",
+            "payment_method": "cash_on_delivery",
+        },
+    )
+    no_address = client.post(
+        url,
+        {
+            "action": "place",
+            **address_data(line1="", municipality=""),
+            "channel": "phone",
+            "payment_method": "cash_on_delivery",
+        },
+    )
     nonsense = client.post(url, {"action": "add", "stockrecord": "abc", "quantity": "x"})
 
     assert (no_delivery.status_code, no_address.status_code, nonsense.status_code) == (
-        400, 400, 302)
+        400,
+        400,
+        302,
+    )
     assert not Order.objects.filter(user=world["walk_in"]).exists()
     assert not AuditEntry.objects.filter(action=AuditAction.ORDER_PLACED).exists()
 
@@ -116,8 +165,16 @@ def test_a_store_that_stops_selling_meanwhile_is_refused(world):
     vendor.status = "suspended"
     vendor.save()
 
-    response = client.post(url, {"action": "place", **address_data(), **pickup_choices(world),
-                                 "channel": "phone", "payment_method": "cash_on_delivery"})
+    response = client.post(
+        url,
+        {
+            "action": "place",
+            **address_data(),
+            **pickup_choices(world),
+            "channel": "phone",
+            "payment_method": "cash_on_delivery",
+        },
+    )
 
     assert response.status_code == 400
     assert not Order.objects.filter(user=world["walk_in"]).exists()
@@ -136,8 +193,7 @@ def test_console_pages_keep_their_query_count_as_purchases_grow(world):
     for _index in range(5):
         purchase_place_for(world["customer"], [(world["coffee"], 1), (world["honey"], 1)])
 
-    assert [query_count(client, url) for url in (customer_url, search_url,
-                                                 purchase_url)] == before
+    assert [query_count(client, url) for url in (customer_url, search_url, purchase_url)] == before
 
 
 def test_the_agent_reads_each_payment_method_and_how_the_customer_pays_it(world):
@@ -149,11 +205,14 @@ def test_the_agent_reads_each_payment_method_and_how_the_customer_pays_it(world)
     options = client.post(url, {"action": "options", **address_data()}).content.decode()
 
     assert first.context["place_form"].initial["payment_method"] == "cash_on_delivery"
-    assert re.findall(r'id="pay-([\w-]+)" value="[\w-]+">\s*<label [^>]*>([^<]+)</label>',
-                      options) == [
+    assert re.findall(
+        r'id="pay-([\w-]+)" value="[\w-]+">\s*<label [^>]*>([^<]+)</label>', options
+    ) == [
         ("cash_on_delivery", "Pago contra entrega"),
-        ("bank_transfer", "Transferencia bancaria (el cliente recibe las instrucciones por "
-                          "correo)"),
+        (
+            "bank_transfer",
+            "Transferencia bancaria (el cliente recibe las instrucciones por correo)",
+        ),
         ("dummy", "Tarjeta, con un enlace de pago enviado al cliente"),
     ]
 
@@ -162,8 +221,9 @@ def test_the_request_to_pay_is_offered_again_only_while_the_money_is_awaited(wor
     from tests.factories.callcenter import purchase_place_for
 
     client = client_for(world, "agent")
-    transfer = purchase_place_for(world["customer"], [(world["coffee"], 1)],
-                                  gateway="bank_transfer")
+    transfer = purchase_place_for(
+        world["customer"], [(world["coffee"], 1)], gateway="bank_transfer"
+    )
 
     def resend_forms(order) -> int:
         page = client.get(reverse("callcenter:purchase", kwargs={"number": order.number}))

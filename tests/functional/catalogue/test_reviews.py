@@ -20,13 +20,22 @@ REVIEW = {"title": "Muy bueno", "score": "5", "body": "Llegó a tiempo y bien en
 @pytest.fixture
 def world():
     (coffee_store, coffee), (honey_store, honey) = stores_create()
-    received, waiting, stranger = (UserFactory(email=f"{name}@example.test")
-                                   for name in ("recibio", "espera", "extrana"))
-    vendor_order_deliver(purchase_place_for(received, [(coffee, 1), (honey, 1)]).vendor_orders.get(
-        vendor__partner=coffee_store))
+    received, waiting, stranger = (
+        UserFactory(email=f"{name}@example.test") for name in ("recibio", "espera", "extrana")
+    )
+    vendor_order_deliver(
+        purchase_place_for(received, [(coffee, 1), (honey, 1)]).vendor_orders.get(
+            vendor__partner=coffee_store
+        )
+    )
     purchase_place_for(waiting, [(coffee, 1)])
-    return {"coffee": coffee, "honey": honey, "received": received, "waiting": waiting,
-            "stranger": stranger}
+    return {
+        "coffee": coffee,
+        "honey": honey,
+        "received": received,
+        "waiting": waiting,
+        "stranger": stranger,
+    }
 
 
 def client_for(user) -> Client:
@@ -37,8 +46,9 @@ def client_for(user) -> Client:
 
 
 def add_url(product) -> str:
-    return reverse("catalogue:reviews-add", kwargs={"product_slug": product.slug,
-                                                    "product_pk": product.pk})
+    return reverse(
+        "catalogue:reviews-add", kwargs={"product_slug": product.slug, "product_pk": product.pk}
+    )
 
 
 def test_a_buyer_who_received_the_product_reviews_it_once(world):
@@ -52,31 +62,41 @@ def test_a_buyer_who_received_the_product_reviews_it_once(world):
     response = buyer.post(add_url(coffee), REVIEW, follow=True)
 
     assert [str(m) for m in response.context["messages"]] == [
-        "Gracias por dar su opinión sobre este producto"]
+        "Gracias por dar su opinión sobre este producto"
+    ]
     review = ProductReview.objects.get()
     assert (review.product, review.user, review.score, review.status) == (
-        coffee, world["received"], 5, ProductReview.APPROVED)
+        coffee,
+        world["received"],
+        5,
+        ProductReview.APPROVED,
+    )
     again = buyer.post(add_url(coffee), REVIEW, follow=True)
     assert [str(m) for m in again.context["messages"]] == [
-        "¡Ya dio su opinión sobre este producto!"]
+        "¡Ya dio su opinión sobre este producto!"
+    ]
     assert ProductReview.objects.count() == 1
     assert buyer.get(coffee.get_absolute_url()).context["review_permitted"] is False
 
 
-@pytest.mark.parametrize("who, product", [
-    ("waiting", "coffee"),   # bought it, not delivered yet
-    ("received", "honey"),   # its part from the other store is not delivered
-    ("stranger", "coffee"),  # never bought it
-    (None, "coffee"),        # anonymous
-])
+@pytest.mark.parametrize(
+    "who, product",
+    [
+        ("waiting", "coffee"),  # bought it, not delivered yet
+        ("received", "honey"),  # its part from the other store is not delivered
+        ("stranger", "coffee"),  # never bought it
+        (None, "coffee"),  # anonymous
+    ],
+)
 def test_anyone_else_sees_no_form_and_a_post_is_refused(world, who, product):
     client = client_for(world[who] if who else None)
     product = world[product]
 
     page = client.get(product.get_absolute_url())
     form = client.get(add_url(product), follow=True)
-    response = client.post(add_url(product), {**REVIEW, "name": "Ana", "email": "a@x.test"},
-                           follow=True)
+    response = client.post(
+        add_url(product), {**REVIEW, "name": "Ana", "email": "a@x.test"}, follow=True
+    )
 
     assert page.context["review_permitted"] is False
     assert add_url(product) not in page.content.decode()

@@ -10,8 +10,12 @@ from tests.functional.checkout.flow import basket_add
 @pytest.fixture
 def honey(db):
     partner = PartnerFactory(name="Miel del Valle")
-    return ProductFactory(title="Miel de abejas", stockrecord__partner=partner,
-                          stockrecord__num_in_stock=3, stockrecord__price=Decimal("450.00"))
+    return ProductFactory(
+        title="Miel de abejas",
+        stockrecord__partner=partner,
+        stockrecord__num_in_stock=3,
+        stockrecord__price=Decimal("450.00"),
+    )
 
 
 def basket_quantities(client) -> list[int]:
@@ -31,10 +35,18 @@ def test_raising_a_line_above_the_stock_is_refused_too(client, honey):
     basket_add(client, honey, 2)
     formset = client.get(reverse("basket:summary")).context["formset"]
 
-    response = client.post(reverse("basket:summary"), {
-        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0",
-        "form-MAX_NUM_FORMS": "1000", "form-0-id": formset.forms[0].instance.pk,
-        "form-0-quantity": "4"}, follow=True)
+    response = client.post(
+        reverse("basket:summary"),
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": formset.forms[0].instance.pk,
+            "form-0-quantity": "4",
+        },
+        follow=True,
+    )
 
     assert "un máximo de 3" in response.content.decode()
     assert basket_quantities(client) == [2]
@@ -51,8 +63,11 @@ def test_a_suspended_vendors_product_cannot_be_added(client, honey):
 
 
 def test_the_basket_is_grouped_by_store_with_subtotals(client, honey):
-    other = ProductFactory(title="Café molido", stockrecord__partner=PartnerFactory(
-        name="Café Serrano"), stockrecord__price=Decimal("320.00"))
+    other = ProductFactory(
+        title="Café molido",
+        stockrecord__partner=PartnerFactory(name="Café Serrano"),
+        stockrecord__price=Decimal("320.00"),
+    )
     basket_add(client, honey, 2)
     basket_add(client, other, 1)
 

@@ -15,16 +15,23 @@ from tests.functional.checkout.flow import basket_add, checkout_to_review, order
 from tests.localstripe_server import stripe_options
 
 BASE_POLICY = {
-    "default-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
-    "font-src": "'self'", "connect-src": "'self'", "frame-src": "'none'",
-    "object-src": "'none'", "base-uri": "'self'", "frame-ancestors": "'none'",
+    "default-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "frame-src": "'none'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "frame-ancestors": "'none'",
     "form-action": "'self'",
 }
 
 
 def policy_of(response) -> dict:
-    directives = (part.strip().split(" ", 1) for part in
-                  response["Content-Security-Policy"].split(";"))
+    directives = (
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
     return {name: value for name, value in directives}
 
 
@@ -32,15 +39,18 @@ def policy_of(response) -> dict:
 def card_purchase(client, db, settings, localstripe_url):
     settings.PAYMENT_GATEWAYS = {
         **settings.PAYMENT_GATEWAYS,
-        "stripe": {"BACKEND": "payments.gateways.stripe.StripeGateway",
-                   "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",))},
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",)),
+        },
     }
     partner = PartnerFactory(name="Café Serrano")
     point = PickupPointFactory(vendor=partner.vendor)
     product = ProductFactory(stockrecord__partner=partner, stockrecord__price=Decimal("300.00"))
     basket_add(client, product, 1)
-    placed = order_place(client, checkout_to_review(client, {partner.vendor: f"pickup-{point.pk}"},
-                                                    payment="stripe"))
+    placed = order_place(
+        client, checkout_to_review(client, {partner.vendor: f"pickup-{point.pk}"}, payment="stripe")
+    )
     assert placed.status_code == 302
     return Payment.objects.get(), product
 
@@ -57,8 +67,9 @@ def test_a_shopper_page_allows_our_own_scripts_and_its_nonce_only(client, coffee
     assert re.findall(r"<script(?![^>]*\b(?:src|nonce)=)", html) == []
 
 
-def test_the_card_page_allows_the_configured_gateway_and_nothing_else(client, card_purchase,
-                                                                      localstripe_url):
+def test_the_card_page_allows_the_configured_gateway_and_nothing_else(
+    client, card_purchase, localstripe_url
+):
     payment, product = card_purchase
 
     card_page = client.get(reverse("payment_pages:card", kwargs={"reference": payment.reference}))
@@ -74,8 +85,14 @@ def test_the_card_page_allows_the_configured_gateway_and_nothing_else(client, ca
 
 
 def test_stripe_itself_is_allowed_with_its_3d_secure_frames():
-    gateway = StripeGateway(name="stripe", options={
-        "secret_key": "sk_live_x", "publishable_key": "pk_live_x", "webhook_secret": "whsec_x"})
+    gateway = StripeGateway(
+        name="stripe",
+        options={
+            "secret_key": "sk_live_x",
+            "publishable_key": "pk_live_x",
+            "webhook_secret": "whsec_x",
+        },
+    )
 
     sources = gateway.client_sources()
 

@@ -18,13 +18,15 @@ def three_stores(db):
     stores = []
     for index, price in enumerate(("100.00", "250.00", "40.00")):
         partner = PartnerFactory(name=f"Tienda {index}")
-        product = ProductFactory(title=f"Producto {index}", stockrecord__partner=partner,
-                                 stockrecord__price=Decimal(price),
-                                 stockrecord__num_in_stock=5)
+        product = ProductFactory(
+            title=f"Producto {index}",
+            stockrecord__partner=partner,
+            stockrecord__price=Decimal(price),
+            stockrecord__num_in_stock=5,
+        )
         zone = DeliveryZoneFactory(vendor=partner.vendor, price=Decimal("150.00"))
         point = PickupPointFactory(vendor=partner.vendor)
-        stores.append({"vendor": partner.vendor, "product": product, "zone": zone,
-                       "point": point})
+        stores.append({"vendor": partner.vendor, "product": product, "zone": zone, "point": point})
     return stores
 
 
@@ -32,10 +34,14 @@ def test_a_guest_buys_from_three_stores_in_one_order(client, three_stores):
     for store in three_stores:
         basket_add(client, store["product"], 2)
     a, b, c = three_stores
-    review = checkout_to_review(client, {
-        a["vendor"]: f"home-{a['zone'].pk}", b["vendor"]: f"home-{b['zone'].pk}",
-        c["vendor"]: f"pickup-{c['point'].pk}",
-    })
+    review = checkout_to_review(
+        client,
+        {
+            a["vendor"]: f"home-{a['zone'].pk}",
+            b["vendor"]: f"home-{b['zone'].pk}",
+            c["vendor"]: f"pickup-{c['point'].pk}",
+        },
+    )
     assert review.status_code == 200
 
     response = order_place(client, review)
@@ -46,8 +52,11 @@ def test_a_guest_buys_from_three_stores_in_one_order(client, three_stores):
     assert order.shipping_incl_tax == Decimal("300.00")
     assert order.total_incl_tax == Decimal("1080.00")  # 2×100 + 2×250 + 2×40 + 2×150
     assert order.status == "placed"
-    parts = list(order.vendor_orders.order_by("sequence").values_list(
-        "number", "vendor__trade_name", "status", "delivery_code", "delivery_charge"))
+    parts = list(
+        order.vendor_orders.order_by("sequence").values_list(
+            "number", "vendor__trade_name", "status", "delivery_code", "delivery_charge"
+        )
+    )
     assert parts == [
         (f"{order.number}-1", "Tienda 0", "placed", f"home-{a['zone'].pk}", Decimal("150.00")),
         (f"{order.number}-2", "Tienda 1", "placed", f"home-{b['zone'].pk}", Decimal("150.00")),
@@ -55,21 +64,25 @@ def test_a_guest_buys_from_three_stores_in_one_order(client, three_stores):
     ]
     assert [record.num_allocated for record in StockRecord.objects.order_by("pk")] == [2, 2, 2]
     assert sorted(StockMovement.objects.values_list("order_number", flat=True)) == [
-        f"{order.number}-1", f"{order.number}-2", f"{order.number}-3"]
+        f"{order.number}-1",
+        f"{order.number}-2",
+        f"{order.number}-3",
+    ]
     assert order.shipping_address.state == "La Habana"
     assert order.shipping_address.line4 == "Playa"
 
 
-def test_the_last_units_sold_elsewhere_mid_checkout_end_in_a_clear_message(client,
-                                                                              three_stores):
+def test_the_last_units_sold_elsewhere_mid_checkout_end_in_a_clear_message(client, three_stores):
     a = three_stores[0]
     basket_add(client, a["product"], 3)
     review = checkout_to_review(client, {a["vendor"]: f"pickup-{a['point'].pk}"})
     StockRecord.objects.filter(product=a["product"]).update(num_allocated=4)
 
-    response = client.post(reverse("checkout:preview"), {
-        "action": "place_order", "purchase_fingerprint": review.context["purchase_fingerprint"]},
-        follow=True)
+    response = client.post(
+        reverse("checkout:preview"),
+        {"action": "place_order", "purchase_fingerprint": review.context["purchase_fingerprint"]},
+        follow=True,
+    )
 
     assert response.redirect_chain[-1][0] == reverse("basket:summary")
     assert "máximo de 1" in response.content.decode()
@@ -83,8 +96,9 @@ def test_a_delivery_option_of_another_vendor_is_refused(client, three_stores):
     basket_add(client, a["product"])
     checkout_to_review(client, {a["vendor"]: f"home-{a['zone'].pk}"})
 
-    response = client.post(reverse("checkout:shipping-method"),
-                           {f"vendor-{a['vendor'].pk}": f"home-{b['zone'].pk}"})
+    response = client.post(
+        reverse("checkout:shipping-method"), {f"vendor-{a['vendor'].pk}": f"home-{b['zone'].pk}"}
+    )
 
     assert response.status_code == 400
     assert "no es una opción de entrega de Tienda 0" in response.content.decode()
@@ -96,8 +110,7 @@ def test_a_municipality_outside_the_province_is_refused(client, three_stores):
 
     basket_add(client, three_stores[0]["product"])
     checkout_start(client)
-    data = address_data(municipality="Playa",
-                        province=Province.objects.get(name="Matanzas").pk)
+    data = address_data(municipality="Playa", province=Province.objects.get(name="Matanzas").pk)
 
     response = client.post(reverse("checkout:shipping-address"), data)
 
@@ -138,9 +151,11 @@ def test_a_vendor_suspended_mid_checkout_stops_the_order(client, three_stores):
     a["vendor"].status = "suspended"
     a["vendor"].save()
 
-    response = client.post(reverse("checkout:preview"), {
-        "action": "place_order", "purchase_fingerprint": review.context["purchase_fingerprint"]},
-        follow=True)
+    response = client.post(
+        reverse("checkout:preview"),
+        {"action": "place_order", "purchase_fingerprint": review.context["purchase_fingerprint"]},
+        follow=True,
+    )
 
     assert response.redirect_chain[-1][0] == reverse("basket:summary")
     assert not Order.objects.exists()

@@ -12,8 +12,11 @@ from tests.factories.delivery import PickupPointFactory
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
 from tests.integration.invoices.test_rendering import pdf_text
 
-COMPANY = {"as_company": "on", "company_name": "Cooperativa Los Pinos",
-           "company_nit": "12345678901"}
+COMPANY = {
+    "as_company": "on",
+    "company_name": "Cooperativa Los Pinos",
+    "company_nit": "12345678901",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -25,8 +28,12 @@ def private_root(settings, tmp_path):
 def store(db):
     partner = PartnerFactory(name="Miel del Valle")
     point = PickupPointFactory(vendor=partner.vendor)
-    product = ProductFactory(title="Miel de abejas", stockrecord__partner=partner,
-                             stockrecord__price=Decimal("350.00"), stockrecord__num_in_stock=5)
+    product = ProductFactory(
+        title="Miel de abejas",
+        stockrecord__partner=partner,
+        stockrecord__price=Decimal("350.00"),
+        stockrecord__num_in_stock=5,
+    )
     return partner.vendor, f"pickup-{point.pk}", product
 
 
@@ -40,14 +47,18 @@ def buy(client, store, *, billing=None, capture=None):
     return review
 
 
-def test_a_company_purchase_is_invoiced_to_the_company(client, store,
-                                                      django_capture_on_commit_callbacks):
+def test_a_company_purchase_is_invoiced_to_the_company(
+    client, store, django_capture_on_commit_callbacks
+):
     review = buy(client, store, billing=COMPANY, capture=django_capture_on_commit_callbacks)
 
     assert "Cooperativa Los Pinos" in review.content.decode()
     billing = BillingDetails.objects.get()
     assert (billing.company_name, billing.company_nit, billing.language) == (
-        "Cooperativa Los Pinos", "12345678901", "es")
+        "Cooperativa Los Pinos",
+        "12345678901",
+        "es",
+    )
     invoice = Invoice.objects.get()
     assert invoice.snapshot["recipient"]["company_name"] == "Cooperativa Los Pinos"
     assert invoice.snapshot["recipient"]["company_nit"] == "12345678901"
@@ -57,7 +68,8 @@ def test_a_company_purchase_is_invoiced_to_the_company(client, store,
 
 
 def test_a_buyer_checking_out_in_english_gets_an_english_invoice(
-        client, store, django_capture_on_commit_callbacks):
+    client, store, django_capture_on_commit_callbacks
+):
     with translation.override("en"):  # the /en/ pages
         buy(client, store, capture=django_capture_on_commit_callbacks)
 
@@ -69,13 +81,19 @@ def test_a_buyer_checking_out_in_english_gets_an_english_invoice(
     assert "setecientos pesos" in text
 
 
-@pytest.mark.parametrize(("company", "field"), [
-    ({"as_company": "on", "company_name": "", "company_nit": "12345678901"}, "company_name"),
-    ({"as_company": "on", "company_name": "Los Pinos", "company_nit": "123-456"},
-     "company_nit"),
-])
+@pytest.mark.parametrize(
+    ("company", "field"),
+    [
+        ({"as_company": "on", "company_name": "", "company_nit": "12345678901"}, "company_name"),
+        (
+            {"as_company": "on", "company_name": "Los Pinos", "company_nit": "123-456"},
+            "company_nit",
+        ),
+    ],
+)
 def test_a_company_without_name_or_with_a_bad_nit_is_refused_with_a_message(
-        client, store, company, field):
+    client, store, company, field
+):
     vendor, pickup, product = store
     basket_add(client, product, 1)
     with pytest.raises(AssertionError):
@@ -90,16 +108,22 @@ def test_a_company_without_name_or_with_a_bad_nit_is_refused_with_a_message(
 
 
 def test_company_fields_are_ignored_unless_buying_as_a_company(
-        client, store, django_capture_on_commit_callbacks):
-    buy(client, store, billing={"company_name": "Ignorada", "company_nit": "bad"},
-        capture=django_capture_on_commit_callbacks)
+    client, store, django_capture_on_commit_callbacks
+):
+    buy(
+        client,
+        store,
+        billing={"company_name": "Ignorada", "company_nit": "bad"},
+        capture=django_capture_on_commit_callbacks,
+    )
 
     assert BillingDetails.objects.get().company_name == ""
     assert Invoice.objects.get().snapshot["recipient"]["company_name"] == ""
 
 
-def test_the_company_last_bought_as_is_offered_again(client, store,
-                                                     django_capture_on_commit_callbacks):
+def test_the_company_last_bought_as_is_offered_again(
+    client, store, django_capture_on_commit_callbacks
+):
     client.force_login(UserFactory())
     buy(client, store, billing=COMPANY, capture=django_capture_on_commit_callbacks)
     vendor, pickup, product = store
@@ -110,4 +134,6 @@ def test_the_company_last_bought_as_is_offered_again(client, store,
 
     form = response.context["form"]
     assert (form.initial["company_name"], form.initial["company_nit"]) == (
-        "Cooperativa Los Pinos", "12345678901")
+        "Cooperativa Los Pinos",
+        "12345678901",
+    )

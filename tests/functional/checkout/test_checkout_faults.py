@@ -41,8 +41,11 @@ def test_reconciliation_finishes_what_a_crash_interrupted(client, monkeypatch, f
     choices = {}
     for partner in partners:
         choices[partner.vendor] = f"pickup-{PickupPointFactory(vendor=partner.vendor).pk}"
-        basket_add(client, ProductFactory(stockrecord__partner=partner,
-                                          stockrecord__price=Decimal("150.00")), 1)
+        basket_add(
+            client,
+            ProductFactory(stockrecord__partner=partner, stockrecord__price=Decimal("150.00")),
+            1,
+        )
     review = checkout_to_review(client, choices, payment="dummy")
     with monkeypatch.context() as patched:
         patched.setattr(*FAULTS[fault], crash)
@@ -58,7 +61,6 @@ def test_reconciliation_finishes_what_a_crash_interrupted(client, monkeypatch, f
 
     payment.refresh_from_db()
     assert payment.state == "captured"
-    assert PaymentEvent.objects.filter(payment=payment, kind="charge",
-                                       phase="success").count() == 1
+    assert PaymentEvent.objects.filter(payment=payment, kind="charge", phase="success").count() == 1
     assert payment.gateway_reference.startswith("dummy_")
     assert sorted(VendorOrder.objects.values_list("status", flat=True)) == ["placed", "placed"]

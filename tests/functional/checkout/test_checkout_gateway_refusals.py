@@ -19,8 +19,10 @@ from vendors.models import VendorOrder
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
 
-REFUSED = ("El pago con tarjeta no está disponible en este momento. No se cobró nada: "
-           "elija otra forma de pago.")
+REFUSED = (
+    "El pago con tarjeta no está disponible en este momento. No se cobró nada: "
+    "elija otra forma de pago."
+)
 ALERT_SUBJECT = "La pasarela de pago stripe rechaza nuestras solicitudes: authentication_failed"
 
 
@@ -29,8 +31,10 @@ def stripe_with(settings, localstripe_url, **options):
     settings.EMAIL_BACKEND = "shop.mail.backends.OutboxEmailBackend"
     settings.PAYMENT_GATEWAYS = {
         **settings.PAYMENT_GATEWAYS,
-        "stripe": {"BACKEND": "payments.gateways.stripe.StripeGateway",
-                   "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",), **options)},
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": stripe_options(localstripe_url, currencies=("CUP",), **options),
+        },
     }
 
 
@@ -44,15 +48,20 @@ def store(db):
 
 def buy_by_card(client, store):
     vendor, pickup = store
-    product = ProductFactory(stockrecord__partner=vendor.partner,
-                             stockrecord__price=Decimal("300.00"), stockrecord__num_in_stock=5)
+    product = ProductFactory(
+        stockrecord__partner=vendor.partner,
+        stockrecord__price=Decimal("300.00"),
+        stockrecord__num_in_stock=5,
+    )
     basket_add(client, product, 1)
-    return product, order_place(client, checkout_to_review(client, {vendor: pickup},
-                                                           payment="stripe"))
+    return product, order_place(
+        client, checkout_to_review(client, {vendor: pickup}, payment="stripe")
+    )
 
 
 def test_a_refused_key_asks_the_buyer_to_pay_another_way_and_keeps_nothing(
-        client, store, settings, localstripe_url):
+    client, store, settings, localstripe_url
+):
     stripe_with(settings, localstripe_url, secret_key="wrong-key")
 
     product, response = buy_by_card(client, store)
@@ -68,7 +77,8 @@ def test_a_refused_key_asks_the_buyer_to_pay_another_way_and_keeps_nothing(
 
 
 def test_the_operators_are_told_once_however_many_buyers_meet_the_refusal(
-        client, store, settings, localstripe_url):
+    client, store, settings, localstripe_url
+):
     stripe_with(settings, localstripe_url, secret_key="wrong-key")
 
     buy_by_card(client, store)
@@ -86,7 +96,8 @@ def test_the_operators_are_told_once_however_many_buyers_meet_the_refusal(
 
 
 def test_a_refusal_after_the_cache_was_flushed_is_still_told_once(
-        client, store, settings, localstripe_url):
+    client, store, settings, localstripe_url
+):
     stripe_with(settings, localstripe_url, secret_key="wrong-key")
 
     buy_by_card(client, store)
@@ -97,7 +108,8 @@ def test_a_refusal_after_the_cache_was_flushed_is_still_told_once(
 
 
 def test_the_card_page_says_card_payment_is_unavailable_when_the_gateway_refuses_us(
-        client, store, settings, localstripe_url):
+    client, store, settings, localstripe_url
+):
     stripe_with(settings, localstripe_url)
     _product, placed = buy_by_card(client, store)
     assert placed.status_code == 302

@@ -27,8 +27,11 @@ def store(db):
 
 def buy(client, store, price: str, payment: str):
     vendor, pickup = store
-    product = ProductFactory(stockrecord__partner=vendor.partner,
-                             stockrecord__price=Decimal(price), stockrecord__num_in_stock=5)
+    product = ProductFactory(
+        stockrecord__partner=vendor.partner,
+        stockrecord__price=Decimal(price),
+        stockrecord__num_in_stock=5,
+    )
     basket_add(client, product, 1)
     review = checkout_to_review(client, {vendor: pickup}, payment=payment)
     return product, order_place(client, review)
@@ -47,7 +50,8 @@ def test_the_payment_step_offers_the_enabled_gateways(client, store):
 
 
 def test_a_declined_payment_cancels_the_parts_frees_the_stock_and_lets_the_buyer_retry(
-        client, store, django_capture_on_commit_callbacks):
+    client, store, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         product, response = buy(client, store, "100.01", "dummy")
 
@@ -69,7 +73,8 @@ def test_a_declined_payment_cancels_the_parts_frees_the_stock_and_lets_the_buyer
 
 
 def test_a_payment_taken_at_once_places_the_parts_and_tells_the_vendor(
-        client, store, django_capture_on_commit_callbacks):
+    client, store, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         _product, response = buy(client, store, "100.00", "dummy")
 
@@ -81,7 +86,8 @@ def test_a_payment_taken_at_once_places_the_parts_and_tells_the_vendor(
 
 
 def test_a_bank_transfer_waits_for_the_money_with_instructions(
-        client, store, django_capture_on_commit_callbacks):
+    client, store, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         product, response = buy(client, store, "100.00", "bank_transfer")
     thank_you = client.get(response["Location"]).content.decode()
@@ -104,7 +110,8 @@ def test_an_unavailable_gateway_leaves_no_order(client, store):
 
 
 def test_the_buyer_sends_the_transfer_number_and_the_operator_sees_it(
-        client, store, django_capture_on_commit_callbacks):
+    client, store, django_capture_on_commit_callbacks
+):
     from tests.factories import UserFactory
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -128,7 +135,8 @@ def test_the_buyer_sends_the_transfer_number_and_the_operator_sees_it(
 
 
 def test_only_a_payment_confirmed_by_hand_takes_a_transfer_number(
-        client, store, django_capture_on_commit_callbacks):
+    client, store, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         _product, _response = buy(client, store, "100.00", "cash_on_delivery")
     payment = Payment.objects.get()

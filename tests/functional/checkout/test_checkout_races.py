@@ -12,8 +12,10 @@ from tests.factories.delivery import PickupPointFactory
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
 from vendors.models import VendorOrder
 
-pytestmark = [pytest.mark.postgres,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -22,8 +24,11 @@ StockRecord = get_model("partner", "StockRecord")
 def test_eight_buyers_at_the_review_for_the_last_three_units():
     partner = PartnerFactory()
     point = PickupPointFactory(vendor=partner.vendor)
-    product = ProductFactory(stockrecord__partner=partner, stockrecord__num_in_stock=3,
-                             stockrecord__price=Decimal("500.00"))
+    product = ProductFactory(
+        stockrecord__partner=partner,
+        stockrecord__num_in_stock=3,
+        stockrecord__price=Decimal("500.00"),
+    )
     buyers = []
     for _index in range(8):
         client = Client()
@@ -38,8 +43,11 @@ def test_eight_buyers_at_the_review_for_the_last_three_units():
     errors = run_in_threads(len(buyers), place)
 
     assert errors == []
-    placed = [answer for answer in answers if answer.status_code == 302
-              and "thank-you" in answer["Location"]]
+    placed = [
+        answer
+        for answer in answers
+        if answer.status_code == 302 and "thank-you" in answer["Location"]
+    ]
     refused = [answer for answer in answers if answer.status_code == 200]
     assert len(placed) == 3
     assert len(refused) == 5

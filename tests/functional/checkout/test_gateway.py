@@ -29,8 +29,10 @@ def test_the_password_field_is_not_required_in_the_page(basket_client):
 
 
 def test_a_guest_goes_on_with_an_email_only(basket_client):
-    response = basket_client.post(reverse("checkout:index"), {
-        "username": "ana@example.test", "options": "anonymous", "password": ""})
+    response = basket_client.post(
+        reverse("checkout:index"),
+        {"username": "ana@example.test", "options": "anonymous", "password": ""},
+    )
 
     assert response.status_code == 302
     assert response["Location"] == reverse("checkout:shipping-address")
@@ -40,8 +42,10 @@ def test_a_guest_goes_on_with_an_email_only(basket_client):
 def test_a_returning_customer_signs_in_at_the_gateway(basket_client):
     user = UserFactory(email="carlos@example.test")
 
-    response = basket_client.post(reverse("checkout:index"), {
-        "username": "carlos@example.test", "options": "existing", "password": PASSWORD})
+    response = basket_client.post(
+        reverse("checkout:index"),
+        {"username": "carlos@example.test", "options": "existing", "password": PASSWORD},
+    )
 
     assert response.status_code == 302
     assert response["Location"] == reverse("checkout:shipping-address")
@@ -51,21 +55,25 @@ def test_a_returning_customer_signs_in_at_the_gateway(basket_client):
 def test_a_returning_customer_without_a_password_is_asked_for_it(basket_client):
     UserFactory(email="carlos@example.test")
 
-    response = basket_client.post(reverse("checkout:index"), {
-        "username": "carlos@example.test", "options": "existing", "password": ""})
+    response = basket_client.post(
+        reverse("checkout:index"),
+        {"username": "carlos@example.test", "options": "existing", "password": ""},
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors == {
-        "password": ["Escriba su contraseña para iniciar sesión, o elija comprar como "
-                     "invitado."]}
+        "password": ["Escriba su contraseña para iniciar sesión, o elija comprar como invitado."]
+    }
     assert "_auth_user_id" not in basket_client.session
 
 
 def test_a_wrong_password_is_still_refused(basket_client):
     UserFactory(email="carlos@example.test")
 
-    response = basket_client.post(reverse("checkout:index"), {
-        "username": "carlos@example.test", "options": "existing", "password": "nope"})
+    response = basket_client.post(
+        reverse("checkout:index"),
+        {"username": "carlos@example.test", "options": "existing", "password": "nope"},
+    )
 
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()

@@ -21,14 +21,18 @@ def basket_with(*, vendors: int, lines_per_vendor: int) -> tuple[Client, dict]:
         PickupPointFactory(vendor=partner.vendor)
         choices[partner.vendor] = f"home-{zone.pk}"
         for _line in range(lines_per_vendor):
-            basket_add(client, ProductFactory(stockrecord__partner=partner,
-                                              stockrecord__num_in_stock=10), 2)
+            basket_add(
+                client,
+                ProductFactory(stockrecord__partner=partner, stockrecord__num_in_stock=10),
+                2,
+            )
     return client, choices
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url_name", ["basket:summary", "checkout:shipping-method",
-                                      "checkout:preview"])
+@pytest.mark.parametrize(
+    "url_name", ["basket:summary", "checkout:shipping-method", "checkout:preview"]
+)
 def test_page_queries_do_not_grow_with_stores_and_lines(url_name):
     counts = []
     for vendors, lines in ((2, 1), (5, 3)):
@@ -41,7 +45,8 @@ def test_page_queries_do_not_grow_with_stores_and_lines(url_name):
 
 @pytest.mark.django_db
 def test_the_confirmation_page_costs_the_same_for_one_store_or_five(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     from tests.functional.checkout.flow import order_place
 
     counts = []

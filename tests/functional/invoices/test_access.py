@@ -30,22 +30,30 @@ def private_root(settings, tmp_path):
 def world(db):
     partner_a = PartnerFactory(name="Tienda A", code="tienda-a")
     partner_b = PartnerFactory(name="Tienda B", code="tienda-b")
-    users = {"anonymous": None, "shopper": UserFactory(), "agent": UserFactory(is_staff=True),
-             "buyer": UserFactory(first_name="Berta", last_name="Compradora"),
-             "owner_a": UserFactory(), "staff_a": UserFactory(), "owner_b": UserFactory(),
-             "operator": UserFactory(is_staff=True, is_superuser=True)}
+    users = {
+        "anonymous": None,
+        "shopper": UserFactory(),
+        "agent": UserFactory(is_staff=True),
+        "buyer": UserFactory(first_name="Berta", last_name="Compradora"),
+        "owner_a": UserFactory(),
+        "staff_a": UserFactory(),
+        "owner_b": UserFactory(),
+        "operator": UserFactory(is_staff=True, is_superuser=True),
+    }
     users["agent"].groups.add(Group.objects.get_or_create(name="callcenter")[0])
     partner_a.vendor.memberships.create(user=users["owner_a"], role=MembershipRole.OWNER)
     partner_a.vendor.memberships.create(user=users["staff_a"], role=MembershipRole.STAFF)
     partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
-    order = purchase({partner_a: [(ProductFactory(title="Producto de A",
-                                                  stockrecord__partner=partner_a), 1)]},
-                     user=users["buyer"])
+    order = purchase(
+        {partner_a: [(ProductFactory(title="Producto de A", stockrecord__partner=partner_a), 1)]},
+        user=users["buyer"],
+    )
     invoice = invoice_issue(vendor_order=order.vendor_orders.get())
     invoice_pdf_store(invoice_id=invoice.pk)
     invoice.refresh_from_db()
-    credit_note = credit_note_issue(vendor_order=order.vendor_orders.get(),
-                                    amount=Decimal("1.00"), key="access")
+    credit_note = credit_note_issue(
+        vendor_order=order.vendor_orders.get(), amount=Decimal("1.00"), key="access"
+    )
     credit_note_pdf_store(credit_note_id=credit_note.pk)
     credit_note.refresh_from_db()
     return {"users": users, "invoice": invoice, "credit_note": credit_note, "order": order}
@@ -59,8 +67,10 @@ def client_for(world, role) -> Client:
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("document", "url_name"), [("invoice", "invoices:pdf"),
-                                                    ("credit_note", "invoices:credit-note-pdf")])
+@pytest.mark.parametrize(
+    ("document", "url_name"),
+    [("invoice", "invoices:pdf"), ("credit_note", "invoices:credit-note-pdf")],
+)
 def test_download(world, role, document, url_name):
     invoice = world[document]
 
@@ -94,8 +104,7 @@ def test_the_pdf_is_not_under_media(world, settings):
 def test_the_public_verification_page_confirms_without_personal_data(world):
     invoice = world["invoice"]
 
-    response = Client().get(reverse("invoices:verify",
-                                    kwargs={"code": invoice.verification_code}))
+    response = Client().get(reverse("invoices:verify", kwargs={"code": invoice.verification_code}))
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -104,8 +113,13 @@ def test_the_public_verification_page_confirms_without_personal_data(world):
     assert invoice.snapshot["total"] == "250.00"
     assert "250,00 CUP" in html and "250.00" not in html
     assert invoice.snapshot["issued_on"] in html
-    for personal in ("Berta", "Compradora", world["users"]["buyer"].email,
-                     world["order"].number, "Producto de A"):
+    for personal in (
+        "Berta",
+        "Compradora",
+        world["users"]["buyer"].email,
+        world["order"].number,
+        "Producto de A",
+    ):
         assert personal not in html
 
 

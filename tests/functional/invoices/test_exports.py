@@ -28,12 +28,27 @@ def world(db):
     owner = UserFactory()
     partner_a.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
     buyer = UserFactory(first_name="=HYPERLINK(1)", last_name="")
-    order = purchase({
-        partner_a: [(ProductFactory(stockrecord__partner=partner_a,
-                                    stockrecord__price=Decimal("100.00")), 1)],
-        partner_b: [(ProductFactory(stockrecord__partner=partner_b,
-                                    stockrecord__price=Decimal("40.00")), 1)],
-    }, user=buyer)
+    order = purchase(
+        {
+            partner_a: [
+                (
+                    ProductFactory(
+                        stockrecord__partner=partner_a, stockrecord__price=Decimal("100.00")
+                    ),
+                    1,
+                )
+            ],
+            partner_b: [
+                (
+                    ProductFactory(
+                        stockrecord__partner=partner_b, stockrecord__price=Decimal("40.00")
+                    ),
+                    1,
+                )
+            ],
+        },
+        user=buyer,
+    )
     part_a, part_b = order.vendor_orders.order_by("sequence")
     invoice_a = invoice_issue(vendor_order=part_a)
     invoice_pdf_store(invoice_id=invoice_a.pk)
@@ -42,13 +57,20 @@ def world(db):
     credit_note = credit_note_issue(vendor_order=part_a, amount=Decimal("25"), key="x")
     client = Client()
     client.force_login(owner)
-    return {"vendor": partner_a.vendor, "client": client, "invoice_a": invoice_a,
-            "invoice_b": invoice_b, "credit_note": credit_note, "part_a": part_a}
+    return {
+        "vendor": partner_a.vendor,
+        "client": client,
+        "invoice_a": invoice_a,
+        "invoice_b": invoice_b,
+        "credit_note": credit_note,
+        "part_a": part_a,
+    }
 
 
 def test_the_csv_lists_the_periods_invoices_and_credit_notes(world):
-    response = world["client"].get(reverse("vendor_dashboard:invoice-export",
-                                           args=[world["vendor"].slug]))
+    response = world["client"].get(
+        reverse("vendor_dashboard:invoice-export", args=[world["vendor"].slug])
+    )
 
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -56,25 +78,61 @@ def test_the_csv_lists_the_periods_invoices_and_credit_notes(world):
     invoice, credit_note, part = world["invoice_a"], world["credit_note"], world["part_a"]
     invoice.refresh_from_db()
     assert rows == [
-        ["document", "number", "date", "invoice", "order", "customer", "customer_nit",
-         "tax_base", "tax", "total", "currency", "sha256"],
-        ["factura", invoice.display_number, today, "", part.number, "'=HYPERLINK(1)", "",
-         "100.00", "0.00", "100.00", "CUP", invoice.sha256],
-        ["nota de crédito", credit_note.display_number, today, invoice.display_number,
-         part.number, "'=HYPERLINK(1)", "", "-25.00", "0.00", "-25.00", "CUP", ""],
+        [
+            "document",
+            "number",
+            "date",
+            "invoice",
+            "order",
+            "customer",
+            "customer_nit",
+            "tax_base",
+            "tax",
+            "total",
+            "currency",
+            "sha256",
+        ],
+        [
+            "factura",
+            invoice.display_number,
+            today,
+            "",
+            part.number,
+            "'=HYPERLINK(1)",
+            "",
+            "100.00",
+            "0.00",
+            "100.00",
+            "CUP",
+            invoice.sha256,
+        ],
+        [
+            "nota de crédito",
+            credit_note.display_number,
+            today,
+            invoice.display_number,
+            part.number,
+            "'=HYPERLINK(1)",
+            "",
+            "-25.00",
+            "0.00",
+            "-25.00",
+            "CUP",
+            "",
+        ],
     ]
 
 
 def test_the_zip_holds_the_csv_and_only_the_vendors_pdfs(world):
-    response = world["client"].get(reverse("vendor_dashboard:invoice-export-pdfs",
-                                           args=[world["vendor"].slug]))
+    response = world["client"].get(
+        reverse("vendor_dashboard:invoice-export-pdfs", args=[world["vendor"].slug])
+    )
 
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     invoice = world["invoice_a"]
     invoice.refresh_from_db()
-    assert sorted(archive.namelist()) == sorted(["documentos.csv",
-                                                 f"{invoice.display_number}.pdf"])
+    assert sorted(archive.namelist()) == sorted(["documentos.csv", f"{invoice.display_number}.pdf"])
     assert archive.read(f"{invoice.display_number}.pdf") == invoice.pdf.read()
 
 
@@ -83,7 +141,8 @@ def test_a_period_without_documents_exports_only_the_header(world):
 
     response = world["client"].get(
         reverse("vendor_dashboard:invoice-export", args=[world["vendor"].slug]),
-        {"start": last_year.isoformat(), "end": (last_year + timedelta(days=30)).isoformat()})
+        {"start": last_year.isoformat(), "end": (last_year + timedelta(days=30)).isoformat()},
+    )
 
     assert response.status_code == 200
     assert len(response.content.decode().splitlines()) == 1
@@ -94,6 +153,7 @@ def test_a_backwards_period_is_refused(world):
 
     response = world["client"].get(
         reverse("vendor_dashboard:invoice-export", args=[world["vendor"].slug]),
-        {"start": today.isoformat(), "end": (today - timedelta(days=1)).isoformat()})
+        {"start": today.isoformat(), "end": (today - timedelta(days=1)).isoformat()},
+    )
 
     assert response.status_code == 400

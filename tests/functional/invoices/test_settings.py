@@ -30,9 +30,15 @@ def test_the_owner_sets_a_prefix_and_the_next_invoice_uses_it(owner_client):
     client, partner = owner_client
     assert client.get(settings_url(partner.vendor)).status_code == 200
 
-    response = client.post(settings_url(partner.vendor), {
-        "invoice_prefix": "DLH", "credit_note_prefix": "DLHNC", "tax_percent": "10",
-        "paper_size": "letter"})
+    response = client.post(
+        settings_url(partner.vendor),
+        {
+            "invoice_prefix": "DLH",
+            "credit_note_prefix": "DLHNC",
+            "tax_percent": "10",
+            "paper_size": "letter",
+        },
+    )
 
     assert response.status_code == 302
     product = ProductFactory(stockrecord__partner=partner, stockrecord__price="110.00")
@@ -42,16 +48,26 @@ def test_the_owner_sets_a_prefix_and_the_next_invoice_uses_it(owner_client):
     assert (invoice.snapshot["tax"], invoice.snapshot["paper_size"]) == ("10.00", "letter")
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    ({"invoice_prefix": "f-1", "credit_note_prefix": "NC", "tax_percent": "0"}, "invoice_prefix"),
-    ({"invoice_prefix": "F", "credit_note_prefix": "F", "tax_percent": "0"}, "credit_note_prefix"),
-    ({"invoice_prefix": "F", "credit_note_prefix": "NC", "tax_percent": "150"}, "tax_percent"),
-    ({"invoice_prefix": "F", "credit_note_prefix": "NC", "tax_percent": "abc"}, "tax_percent"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (
+            {"invoice_prefix": "f-1", "credit_note_prefix": "NC", "tax_percent": "0"},
+            "invoice_prefix",
+        ),
+        (
+            {"invoice_prefix": "F", "credit_note_prefix": "F", "tax_percent": "0"},
+            "credit_note_prefix",
+        ),
+        ({"invoice_prefix": "F", "credit_note_prefix": "NC", "tax_percent": "150"}, "tax_percent"),
+        ({"invoice_prefix": "F", "credit_note_prefix": "NC", "tax_percent": "abc"}, "tax_percent"),
+    ],
+)
 def test_bad_settings_are_refused_with_a_message_and_nothing_saved(owner_client, data, field):
     client, partner = owner_client
-    InvoiceSettings.objects.create(vendor=partner.vendor, invoice_prefix="OK",
-                                   tax_percent=Decimal("5"))
+    InvoiceSettings.objects.create(
+        vendor=partner.vendor, invoice_prefix="OK", tax_percent=Decimal("5")
+    )
 
     response = client.post(settings_url(partner.vendor), {"paper_size": "a4", **data})
 

@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def ship(part) -> Shipment:
-    return shipment_create(vendor_order=part, carrier="manual", parcels=1, weight_kg=None,
-                           estimated_delivery=None)
+    return shipment_create(
+        vendor_order=part, carrier="manual", parcels=1, weight_kg=None, estimated_delivery=None
+    )
 
 
 @pytest.fixture
@@ -33,7 +34,8 @@ def step(client, path, status, **data):
 
 
 def test_the_courier_records_out_for_delivery_and_delivered_with_the_cash(
-        client, shipment, django_capture_on_commit_callbacks):
+    client, shipment, django_capture_on_commit_callbacks
+):
     path = courier_link_path(shipment=shipment)
 
     page = client.get(path)
@@ -50,12 +52,18 @@ def test_the_courier_records_out_for_delivery_and_delivered_with_the_cash(
     assert shipment.cash_collected == Decimal("200.00")
     assert shipment.vendor_order.status == VendorOrderStatus.DELIVERED
     assert list(shipment.events.values_list("status", "source")) == [
-        ("out_for_delivery", "courier"), ("delivered", "courier")]
+        ("out_for_delivery", "courier"),
+        ("delivered", "courier"),
+    ]
     # The municipality defaults to the delivery address's.
     places = {event.municipality.name for event in shipment.events.all()}
     assert places == {"Plaza de la Revolución"}
-    assert PaymentEvent.objects.filter(payment__order=shipment.vendor_order.order,
-                                       kind="charge").count() == 1
+    assert (
+        PaymentEvent.objects.filter(
+            payment__order=shipment.vendor_order.order, kind="charge"
+        ).count()
+        == 1
+    )
     assert len(mail.outbox) == 2
     with translation.override("en"):
         assert b"Nothing more to record" in client.get(f"/en{path}").content
@@ -164,8 +172,13 @@ def test_a_withdrawn_link_is_refused_and_the_new_one_works(client, shipment):
 
 
 def test_a_link_of_a_carrier_without_courier_pages_offers_no_steps(client):
-    shipment = shipment_create(vendor_order=ready_part(), carrier="webhook", parcels=1,
-                               weight_kg=None, estimated_delivery=None)
+    shipment = shipment_create(
+        vendor_order=ready_part(),
+        carrier="webhook",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+    )
 
     response = step(client, courier_link_path(shipment=shipment), "picked_up")
 

@@ -28,11 +28,16 @@ def agent_client() -> Client:
 
 
 def shipped(partner, status="in_transit", days_ago=0, gateway="cash_on_delivery"):
-    shipment = shipment_create(vendor_order=ready_part(partner=partner, gateway=gateway),
-                               carrier="manual",
-                               parcels=1, weight_kg=None, estimated_delivery=None)
-    event = replace(carrier_event(shipment, status),
-                    occurred_at=timezone.now() - timedelta(days=days_ago))
+    shipment = shipment_create(
+        vendor_order=ready_part(partner=partner, gateway=gateway),
+        carrier="manual",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+    )
+    event = replace(
+        carrier_event(shipment, status), occurred_at=timezone.now() - timedelta(days=days_ago)
+    )
     tracking_event_record(shipment_id=shipment.pk, event=event)
     return shipment
 
@@ -92,12 +97,15 @@ def test_the_console_menu_leads_agents_to_it():
     assert f'href="{URL}"' in html
 
 
-@pytest.mark.parametrize(("gateway", "cash", "listed"), [
-    ("cash_on_delivery", "320.00", False),
-    ("cash_on_delivery", "300.00", True),
-    ("cash_on_delivery", None, True),
-    ("dummy", None, False),
-])
+@pytest.mark.parametrize(
+    ("gateway", "cash", "listed"),
+    [
+        ("cash_on_delivery", "320.00", False),
+        ("cash_on_delivery", "300.00", True),
+        ("cash_on_delivery", None, True),
+        ("dummy", None, False),
+    ],
+)
 def test_a_delivery_without_the_cash_owed_needs_attention(gateway, cash, listed):
     from decimal import Decimal
 
@@ -105,10 +113,13 @@ def test_a_delivery_without_the_cash_owed_needs_attention(gateway, cash, listed)
 
     client = agent_client()
     part = ready_part(gateway=gateway, quantity=2, price="160.00")
-    shipment = shipment_create(vendor_order=part, carrier="webhook", parcels=1,
-                               weight_kg=None, estimated_delivery=None)
-    tracking_event_record(shipment_id=shipment.pk, event=carrier_event(
-        shipment, "delivered", cash=Decimal(cash) if cash else None))
+    shipment = shipment_create(
+        vendor_order=part, carrier="webhook", parcels=1, weight_kg=None, estimated_delivery=None
+    )
+    tracking_event_record(
+        shipment_id=shipment.pk,
+        event=carrier_event(shipment, "delivered", cash=Decimal(cash) if cash else None),
+    )
 
     html = client.get(URL).content.decode()
 

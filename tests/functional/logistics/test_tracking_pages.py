@@ -18,12 +18,21 @@ pytestmark = pytest.mark.django_db
 
 def shipped_part(user=None):
     part = ready_part(user=user, price="123.45")
-    shipment = shipment_create(vendor_order=part, carrier="manual", parcels=2,
-                               weight_kg=Decimal("1.5"), estimated_delivery=None)
-    for minutes, status, note in ((1, "picked_up", ""),
-                                  (2, "attempt_failed", "Lucía no estaba; volver mañana")):
-        tracking_event_record(shipment_id=shipment.pk, event=carrier_event(
-            shipment, status, minutes=minutes, municipality="2301", note=note))
+    shipment = shipment_create(
+        vendor_order=part,
+        carrier="manual",
+        parcels=2,
+        weight_kg=Decimal("1.5"),
+        estimated_delivery=None,
+    )
+    for minutes, status, note in (
+        (1, "picked_up", ""),
+        (2, "attempt_failed", "Lucía no estaba; volver mañana"),
+    ):
+        tracking_event_record(
+            shipment_id=shipment.pk,
+            event=carrier_event(shipment, status, minutes=minutes, municipality="2301", note=note),
+        )
     return part, shipment
 
 
@@ -37,8 +46,18 @@ def test_the_public_page_shows_the_timeline_without_personal_data(client):
     assert html.count('class="shipment-step"') == 2
     assert 'data-status="attempt_failed"' in html and "Playa" in html
     assert part.vendor.trade_name in html
-    for private in ("Lucía", "Fernández", "Calle 23", "5352345678", "ana@example.test",
-                    "123,45", "123.45", "246", part.number, "no estaba"):
+    for private in (
+        "Lucía",
+        "Fernández",
+        "Calle 23",
+        "5352345678",
+        "ana@example.test",
+        "123,45",
+        "123.45",
+        "246",
+        part.number,
+        "no estaba",
+    ):
         assert private not in html, private
 
 
@@ -65,10 +84,13 @@ def test_my_purchases_shows_each_parts_timeline_in_a_constant_number_of_queries(
     html = client.get(url).content.decode()
     few = query_count(client, url)
     for minutes in range(3, 9):
-        tracking_event_record(shipment_id=shipment.pk, event=carrier_event(
-            shipment, "in_transit", minutes=minutes, municipality="2301"))
-    shipment_create(vendor_order=part, carrier="manual", parcels=1, weight_kg=None,
-                    estimated_delivery=None)
+        tracking_event_record(
+            shipment_id=shipment.pk,
+            event=carrier_event(shipment, "in_transit", minutes=minutes, municipality="2301"),
+        )
+    shipment_create(
+        vendor_order=part, carrier="manual", parcels=1, weight_kg=None, estimated_delivery=None
+    )
     many = query_count(client, url)
 
     assert shipment.tracking_code in html

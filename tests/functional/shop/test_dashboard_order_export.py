@@ -12,8 +12,9 @@ from tests.factories.callcenter import purchase_place_for, stores_create
 
 def test_the_order_csv_neutralises_formulas_buyers_typed(db):
     (_partner, coffee), _other = stores_create()
-    buyer = UserFactory(email="=cmd@example.test", first_name="=HYPERLINK(\"http://x\")",
-                        last_name="Pérez")
+    buyer = UserFactory(
+        email="=cmd@example.test", first_name='=HYPERLINK("http://x")', last_name="Pérez"
+    )
     order = purchase_place_for(buyer, [(coffee, 1)])
     order.shipping_address.first_name = "@SUM(A1)"
     order.shipping_address.save()

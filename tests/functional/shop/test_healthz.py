@@ -61,8 +61,9 @@ def test_healthz_names_the_cache_when_redis_is_down(client, db, settings):
 def test_healthz_names_the_database_when_it_is_down():
     closed_port = free_port()
 
-    answer = healthz_in_a_process(DATABASE_URL=f"postgres://nobody@127.0.0.1:{closed_port}/x",
-                                  REDIS_URL="")
+    answer = healthz_in_a_process(
+        DATABASE_URL=f"postgres://nobody@127.0.0.1:{closed_port}/x", REDIS_URL=""
+    )
 
     assert answer["status"] == 503
     assert answer["body"]["failing"] == ["database"]

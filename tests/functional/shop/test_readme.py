@@ -56,14 +56,18 @@ def world(stripe_enabled):  # noqa: F811 - the fixture imported above
     (store, coffee), (_other, honey) = stores_create()
     customer = UserFactory(email="marta@example.test")
     part = purchase_place_for(customer, [(coffee, 1)]).vendor_orders.get()
-    shipment = Shipment.objects.create(vendor_order=part, carrier="manual",
-                                       tracking_code="ENC-TRK-0001")
-    card = Payment.objects.get(order=purchase_place_for(customer, [(honey, 1)],
-                                                          gateway="stripe"))
+    shipment = Shipment.objects.create(
+        vendor_order=part, carrier="manual", tracking_code="ENC-TRK-0001"
+    )
+    card = Payment.objects.get(order=purchase_place_for(customer, [(honey, 1)], gateway="stripe"))
     guest = Client()
     basket_add(guest, coffee)
-    users = {"customer": customer, "owner": owner_of(store), "agent": agent_create(),
-             "operator": UserFactory(is_staff=True, is_superuser=True)}
+    users = {
+        "customer": customer,
+        "owner": owner_of(store),
+        "agent": agent_create(),
+        "operator": UserFactory(is_staff=True, is_superuser=True),
+    }
     clients = {"anonymous": Client(), "guest_with_basket": guest}
     for role, user in users.items():
         clients[role] = Client()
@@ -84,8 +88,10 @@ def concrete(template: str, placeholders: dict) -> str:
     if template in placeholders:
         return re.sub(r"<[^>]+>", placeholders[template], template)
     path = template.replace("<slug>", placeholders["<slug>"])
-    assert "<" not in path, (f"README path {template} has a placeholder this test does not "
-                             "know: add it to the world's placeholders")
+    assert "<" not in path, (
+        f"README path {template} has a placeholder this test does not "
+        "know: add it to the world's placeholders"
+    )
     return path
 
 
@@ -93,8 +99,13 @@ def test_the_table_is_read_whole():
     paths = [path for path, _who in what_is_where()]
 
     assert len(paths) >= 25
-    assert {"/", "/checkout/", "/vendedor/<slug>/entregas/zonas/", "/atencion/registro/",
-            "/dashboard/actores/"} <= set(paths)
+    assert {
+        "/",
+        "/checkout/",
+        "/vendedor/<slug>/entregas/zonas/",
+        "/atencion/registro/",
+        "/dashboard/actores/",
+    } <= set(paths)
 
 
 def test_every_path_in_the_readme_answers_for_its_role(world):
@@ -108,9 +119,10 @@ def test_every_path_in_the_readme_answers_for_its_role(world):
         if needs_login:
             response = world["clients"]["anonymous"].get(path)
             answers[(template, "anonymous")] = (
-                "login" if response.status_code == 302
+                "login"
+                if response.status_code == 302
                 and response["Location"].split("?")[0].endswith("/login/")
-                else response.status_code)
+                else response.status_code
+            )
 
-    assert {key: answer for key, answer in answers.items()
-            if answer not in (200, "login")} == {}
+    assert {key: answer for key, answer in answers.items() if answer not in (200, "login")} == {}

@@ -25,9 +25,14 @@ def database_lost_mid_request(request):
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
     settings = connection.settings_dict
-    with psycopg.connect(host=settings["HOST"] or "127.0.0.1", port=settings["PORT"] or 5432,
-                         user=settings["USER"], password=settings["PASSWORD"] or None,
-                         dbname=settings["NAME"], autocommit=True) as other:
+    with psycopg.connect(
+        host=settings["HOST"] or "127.0.0.1",
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        dbname=settings["NAME"],
+        autocommit=True,
+    ) as other:
         other.execute("SELECT pg_terminate_backend(%s)", [pid])
     Site.objects.count()
     return HttpResponse("unreachable")

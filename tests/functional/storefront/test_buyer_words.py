@@ -22,17 +22,22 @@ from tests.spanish import problems
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def store():
     partner = PartnerFactory(name="Café Serrano", code="cafe-serrano")
-    DeliveryZoneFactory(vendor=partner.vendor, name="Entrega en La Habana",
-                        price=Decimal("150.00"))
+    DeliveryZoneFactory(vendor=partner.vendor, name="Entrega en La Habana", price=Decimal("150.00"))
     PickupPointFactory(vendor=partner.vendor, name="Taller Café Serrano")
-    coffee = ProductFactory(title="Café de Jibacoa, 250 g", description="Tostado medio.",
-                            stockrecord__partner=partner, stockrecord__price=Decimal("320.00"),
-                            stockrecord__num_in_stock=23)
-    cocoa = ProductFactory(title="Cacao en polvo, 200 g", stockrecord__partner=partner,
-                           stockrecord__num_in_stock=0)
+    coffee = ProductFactory(
+        title="Café de Jibacoa, 250 g",
+        description="Tostado medio.",
+        stockrecord__partner=partner,
+        stockrecord__price=Decimal("320.00"),
+        stockrecord__num_in_stock=23,
+    )
+    cocoa = ProductFactory(
+        title="Cacao en polvo, 200 g", stockrecord__partner=partner, stockrecord__num_in_stock=0
+    )
     return {"vendor": partner.vendor, "coffee": coffee, "cocoa": cocoa}
 
 
@@ -59,11 +64,20 @@ def test_a_guest_reads_spanish_with_usted_from_the_catalogue_to_the_thank_you(st
     guest = Journey(Client())
     coffee, vendor = store["coffee"], store["vendor"]
 
-    for url in ("/", "/catalogue/", "/actores/", f"/tiendas/{vendor.slug}/",
-                coffee.get_absolute_url(), store["cocoa"].get_absolute_url(),
-                reverse("catalogue:reviews-list", kwargs={"product_slug": coffee.slug,
-                                                          "product_pk": coffee.pk}),
-                "/accounts/login/", "/password-reset/", "/seguimiento/"):
+    for url in (
+        "/",
+        "/catalogue/",
+        "/actores/",
+        f"/tiendas/{vendor.slug}/",
+        coffee.get_absolute_url(),
+        store["cocoa"].get_absolute_url(),
+        reverse(
+            "catalogue:reviews-list", kwargs={"product_slug": coffee.slug, "product_pk": coffee.pk}
+        ),
+        "/accounts/login/",
+        "/password-reset/",
+        "/seguimiento/",
+    ):
         guest.get(url)
     guest.get("/search/", q="café")
     added = guest.post(reverse("basket:add", kwargs={"pk": coffee.pk}), {"quantity": 2})
@@ -71,15 +85,17 @@ def test_a_guest_reads_spanish_with_usted_from_the_catalogue_to_the_thank_you(st
     guest.get("/basket/")
     gateway = guest.get(reverse("checkout:index"))
     assert "¿Quién es usted?" in gateway.content.decode()
-    guest.post(reverse("checkout:index"), {"username": "ana@example.test",
-                                           "options": "anonymous"})
+    guest.post(reverse("checkout:index"), {"username": "ana@example.test", "options": "anonymous"})
     guest.post(reverse("checkout:shipping-address"), address_data(municipality="Playa"))
-    guest.post(reverse("checkout:shipping-method"),
-               {f"vendor-{vendor.pk}": f"home-{vendor.delivery_zones.get().pk}"})
+    guest.post(
+        reverse("checkout:shipping-method"),
+        {f"vendor-{vendor.pk}": f"home-{vendor.delivery_zones.get().pk}"},
+    )
     review = guest.post(reverse("checkout:payment-method"), {"method": "cash_on_delivery"})
-    thanks = guest.post(reverse("checkout:preview"), {
-        "action": "place_order",
-        "purchase_fingerprint": review.context["purchase_fingerprint"]})
+    thanks = guest.post(
+        reverse("checkout:preview"),
+        {"action": "place_order", "purchase_fingerprint": review.context["purchase_fingerprint"]},
+    )
     assert thanks.redirect_chain[-1][0] == reverse("checkout:thank-you")
 
     assert {page: found for page, found in guest.pages.items() if found} == {}
@@ -87,12 +103,21 @@ def test_a_guest_reads_spanish_with_usted_from_the_catalogue_to_the_thank_you(st
 
 
 def test_a_registered_buyer_reads_its_account_in_spanish_with_usted(store):
-    buyer = UserFactory(email="carlos@example.test", first_name="Carlos",
-                        last_name="Comprador")
-    order = purchase_place_for(buyer, [(store["coffee"], 1)], address={
-        "first_name": "Carlos", "last_name": "Comprador", "line1": "Calle 23 No. 1155",
-        "line2": "entre 10 y 12", "line4": "Plaza de la Revolución", "state": "La Habana",
-        "phone_number": "+5352345678", "notes": ""})
+    buyer = UserFactory(email="carlos@example.test", first_name="Carlos", last_name="Comprador")
+    order = purchase_place_for(
+        buyer,
+        [(store["coffee"], 1)],
+        address={
+            "first_name": "Carlos",
+            "last_name": "Comprador",
+            "line1": "Calle 23 No. 1155",
+            "line2": "entre 10 y 12",
+            "line4": "Plaza de la Revolución",
+            "state": "La Habana",
+            "phone_number": "+5352345678",
+            "notes": "",
+        },
+    )
     vendor_order_deliver(order.vendor_orders.get())
     client = Client()
     client.force_login(buyer)
@@ -100,15 +125,27 @@ def test_a_registered_buyer_reads_its_account_in_spanish_with_usted(store):
     coffee = store["coffee"]
     address = buyer.addresses.get()
 
-    for url in ("/accounts/", "/accounts/profile/edit/", "/accounts/change-password/",
-                "/accounts/addresses/", "/accounts/addresses/add/",
-                f"/accounts/addresses/{address.pk}/", "/accounts/orders/",
-                f"/accounts/orders/{order.number}/", "/accounts/emails/",
-                "/accounts/wishlists/", "/accounts/wishlists/create/", "/accounts/alerts/",
-                "/accounts/notifications/inbox/", "/accounts/avisos/",
-                coffee.get_absolute_url(), store["cocoa"].get_absolute_url(),
-                reverse("catalogue:reviews-add", kwargs={"product_slug": coffee.slug,
-                                                         "product_pk": coffee.pk})):
+    for url in (
+        "/accounts/",
+        "/accounts/profile/edit/",
+        "/accounts/change-password/",
+        "/accounts/addresses/",
+        "/accounts/addresses/add/",
+        f"/accounts/addresses/{address.pk}/",
+        "/accounts/orders/",
+        f"/accounts/orders/{order.number}/",
+        "/accounts/emails/",
+        "/accounts/wishlists/",
+        "/accounts/wishlists/create/",
+        "/accounts/alerts/",
+        "/accounts/notifications/inbox/",
+        "/accounts/avisos/",
+        coffee.get_absolute_url(),
+        store["cocoa"].get_absolute_url(),
+        reverse(
+            "catalogue:reviews-add", kwargs={"product_slug": coffee.slug, "product_pk": coffee.pk}
+        ),
+    ):
         journey.get(url)
     journey.post(reverse("basket:add", kwargs={"pk": coffee.pk}), {"quantity": 1})
     journey.get("/basket/")
@@ -119,14 +156,17 @@ def test_a_registered_buyer_reads_its_account_in_spanish_with_usted(store):
     assert Municipality.objects.filter(name="Plaza de la Revolución").exists()
 
 
-@pytest.mark.parametrize("text, found", [
-    ("Your basket total is now 640,00 CUP", True),
-    ("¿Quién eres tu?", True),
-    ("En existencia (23 disponible)", True),
-    ("Toggle navigation", True),
-    ("Escriba su correo electrónico; le avisaremos.", False),
-    ("En existencia (1 disponible)", False),
-    ("Total: 640,00 CUP · ana@example.test", False),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Your basket total is now 640,00 CUP", True),
+        ("¿Quién eres tu?", True),
+        ("En existencia (23 disponible)", True),
+        ("Toggle navigation", True),
+        ("Escriba su correo electrónico; le avisaremos.", False),
+        ("En existencia (1 disponible)", False),
+        ("Total: 640,00 CUP · ana@example.test", False),
+    ],
+)
 def test_the_reader_tells_english_and_familiar_spanish_apart(text, found):
     assert bool(problems(f"<p>{text}</p>")) is found

@@ -54,8 +54,10 @@ def test_the_way_back_is_the_page_the_visitor_came_from_on_this_site(db, client)
     response = client.get("/no-such-page/", HTTP_REFERER="http://testserver/catalogue/?page=2")
     elsewhere = client.get("/no-such-page/", HTTP_REFERER="https://evil.example/phish/")
 
-    assert '<a class="btn btn-outline-primary" href="/catalogue/?page=2">Volver a la página ' \
-           'anterior</a>' in response.content.decode()
+    assert (
+        '<a class="btn btn-outline-primary" href="/catalogue/?page=2">Volver a la página '
+        "anterior</a>" in response.content.decode()
+    )
     assert "Volver a la página anterior" not in elsewhere.content.decode()
 
 

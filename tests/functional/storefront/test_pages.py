@@ -9,13 +9,25 @@ from tests.queries import query_count
 
 Basket = get_model("basket", "Basket")
 
-SPANISH = {"prefix": "", "home": "Todo lo que Cuba produce", "all": "Todos los productos",
-           "add": "Añadir al carrito", "sold_by": "Vendido por",
-           "price_250": "250,00 CUP", "price_500": "500,00 CUP"}
+SPANISH = {
+    "prefix": "",
+    "home": "Todo lo que Cuba produce",
+    "all": "Todos los productos",
+    "add": "Añadir al carrito",
+    "sold_by": "Vendido por",
+    "price_250": "250,00 CUP",
+    "price_500": "500,00 CUP",
+}
 # Oscar's English catalogue says "cart" where its source strings say "basket".
-ENGLISH = {"prefix": "/en", "home": "Everything Cuba produces", "all": "All products",
-           "add": "Add to cart", "sold_by": "Sold by",
-           "price_250": "250.00 CUP", "price_500": "500.00 CUP"}
+ENGLISH = {
+    "prefix": "/en",
+    "home": "Everything Cuba produces",
+    "all": "All products",
+    "add": "Add to cart",
+    "sold_by": "Sold by",
+    "price_250": "250.00 CUP",
+    "price_500": "500.00 CUP",
+}
 LANGUAGES = pytest.mark.parametrize("lang", [SPANISH, ENGLISH], ids=["es", "en"])
 
 
@@ -101,8 +113,9 @@ def test_category_page_lists_products_in_category_and_its_children(client, lang,
     food = CategoryFactory(name="Alimentos")
     coffee_category = CategoryFactory(name="Café y cacao", parent=food)
     tools = CategoryFactory(name="Herramientas")
-    coffee = ProductFactory(title="Café en grano", categories=[coffee_category],
-                            stockrecord__partner=store)
+    coffee = ProductFactory(
+        title="Café en grano", categories=[coffee_category], stockrecord__partner=store
+    )
     ProductFactory(title="Machete", categories=[tools], stockrecord__partner=store)
 
     with translation.override("en" if lang is ENGLISH else "es"):

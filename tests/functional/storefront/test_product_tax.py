@@ -21,8 +21,9 @@ def store_product(code: str, price: str, tax_percent: str | None = None):
     if tax_percent is not None:
         InvoiceSettings.objects.create(vendor=partner.vendor, tax_percent=Decimal(tax_percent))
     DeliveryZoneFactory(vendor=partner.vendor, price=Decimal("100.00"))
-    return ProductFactory(title=f"Producto {code}", stockrecord__partner=partner,
-                          stockrecord__price=Decimal(price))
+    return ProductFactory(
+        title=f"Producto {code}", stockrecord__partner=partner, stockrecord__price=Decimal(price)
+    )
 
 
 @pytest.mark.parametrize("tax_percent", [None, "0"])

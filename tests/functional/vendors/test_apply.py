@@ -15,8 +15,10 @@ User = get_user_model()
 
 
 def nothing_saved():
-    return Vendor.objects.count() == 0 and not User.objects.filter(
-        email="marta@habanera.test").exists()
+    return (
+        Vendor.objects.count() == 0
+        and not User.objects.filter(email="marta@habanera.test").exists()
+    )
 
 
 def test_a_visitor_applies_and_becomes_the_owner_of_an_applied_vendor(client, application_data):
@@ -28,13 +30,19 @@ def test_a_visitor_applies_and_becomes_the_owner_of_an_applied_vendor(client, ap
     assert response["Location"] == "/vende/gracias/"
     vendor = Vendor.objects.get()
     assert (vendor.status, vendor.trade_name, vendor.nit, vendor.slug) == (
-        VendorStatus.APPLIED, "Dulcería La Habanera", "01234567890", "dulceria-la-habanera")
+        VendorStatus.APPLIED,
+        "Dulcería La Habanera",
+        "01234567890",
+        "dulceria-la-habanera",
+    )
     assert vendor.partner.name == "Dulcería La Habanera"
     owner = User.objects.get(email="marta@habanera.test")
     assert list(vendor.memberships.values_list("user", "role")) == [
-        (owner.pk, MembershipRole.OWNER)]
+        (owner.pk, MembershipRole.OWNER)
+    ]
     assert list(vendor.status_changes.values_list("from_status", "to_status")) == [
-        ("", VendorStatus.APPLIED)]
+        ("", VendorStatus.APPLIED)
+    ]
     assert client.session["_auth_user_id"] == str(owner.pk)
     with Image.open(vendor.logo.path) as stored:
         assert (stored.format, stored.size) == ("PNG", (512, 384))
@@ -123,12 +131,18 @@ def test_an_existing_account_email_is_sent_to_sign_in(client, application_data, 
 @pytest.mark.parametrize(
     "upload, message",
     [
-        (SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>", content_type="image/png"),
-         "La imagen debe ser una foto PNG, JPEG, WebP o GIF."),
-        (SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 1)),
-         "La imagen debe ocupar 2 MB o menos."),
-        (SimpleUploadedFile("logo.png", png_bytes((5000, 4000))),
-         "La imagen es demasiado grande: como máximo 4096 × 4096 píxeles."),
+        (
+            SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>", content_type="image/png"),
+            "La imagen debe ser una foto PNG, JPEG, WebP o GIF.",
+        ),
+        (
+            SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 1)),
+            "La imagen debe ocupar 2 MB o menos.",
+        ),
+        (
+            SimpleUploadedFile("logo.png", png_bytes((5000, 4000))),
+            "La imagen es demasiado grande: como máximo 4096 × 4096 píxeles.",
+        ),
     ],
     ids=["not-an-image", "too-heavy", "too-many-pixels"],
 )

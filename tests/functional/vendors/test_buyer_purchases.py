@@ -29,10 +29,12 @@ def spanish():
 def stores(db):
     coffee_shop = PartnerFactory(name="Café Serrano", code="serrano")
     apiary = PartnerFactory(name="CPA La Esperanza", code="esperanza")
-    coffee = ProductFactory(title="Café molido", stockrecord__partner=coffee_shop,
-                            stockrecord__num_in_stock=10)
-    honey = ProductFactory(title="Miel de abejas", stockrecord__partner=apiary,
-                           stockrecord__num_in_stock=10)
+    coffee = ProductFactory(
+        title="Café molido", stockrecord__partner=coffee_shop, stockrecord__num_in_stock=10
+    )
+    honey = ProductFactory(
+        title="Miel de abejas", stockrecord__partner=apiary, stockrecord__num_in_stock=10
+    )
     return {coffee_shop: coffee, apiary: honey}
 
 
@@ -45,10 +47,11 @@ def two_part_purchase(stores, *, user=None):
     """Coffee delivered home for 50 CUP, honey picked up at the apiary."""
     order = purchase({partner: [(product, 2)] for partner, product in stores.items()}, user=user)
     order.vendor_orders.filter(sequence=1).update(
-        delivery_code="home", delivery_name="Entrega a domicilio",
-        delivery_charge=Decimal("50.00"))
+        delivery_code="home", delivery_name="Entrega a domicilio", delivery_charge=Decimal("50.00")
+    )
     order.vendor_orders.filter(sequence=2).update(
-        delivery_code="pickup", delivery_name="Recogida en: CPA La Esperanza, Calle 1")
+        delivery_code="pickup", delivery_name="Recogida en: CPA La Esperanza, Calle 1"
+    )
     return order
 
 
@@ -75,9 +78,16 @@ def test_the_purchase_list_shows_each_vendor_part_and_its_delivery(stores, buyer
 
     page = buyer_client.get(reverse("customer:order-list")).content.decode()
 
-    for text in (order.number, f"{order.number}-1", "Café Serrano", "Entrega a domicilio",
-                 f"{order.number}-2", "CPA La Esperanza",
-                 "Recogida en: CPA La Esperanza, Calle 1", label(S.PLACED)):
+    for text in (
+        order.number,
+        f"{order.number}-1",
+        "Café Serrano",
+        "Entrega a domicilio",
+        f"{order.number}-2",
+        "CPA La Esperanza",
+        "Recogida en: CPA La Esperanza, Calle 1",
+        label(S.PLACED),
+    ):
         assert text in page
     assert "Café molido" not in page  # lines are on the purchase page
 
@@ -91,7 +101,8 @@ def test_the_account_tab_reads_my_purchases(stores, buyer, buyer_client):
 
 
 def test_the_purchase_list_costs_the_same_queries_however_many_purchases(
-        stores, buyer, buyer_client):
+    stores, buyer, buyer_client
+):
     two_part_purchase(stores, user=buyer)
     one = query_count(buyer_client, reverse("customer:order-list"))
 
@@ -102,12 +113,15 @@ def test_the_purchase_list_costs_the_same_queries_however_many_purchases(
     assert many == one
 
 
-def test_the_purchase_page_groups_lines_history_and_delivery_by_part(
-        stores, buyer, buyer_client):
+def test_the_purchase_page_groups_lines_history_and_delivery_by_part(stores, buyer, buyer_client):
     order = two_part_purchase(stores, user=buyer)
-    vendor_order_transition(vendor_order_id=part(order, 2).pk, to_status=S.REJECTED,
-                            actor=UserFactory(), actor_role=ActorRole.VENDOR,
-                            reason="Sin miel esta semana.")
+    vendor_order_transition(
+        vendor_order_id=part(order, 2).pk,
+        to_status=S.REJECTED,
+        actor=UserFactory(),
+        actor_role=ActorRole.VENDOR,
+        reason="Sin miel esta semana.",
+    )
 
     page = buyer_client.get(reverse("customer:order", kwargs={"order_number": order.number}))
     html = page.content.decode()
@@ -137,22 +151,25 @@ def test_a_buyer_cancels_a_placed_part_and_its_stock_is_released(stores, buyer, 
     coffee_stock.refresh_from_db()
     assert (coffee_stock.num_in_stock, coffee_stock.num_allocated) == (10, 0)
     event = part(order, 1).events.get()
-    assert (event.to_status, event.actor, event.actor_role) == (S.CANCELLED, buyer,
-                                                                ActorRole.BUYER)
+    assert (event.to_status, event.actor, event.actor_role) == (S.CANCELLED, buyer, ActorRole.BUYER)
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["success"]
 
 
-def test_a_part_the_store_accepted_cannot_be_cancelled_by_the_buyer(
-        stores, buyer, buyer_client):
+def test_a_part_the_store_accepted_cannot_be_cancelled_by_the_buyer(stores, buyer, buyer_client):
     order = two_part_purchase(stores, user=buyer)
-    vendor_order_transition(vendor_order_id=part(order, 1).pk, to_status=S.ACCEPTED,
-                            actor=UserFactory(), actor_role=ActorRole.VENDOR)
+    vendor_order_transition(
+        vendor_order_id=part(order, 1).pk,
+        to_status=S.ACCEPTED,
+        actor=UserFactory(),
+        actor_role=ActorRole.VENDOR,
+    )
     coffee_stock = stores[part(order, 1).vendor.partner].stockrecords.get()
 
     response = buyer_client.post(cancel_url(part(order, 1)), follow=True)
 
     assert response.redirect_chain == [
-        (reverse("customer:order", kwargs={"order_number": order.number}), 302)]
+        (reverse("customer:order", kwargs={"order_number": order.number}), 302)
+    ]
     [message] = list(response.context["messages"])
     assert message.level_tag == "error"
     assert f"{order.number}-1" in message.message
@@ -170,8 +187,10 @@ def test_nobody_but_the_buyer_can_cancel_a_part(stores, buyer, client, who):
     if who == "someone_else":
         client.force_login(UserFactory(email="otro@example.test"))
 
-    responses = [client.post(cancel_url(part(order, 1))),
-                 client.post(cancel_url(part(guest_order, 1)))]
+    responses = [
+        client.post(cancel_url(part(order, 1))),
+        client.post(cancel_url(part(guest_order, 1))),
+    ]
 
     assert [response.status_code for response in responses] == [404, 404]
     assert part(order, 1).status == S.PLACED
@@ -191,22 +210,30 @@ def test_cancelling_needs_the_csrf_token(stores, buyer):
 
 def guest_client_with_email(client, order, email="ana@example.test"):
     """What Oscar's guest order link asks first: the order's e-mail, kept in the session."""
-    response = client.post(reverse("customer:anon-order-form", kwargs={
-        "order_number": order.number, "hash": order.verification_hash()}), {"email": email})
+    response = client.post(
+        reverse(
+            "customer:anon-order-form",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        ),
+        {"email": email},
+    )
     assert response.status_code == 302
     return client
 
 
 def guest_cancel_url(vendor_order, hash_) -> str:
-    return reverse("vendors:guest-purchase-part-cancel",
-                   kwargs={"number": vendor_order.number, "hash": hash_})
+    return reverse(
+        "vendors:guest-purchase-part-cancel", kwargs={"number": vendor_order.number, "hash": hash_}
+    )
 
 
 def test_a_guest_cancels_a_part_from_the_signed_order_page(stores, client):
     order = two_part_purchase(stores)
     guest_client_with_email(client, order)
-    page_url = reverse("customer:anon-order", kwargs={"order_number": order.number,
-                                                      "hash": order.verification_hash()})
+    page_url = reverse(
+        "customer:anon-order",
+        kwargs={"order_number": order.number, "hash": order.verification_hash()},
+    )
     page = client.get(page_url).content.decode()
     assert "Entrega a domicilio" in page and "Miel de abejas" in page
     assert guest_cancel_url(part(order, 2), order.verification_hash()) in page
@@ -228,16 +255,21 @@ def test_a_wrong_hash_or_a_missing_email_finds_no_guest_order(stores, client):
     without_email = client.post(guest_cancel_url(part(order, 1), order.verification_hash()))
     guest_client_with_email(client, order)
     forged = client.post(guest_cancel_url(part(order, 1), f"{order.number}:forged"))
-    another_orders_hash = client.post(guest_cancel_url(part(order, 1),
-                                                       other_order.verification_hash()))
+    another_orders_hash = client.post(
+        guest_cancel_url(part(order, 1), other_order.verification_hash())
+    )
 
-    assert [without_email.status_code, forged.status_code,
-            another_orders_hash.status_code] == [404, 404, 404]
+    assert [without_email.status_code, forged.status_code, another_orders_hash.status_code] == [
+        404,
+        404,
+        404,
+    ]
     assert part(order, 1).status == S.PLACED
 
 
 def test_the_purchase_page_links_each_part_invoice_and_credit_note(
-        stores, buyer, buyer_client, settings, tmp_path, django_capture_on_commit_callbacks):
+    stores, buyer, buyer_client, settings, tmp_path, django_capture_on_commit_callbacks
+):
     from shop.invoices.services import credit_note_issue, invoice_issue
 
     settings.PRIVATE_ROOT = tmp_path / "private"
@@ -262,7 +294,8 @@ def test_the_purchase_page_links_each_part_invoice_and_credit_note(
 
 
 def test_a_guest_downloads_its_invoice_and_credit_note_from_the_signed_order_page(
-        stores, client, settings, tmp_path, django_capture_on_commit_callbacks):
+    stores, client, settings, tmp_path, django_capture_on_commit_callbacks
+):
     from shop.invoices.services import credit_note_issue, invoice_issue
 
     settings.PRIVATE_ROOT = tmp_path / "private"
@@ -277,8 +310,9 @@ def test_a_guest_downloads_its_invoice_and_credit_note_from_the_signed_order_pag
     assert client.get(invoice_url).status_code == 404
 
     guest_client_with_email(client, order)
-    page = client.get(reverse("customer:anon-order", kwargs={"order_number": order.number,
-                                                             "hash": digest})).content.decode()
+    page = client.get(
+        reverse("customer:anon-order", kwargs={"order_number": order.number, "hash": digest})
+    ).content.decode()
 
     assert invoice_url in page and note_url in page
     for url in (invoice_url, note_url):
@@ -287,5 +321,11 @@ def test_a_guest_downloads_its_invoice_and_credit_note_from_the_signed_order_pag
         assert b"".join(response.streaming_content).startswith(b"%PDF")
     # another purchase's hash opens nothing
     other = two_part_purchase(stores)
-    assert client.get(reverse("invoices:guest-pdf", kwargs={
-        "pk": invoice.pk, "hash": other.verification_hash()})).status_code == 404
+    assert (
+        client.get(
+            reverse(
+                "invoices:guest-pdf", kwargs={"pk": invoice.pk, "hash": other.verification_hash()}
+            )
+        ).status_code
+        == 404
+    )

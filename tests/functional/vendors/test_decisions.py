@@ -12,8 +12,9 @@ Basket = get_model("basket", "Basket")
 
 
 def decide(client, vendor, to_status, reason=""):
-    return client.post(f"/dashboard/actores/{vendor.pk}/", {"to_status": to_status,
-                                                             "reason": reason})
+    return client.post(
+        f"/dashboard/actores/{vendor.pk}/", {"to_status": to_status, "reason": reason}
+    )
 
 
 def test_operator_approves_an_application_and_the_vendor_is_told(client, operator):
@@ -26,9 +27,11 @@ def test_operator_approves_an_application_and_the_vendor_is_told(client, operato
     assert response.status_code == 302
     assert vendor.status == VendorStatus.APPROVED
     assert list(vendor.status_changes.values_list("from_status", "to_status", "actor")) == [
-        (VendorStatus.APPLIED, VendorStatus.APPROVED, operator.pk)]
+        (VendorStatus.APPLIED, VendorStatus.APPROVED, operator.pk)
+    ]
     assert [m.subject for m in mail.outbox] == [
-        "Huerto Verde está aprobada: su tienda está abierta"]
+        "Huerto Verde está aprobada: su tienda está abierta"
+    ]
     assert mail.outbox[0].to == [vendor.email]
 
 

@@ -40,26 +40,44 @@ def municipality(name: str) -> Municipality:
     return Municipality.objects.get(name=name)
 
 
-def zone_of(vendor, *, name="Pinar", provinces=("Pinar del Río",), municipalities=(),
-            **fields) -> DeliveryZone:
-    return DeliveryZoneFactory(vendor=vendor, name=name,
-                               provinces=[province(p) for p in provinces],
-                               municipalities=[municipality(m) for m in municipalities], **fields)
+def zone_of(
+    vendor, *, name="Pinar", provinces=("Pinar del Río",), municipalities=(), **fields
+) -> DeliveryZone:
+    return DeliveryZoneFactory(
+        vendor=vendor,
+        name=name,
+        provinces=[province(p) for p in provinces],
+        municipalities=[municipality(m) for m in municipalities],
+        **fields,
+    )
 
 
 def zone_post(**changes) -> dict:
-    data = {"name": "Pinar y Artemisa", "provinces": [province("Pinar del Río").pk],
-            "municipalities": [municipality("San Antonio de los Baños").pk,
-                               municipality("Artemisa").pk],
-            "price": "250", "price_per_kg": "12.50", "minimum_order": "1000", "is_active": "on"}
+    data = {
+        "name": "Pinar y Artemisa",
+        "provinces": [province("Pinar del Río").pk],
+        "municipalities": [
+            municipality("San Antonio de los Baños").pk,
+            municipality("Artemisa").pk,
+        ],
+        "price": "250",
+        "price_per_kg": "12.50",
+        "minimum_order": "1000",
+        "is_active": "on",
+    }
     return {key: value for key, value in {**data, **changes}.items() if value is not None}
 
 
 def point_post(**changes) -> dict:
     centro = municipality("Centro Habana")
-    data = {"name": "Punto Centro Habana", "province": centro.province_id,
-            "municipality": centro.pk, "address": "Calle Galiano No. 20",
-            "hours": "Lunes a sábado, 9:00 a 17:00", "is_active": "on"}
+    data = {
+        "name": "Punto Centro Habana",
+        "province": centro.province_id,
+        "municipality": centro.pk,
+        "address": "Calle Galiano No. 20",
+        "hours": "Lunes a sábado, 9:00 a 17:00",
+        "is_active": "on",
+    }
     return {key: value for key, value in {**data, **changes}.items() if value is not None}
 
 
@@ -72,9 +90,14 @@ def test_owner_creates_a_zone_and_sees_what_it_covers_in_the_list(owner_client, 
 
     assert response.status_code == 302 and response["Location"] == ZONES
     zone = DeliveryZone.objects.get()
-    assert (zone.vendor, zone.name, zone.price, zone.price_per_kg, zone.minimum_order,
-            zone.is_active) == (vendor, "Pinar y Artemisa", Decimal("250.00"), Decimal("12.50"),
-                                Decimal("1000.00"), True)
+    assert (
+        zone.vendor,
+        zone.name,
+        zone.price,
+        zone.price_per_kg,
+        zone.minimum_order,
+        zone.is_active,
+    ) == (vendor, "Pinar y Artemisa", Decimal("250.00"), Decimal("12.50"), Decimal("1000.00"), True)
     assert coverage(zone) == ({"Pinar del Río"}, {"San Antonio de los Baños", "Artemisa"})
     html = owner_client.get(ZONES).content.decode()
     assert "Pinar y Artemisa" in html
@@ -96,14 +119,22 @@ def test_owner_edits_a_zone_and_its_coverage_is_replaced(owner_client, vendor):
     form = owner_client.get(f"{ZONES}{zone.pk}/").context["form"]
     assert form.initial["name"] == "Pinar"
 
-    response = owner_client.post(f"{ZONES}{zone.pk}/", zone_post(
-        name="Solo La Habana", provinces=[province("La Habana").pk], municipalities=[],
-        price="180", price_per_kg="0", minimum_order="0", is_active=None))
+    response = owner_client.post(
+        f"{ZONES}{zone.pk}/",
+        zone_post(
+            name="Solo La Habana",
+            provinces=[province("La Habana").pk],
+            municipalities=[],
+            price="180",
+            price_per_kg="0",
+            minimum_order="0",
+            is_active=None,
+        ),
+    )
 
     assert response.status_code == 302
     zone.refresh_from_db()
-    assert (zone.name, zone.price, zone.is_active) == ("Solo La Habana", Decimal("180.00"),
-                                                       False)
+    assert (zone.name, zone.price, zone.is_active) == ("Solo La Habana", Decimal("180.00"), False)
     assert coverage(zone) == ({"La Habana"}, set())
 
 
@@ -134,19 +165,22 @@ def test_owner_deletes_a_zone_after_confirming(owner_client, vendor):
 @pytest.mark.parametrize(
     "changes, field, message",
     [
-        ({"provinces": None, "municipalities": None}, "__all__",
-         "Choose at least one province or municipality you deliver to."),
+        (
+            {"provinces": None, "municipalities": None},
+            "__all__",
+            "Choose at least one province or municipality you deliver to.",
+        ),
         ({"price": "-1"}, "price", "Amounts cannot be negative: enter 0 or more."),
         ({"price_per_kg": "-0.01"}, "price_per_kg", "Amounts cannot be negative: enter 0 or more."),
-        ({"minimum_order": "-50"}, "minimum_order",
-         "Amounts cannot be negative: enter 0 or more."),
+        ({"minimum_order": "-50"}, "minimum_order", "Amounts cannot be negative: enter 0 or more."),
         ({"municipalities": ["999999"]}, "municipalities", "Choose municipalities from the list."),
         ({"municipalities": ["abc"]}, "municipalities", "Choose municipalities from the list."),
         ({"provinces": ["999999"]}, "provinces", "Choose provinces from the list."),
     ],
 )
-def test_bad_zone_input_is_refused_with_a_clear_message(owner_client, vendor, changes, field,
-                                                         message):
+def test_bad_zone_input_is_refused_with_a_clear_message(
+    owner_client, vendor, changes, field, message
+):
     response = owner_client.post(f"{ZONES}nueva/", zone_post(**changes))
 
     assert response.status_code == 400
@@ -164,8 +198,7 @@ def test_bad_zone_input_is_refused_with_a_clear_message(owner_client, vendor, ch
         ("name", "", "Este campo es obligatorio."),
     ],
 )
-def test_malformed_zone_amounts_and_names_are_refused(owner_client, vendor, field, value,
-                                                      message):
+def test_malformed_zone_amounts_and_names_are_refused(owner_client, vendor, field, value, message):
     response = owner_client.post(f"{ZONES}nueva/", zone_post(**{field: value}))
 
     assert response.status_code == 400
@@ -191,7 +224,9 @@ def test_municipalities_another_vendor_delivers_to_are_fine(owner_client, vendor
 
     assert response.status_code == 302
     assert coverage(DeliveryZone.objects.get(vendor=vendor)) == (
-        {"Pinar del Río"}, {"San Antonio de los Baños", "Artemisa"})
+        {"Pinar del Río"},
+        {"San Antonio de los Baños", "Artemisa"},
+    )
 
 
 def test_another_vendors_zone_does_not_exist_here(owner_client, vendor, other_vendor):
@@ -215,8 +250,12 @@ def test_zone_list_queries_do_not_grow_with_zones(owner_client, vendor):
     zone_of(vendor, name="Zona 0", provinces=("La Habana",), municipalities=("Bauta",))
     few = query_count(owner_client, ZONES)
     for number in range(1, 8):
-        zone_of(vendor, name=f"Zona {number}", provinces=("Artemisa", "Mayabeque"),
-                municipalities=("Matanzas", "Cárdenas", "Colón"))
+        zone_of(
+            vendor,
+            name=f"Zona {number}",
+            provinces=("Artemisa", "Mayabeque"),
+            municipalities=("Matanzas", "Cárdenas", "Colón"),
+        )
 
     many = query_count(owner_client, ZONES)
 
@@ -228,7 +267,10 @@ def test_new_pickup_point_starts_at_the_store_address(owner_client, vendor):
     form = owner_client.get(f"{POINTS}nuevo/").context["form"]
 
     assert (form.initial["name"], form.initial["municipality"], form.initial["address"]) == (
-        "Dulces Guayabita", vendor.municipality, vendor.address)
+        "Dulces Guayabita",
+        vendor.municipality,
+        vendor.address,
+    )
 
 
 def test_owner_creates_edits_deactivates_and_deletes_a_pickup_point(owner_client, vendor):
@@ -236,19 +278,40 @@ def test_owner_creates_edits_deactivates_and_deletes_a_pickup_point(owner_client
 
     assert created.status_code == 302 and created["Location"] == POINTS
     point = PickupPoint.objects.get()
-    assert (point.vendor, point.name, point.municipality.name, point.address, point.hours,
-            point.is_active) == (vendor, "Punto Centro Habana", "Centro Habana",
-                                 "Calle Galiano No. 20", "Lunes a sábado, 9:00 a 17:00", True)
+    assert (
+        point.vendor,
+        point.name,
+        point.municipality.name,
+        point.address,
+        point.hours,
+        point.is_active,
+    ) == (
+        vendor,
+        "Punto Centro Habana",
+        "Centro Habana",
+        "Calle Galiano No. 20",
+        "Lunes a sábado, 9:00 a 17:00",
+        True,
+    )
     html = owner_client.get(POINTS).content.decode()
     assert "Calle Galiano No. 20, Centro Habana (La Habana)" in html
 
     trinidad = municipality("Trinidad")
-    owner_client.post(f"{POINTS}{point.pk}/", point_post(
-        name="Punto Trinidad", province=trinidad.province_id, municipality=trinidad.pk,
-        address="Calle Real 5"))
+    owner_client.post(
+        f"{POINTS}{point.pk}/",
+        point_post(
+            name="Punto Trinidad",
+            province=trinidad.province_id,
+            municipality=trinidad.pk,
+            address="Calle Real 5",
+        ),
+    )
     point.refresh_from_db()
     assert (point.name, point.municipality, point.address) == (
-        "Punto Trinidad", trinidad, "Calle Real 5")
+        "Punto Trinidad",
+        trinidad,
+        "Calle Real 5",
+    )
 
     owner_client.post(f"{POINTS}{point.pk}/activar/", {"is_active": "0"})
     point.refresh_from_db()

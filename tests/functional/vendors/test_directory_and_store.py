@@ -16,13 +16,22 @@ def actors(db):
     havana_cerro = Municipality.objects.get(name="Cerro")
     trinidad = Municipality.objects.get(name="Trinidad")
     vendors = [
-        VendorFactory(trade_name="Café Serrano", actor_type="mipyme_privada",
-                      municipality=havana_playa, description="Café de altura."),
+        VendorFactory(
+            trade_name="Café Serrano",
+            actor_type="mipyme_privada",
+            municipality=havana_playa,
+            description="Café de altura.",
+        ),
         VendorFactory(trade_name="Bloques Cerro", actor_type="cna", municipality=havana_cerro),
-        VendorFactory(trade_name="Textiles Trinidad", actor_type="mipyme_privada",
-                      municipality=trinidad),
-        VendorFactory(trade_name="Huerto Oculto", actor_type="tcp", municipality=trinidad,
-                      status=VendorStatus.SUSPENDED),
+        VendorFactory(
+            trade_name="Textiles Trinidad", actor_type="mipyme_privada", municipality=trinidad
+        ),
+        VendorFactory(
+            trade_name="Huerto Oculto",
+            actor_type="tcp",
+            municipality=trinidad,
+            status=VendorStatus.SUSPENDED,
+        ),
     ]
     vendors[0].sectors.set([food])
     vendors[1].sectors.set([building])
@@ -45,11 +54,14 @@ def test_directory_counts_per_filter_value(client, actors):
     facets = client.get("/actores/").context["facets"]
 
     assert [(f.label, f.count) for f in facets["province"]] == [
-        ("La Habana", 2), ("Sancti Spíritus", 1)]
-    assert [(f.value, f.count) for f in facets["actor_type"]] == [
-        ("mipyme_privada", 2), ("cna", 1)]
+        ("La Habana", 2),
+        ("Sancti Spíritus", 1),
+    ]
+    assert [(f.value, f.count) for f in facets["actor_type"]] == [("mipyme_privada", 2), ("cna", 1)]
     assert [(f.label, f.count) for f in facets["sector"]] == [
-        ("Alimentos y bebidas", 2), ("Construcción", 2)]
+        ("Alimentos y bebidas", 2),
+        ("Construcción", 2),
+    ]
     assert facets["municipality"] == []
 
 
@@ -59,14 +71,18 @@ def test_directory_filters_by_province_then_municipality(client, actors):
 
     assert names(by_province) == ["Bloques Cerro", "Café Serrano"]
     assert [(f.label, f.count) for f in by_province.context["facets"]["municipality"]] == [
-        ("Cerro", 1), ("Playa", 1)]
+        ("Cerro", 1),
+        ("Playa", 1),
+    ]
     assert names(by_municipality) == ["Bloques Cerro"]
 
 
 def test_directory_filters_by_type_sector_and_text(client, actors):
     assert names(client.get("/actores/", {"actor_type": "cna"})) == ["Bloques Cerro"]
     assert names(client.get("/actores/", {"sector": "construccion"})) == [
-        "Bloques Cerro", "Textiles Trinidad"]
+        "Bloques Cerro",
+        "Textiles Trinidad",
+    ]
     assert names(client.get("/actores/", {"q": "altura"})) == ["Café Serrano"]
 
 
@@ -114,8 +130,12 @@ def test_store_page_shows_the_vendor_and_only_its_products(client, store_with_ca
 
     html = response.content.decode()
     assert [p.title for p in response.context["products"]] == [
-        "Cesta de guano", "Mermelada de guayaba"] or sorted(
-        p.title for p in response.context["products"]) == ["Cesta de guano", "Mermelada de guayaba"]
+        "Cesta de guano",
+        "Mermelada de guayaba",
+    ] or sorted(p.title for p in response.context["products"]) == [
+        "Cesta de guano",
+        "Mermelada de guayaba",
+    ]
     assert "Miel de otra tienda" not in html
     assert "MIPYME privada" in html and "Playa, La Habana" in html
     assert vendor.phone in html and vendor.email in html
@@ -147,8 +167,9 @@ def test_store_page_queries_do_not_grow_with_products(client, store_with_catalog
 
 def test_catalogue_filters_by_province_and_vendor(client, store_with_catalogue):
     trinidad = Municipality.objects.get(name="Trinidad")
-    partner = PartnerFactory(name="Textiles Trinidad", code="trinidad",
-                             vendor__municipality=trinidad)
+    partner = PartnerFactory(
+        name="Textiles Trinidad", code="trinidad", vendor__municipality=trinidad
+    )
     ProductFactory(title="Guayabera de lino", stockrecord__partner=partner)
 
     by_province = client.get("/catalogue/", {"province": "sancti-spiritus"})
@@ -156,7 +177,9 @@ def test_catalogue_filters_by_province_and_vendor(client, store_with_catalogue):
 
     assert [p.title for p in by_province.context["products"]] == ["Guayabera de lino"]
     assert sorted(p.title for p in by_vendor.context["products"]) == [
-        "Cesta de guano", "Mermelada de guayaba"]
+        "Cesta de guano",
+        "Mermelada de guayaba",
+    ]
 
 
 def test_product_page_names_the_vendor_and_its_municipality(client, store_with_catalogue):

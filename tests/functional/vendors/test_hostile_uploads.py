@@ -13,8 +13,9 @@ from vendors.models import MembershipRole, Vendor
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 
-HOSTILE = pytest.mark.parametrize("name, content, message", HOSTILE_PICTURES.values(),
-                                  ids=HOSTILE_PICTURES.keys())
+HOSTILE = pytest.mark.parametrize(
+    "name, content, message", HOSTILE_PICTURES.values(), ids=HOSTILE_PICTURES.keys()
+)
 
 
 @pytest.fixture
@@ -37,11 +38,18 @@ def owner_client(client, db):
 
 
 @HOSTILE
-def test_a_hostile_product_picture_is_refused_and_nothing_is_saved(owner_client, media, name,
-                                                                  content, message):
-    response = owner_client.post("/vendedor/guayabita/productos/nuevo/", {
-        "title": "Miel", "price": "100", "stock": "3",
-        "image": SimpleUploadedFile(name, content, content_type="image/png")})
+def test_a_hostile_product_picture_is_refused_and_nothing_is_saved(
+    owner_client, media, name, content, message
+):
+    response = owner_client.post(
+        "/vendedor/guayabita/productos/nuevo/",
+        {
+            "title": "Miel",
+            "price": "100",
+            "stock": "3",
+            "image": SimpleUploadedFile(name, content, content_type="image/png"),
+        },
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -50,12 +58,15 @@ def test_a_hostile_product_picture_is_refused_and_nothing_is_saved(owner_client,
 
 
 @HOSTILE
-def test_a_hostile_store_logo_is_refused_and_nothing_is_saved(owner_client, media, name,
-                                                             content, message):
+def test_a_hostile_store_logo_is_refused_and_nothing_is_saved(
+    owner_client, media, name, content, message
+):
     before = Vendor.objects.values_list("logo", "description", "phone").get()
 
-    response = owner_client.post("/vendedor/guayabita/perfil/", {
-        **profile_data(), "logo": SimpleUploadedFile(name, content, content_type="image/png")})
+    response = owner_client.post(
+        "/vendedor/guayabita/perfil/",
+        {**profile_data(), "logo": SimpleUploadedFile(name, content, content_type="image/png")},
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -65,9 +76,12 @@ def test_a_hostile_store_logo_is_refused_and_nothing_is_saved(owner_client, medi
 
 @HOSTILE
 def test_a_hostile_logo_in_an_application_is_refused_and_nothing_is_saved(
-        client, application_data, media, name, content, message, django_user_model):
-    response = client.post("/vende/", {
-        **application_data, "logo": SimpleUploadedFile(name, content, content_type="image/png")})
+    client, application_data, media, name, content, message, django_user_model
+):
+    response = client.post(
+        "/vende/",
+        {**application_data, "logo": SimpleUploadedFile(name, content, content_type="image/png")},
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()

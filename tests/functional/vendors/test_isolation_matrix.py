@@ -47,9 +47,17 @@ StockRecord = get_model("partner", "StockRecord")
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
 OWNER_ONLY = {"team", "profile", "invoice-settings"}
-POST_ONLY = {"product-publish", "order-bulk", "order-refund", "delivery-zone-activate",
-             "pickup-point-activate", "order-ship", "shipment-step", "shipment-cancel",
-             "shipment-link-revoke"}
+POST_ONLY = {
+    "product-publish",
+    "order-bulk",
+    "order-refund",
+    "delivery-zone-activate",
+    "pickup-point-activate",
+    "order-ship",
+    "shipment-step",
+    "shipment-cancel",
+    "shipment-link-revoke",
+}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -58,38 +66,63 @@ POST_DATA = {
     "product-publish": {"publish": "0"},
     "product-stock": {"level": "1", "note": "Conteo"},
     "team": {"email": "nuevo@example.test"},
-    "profile": lambda world: {"trade_name": "Renombrada", "sectors": [Sector.objects.first().pk],
-                        "province": Municipality.objects.get(name="Playa").province_id,
-                        "municipality": Municipality.objects.get(name="Playa").pk,
-                        "address": "Otra calle", "phone": "+53 5 999 9999",
-                        "email": "otra@example.test"},
+    "profile": lambda world: {
+        "trade_name": "Renombrada",
+        "sectors": [Sector.objects.first().pk],
+        "province": Municipality.objects.get(name="Playa").province_id,
+        "municipality": Municipality.objects.get(name="Playa").pk,
+        "address": "Otra calle",
+        "phone": "+53 5 999 9999",
+        "email": "otra@example.test",
+    },
     "order-detail": {"to_status": "ready"},
     "order-ship": {"carrier": "manual", "parcels": "1", "tracking_code": "INTRUSO-1"},
     "shipment-step": {"status": "picked_up", "key": "matriz"},
     "shipment-cancel": {},
     "shipment-link-revoke": {},
-    "invoice-settings": {"invoice_prefix": "INTR", "credit_note_prefix": "NCI",
-                         "tax_percent": "10", "paper_size": "letter"},
+    "invoice-settings": {
+        "invoice_prefix": "INTR",
+        "credit_note_prefix": "NCI",
+        "tax_percent": "10",
+        "paper_size": "letter",
+    },
     "order-refund": {"amount": "1.00", "reason": "Devolución", "key": "matriz"},
     "order-bulk": lambda world: {"to_status": "ready", "number": [world["order_a"].number]},
-    "product-import": lambda world: {"file": SimpleUploadedFile(
-        "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv")},
+    "product-import": lambda world: {
+        "file": SimpleUploadedFile(
+            "p.csv", b"sku,title,price,stock\nNUEVO-1,Intruso,1.00,5\n", content_type="text/csv"
+        )
+    },
     "delivery-zone-create": lambda world: {
-        "name": "Zona intrusa", "provinces": [Province.objects.get(name="Artemisa").pk],
-        "price": "100", "is_active": "on"},
+        "name": "Zona intrusa",
+        "provinces": [Province.objects.get(name="Artemisa").pk],
+        "price": "100",
+        "is_active": "on",
+    },
     "delivery-zone-edit": lambda world: {
-        "name": "Zona cambiada", "municipalities": [Municipality.objects.get(name="Marianao").pk],
-        "price": "999", "price_per_kg": "5", "minimum_order": "1000"},
+        "name": "Zona cambiada",
+        "municipalities": [Municipality.objects.get(name="Marianao").pk],
+        "price": "999",
+        "price_per_kg": "5",
+        "minimum_order": "1000",
+    },
     "delivery-zone-activate": {"is_active": "0"},
     "delivery-zone-delete": {},
     "pickup-point-create": lambda world: {
-        "name": "Punto intruso", "province": Municipality.objects.get(name="Playa").province_id,
-        "municipality": Municipality.objects.get(name="Playa").pk, "address": "Calle 1",
-        "hours": "Siempre", "is_active": "on"},
+        "name": "Punto intruso",
+        "province": Municipality.objects.get(name="Playa").province_id,
+        "municipality": Municipality.objects.get(name="Playa").pk,
+        "address": "Calle 1",
+        "hours": "Siempre",
+        "is_active": "on",
+    },
     "pickup-point-edit": lambda world: {
-        "name": "Punto cambiado", "province": Municipality.objects.get(name="Cerro").province_id,
-        "municipality": Municipality.objects.get(name="Cerro").pk, "address": "Calle 2",
-        "hours": "Nunca"},
+        "name": "Punto cambiado",
+        "province": Municipality.objects.get(name="Cerro").province_id,
+        "municipality": Municipality.objects.get(name="Cerro").pk,
+        "address": "Calle 2",
+        "hours": "Nunca",
+    },
     "pickup-point-activate": {"is_active": "0"},
     "pickup-point-delete": {},
 }
@@ -102,14 +135,19 @@ def payload(name: str, world) -> dict:
 
 OBJECT_KWARGS = {"pk", "number"}
 # url name prefix -> the `world` key of vendor A's object its pk points at
-PK_OBJECTS = {"product-": "product_a", "delivery-zone-": "zone_a", "pickup-point-": "point_a",
-              "shipment-": "shipment_a"}
+PK_OBJECTS = {
+    "product-": "product_a",
+    "delivery-zone-": "zone_a",
+    "pickup-point-": "point_a",
+    "shipment-": "shipment_a",
+}
 
 
 def vendor_scoped_url_names(*, with_object: bool = False) -> list[str]:
     namespace = get_resolver().namespace_dict["vendor_dashboard"][1]
     return sorted(
-        pattern.name for pattern in namespace.url_patterns
+        pattern.name
+        for pattern in namespace.url_patterns
         if "vendor_slug" in pattern.pattern.converters
         and (not with_object or OBJECT_KWARGS & set(pattern.pattern.converters))
     )
@@ -136,34 +174,63 @@ def world(db):
     partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
     mixed = purchase({partner_a: [(product_a, 1)], partner_b: [(product_b, 2)]})
     order_a, order_b = mixed.vendor_orders.order_by("sequence")
-    order_a = vendor_order_transition(vendor_order_id=order_a.pk, to_status="accepted",
-                                      actor=None, actor_role=ActorRole.VENDOR)
+    order_a = vendor_order_transition(
+        vendor_order_id=order_a.pk, to_status="accepted", actor=None, actor_role=ActorRole.VENDOR
+    )
     # One shipment each (built directly, so the parts' statuses stay as they are); B's has
     # a problem, so it would show in A's "needs attention" list if that list leaked.
-    shipments = {key: Shipment.objects.create(vendor_order=part, carrier="manual",
-                                              tracking_code=f"MATRIZ-{key.upper()}",
-                                              status=status)
-                 for key, part, status in (("a", order_a, "pending"),
-                                           ("b", order_b, "exception"))}
+    shipments = {
+        key: Shipment.objects.create(
+            vendor_order=part,
+            carrier="manual",
+            tracking_code=f"MATRIZ-{key.upper()}",
+            status=status,
+        )
+        for key, part, status in (("a", order_a, "pending"), ("b", order_b, "exception"))
+    }
     vendor_sale_record(vendor_order=order_a)
     vendor_sale_record(vendor_order=order_b)
     invoice_issue(vendor_order=order_a)
     invoice_issue(vendor_order=order_b)
     cents = int(mixed.total_incl_tax * 100)
-    payment = Payment.objects.create(reference=mixed.number, order=mixed, gateway="dummy",
-                                     amount=mixed.total_incl_tax, currency="CUP",
-                                     gateway_reference=f"dummy_matrix_{cents}")
-    payment_outcome_record(payment_id=payment.pk, kind="charge", phase="success",
-                           amount=payment.amount, gateway_reference=payment.gateway_reference)
-    zones = {key: DeliveryZoneFactory(vendor=vendor, name=f"Zona de {key.upper()}")
-             for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))}
-    points = {key: PickupPointFactory(vendor=vendor, name=f"Punto de {key.upper()}")
-              for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))}
-    return {"a": partner_a.vendor, "b": partner_b.vendor, "product_a": product_a,
-            "product_b": product_b, "users": users, "order_a": order_a, "order_b": order_b,
-            "zone_a": zones["a"], "zone_b": zones["b"], "point_a": points["a"],
-            "point_b": points["b"], "shipment_a": shipments["a"],
-            "shipment_b": shipments["b"]}
+    payment = Payment.objects.create(
+        reference=mixed.number,
+        order=mixed,
+        gateway="dummy",
+        amount=mixed.total_incl_tax,
+        currency="CUP",
+        gateway_reference=f"dummy_matrix_{cents}",
+    )
+    payment_outcome_record(
+        payment_id=payment.pk,
+        kind="charge",
+        phase="success",
+        amount=payment.amount,
+        gateway_reference=payment.gateway_reference,
+    )
+    zones = {
+        key: DeliveryZoneFactory(vendor=vendor, name=f"Zona de {key.upper()}")
+        for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
+    }
+    points = {
+        key: PickupPointFactory(vendor=vendor, name=f"Punto de {key.upper()}")
+        for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
+    }
+    return {
+        "a": partner_a.vendor,
+        "b": partner_b.vendor,
+        "product_a": product_a,
+        "product_b": product_b,
+        "users": users,
+        "order_a": order_a,
+        "order_b": order_b,
+        "zone_a": zones["a"],
+        "zone_b": zones["b"],
+        "point_a": points["a"],
+        "point_b": points["b"],
+        "shipment_a": shipments["a"],
+        "shipment_b": shipments["b"],
+    }
 
 
 def url_for(name: str, vendor, world) -> str:
@@ -189,47 +256,99 @@ def client_for(world, role) -> Client:
 def snapshot(world) -> tuple:
     vendor = world["a"]
     return (
-        list(Product.objects.filter(stockrecords__partner=vendor.partner).order_by("pk")
-             .values_list("pk", "title", "is_public")),
-        list(StockRecord.objects.filter(partner=vendor.partner).order_by("pk")
-             .values_list("pk", "price", "num_in_stock", "partner_sku")),
+        list(
+            Product.objects.filter(stockrecords__partner=vendor.partner)
+            .order_by("pk")
+            .values_list("pk", "title", "is_public")
+        ),
+        list(
+            StockRecord.objects.filter(partner=vendor.partner)
+            .order_by("pk")
+            .values_list("pk", "price", "num_in_stock", "partner_sku")
+        ),
         StockMovement.objects.filter(vendor=vendor).count(),
         VendorInvitation.objects.filter(vendor=vendor).count(),
         Vendor.objects.filter(pk=vendor.pk).values_list("trade_name", "address", "phone").get(),
         list(VendorOrder.objects.filter(vendor=vendor).values_list("number", "status")),
         VendorOrderEvent.objects.filter(vendor_order__vendor=vendor).count(),
-        list(DeliveryZone.objects.filter(vendor=vendor).order_by("pk").values_list(
-            "pk", "name", "price", "price_per_kg", "minimum_order", "is_active")),
-        list(DeliveryZone.provinces.through.objects.filter(deliveryzone__vendor=vendor)
-             .order_by("pk").values_list("deliveryzone_id", "province_id")),
-        list(DeliveryZone.municipalities.through.objects.filter(deliveryzone__vendor=vendor)
-             .order_by("pk").values_list("deliveryzone_id", "municipality_id")),
-        list(PickupPoint.objects.filter(vendor=vendor).order_by("pk").values_list(
-            "pk", "name", "municipality_id", "address", "hours", "is_active")),
-        list(VendorLedgerEntry.objects.filter(vendor=vendor).order_by("pk").values_list(
-            "kind", "amount")),
+        list(
+            DeliveryZone.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "name", "price", "price_per_kg", "minimum_order", "is_active")
+        ),
+        list(
+            DeliveryZone.provinces.through.objects.filter(deliveryzone__vendor=vendor)
+            .order_by("pk")
+            .values_list("deliveryzone_id", "province_id")
+        ),
+        list(
+            DeliveryZone.municipalities.through.objects.filter(deliveryzone__vendor=vendor)
+            .order_by("pk")
+            .values_list("deliveryzone_id", "municipality_id")
+        ),
+        list(
+            PickupPoint.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "name", "municipality_id", "address", "hours", "is_active")
+        ),
+        list(
+            VendorLedgerEntry.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("kind", "amount")
+        ),
         Payout.objects.filter(vendor=vendor).count(),
         list(Invoice.objects.filter(issuer=vendor).values_list("number", "snapshot")),
-        list(InvoiceSettings.objects.filter(vendor=vendor).values_list(
-            "invoice_prefix", "credit_note_prefix", "tax_percent", "paper_size")),
-        list(Shipment.objects.filter(vendor_order__vendor=vendor).order_by("pk").values_list(
-            "pk", "tracking_code", "status", "courier_link_revision")),
+        list(
+            InvoiceSettings.objects.filter(vendor=vendor).values_list(
+                "invoice_prefix", "credit_note_prefix", "tax_percent", "paper_size"
+            )
+        ),
+        list(
+            Shipment.objects.filter(vendor_order__vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "tracking_code", "status", "courier_link_revision")
+        ),
         TrackingEvent.objects.filter(shipment__vendor_order__vendor=vendor).count(),
     )
 
 
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
-        "account", "delivery-zone-activate", "delivery-zone-create", "delivery-zone-delete",
-        "delivery-zone-edit", "delivery-zone-list", "home", "invoice-export", "invoice-export-pdfs",
-        "invoice-list", "invoice-settings", "order-bulk",
+        "account",
+        "delivery-zone-activate",
+        "delivery-zone-create",
+        "delivery-zone-delete",
+        "delivery-zone-edit",
+        "delivery-zone-list",
+        "home",
+        "invoice-export",
+        "invoice-export-pdfs",
+        "invoice-list",
+        "invoice-settings",
+        "order-bulk",
         "order-detail",
-        "order-list", "order-refund", "order-ship", "pickup-point-activate",
-        "pickup-point-create", "pickup-point-delete", "pickup-point-edit", "pickup-point-list",
-        "product-create", "product-edit", "product-export", "product-import", "product-list",
-        "product-publish", "product-stock", "profile", "review-list", "shipment-cancel",
+        "order-list",
+        "order-refund",
+        "order-ship",
+        "pickup-point-activate",
+        "pickup-point-create",
+        "pickup-point-delete",
+        "pickup-point-edit",
+        "pickup-point-list",
+        "product-create",
+        "product-edit",
+        "product-export",
+        "product-import",
+        "product-list",
+        "product-publish",
+        "product-stock",
+        "profile",
+        "review-list",
+        "shipment-cancel",
         "shipment-link-revoke",
-        "shipment-list", "shipment-step", "team",
+        "shipment-list",
+        "shipment-step",
+        "team",
     ]
 
 
@@ -280,8 +399,7 @@ def test_post_by_outsiders_changes_nothing(world, name, role):
 def test_post_by_the_owner_does_change_something(world, name):
     before = snapshot(world)
 
-    client_for(world, "owner_a").post(url_for(name, world["a"], world),
-                                      payload(name, world))
+    client_for(world, "owner_a").post(url_for(name, world["a"], world), payload(name, world))
 
     assert snapshot(world) != before
 
@@ -300,16 +418,22 @@ def test_owner_b_cannot_reach_an_object_of_a_through_its_own_store(world, name):
 
 
 def test_product_list_has_only_own_rows(world):
-    html = client_for(world, "owner_a").get(
-        url_for("product-list", world["a"], world)).content.decode()
+    html = (
+        client_for(world, "owner_a")
+        .get(url_for("product-list", world["a"], world))
+        .content.decode()
+    )
 
     assert "Producto de A" in html
     assert "Producto de B" not in html
 
 
 def test_invoice_list_has_only_own_invoices(world):
-    html = client_for(world, "owner_a").get(
-        url_for("invoice-list", world["a"], world)).content.decode()
+    html = (
+        client_for(world, "owner_a")
+        .get(url_for("invoice-list", world["a"], world))
+        .content.decode()
+    )
 
     assert world["order_a"].invoice.display_number in html
     assert world["order_a"].number in html

@@ -26,16 +26,26 @@ def sale(partner, price: str):
 def world(db):
     partner_a = PartnerFactory(name="Tienda A", code="tienda-a")
     partner_b = PartnerFactory(name="Tienda B", code="tienda-b")
-    users = {"shopper": UserFactory(), "owner_a": UserFactory(), "staff_a": UserFactory(),
-             "owner_b": UserFactory(), "agent": UserFactory(is_staff=True),
-             "operator": UserFactory(is_staff=True, is_superuser=True)}
+    users = {
+        "shopper": UserFactory(),
+        "owner_a": UserFactory(),
+        "staff_a": UserFactory(),
+        "owner_b": UserFactory(),
+        "agent": UserFactory(is_staff=True),
+        "operator": UserFactory(is_staff=True, is_superuser=True),
+    }
     partner_a.vendor.memberships.create(user=users["owner_a"], role=MembershipRole.OWNER)
     partner_a.vendor.memberships.create(user=users["staff_a"], role=MembershipRole.STAFF)
     partner_b.vendor.memberships.create(user=users["owner_b"], role=MembershipRole.OWNER)
     order_a = sale(partner_a, "1000.00")  # balance 920.00
     order_b = sale(partner_b, "777.00")  # balance 714.84
-    return {"a": partner_a.vendor, "b": partner_b.vendor, "users": users,
-            "order_a": order_a, "order_b": order_b}
+    return {
+        "a": partner_a.vendor,
+        "b": partner_b.vendor,
+        "users": users,
+        "order_a": order_a,
+        "order_b": order_b,
+    }
 
 
 def client_for(world, role) -> Client:
@@ -47,8 +57,9 @@ def client_for(world, role) -> Client:
 
 @pytest.mark.parametrize("role", ["owner_a", "staff_a", "operator"])
 def test_members_and_operators_see_the_vendors_account(world, role):
-    payout_create(vendor=world["a"], amount=D("500.00"), reference="TRF-A-1",
-                  actor=world["users"]["operator"])
+    payout_create(
+        vendor=world["a"], amount=D("500.00"), reference="TRF-A-1", actor=world["users"]["operator"]
+    )
 
     response = client_for(world, role).get("/vendedor/tienda-a/cuenta/")
 
@@ -100,8 +111,13 @@ def test_anonymous_visitors_are_sent_to_sign_in(world):
 
 def test_a_vendor_that_owes_the_platform_is_told_so(world):
     VendorLedgerEntry.objects.create(
-        vendor=world["a"], kind=LedgerEntryKind.CASH_COLLECTED, amount=D("-1000.00"),
-        currency="CUP", vendor_order=world["order_a"], idempotency_key="prueba-efectivo")
+        vendor=world["a"],
+        kind=LedgerEntryKind.CASH_COLLECTED,
+        amount=D("-1000.00"),
+        currency="CUP",
+        vendor_order=world["order_a"],
+        idempotency_key="prueba-efectivo",
+    )
 
     html = client_for(world, "owner_a").get("/vendedor/tienda-a/cuenta/").content.decode()
 
@@ -120,8 +136,9 @@ def test_the_operator_sees_every_vendors_balance(world):
 
 
 @pytest.mark.parametrize("role", ["anonymous", "shopper", "agent", "owner_a", "staff_a"])
-@pytest.mark.parametrize("url", ["/dashboard/actores/saldos/",
-                                 "/dashboard/actores/tienda-a/pagos/nuevo/"])
+@pytest.mark.parametrize(
+    "url", ["/dashboard/actores/saldos/", "/dashboard/actores/tienda-a/pagos/nuevo/"]
+)
 def test_only_operators_reach_the_balances_and_payout_pages(world, role, url):
     response = client_for(world, role).get(url)
 
@@ -130,8 +147,9 @@ def test_only_operators_reach_the_balances_and_payout_pages(world, role, url):
 
 @pytest.mark.parametrize("role", ["anonymous", "shopper", "agent", "owner_a"])
 def test_only_operators_can_record_a_payout(world, role):
-    response = client_for(world, role).post("/dashboard/actores/tienda-a/pagos/nuevo/",
-                                            {"amount": "100.00", "reference": "TRF-X"})
+    response = client_for(world, role).post(
+        "/dashboard/actores/tienda-a/pagos/nuevo/", {"amount": "100.00", "reference": "TRF-X"}
+    )
 
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert Payout.objects.count() == 0
@@ -142,24 +160,29 @@ def test_the_operator_records_a_payout(world):
     client = client_for(world, "operator")
     assert client.get("/dashboard/actores/tienda-a/pagos/nuevo/").status_code == 200
 
-    response = client.post("/dashboard/actores/tienda-a/pagos/nuevo/",
-                           {"amount": "900.00", "reference": "TRF-0001"})
+    response = client.post(
+        "/dashboard/actores/tienda-a/pagos/nuevo/", {"amount": "900.00", "reference": "TRF-0001"}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/dashboard/actores/saldos/"
     payout = Payout.objects.get()
     assert (payout.vendor, payout.amount, payout.reference, payout.created_by) == (
-        world["a"], D("900.00"), "TRF-0001", world["users"]["operator"])
+        world["a"],
+        D("900.00"),
+        "TRF-0001",
+        world["users"]["operator"],
+    )
     assert vendor_balance(vendor=world["a"]) == D("20.00")
     assert vendor_balance(vendor=world["b"]) == D("714.84")
 
 
 def test_the_operator_cannot_pay_more_than_the_balance(world):
-    response = client_for(world, "operator").post("/dashboard/actores/tienda-a/pagos/nuevo/",
-                                                  {"amount": "920.01", "reference": "TRF-0001"})
+    response = client_for(world, "operator").post(
+        "/dashboard/actores/tienda-a/pagos/nuevo/", {"amount": "920.01", "reference": "TRF-0001"}
+    )
 
-    errors = re.findall(r'<div class="invalid-feedback[^>]*>(.*?)</div>',
-                        response.content.decode())
+    errors = re.findall(r'<div class="invalid-feedback[^>]*>(.*?)</div>', response.content.decode())
     assert response.status_code == 400
     assert len(errors) == 1 and "Tienda A 920,00 CUP" in errors[0]
     assert Payout.objects.count() == 0
@@ -180,8 +203,9 @@ def test_the_pages_cost_the_same_queries_with_more_entries_and_vendors(world):
     for n in range(3):
         sale(world["a"].partner, "10.00")
         sale(PartnerFactory(name=f"Tienda extra {n}", code=f"extra-{n}"), "10.00")
-    payout_create(vendor=world["a"], amount=D("1.00"), reference="TRF-Q",
-                  actor=world["users"]["operator"])
+    payout_create(
+        vendor=world["a"], amount=D("1.00"), reference="TRF-Q", actor=world["users"]["operator"]
+    )
 
     assert query_count(owner, "/vendedor/tienda-a/cuenta/") == account
     assert query_count(operator, "/dashboard/actores/saldos/") == balances

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def review(product, title, score=4):
-    return ProductReview.objects.create(product=product, user=UserFactory(), title=title,
-                                        score=score, body="Bueno.")
+    return ProductReview.objects.create(
+        product=product, user=UserFactory(), title=title, score=score, body="Bueno."
+    )
 
 
 @pytest.fixture
@@ -25,8 +26,12 @@ def stores():
     review(honey, "Miel espesa")
     client = Client()
     client.force_login(owner_of(coffee_store))
-    return {"coffee": coffee, "coffee_store": coffee_store, "honey_store": honey_store,
-            "owner": client}
+    return {
+        "coffee": coffee,
+        "coffee_store": coffee_store,
+        "honey_store": honey_store,
+        "owner": client,
+    }
 
 
 def url(partner) -> str:
@@ -46,8 +51,7 @@ def test_the_store_reads_its_own_products_reviews_only(stores):
 def test_another_store_and_strangers_do_not_get_in(stores):
     assert stores["owner"].get(url(stores["honey_store"])).status_code == 404
     anonymous = Client().get(url(stores["coffee_store"]))
-    assert (anonymous.status_code, anonymous["Location"].split("?")[0]) == (
-        302, "/accounts/login/")
+    assert (anonymous.status_code, anonymous["Location"].split("?")[0]) == (302, "/accounts/login/")
 
 
 def test_the_page_costs_the_same_queries_however_many_reviews(stores):

@@ -43,24 +43,42 @@ def test_owner_adds_a_product_with_a_picture_and_it_appears_on_the_store_page(
 ):
     sweets = CategoryFactory(name="Conservas y dulces")
 
-    response = owner_client.post("/vendedor/guayabita/productos/nuevo/", {
-        "title": "Mermelada de mango, 500 g", "description": "Casera.",
-        "category": sweets.pk, "price": "320.50", "sku": "MM-500", "stock": "40",
-        "low_stock_threshold": "5", "is_public": "on",
-        "image": SimpleUploadedFile("foto.jpg", png_bytes((1600, 900)), content_type="image/png"),
-    })
+    response = owner_client.post(
+        "/vendedor/guayabita/productos/nuevo/",
+        {
+            "title": "Mermelada de mango, 500 g",
+            "description": "Casera.",
+            "category": sweets.pk,
+            "price": "320.50",
+            "sku": "MM-500",
+            "stock": "40",
+            "low_stock_threshold": "5",
+            "is_public": "on",
+            "image": SimpleUploadedFile(
+                "foto.jpg", png_bytes((1600, 900)), content_type="image/png"
+            ),
+        },
+    )
 
     product = Product.objects.get(title="Mermelada de mango, 500 g")
     assert response.status_code == 302
     stockrecord = product.stockrecords.get()
-    assert (stockrecord.partner_id, str(stockrecord.price), stockrecord.num_in_stock,
-            stockrecord.partner_sku, stockrecord.low_stock_threshold) == (
-        vendor.partner_id, "320.50", 40, "MM-500", 5)
+    assert (
+        stockrecord.partner_id,
+        str(stockrecord.price),
+        stockrecord.num_in_stock,
+        stockrecord.partner_sku,
+        stockrecord.low_stock_threshold,
+    ) == (vendor.partner_id, "320.50", 40, "MM-500", 5)
     assert list(product.categories.all()) == [sweets]
     assert product.images.count() == 1
     movement = StockMovement.objects.get()
     assert (movement.reason, movement.delta, movement.level_after, movement.actor) == (
-        StockMovementReason.INITIAL, 40, 40, owner)
+        StockMovementReason.INITIAL,
+        40,
+        40,
+        owner,
+    )
     store = client.get("/tiendas/guayabita/")
     assert [p.title for p in store.context["products"]] == ["Mermelada de mango, 500 g"]
 
@@ -74,8 +92,9 @@ def test_owner_adds_a_product_with_a_picture_and_it_appears_on_the_store_page(
         ("title", "", "Este campo es obligatorio."),
     ],
 )
-def test_bad_product_input_is_refused_and_nothing_is_saved(owner_client, vendor, field, value,
-                                                           message):
+def test_bad_product_input_is_refused_and_nothing_is_saved(
+    owner_client, vendor, field, value, message
+):
     data = {"title": "Miel", "price": "100", "stock": "3", "is_public": "on", field: value}
 
     response = owner_client.post("/vendedor/guayabita/productos/nuevo/", data)
@@ -87,10 +106,15 @@ def test_bad_product_input_is_refused_and_nothing_is_saved(owner_client, vendor,
 
 
 def test_a_non_image_picture_is_refused(owner_client, vendor):
-    response = owner_client.post("/vendedor/guayabita/productos/nuevo/", {
-        "title": "Miel", "price": "100", "stock": "3",
-        "image": SimpleUploadedFile("foto.png", b"GIF89a<script>", content_type="image/png"),
-    })
+    response = owner_client.post(
+        "/vendedor/guayabita/productos/nuevo/",
+        {
+            "title": "Miel",
+            "price": "100",
+            "stock": "3",
+            "image": SimpleUploadedFile("foto.png", b"GIF89a<script>", content_type="image/png"),
+        },
+    )
 
     assert response.status_code == 400
     assert "La imagen debe ser una foto PNG, JPEG, WebP o GIF." in response.content.decode()
@@ -99,13 +123,16 @@ def test_a_non_image_picture_is_refused(owner_client, vendor):
 
 @pytest.fixture
 def honey(vendor):
-    return ProductFactory(title="Miel de abejas", stockrecord__partner=vendor.partner,
-                          stockrecord__num_in_stock=10)
+    return ProductFactory(
+        title="Miel de abejas", stockrecord__partner=vendor.partner, stockrecord__num_in_stock=10
+    )
 
 
 def test_owner_edits_price_and_hides_then_publishes_a_product(owner_client, vendor, honey):
-    owner_client.post(f"/vendedor/guayabita/productos/{honey.pk}/",
-                      {"title": "Miel de abejas, 1 l", "price": "450", "is_public": "on"})
+    owner_client.post(
+        f"/vendedor/guayabita/productos/{honey.pk}/",
+        {"title": "Miel de abejas, 1 l", "price": "450", "is_public": "on"},
+    )
     owner_client.post(f"/vendedor/guayabita/productos/{honey.pk}/publicar/", {"publish": "0"})
 
     honey.refresh_from_db()
@@ -130,8 +157,13 @@ def test_stock_adjustment_needs_a_reason_and_is_recorded(owner_client, owner, ve
 
     assert honey.stockrecords.get().num_in_stock == 7
     movement = StockMovement.objects.get()
-    assert (movement.reason, movement.delta, movement.level_after, movement.note,
-            movement.actor) == (StockMovementReason.ADJUSTMENT, -3, 7, "Conteo del almacén", owner)
+    assert (
+        movement.reason,
+        movement.delta,
+        movement.level_after,
+        movement.note,
+        movement.actor,
+    ) == (StockMovementReason.ADJUSTMENT, -3, 7, "Conteo del almacén", owner)
     assert "Conteo del almacén" in owner_client.get(url).content.decode()
 
 
@@ -151,8 +183,12 @@ def test_stock_cannot_go_negative_or_below_what_orders_hold(owner_client, vendor
 
 def test_low_stock_products_are_listed_on_the_dashboard(owner_client, vendor, honey):
     honey.stockrecords.update(low_stock_threshold=12)
-    ProductFactory(title="Guayaba", stockrecord__partner=vendor.partner,
-                   stockrecord__num_in_stock=50, stockrecord__low_stock_threshold=5)
+    ProductFactory(
+        title="Guayaba",
+        stockrecord__partner=vendor.partner,
+        stockrecord__num_in_stock=50,
+        stockrecord__low_stock_threshold=5,
+    )
 
     html = owner_client.get("/vendedor/guayabita/").content.decode()
 
@@ -195,11 +231,17 @@ def profile_data(**changes) -> dict:
     from vendors.models import Sector
 
     trinidad = Municipality.objects.get(name="Trinidad")
-    return {"trade_name": "Dulces Guayabita", "description": "Dulces de Trinidad.",
-            "sectors": [Sector.objects.get(slug="alimentos-y-bebidas").pk],
-            "province": trinidad.province_id, "municipality": trinidad.pk,
-            "address": "Calle Real 5", "phone": "+53 5 111 2222",
-            "email": "hola@guayabita.test", **changes}
+    return {
+        "trade_name": "Dulces Guayabita",
+        "description": "Dulces de Trinidad.",
+        "sectors": [Sector.objects.get(slug="alimentos-y-bebidas").pk],
+        "province": trinidad.province_id,
+        "municipality": trinidad.pk,
+        "address": "Calle Real 5",
+        "phone": "+53 5 111 2222",
+        "email": "hola@guayabita.test",
+        **changes,
+    }
 
 
 def test_owner_edits_the_store_profile_and_logo(owner_client, vendor, client):
@@ -210,7 +252,10 @@ def test_owner_edits_the_store_profile_and_logo(owner_client, vendor, client):
     vendor.refresh_from_db()
     assert response.status_code == 302
     assert (vendor.description, vendor.municipality.name, vendor.phone) == (
-        "Dulces de Trinidad.", "Trinidad", "+53 5 111 2222")
+        "Dulces de Trinidad.",
+        "Trinidad",
+        "+53 5 111 2222",
+    )
     assert vendor.logo.name.endswith(".png")
     assert "Trinidad, Sancti Spíritus" in client.get("/tiendas/guayabita/").content.decode()
 
@@ -218,8 +263,10 @@ def test_owner_edits_the_store_profile_and_logo(owner_client, vendor, client):
 def test_profile_refuses_a_municipality_outside_the_province(owner_client, vendor):
     from logistics.models import Municipality
 
-    response = owner_client.post("/vendedor/guayabita/perfil/", profile_data(
-        municipality=Municipality.objects.get(name="Playa").pk))
+    response = owner_client.post(
+        "/vendedor/guayabita/perfil/",
+        profile_data(municipality=Municipality.objects.get(name="Playa").pk),
+    )
 
     vendor.refresh_from_db()
     assert response.status_code == 400

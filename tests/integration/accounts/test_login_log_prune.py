@@ -12,10 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 def login_logged(*, days_ago: int, username: str) -> None:
-    entry = AccessLog.objects.create(username=username, ip_address="203.0.113.1",
-                                     user_agent="browser", http_accept="", path_info="/")
+    entry = AccessLog.objects.create(
+        username=username,
+        ip_address="203.0.113.1",
+        user_agent="browser",
+        http_accept="",
+        path_info="/",
+    )
     AccessLog.objects.filter(pk=entry.pk).update(
-        attempt_time=timezone.now() - timedelta(days=days_ago))
+        attempt_time=timezone.now() - timedelta(days=days_ago)
+    )
 
 
 def test_logins_older_than_the_retention_are_pruned(settings):

@@ -26,15 +26,26 @@ Line = get_model("order", "Line")
 @pytest.fixture
 def world(db, django_capture_on_commit_callbacks):
     (partner_a, coffee), (partner_b, honey) = stores_create()
-    sugar = ProductFactory(title="Azúcar 1 kg", stockrecord__partner=partner_a,
-                           stockrecord__price=Decimal("100.00"), stockrecord__num_in_stock=10)
+    sugar = ProductFactory(
+        title="Azúcar 1 kg",
+        stockrecord__partner=partner_a,
+        stockrecord__price=Decimal("100.00"),
+        stockrecord__num_in_stock=10,
+    )
     customer = UserFactory(email="marta@example.test", first_name="Marta", last_name="Díaz")
     with django_capture_on_commit_callbacks(execute=True):
         order = purchase_place_for(customer, [(coffee, 2), (sugar, 1), (honey, 1)])
     mail.outbox.clear()
-    return {"agent": agent_create(), "customer": customer, "order": order, "coffee": coffee,
-            "sugar": sugar, "honey": honey, "owner_a": owner_of(partner_a),
-            "parts": list(order.vendor_orders.order_by("sequence"))}
+    return {
+        "agent": agent_create(),
+        "customer": customer,
+        "order": order,
+        "coffee": coffee,
+        "sugar": sugar,
+        "honey": honey,
+        "owner_a": owner_of(partner_a),
+        "parts": list(order.vendor_orders.order_by("sequence")),
+    }
 
 
 def available(product) -> int:
@@ -53,19 +64,24 @@ def test_a_web_purchase_records_its_channel_and_no_agent(world):
 
 
 def test_cancelling_a_part_gives_its_stock_back_writes_one_entry_and_tells_both(
-        world, django_capture_on_commit_callbacks):
+    world, django_capture_on_commit_callbacks
+):
     part = world["parts"][0]
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.vendor_order_cancel(agent=world["agent"], vendor_order_id=part.pk,
-                                     reason="El cliente ya no lo necesita")
+        services.vendor_order_cancel(
+            agent=world["agent"], vendor_order_id=part.pk, reason="El cliente ya no lo necesita"
+        )
 
     part.refresh_from_db()
     assert part.status == "cancelled"
     assert (available(world["coffee"]), available(world["sugar"])) == (10, 10)
     entry = AuditEntry.objects.get()
     assert (entry.action, entry.agent, entry.customer) == (
-        AuditAction.PART_CANCELLED, world["agent"], world["customer"])
+        AuditAction.PART_CANCELLED,
+        world["agent"],
+        world["customer"],
+    )
     assert (entry.before["status"], entry.after["status"]) == ("placed", "cancelled")
     assert entry.reason == "El cliente ya no lo necesita"
     assert "marta@example.test" in recipients() and world["owner_a"].email in recipients()
@@ -85,12 +101,12 @@ def test_cancelling_without_a_reason_is_refused_and_changes_nothing(world):
 def test_a_shipped_part_cannot_be_cancelled(world):
     part = world["parts"][0]
     for step in ("accepted", "ready", "shipped"):
-        vendor_order_transition(vendor_order_id=part.pk, to_status=step, actor=None,
-                                actor_role=ActorRole.VENDOR)
+        vendor_order_transition(
+            vendor_order_id=part.pk, to_status=step, actor=None, actor_role=ActorRole.VENDOR
+        )
 
     with pytest.raises(ValidationError):
-        services.vendor_order_cancel(agent=world["agent"], vendor_order_id=part.pk,
-                                     reason="Tarde")
+        services.vendor_order_cancel(agent=world["agent"], vendor_order_id=part.pk, reason="Tarde")
 
     assert AuditEntry.objects.count() == 0
 
@@ -100,8 +116,9 @@ def test_cancelling_one_of_two_lines_keeps_the_part_and_lowers_what_is_due(world
     sugar_line = world["order"].lines.get(product=world["sugar"])
     due_before = vendor_part_total(part)
 
-    services.order_line_cancel(agent=world["agent"], line_id=sugar_line.pk,
-                               reason="No queda azúcar en casa del cliente")
+    services.order_line_cancel(
+        agent=world["agent"], line_id=sugar_line.pk, reason="No queda azúcar en casa del cliente"
+    )
 
     part.refresh_from_db()
     assert part.status == "placed"
@@ -111,8 +128,10 @@ def test_cancelling_one_of_two_lines_keeps_the_part_and_lowers_what_is_due(world
     assert vendor_part_total(part) == due_before - Decimal("100.00")
     assert [line.product_id for line in part.lines] == [world["coffee"].pk]
     entry = AuditEntry.objects.get()
-    assert (entry.action, entry.after["line_status"]) == (AuditAction.LINE_CANCELLED,
-                                                          LINE_CANCELLED)
+    assert (entry.action, entry.after["line_status"]) == (
+        AuditAction.LINE_CANCELLED,
+        LINE_CANCELLED,
+    )
 
 
 def test_the_last_open_line_cancels_its_whole_part(world):
@@ -150,8 +169,9 @@ def test_delivering_a_part_after_a_cancelled_line_collects_and_consumes_only_the
     assert (coffee.num_in_stock, coffee.num_allocated) == (8, 0)
     assert (sugar.num_in_stock, sugar.num_allocated) == (10, 0)
     payment = Payment.objects.get(order=world["order"])
-    cash = payment.events.get(kind="charge", phase="success",
-                              gateway_reference=f"cash:{part.number}")
+    cash = payment.events.get(
+        kind="charge", phase="success", gateway_reference=f"cash:{part.number}"
+    )
     assert cash.amount == Decimal("600.00") + part.delivery_charge
 
 
@@ -160,13 +180,21 @@ def test_changing_the_delivery_option_of_a_cash_part(world, django_capture_on_co
     from logistics.models import Municipality
 
     part = world["parts"][0]
-    pickup = next(option for option in vendor_order_delivery_options(
-        vendor_order=part, municipality=Municipality.objects.get(
-            name="Plaza de la Revolución")) if option.kind == "pickup")
+    pickup = next(
+        option
+        for option in vendor_order_delivery_options(
+            vendor_order=part, municipality=Municipality.objects.get(name="Plaza de la Revolución")
+        )
+        if option.kind == "pickup"
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.delivery_option_change(agent=world["agent"], vendor_order_id=part.pk,
-                                        option_code=pickup.code, reason="Lo recoge él")
+        services.delivery_option_change(
+            agent=world["agent"],
+            vendor_order_id=part.pk,
+            option_code=pickup.code,
+            reason="Lo recoge él",
+        )
 
     part.refresh_from_db()
     assert (part.delivery_code, part.delivery_charge) == (pickup.code, Decimal("0.00"))
@@ -177,36 +205,57 @@ def test_changing_the_delivery_option_of_a_cash_part(world, django_capture_on_co
 
 def test_an_unknown_delivery_option_is_refused(world):
     with pytest.raises(ValidationError):
-        services.delivery_option_change(agent=world["agent"],
-                                        vendor_order_id=world["parts"][0].pk,
-                                        option_code="home-999999", reason="x")
+        services.delivery_option_change(
+            agent=world["agent"],
+            vendor_order_id=world["parts"][0].pk,
+            option_code="home-999999",
+            reason="x",
+        )
     assert AuditEntry.objects.count() == 0
 
 
 def test_changing_the_address_keeps_before_and_after(world):
-    address = {"first_name": "Marta", "last_name": "Díaz", "line1": "Calle 70 No. 4512",
-               "line2": "", "line4": "Playa", "state": "La Habana",
-               "phone_number": "+5352345678", "notes": "Portal verde"}
+    address = {
+        "first_name": "Marta",
+        "last_name": "Díaz",
+        "line1": "Calle 70 No. 4512",
+        "line2": "",
+        "line4": "Playa",
+        "state": "La Habana",
+        "phone_number": "+5352345678",
+        "notes": "Portal verde",
+    }
 
-    services.delivery_address_change(agent=world["agent"], order_id=world["order"].pk,
-                                     address=address, reason="Se mudó")
+    services.delivery_address_change(
+        agent=world["agent"], order_id=world["order"].pk, address=address, reason="Se mudó"
+    )
 
     world["order"].shipping_address.refresh_from_db()
     assert world["order"].shipping_address.line1 == "Calle 70 No. 4512"
     entry = AuditEntry.objects.get()
-    assert (entry.before["line1"], entry.after["line1"]) == ("Calle 23 No. 1155",
-                                                             "Calle 70 No. 4512")
+    assert (entry.before["line1"], entry.after["line1"]) == (
+        "Calle 23 No. 1155",
+        "Calle 70 No. 4512",
+    )
     assert entry.after["line4"] == "Playa"
 
 
 def test_an_address_the_store_does_not_deliver_to_is_refused(world):
-    address = {"first_name": "Marta", "last_name": "Díaz", "line1": "Calle 1", "line2": "",
-               "line4": "Santiago de Cuba", "state": "Santiago de Cuba",
-               "phone_number": "+5352345678", "notes": ""}
+    address = {
+        "first_name": "Marta",
+        "last_name": "Díaz",
+        "line1": "Calle 1",
+        "line2": "",
+        "line4": "Santiago de Cuba",
+        "state": "Santiago de Cuba",
+        "phone_number": "+5352345678",
+        "notes": "",
+    }
 
     with pytest.raises(ValidationError):
-        services.delivery_address_change(agent=world["agent"], order_id=world["order"].pk,
-                                         address=address, reason="Se mudó")
+        services.delivery_address_change(
+            agent=world["agent"], order_id=world["order"].pk, address=address, reason="Se mudó"
+        )
 
     world["order"].shipping_address.refresh_from_db()
     assert world["order"].shipping_address.line4 == "Plaza de la Revolución"
@@ -214,16 +263,24 @@ def test_an_address_the_store_does_not_deliver_to_is_refused(world):
 
 
 def test_a_note_and_a_resent_confirmation_are_one_entry_each(
-        world, django_capture_on_commit_callbacks):
+    world, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        services.note_add(agent=world["agent"], customer=world["customer"],
-                          text="Llamó por la entrega", order=world["order"])
-        services.confirmation_resend(agent=world["agent"], order_id=world["order"].pk,
-                                     reason="No le llegó")
+        services.note_add(
+            agent=world["agent"],
+            customer=world["customer"],
+            text="Llamó por la entrega",
+            order=world["order"],
+        )
+        services.confirmation_resend(
+            agent=world["agent"], order_id=world["order"].pk, reason="No le llegó"
+        )
 
     assert CustomerNote.objects.get().text == "Llamó por la entrega"
     assert sorted(AuditEntry.objects.values_list("action", flat=True)) == [
-        AuditAction.CONFIRMATION_RESENT, AuditAction.NOTE_ADDED]
+        AuditAction.CONFIRMATION_RESENT,
+        AuditAction.NOTE_ADDED,
+    ]
     assert recipients() == ["marta@example.test"]
     assert world["order"].number in mail.outbox[0].subject + mail.outbox[0].body
 
@@ -232,8 +289,9 @@ def test_the_notice_of_an_entry_goes_out_once(world, django_capture_on_commit_ca
     from shop.callcenter.notifications import audit_notify
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.confirmation_resend(agent=world["agent"], order_id=world["order"].pk,
-                                     reason="No le llegó")
+        services.confirmation_resend(
+            agent=world["agent"], order_id=world["order"].pk, reason="No le llegó"
+        )
     entry = AuditEntry.objects.get()
 
     assert audit_notify(entry_id=entry.pk) is False
@@ -241,15 +299,17 @@ def test_the_notice_of_an_entry_goes_out_once(world, django_capture_on_commit_ca
 
 
 def test_creating_a_customer_by_phone(world):
-    customer = services.customer_create(agent=world["agent"], first_name="Pedro",
-                                        last_name="Gómez", phone="5 234 9876")
+    customer = services.customer_create(
+        agent=world["agent"], first_name="Pedro", last_name="Gómez", phone="5 234 9876"
+    )
 
     assert customer.callcenter_contact.phone_number == "+5352349876"
     assert not customer.has_usable_password()
     assert AuditEntry.objects.get().action == AuditAction.CUSTOMER_CREATED
     with pytest.raises(ValidationError):
-        services.customer_create(agent=world["agent"], first_name="Otro", last_name="Pedro",
-                                 phone="+53 5 234 9876")
+        services.customer_create(
+            agent=world["agent"], first_name="Otro", last_name="Pedro", phone="+53 5 234 9876"
+        )
     assert AuditEntry.objects.count() == 1
 
 
@@ -270,14 +330,16 @@ def test_the_audit_log_cannot_be_changed_or_deleted(world):
 
 
 def test_a_resent_confirmation_lists_only_the_lines_still_bought(
-        world, django_capture_on_commit_callbacks):
+    world, django_capture_on_commit_callbacks
+):
     sugar_line = world["order"].lines.get(product=world["sugar"])
     services.order_line_cancel(agent=world["agent"], line_id=sugar_line.pk, reason="Uno")
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.confirmation_resend(agent=world["agent"], order_id=world["order"].pk,
-                                     reason="Quiere verla sin el azúcar")
+        services.confirmation_resend(
+            agent=world["agent"], order_id=world["order"].pk, reason="Quiere verla sin el azúcar"
+        )
 
     [confirmation] = mail.outbox
     assert "Azúcar" not in confirmation.body

@@ -26,12 +26,16 @@ def test_the_three_store_checkout_costs_no_more_queries_than_vanilla_oscars():
     measures = checkout_run(products)
 
     assert [measure.label for measure in measures] == [
-        request.label for request in checkout_requests(products)]
+        request.label for request in checkout_requests(products)
+    ]
     assert len(measures) == 18
     # What the requests leave to the worker: the counters, and the stores' notices.
     assert {measure.label: measure.tasks for measure in measures if measure.tasks} == {
-        **{f"{page} {number}": ["analytics.record"] for number in (1, 2, 3)
-           for page in ("product", "add to basket")},
+        **{
+            f"{page} {number}": ["analytics.record"]
+            for number in (1, 2, 3)
+            for page in ("product", "add to basket")
+        },
         "place order": ["analytics.record", "vendors.purchase_placed_notify"],
     }
     total = sum(measure.queries for measure in measures)

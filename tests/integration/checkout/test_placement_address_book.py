@@ -21,8 +21,12 @@ def test_the_address_goes_to_the_book_once_and_checkout_offers_it():
     purchase_place_for(buyer, [(coffee, 2)])
 
     [address] = buyer.addresses.all()
-    assert (address.line1, address.line4, address.state, address.num_orders_as_shipping_address
-            ) == ("Calle 23 No. 1155", "Plaza de la Revolución", "La Habana", 2)
+    assert (
+        address.line1,
+        address.line4,
+        address.state,
+        address.num_orders_as_shipping_address,
+    ) == ("Calle 23 No. 1155", "Plaza de la Revolución", "La Habana", 2)
     client = Client()
     client.force_login(buyer)
     basket_add(client, coffee)

@@ -30,8 +30,10 @@ def products_from(*, stores: int, lines_per_store: int) -> tuple[list, dict]:
         zone = DeliveryZoneFactory(vendor=partner.vendor, price=Decimal("150.00"))
         PickupPointFactory(vendor=partner.vendor)
         choices[str(partner.vendor.pk)] = f"home-{zone.pk}"
-        products += [ProductFactory(stockrecord__partner=partner, stockrecord__num_in_stock=10)
-                     for _line in range(lines_per_store)]
+        products += [
+            ProductFactory(stockrecord__partner=partner, stockrecord__num_in_stock=10)
+            for _line in range(lines_per_store)
+        ]
     return products, choices
 
 
@@ -44,9 +46,13 @@ def placement_queries(*, stores: int, lines_per_store: int) -> int:
         basket.add_product(product, quantity=2)
     address = ShippingAddress(country=cuba(), **ADDRESS)
     with CaptureQueriesContext(connection) as queries:
-        order = purchase_place(basket=basket, shipping_address=address, choices=choices,
-                               email="ana@example.test",
-                               payment_method=payment_method_default()).order
+        order = purchase_place(
+            basket=basket,
+            shipping_address=address,
+            choices=choices,
+            email="ana@example.test",
+            payment_method=payment_method_default(),
+        ).order
     assert order.vendor_orders.count() == stores
     assert order.lines.count() == stores * lines_per_store
     return len(queries.captured_queries)

@@ -21,17 +21,29 @@ StockRecord = get_model("partner", "StockRecord")
 
 def delivery_snapshot() -> tuple[list, list]:
     zones = DeliveryZone.objects.order_by("pk").values_list(
-        "pk", "vendor__trade_name", "name", "price", "price_per_kg", "minimum_order",
-        "is_active", "provinces__name", "municipalities__name")
+        "pk",
+        "vendor__trade_name",
+        "name",
+        "price",
+        "price_per_kg",
+        "minimum_order",
+        "is_active",
+        "provinces__name",
+        "municipalities__name",
+    )
     points = PickupPoint.objects.order_by("pk").values_list(
-        "pk", "vendor__trade_name", "name", "municipality__name", "address", "hours", "is_active")
+        "pk", "vendor__trade_name", "name", "municipality__name", "address", "hours", "is_active"
+    )
     return list(zones), list(points)
 
 
 def weights_snapshot() -> list[tuple]:
-    return list(get_model("catalogue", "ProductAttributeValue").objects.filter(
-        attribute__code="weight").order_by("product__upc").values_list("product__upc",
-                                                                       "value_float"))
+    return list(
+        get_model("catalogue", "ProductAttributeValue")
+        .objects.filter(attribute__code="weight")
+        .order_by("product__upc")
+        .values_list("product__upc", "value_float")
+    )
 
 
 def catalogue_snapshot() -> list[tuple]:
@@ -52,13 +64,16 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         call_command("seed_demo", verbosity=0)
         first = catalogue_snapshot()
-        first_counts = (Partner.objects.count(), Product.objects.count(),
-                        Category.objects.count())
+        first_counts = (Partner.objects.count(), Product.objects.count(), Category.objects.count())
         first_delivery = delivery_snapshot()
         first_weights = weights_snapshot()
         call_command("seed_demo", verbosity=0)
-        yield {"first": first, "first_counts": first_counts, "first_delivery": first_delivery,
-               "first_weights": first_weights}
+        yield {
+            "first": first,
+            "first_counts": first_counts,
+            "first_delivery": first_delivery,
+            "first_weights": first_weights,
+        }
         # Module-scoped data outlives the per-test transactions: remove it.
         from django.db import connection
 
@@ -86,6 +101,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         Partner.objects.all().delete()
         get_model("catalogue", "ProductClass").objects.all().delete()
         from django.contrib.auth import get_user_model
+
         get_user_model().objects.filter(email__endswith="@encadena.test").delete()
     settings.MEDIA_ROOT = media_root
 
@@ -112,8 +128,14 @@ def test_at_least_three_hundred_browsable_products_each_with_price_and_image(see
 def test_products_sit_in_the_spanish_category_tree(seeded, db):
     top_level = set(Category.objects.filter(depth=1).values_list("name", flat=True))
 
-    assert {"Alimentos", "Agricultura", "Materiales de construcción",
-            "Textiles y confecciones", "Artesanía", "Servicios"} <= top_level
+    assert {
+        "Alimentos",
+        "Agricultura",
+        "Materiales de construcción",
+        "Textiles y confecciones",
+        "Artesanía",
+        "Servicios",
+    } <= top_level
     assert Product.objects.filter(categories__isnull=True).count() == 0
     assert Product.objects.filter(categories__depth=2).distinct().count() == Product.objects.count()
 
@@ -132,32 +154,38 @@ def test_cuba_is_a_shipping_country(seeded, db):
 def test_the_demo_shopper_has_past_purchases_in_various_states(seeded, db):
     from vendors.models import VendorOrder
 
-    statuses = set(VendorOrder.objects.filter(order__user__email="comprador@encadena.test")
-                   .values_list("status", flat=True))
+    statuses = set(
+        VendorOrder.objects.filter(order__user__email="comprador@encadena.test").values_list(
+            "status", flat=True
+        )
+    )
 
     assert get_model("order", "Order").objects.filter(
-        user__email="comprador@encadena.test", origin__channel="web").count() == len(
-        data.PURCHASES)
+        user__email="comprador@encadena.test", origin__channel="web"
+    ).count() == len(data.PURCHASES)
     assert statuses == {"placed", "accepted", "shipped", "delivered", "cancelled", "rejected"}
     from payments.models import Payment
 
     delivered = VendorOrder.objects.filter(status="delivered").count()
     web = Payment.objects.filter(order__origin__channel="web")
     assert sorted(web.values_list("gateway", flat=True)) == sorted(
-        purchase.payment for purchase in data.PURCHASES)
+        purchase.payment for purchase in data.PURCHASES
+    )
     assert {"cash_on_delivery", "bank_transfer"} <= {p.payment for p in data.PURCHASES}
-    assert set(web.filter(gateway="bank_transfer").values_list("state", flat=True)) == {
-        "captured"}
+    assert set(web.filter(gateway="bank_transfer").values_list("state", flat=True)) == {"captured"}
     assert Payment.objects.filter(events__gateway_reference__startswith="cash:").count() == (
-        delivered)
+        delivered
+    )
 
 
 def test_the_demos_invoices_name_the_payment_method_as_the_buyer_chose_it(seeded, db):
     from shop.invoices.models import Invoice
 
-    methods = set(Invoice.objects.filter(
-        vendor_order__order__user__email="comprador@encadena.test").values_list(
-        "snapshot__payment_method", flat=True))
+    methods = set(
+        Invoice.objects.filter(
+            vendor_order__order__user__email="comprador@encadena.test"
+        ).values_list("snapshot__payment_method", flat=True)
+    )
 
     assert methods == {"Pago contra entrega", "Transferencia bancaria"}
 
@@ -166,21 +194,25 @@ def test_shipped_and_delivered_demo_parts_have_a_timeline_once(seeded, db):
     from logistics.models import Shipment
     from vendors.models import VendorOrder
 
-    travelled = VendorOrder.objects.filter(order__user__email="comprador@encadena.test",
-                                           status__in=("shipped", "delivered"))
+    travelled = VendorOrder.objects.filter(
+        order__user__email="comprador@encadena.test", status__in=("shipped", "delivered")
+    )
     shipments = Shipment.objects.filter(vendor_order__in=travelled)
 
     assert shipments.count() == travelled.count() > 0
     assert {(shipment.vendor_order.status, shipment.status) for shipment in shipments} <= {
-        ("shipped", "in_transit"), ("delivered", "delivered")}
+        ("shipped", "in_transit"),
+        ("delivered", "delivered"),
+    }
     assert all(shipment.events.count() in (2, 3) for shipment in shipments)
 
 
 def test_running_it_again_changes_nothing(seeded, db):
     assert catalogue_snapshot() == seeded["first"]
     assert weights_snapshot() == seeded["first_weights"]
-    assert (Partner.objects.count(), Product.objects.count(),
-            Category.objects.count()) == seeded["first_counts"]
+    assert (Partner.objects.count(), Product.objects.count(), Category.objects.count()) == seeded[
+        "first_counts"
+    ]
 
 
 @pytest.mark.parametrize("email", [account.email for account in data.ACCOUNTS])
@@ -203,15 +235,19 @@ def test_demo_accounts_have_their_roles(seeded, db):
     assert not users["comprador@encadena.test"].is_staff
     assert list(
         VendorMembership.objects.filter(user=users["vendedor@encadena.test"]).values_list(
-            "vendor__trade_name", "role")
+            "vendor__trade_name", "role"
+        )
     ) == [("Dulces Guayabita", "owner")]
 
 
 def test_the_login_form_accepts_a_demo_account(seeded, db, client):
     response = client.post(
         "/accounts/login/",
-        {"login-username": "comprador@encadena.test", "login-password": "encadena-demo",
-         "login_submit": "Iniciar sesión"},
+        {
+            "login-username": "comprador@encadena.test",
+            "login-password": "encadena-demo",
+            "login_submit": "Iniciar sesión",
+        },
     )
 
     assert response.status_code == 302
@@ -256,7 +292,8 @@ def test_running_it_again_does_not_duplicate_delivery(seeded, db):
 
 def test_every_approved_store_delivers_in_its_own_province_and_has_a_pickup_point(seeded, db):
     approved = Vendor.objects.filter(status=VendorStatus.APPROVED).select_related(
-        "province", "municipality")
+        "province", "municipality"
+    )
 
     for vendor in approved:
         zones = list(vendor.delivery_zones.prefetch_related("provinces", "municipalities"))
@@ -268,24 +305,30 @@ def test_every_approved_store_delivers_in_its_own_province_and_has_a_pickup_poin
         assert (own.price_per_kg, own.minimum_order, own.is_active) == (0, 0, True)
         point = vendor.pickup_points.get()
         assert (point.municipality, point.address, point.is_active) == (
-            vendor.municipality, vendor.address, True)
+            vendor.municipality,
+            vendor.address,
+            True,
+        )
         assert point.hours
     assert not Vendor.objects.get(status=VendorStatus.APPLIED).delivery_zones.exists()
 
 
 def test_some_stores_also_deliver_farther_by_weight_above_a_minimum(seeded, db):
-    farther = DeliveryZone.objects.exclude(provinces=F("vendor__province")).select_related(
-        "vendor")
+    farther = DeliveryZone.objects.exclude(provinces=F("vendor__province")).select_related("vendor")
 
     assert farther.count() == len(data.FARTHER_ZONES)
     assert farther.filter(provinces__name="La Habana").exists()
     for zone in farther:
         assert zone.price_per_kg > 0 and zone.minimum_order > 0
-    guayabita = DeliveryZone.objects.get(vendor__trade_name="Dulces Guayabita",
-                                         provinces__name="La Habana")
-    assert (guayabita.name, guayabita.price, guayabita.price_per_kg,
-            guayabita.minimum_order) == ("Entrega en La Habana", Decimal("450.00"),
-                                         Decimal("20.00"), Decimal("3000.00"))
+    guayabita = DeliveryZone.objects.get(
+        vendor__trade_name="Dulces Guayabita", provinces__name="La Habana"
+    )
+    assert (guayabita.name, guayabita.price, guayabita.price_per_kg, guayabita.minimum_order) == (
+        "Entrega en La Habana",
+        Decimal("450.00"),
+        Decimal("20.00"),
+        Decimal("3000.00"),
+    )
 
 
 def test_the_demo_agent_took_phone_orders_and_left_notes(seeded, db):
@@ -297,15 +340,19 @@ def test_the_demo_agent_took_phone_orders_and_left_notes(seeded, db):
     origins = PurchaseOrigin.objects.filter(agent=agent)
 
     assert sorted(origins.values_list("channel", flat=True)) == sorted(
-        order.channel for order in data.PHONE_ORDERS)
+        order.channel for order in data.PHONE_ORDERS
+    )
     assert {origin.order.vendor_orders.count() for origin in origins} == {
-        len(order.stores) for order in data.PHONE_ORDERS}
+        len(order.stores) for order in data.PHONE_ORDERS
+    }
     assert CustomerNote.objects.filter(author=agent).count() == len(data.CALL_NOTES)
     assert AuditEntry.objects.filter(agent=agent, action="order_placed").count() == len(
-        data.PHONE_ORDERS)
+        data.PHONE_ORDERS
+    )
     assert AuditEntry.objects.filter(agent=agent, action="customer_created").count() == 1
     assert PurchaseOrigin.objects.filter(agent__isnull=True, channel="web").count() == len(
-        data.PURCHASES)
+        data.PURCHASES
+    )
 
 
 def test_goods_weigh_what_their_presentation_says_and_services_nothing(seeded, db):
@@ -316,8 +363,9 @@ def test_goods_weigh_what_their_presentation_says_and_services_nothing(seeded, d
     titles = dict(goods.values_list("title", "upc"))
 
     assert set(weights) == set(goods.values_list("upc", flat=True))
-    assert not Product.objects.filter(product_class__slug="servicio",
-                                      attribute_values__attribute__code="weight").exists()
+    assert not Product.objects.filter(
+        product_class__slug="servicio", attribute_values__attribute__code="weight"
+    ).exists()
     assert all(0 < weight <= MAX_WEIGHT_KG for weight in weights.values())
     assert weights[titles["Café molido tostado medio, 250 g"]] == 0.25
     assert weights[titles["Café molido tostado medio, lote mayorista de 12 (250 g)"]] == 3.0
@@ -334,7 +382,11 @@ def test_the_demo_shoppers_address_is_in_its_address_book_once(seeded, db, clien
     [address] = shopper.addresses.all()
 
     assert (address.line1, address.line4, address.state, address.phone_number.as_e164) == (
-        "Calle 23 No. 1155", "Plaza de la Revolución", "La Habana", "+5352345678")
+        "Calle 23 No. 1155",
+        "Plaza de la Revolución",
+        "La Habana",
+        "+5352345678",
+    )
     assert address.num_orders_as_shipping_address == orders.count() == len(data.PURCHASES) + 1
     client.force_login(shopper)
     assert list(client.get("/accounts/addresses/").context["addresses"]) == [address]
@@ -351,7 +403,8 @@ def test_the_demo_shopper_reviewed_a_product_of_each_part_it_received(seeded, db
 
     assert reviews.count() == delivered.count() == len(data.REVIEWS)
     assert {review.product.stockrecords.get().partner.vendor for review in reviews} == {
-        part.vendor for part in delivered}
+        part.vendor for part in delivered
+    }
     client.force_login(get_user_model().objects.get(email="vendedor@encadena.test"))
     page = client.get("/vendedor/dulces-guayabita/opiniones/")
     assert [review.title for review in page.context["reviews"]] == [data.REVIEWS[0][1]]

@@ -18,7 +18,8 @@ def vendor_partner(db):
 def paid_vendor_order(vendor_partner):
     from tests.factories.orders import purchase
 
-    product = ProductFactory(title="Cake de guayaba", stockrecord__partner=vendor_partner,
-                             stockrecord__price="615.25")
+    product = ProductFactory(
+        title="Cake de guayaba", stockrecord__partner=vendor_partner, stockrecord__price="615.25"
+    )
     order = purchase({vendor_partner: [(product, 2)]})
     return order.vendor_orders.get()

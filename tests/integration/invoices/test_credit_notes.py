@@ -15,25 +15,40 @@ from vendors.orders.actions import vendor_part_refund
 
 def paid(vendor_order) -> Payment:
     order = vendor_order.order
-    payment = Payment.objects.create(reference=order.number, order=order, gateway="dummy",
-                                     amount=order.total_incl_tax, currency="CUP",
-                                     gateway_reference="dummy_cn_123050")
-    payment_outcome_record(payment_id=payment.pk, kind="charge", phase="success",
-                           amount=payment.amount, gateway_reference=payment.gateway_reference)
+    payment = Payment.objects.create(
+        reference=order.number,
+        order=order,
+        gateway="dummy",
+        amount=order.total_incl_tax,
+        currency="CUP",
+        gateway_reference="dummy_cn_123050",
+    )
+    payment_outcome_record(
+        payment_id=payment.pk,
+        kind="charge",
+        phase="success",
+        amount=payment.amount,
+        gateway_reference=payment.gateway_reference,
+    )
     vendor_sale_record(vendor_order=vendor_order)
     return payment
 
 
 @pytest.mark.django_db
-def test_a_refund_after_invoicing_issues_one_credit_note(paid_vendor_order,
-                                                         django_capture_on_commit_callbacks):
+def test_a_refund_after_invoicing_issues_one_credit_note(
+    paid_vendor_order, django_capture_on_commit_callbacks
+):
     paid(paid_vendor_order)
     with django_capture_on_commit_callbacks(execute=True):
         invoice = invoice_issue(vendor_order=paid_vendor_order)
 
     with django_capture_on_commit_callbacks(execute=True):
-        vendor_part_refund(vendor_order=paid_vendor_order, amount=Decimal("30.50"), key="k1",
-                           reason="Llegó abollado")
+        vendor_part_refund(
+            vendor_order=paid_vendor_order,
+            amount=Decimal("30.50"),
+            key="k1",
+            reason="Llegó abollado",
+        )
     with django_capture_on_commit_callbacks(execute=True):
         vendor_part_refund(vendor_order=paid_vendor_order, amount=Decimal("30.50"), key="k1")
 
@@ -69,16 +84,16 @@ def test_credit_notes_have_their_own_series_and_are_never_edited(paid_vendor_ord
 
 @pytest.mark.django_db
 def test_a_credit_note_before_the_invoice_issues_the_invoice_first(paid_vendor_order):
-    credit_note = credit_note_issue(vendor_order=paid_vendor_order, amount=Decimal("1"),
-                                    key="early")
+    credit_note = credit_note_issue(
+        vendor_order=paid_vendor_order, amount=Decimal("1"), key="early"
+    )
 
     assert credit_note.invoice == Invoice.objects.get(vendor_order=paid_vendor_order)
 
 
 @pytest.mark.django_db
 def test_the_verification_page_confirms_credit_notes(paid_vendor_order, client):
-    credit_note = credit_note_issue(vendor_order=paid_vendor_order, amount=Decimal("7"),
-                                    key="v")
+    credit_note = credit_note_issue(vendor_order=paid_vendor_order, amount=Decimal("7"), key="v")
 
     url = verification_url(credit_note.verification_code)
 

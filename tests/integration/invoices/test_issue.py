@@ -30,8 +30,15 @@ def test_issue_numbers_snapshots_and_renders(paid_vendor_order, django_capture_o
     assert snapshot["issuer"]["legal_name"] == vendor.legal_name
     assert snapshot["issuer"]["nit"] == vendor.nit
     assert snapshot["issuer"]["actor_type"] == vendor.actor_type
-    assert snapshot["lines"] == [{"title": "Cake de guayaba", "sku": snapshot["lines"][0]["sku"],
-                                  "quantity": 2, "unit_price": "615.25", "total": "1230.50"}]
+    assert snapshot["lines"] == [
+        {
+            "title": "Cake de guayaba",
+            "sku": snapshot["lines"][0]["sku"],
+            "quantity": 2,
+            "unit_price": "615.25",
+            "total": "1230.50",
+        }
+    ]
     assert snapshot["total"] == "1230.50" and snapshot["currency"] == "CUP"
     assert snapshot["tax_percent"] == "0.00" and snapshot["tax"] == "0.00"
     assert snapshot["total_in_words"] == "mil doscientos treinta pesos con 50/100 CUP"
@@ -54,8 +61,9 @@ def test_issuing_twice_is_one_invoice(paid_vendor_order, django_capture_on_commi
 
 @pytest.mark.django_db
 def test_the_vendor_prefix_and_tax_rate_apply(paid_vendor_order):
-    InvoiceSettings.objects.create(vendor=paid_vendor_order.vendor, invoice_prefix="DLH",
-                                   tax_percent=Decimal("10.00"))
+    InvoiceSettings.objects.create(
+        vendor=paid_vendor_order.vendor, invoice_prefix="DLH", tax_percent=Decimal("10.00")
+    )
 
     invoice = invoice_issue(vendor_order=paid_vendor_order)
 

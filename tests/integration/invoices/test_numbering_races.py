@@ -9,8 +9,10 @@ from tests.factories import ProductFactory
 from tests.factories.orders import purchase
 from vendors.models import VendorOrder
 
-pytestmark = [pytest.mark.postgres,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 INVOICES = 100
 # PostgreSQL allows 100 connections: 25 threads, each issuing 4 interleaved invoices,
@@ -22,8 +24,9 @@ def test_concurrent_issues_number_one_to_hundred_without_gaps(vendor_partner, mo
     rendered = []
     monkeypatch.setattr(tasks.invoice_render, "delay_on_commit", rendered.append)
     product = ProductFactory(stockrecord__partner=vendor_partner, stockrecord__num_in_stock=500)
-    vendor_order_ids = [purchase({vendor_partner: [(product, 1)]}).vendor_orders.get().pk
-                        for _ in range(INVOICES)]
+    vendor_order_ids = [
+        purchase({vendor_partner: [(product, 1)]}).vendor_orders.get().pk for _ in range(INVOICES)
+    ]
 
     def issue(thread):
         for vendor_order_id in vendor_order_ids[thread::THREADS]:
@@ -33,12 +36,14 @@ def test_concurrent_issues_number_one_to_hundred_without_gaps(vendor_partner, mo
 
     assert errors == []
     year = timezone.localtime(timezone.now()).year
-    numbers = sorted(Invoice.objects.filter(issuer=vendor_partner.vendor)
-                     .values_list("number", flat=True))
+    numbers = sorted(
+        Invoice.objects.filter(issuer=vendor_partner.vendor).values_list("number", flat=True)
+    )
     assert numbers == list(range(1, INVOICES + 1))
     assert set(Invoice.objects.values_list("series", flat=True)) == {f"F{year}"}
     assert sorted(Invoice.objects.values_list("vendor_order_id", flat=True)) == sorted(
-        vendor_order_ids)
+        vendor_order_ids
+    )
     assert InvoiceSeries.objects.get(vendor=vendor_partner.vendor).last_number == INVOICES
     assert sorted(rendered) == sorted(Invoice.objects.values_list("pk", flat=True))
 

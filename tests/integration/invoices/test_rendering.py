@@ -47,13 +47,16 @@ def fetches(monkeypatch):
 
 def only_our_own(urls) -> bool:
     own = rendering.INTERNAL_BASE_URL + "static/invoices/"
-    return all(url.startswith(own) or url.startswith("data:image/png;base64,")  # the QR code
-               for url in urls)
+    return all(
+        url.startswith(own) or url.startswith("data:image/png;base64,")  # the QR code
+        for url in urls
+    )
 
 
 @pytest.mark.django_db
-def test_the_pdf_prints_issuer_nit_number_lines_and_total(paid_vendor_order, fetches,
-                                                          django_capture_on_commit_callbacks):
+def test_the_pdf_prints_issuer_nit_number_lines_and_total(
+    paid_vendor_order, fetches, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         invoice = invoice_issue(vendor_order=paid_vendor_order)
     invoice.refresh_from_db()
@@ -73,23 +76,31 @@ def test_the_pdf_prints_issuer_nit_number_lines_and_total(paid_vendor_order, fet
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "total", "unit", "words"), [
-    ("es", "2.546,00 CUP", "1.273,00 CUP", "dos mil quinientos cuarenta y seis pesos"),
-    ("en", "2,546.00 CUP", "1,273.00 CUP", "dos mil quinientos cuarenta y seis pesos"),
-])
+@pytest.mark.parametrize(
+    ("language", "total", "unit", "words"),
+    [
+        ("es", "2.546,00 CUP", "1.273,00 CUP", "dos mil quinientos cuarenta y seis pesos"),
+        ("en", "2,546.00 CUP", "1,273.00 CUP", "dos mil quinientos cuarenta y seis pesos"),
+    ],
+)
 def test_invoices_and_credit_notes_print_amounts_in_the_one_money_format(
-        vendor_partner, language, total, unit, words, django_capture_on_commit_callbacks):
+    vendor_partner, language, total, unit, words, django_capture_on_commit_callbacks
+):
     from shop.invoices.services import billing_details_record
 
-    product = ProductFactory(title="Dulce de leche", stockrecord__partner=vendor_partner,
-                             stockrecord__price=Decimal("1273.00"))
+    product = ProductFactory(
+        title="Dulce de leche",
+        stockrecord__partner=vendor_partner,
+        stockrecord__price=Decimal("1273.00"),
+    )
     vendor_order = purchase({vendor_partner: [(product, 2)]}).vendor_orders.get()
     billing_details_record(order=vendor_order.order, language=language)
 
     with django_capture_on_commit_callbacks(execute=True):
         invoice = invoice_issue(vendor_order=vendor_order)
-        credit_note = credit_note_issue(vendor_order=vendor_order, amount=Decimal("2546.00"),
-                                        key="dinero-format")
+        credit_note = credit_note_issue(
+            vendor_order=vendor_order, amount=Decimal("2546.00"), key="dinero-format"
+        )
     invoice.refresh_from_db()
     credit_note.refresh_from_db()
 
@@ -115,8 +126,9 @@ def font_subsetter(request, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_rendering_again_gives_the_same_bytes(paid_vendor_order, font_subsetter,
-                                              django_capture_on_commit_callbacks):
+def test_rendering_again_gives_the_same_bytes(
+    paid_vendor_order, font_subsetter, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         invoice = invoice_issue(vendor_order=paid_vendor_order)
     invoice.refresh_from_db()
@@ -136,7 +148,8 @@ def test_rendering_again_gives_the_same_bytes(paid_vendor_order, font_subsetter,
 @pytest.mark.django_db
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_names_and_addresses_print_as_text_and_fetch_nothing(
-        vendor_partner, fetches, hostile, django_capture_on_commit_callbacks):
+    vendor_partner, fetches, hostile, django_capture_on_commit_callbacks
+):
     vendor = vendor_partner.vendor
     type(vendor).objects.filter(pk=vendor.pk).update(address=hostile)
     product = ProductFactory(title=f"Ron {hostile}", stockrecord__partner=vendor_partner)
@@ -155,12 +168,14 @@ def test_hostile_names_and_addresses_print_as_text_and_fetch_nothing(
 
 
 @pytest.mark.django_db
-def test_very_long_strings_wrap_and_fetch_nothing(vendor_partner, fetches,
-                                                   django_capture_on_commit_callbacks):
+def test_very_long_strings_wrap_and_fetch_nothing(
+    vendor_partner, fetches, django_capture_on_commit_callbacks
+):
     long_word = "Supercalifragilistico" * 12  # 252 characters, no place to break
     long_address = "Calle " + "muy larga " * 24
     type(vendor_partner.vendor).objects.filter(pk=vendor_partner.vendor.pk).update(
-        address=long_address)
+        address=long_address
+    )
     product = ProductFactory(title=long_word, stockrecord__partner=vendor_partner)
     vendor_order = purchase({vendor_partner: [(product, 1)]}).vendor_orders.get()
 
@@ -176,9 +191,14 @@ def test_very_long_strings_wrap_and_fetch_nothing(vendor_partner, fetches,
 
 
 def test_the_fetcher_refuses_anything_but_our_static_files():
-    for url in ["file:///etc/passwd", "http://169.254.169.254/", "https://example.com/a.css",
-                rendering.INTERNAL_BASE_URL + "static/../../etc/passwd",
-                rendering.INTERNAL_BASE_URL + "media/x.png", "ftp://x/y"]:
+    for url in [
+        "file:///etc/passwd",
+        "http://169.254.169.254/",
+        "https://example.com/a.css",
+        rendering.INTERNAL_BASE_URL + "static/../../etc/passwd",
+        rendering.INTERNAL_BASE_URL + "media/x.png",
+        "ftp://x/y",
+    ]:
         with pytest.raises(rendering.FetchRefused):
             rendering.resource_fetch(url)
 
@@ -199,8 +219,8 @@ def operator(db):
 
 @pytest.mark.django_db
 def test_a_failed_render_in_process_keeps_its_number_tells_the_operators_and_not_the_buyer(
-        paid_vendor_order, broken_renderer, operator, django_capture_on_commit_callbacks,
-        mailoutbox):
+    paid_vendor_order, broken_renderer, operator, django_capture_on_commit_callbacks, mailoutbox
+):
     # in-process tasks: the failure must not reach the request that issued the invoice
     with django_capture_on_commit_callbacks(execute=True):
         invoice_issue(vendor_order=paid_vendor_order)
@@ -223,11 +243,13 @@ def test_a_failed_render_in_process_keeps_its_number_tells_the_operators_and_not
 
 @pytest.mark.django_db
 def test_a_worker_retries_a_failed_render_and_reports_only_the_last_failure(
-        paid_vendor_order, broken_renderer, operator, mailoutbox):
+    paid_vendor_order, broken_renderer, operator, mailoutbox
+):
     invoice = invoice_issue(vendor_order=paid_vendor_order)
     retries = []
-    broken_renderer.setattr(tasks.invoice_render, "retry",
-                            lambda exc, **kwargs: retries.append(exc) or Retry(exc=exc))
+    broken_renderer.setattr(
+        tasks.invoice_render, "retry", lambda exc, **kwargs: retries.append(exc) or Retry(exc=exc)
+    )
 
     tasks.invoice_render.push_request(is_eager=False, retries=0)
     try:
@@ -251,13 +273,15 @@ def test_a_worker_retries_a_failed_render_and_reports_only_the_last_failure(
 
 @pytest.mark.django_db
 def test_a_vendor_printing_on_letter_paper_gets_letter_pages(
-        paid_vendor_order, django_capture_on_commit_callbacks):
+    paid_vendor_order, django_capture_on_commit_callbacks
+):
     InvoiceSettings.objects.create(vendor=paid_vendor_order.vendor, paper_size="letter")
 
     with django_capture_on_commit_callbacks(execute=True):
         invoice = invoice_issue(vendor_order=paid_vendor_order)
-        credit_note = credit_note_issue(vendor_order=paid_vendor_order, amount=Decimal("1"),
-                                        key="k")
+        credit_note = credit_note_issue(
+            vendor_order=paid_vendor_order, amount=Decimal("1"), key="k"
+        )
     invoice.refresh_from_db()
     credit_note.refresh_from_db()
 
@@ -268,29 +292,51 @@ def test_a_vendor_printing_on_letter_paper_gets_letter_pages(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("gateway", "language", "printed"), [
-    ("cash_on_delivery", "es", "Pago contra entrega"),
-    ("cash_on_delivery", "en", "Cash on delivery"),
-    ("bank_transfer", "es", "Transferencia bancaria"),
-    ("stripe", "es", "Tarjeta"),
-    ("stripe", "en", "Card"),
-    ("dummy", "es", "Pago de prueba (no se cobra nada)"),
-])
+@pytest.mark.parametrize(
+    ("gateway", "language", "printed"),
+    [
+        ("cash_on_delivery", "es", "Pago contra entrega"),
+        ("cash_on_delivery", "en", "Cash on delivery"),
+        ("bank_transfer", "es", "Transferencia bancaria"),
+        ("stripe", "es", "Tarjeta"),
+        ("stripe", "en", "Card"),
+        ("dummy", "es", "Pago de prueba (no se cobra nada)"),
+    ],
+)
 def test_the_payment_method_is_printed_in_the_invoice_language(
-        paid_vendor_order, settings, gateway, language, printed):
+    paid_vendor_order, settings, gateway, language, printed
+):
     from payments.models import Payment
     from shop.invoices.services import billing_details_record
 
-    settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "bank_transfer": {
-        "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
-        "OPTIONS": {"account_holder": "Encadena", "account_number": "0598 7654 3210 1234",
-                    "bank": "Banco Metropolitano"}}, "stripe": {
-        "BACKEND": "payments.gateways.stripe.StripeGateway",
-        "OPTIONS": {"secret_key": "sk_test_x", "publishable_key": "pk_test_x",
-                    "webhook_secret": "whsec_x", "currencies": "CUP"}}}
+    settings.PAYMENT_GATEWAYS = {
+        **settings.PAYMENT_GATEWAYS,
+        "bank_transfer": {
+            "BACKEND": "payments.gateways.bank_transfer.BankTransfer",
+            "OPTIONS": {
+                "account_holder": "Encadena",
+                "account_number": "0598 7654 3210 1234",
+                "bank": "Banco Metropolitano",
+            },
+        },
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": {
+                "secret_key": "sk_test_x",
+                "publishable_key": "pk_test_x",
+                "webhook_secret": "whsec_x",
+                "currencies": "CUP",
+            },
+        },
+    }
     order = paid_vendor_order.order
-    Payment.objects.create(reference=order.number, order=order, gateway=gateway,
-                           amount=order.total_incl_tax, currency="CUP")
+    Payment.objects.create(
+        reference=order.number,
+        order=order,
+        gateway=gateway,
+        amount=order.total_incl_tax,
+        currency="CUP",
+    )
     billing_details_record(order=order, language=language)
 
     invoice = invoice_issue(vendor_order=paid_vendor_order)

@@ -16,13 +16,29 @@ from tests.processes import compose_command, process_environment, running, wait_
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_sends_the_notice_once(tmp_path):
-    shipment_create(vendor_order=ready_part(), carrier="webhook", parcels=1, weight_kg=None,
-                    estimated_delivery=None, tracking_code="MR-W1")
-    body = json.dumps({"events": [{
-        "id": "evt-worker", "tracking_code": "MR-W1", "status": "picked_up",
-        "occurred_at": carrier_time()}]}).encode()
-    headers = {SIGNATURE_HEADER: webhook_signature(secret="test-shipping-webhook-secret",
-                                                   body=body)}
+    shipment_create(
+        vendor_order=ready_part(),
+        carrier="webhook",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+        tracking_code="MR-W1",
+    )
+    body = json.dumps(
+        {
+            "events": [
+                {
+                    "id": "evt-worker",
+                    "tracking_code": "MR-W1",
+                    "status": "picked_up",
+                    "occurred_at": carrier_time(),
+                }
+            ]
+        }
+    ).encode()
+    headers = {
+        SIGNATURE_HEADER: webhook_signature(secret="test-shipping-webhook-secret", body=body)
+    }
     log = tmp_path / "worker.log"
     environment = process_environment(DJANGO_SETTINGS_MODULE="shop.settings.test")
 
@@ -30,13 +46,23 @@ def test_the_worker_sends_the_notice_once(tmp_path):
         wait_for(lambda: "ready." in log.read_text(), timeout=60, what="worker ready", log=log)
         celery_app.conf.task_always_eager = False
         try:
-            responses = [Client().post("/logistics/webhooks/webhook/", body,
-                                       content_type="application/json", headers=headers)
-                         for _ in range(3)]
+            responses = [
+                Client().post(
+                    "/logistics/webhooks/webhook/",
+                    body,
+                    content_type="application/json",
+                    headers=headers,
+                )
+                for _ in range(3)
+            ]
         finally:
             celery_app.conf.task_always_eager = True
-        wait_for(lambda: ShipmentNotice.objects.filter(sent_at__isnull=False).exists(),
-                 timeout=60, what="the worker to send the notice", log=log)
+        wait_for(
+            lambda: ShipmentNotice.objects.filter(sent_at__isnull=False).exists(),
+            timeout=60,
+            what="the worker to send the notice",
+            log=log,
+        )
 
     assert [response.status_code for response in responses] == [200, 200, 200]
     assert list(ShipmentNotice.objects.values_list("status", flat=True)) == ["picked_up"]

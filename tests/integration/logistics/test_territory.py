@@ -20,8 +20,13 @@ def test_fifteen_provinces_the_special_municipality_and_168_municipalities(db):
 
 @pytest.mark.parametrize(
     "province, municipalities",
-    [("La Habana", 15), ("Pinar del Río", 11), ("Holguín", 14), ("Cienfuegos", 8),
-     ("Isla de la Juventud", 1)],
+    [
+        ("La Habana", 15),
+        ("Pinar del Río", 11),
+        ("Holguín", 14),
+        ("Cienfuegos", 8),
+        ("Isla de la Juventud", 1),
+    ],
 )
 def test_municipalities_per_province(db, province, municipalities):
     assert Municipality.objects.filter(province__name=province).count() == municipalities
@@ -29,8 +34,9 @@ def test_municipalities_per_province(db, province, municipalities):
 
 def test_same_name_in_two_provinces_is_two_municipalities(db):
     # San Luis exists in Pinar del Río and in Santiago de Cuba.
-    assert sorted(Municipality.objects.filter(name="San Luis").values_list(
-        "province__name", flat=True)) == ["Pinar del Río", "Santiago de Cuba"]
+    assert sorted(
+        Municipality.objects.filter(name="San Luis").values_list("province__name", flat=True)
+    ) == ["Pinar del Río", "Santiago de Cuba"]
 
 
 class PlaceForm(forms.Form):

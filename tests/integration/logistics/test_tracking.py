@@ -38,14 +38,20 @@ def empty_sms_outbox():
 
 
 def ship(part, **kwargs) -> Shipment:
-    return shipment_create(vendor_order=part, carrier=kwargs.pop("carrier", "manual"),
-                           parcels=kwargs.pop("parcels", 1), weight_kg=None,
-                           estimated_delivery=None, **kwargs)
+    return shipment_create(
+        vendor_order=part,
+        carrier=kwargs.pop("carrier", "manual"),
+        parcels=kwargs.pop("parcels", 1),
+        weight_kg=None,
+        estimated_delivery=None,
+        **kwargs,
+    )
 
 
 def record(shipment, status, **kwargs):
-    return tracking_event_record(shipment_id=shipment.pk,
-                                 event=carrier_event(shipment, status, **kwargs))
+    return tracking_event_record(
+        shipment_id=shipment.pk, event=carrier_event(shipment, status, **kwargs)
+    )
 
 
 def stock_of(part) -> tuple:
@@ -97,15 +103,15 @@ def test_a_tracking_code_in_use_is_refused():
 
 
 def test_the_same_event_twenty_times_is_one_event_one_email_one_sms(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     buyer = UserFactory(email="lucia@example.test")
     CustomerPreferences.objects.create(user=buyer, sms_notifications=True)
     shipment = ship(ready_part(user=buyer))
     event = carrier_event(shipment, T.OUT_FOR_DELIVERY, event_id="evt-same")
 
     with django_capture_on_commit_callbacks(execute=True):
-        results = [tracking_event_record(shipment_id=shipment.pk, event=event)
-                   for _ in range(20)]
+        results = [tracking_event_record(shipment_id=shipment.pk, event=event) for _ in range(20)]
 
     assert sum(result is not None for result in results) == 1
     assert TrackingEvent.objects.filter(shipment=shipment).count() == 1
@@ -117,7 +123,8 @@ def test_the_same_event_twenty_times_is_one_event_one_email_one_sms(
 
 
 def test_no_sms_without_the_buyers_consent_and_email_in_its_language(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     buyer = UserFactory(email="ana@example.test")
     CustomerPreferences.objects.create(user=buyer, sms_notifications=False, language="en")
     shipment = ship(ready_part(user=buyer))
@@ -134,15 +141,29 @@ def test_only_the_steps_that_matter_are_notified(django_capture_on_commit_callba
     shipment = ship(ready_part())
 
     with django_capture_on_commit_callbacks(execute=True):
-        for minutes, status in enumerate([T.INFO_RECEIVED, T.PICKED_UP, T.IN_TRANSIT,
-                                          T.DELAYED, T.OUT_FOR_DELIVERY, T.ATTEMPT_FAILED,
-                                          T.OUT_FOR_DELIVERY, T.DELIVERED]):
+        for minutes, status in enumerate(
+            [
+                T.INFO_RECEIVED,
+                T.PICKED_UP,
+                T.IN_TRANSIT,
+                T.DELAYED,
+                T.OUT_FOR_DELIVERY,
+                T.ATTEMPT_FAILED,
+                T.OUT_FOR_DELIVERY,
+                T.DELIVERED,
+            ]
+        ):
             record(shipment, status, minutes=minutes)
 
-    assert list(ShipmentNotice.objects.filter(shipment=shipment)
-                .values_list("status", "round")) == [
-        ("picked_up", 0), ("out_for_delivery", 0), ("attempt_failed", 0),
-        ("out_for_delivery", 1), ("delivered", 1)]
+    assert list(
+        ShipmentNotice.objects.filter(shipment=shipment).values_list("status", "round")
+    ) == [
+        ("picked_up", 0),
+        ("out_for_delivery", 0),
+        ("attempt_failed", 0),
+        ("out_for_delivery", 1),
+        ("delivered", 1),
+    ]
     assert len(mail.outbox) == 5
     assert all(message.to == ["ana@example.test"] for message in mail.outbox)
 
@@ -156,7 +177,9 @@ def test_an_event_older_than_the_current_status_is_stored_but_does_not_move_it()
     shipment.refresh_from_db()
     assert shipment.status == T.OUT_FOR_DELIVERY
     assert list(shipment.events.values_list("status", flat=True)) == [
-        "picked_up", "out_for_delivery"]
+        "picked_up",
+        "out_for_delivery",
+    ]
     assert ShipmentNotice.objects.filter(shipment=shipment).count() == 1
 
 
@@ -176,14 +199,18 @@ NON_TERMINAL = [status for status in T.values if status not in TERMINAL_STATUSES
 
 
 @settings(max_examples=15, deadline=None)
-@given(statuses=st.lists(st.sampled_from(NON_TERMINAL), min_size=1, max_size=8),
-       terminal=st.sampled_from([None, *sorted(TERMINAL_STATUSES)]),
-       seed=st.integers(0, 10_000))
+@given(
+    statuses=st.lists(st.sampled_from(NON_TERMINAL), min_size=1, max_size=8),
+    terminal=st.sampled_from([None, *sorted(TERMINAL_STATUSES)]),
+    seed=st.integers(0, 10_000),
+)
 def test_shuffled_events_end_at_the_latest_by_carrier_time_or_the_terminal_one(
-        statuses, terminal, seed):
+    statuses, terminal, seed
+):
     shipment = ship(ready_part())
-    events = [carrier_event(shipment, status, minutes=minutes)
-              for minutes, status in enumerate(statuses)]
+    events = [
+        carrier_event(shipment, status, minutes=minutes) for minutes, status in enumerate(statuses)
+    ]
     if terminal:
         events.append(carrier_event(shipment, terminal, minutes=len(statuses)))
     shuffled = events[:]
@@ -211,10 +238,10 @@ def test_delivery_consumes_the_stock_and_records_the_cash_once():
     assert part.status == VendorOrderStatus.DELIVERED
     assert shipment.cash_collected == Decimal("200.00")
     assert stock_of(part) == (before_stock - 2, before_allocated - 2)
-    cash = PaymentEvent.objects.filter(payment__order=part.order, kind="charge",
-                                       phase="success")
+    cash = PaymentEvent.objects.filter(payment__order=part.order, kind="charge", phase="success")
     assert list(cash.values_list("amount", "gateway_reference")) == [
-        (Decimal("200.00"), f"cash:{part.number}")]
+        (Decimal("200.00"), f"cash:{part.number}")
+    ]
 
 
 def test_a_part_in_two_shipments_is_delivered_when_both_are():
@@ -264,8 +291,9 @@ def test_a_part_marked_delivered_by_hand_stays_delivered_when_the_carrier_confir
     shipment = ship(part)
     from vendors.orders.transitions import ActorRole, vendor_order_transition
 
-    vendor_order_transition(vendor_order_id=part.pk, to_status="delivered", actor=None,
-                            actor_role=ActorRole.VENDOR)
+    vendor_order_transition(
+        vendor_order_id=part.pk, to_status="delivered", actor=None, actor_role=ActorRole.VENDOR
+    )
 
     record(shipment, T.DELIVERED)
 
@@ -282,7 +310,8 @@ def test_each_step_is_mirrored_as_an_oscar_shipping_event_with_the_parts_lines()
     events = ShippingEvent.objects.filter(order=part.order).order_by("pk")
     assert [(event.event_type.code, event.notes) for event in events] == [
         ("picked_up", f"{part.number} · {shipment.tracking_code}: Recogido en tienda"),
-        ("delivered", f"{part.number} · {shipment.tracking_code}")]
+        ("delivered", f"{part.number} · {shipment.tracking_code}"),
+    ]
     line = part.lines.get()
     assert [(q.line_id, q.quantity) for q in events[1].line_quantities.all()] == [(line.pk, 2)]
 
@@ -306,8 +335,7 @@ def test_a_carrier_cannot_move_another_carriers_shipment():
     from logistics.tracking import UnknownShipment
 
     with pytest.raises(UnknownShipment):
-        carrier_events_apply(carrier="webhook",
-                             events=[carrier_event(shipment, T.DELIVERED)])
+        carrier_events_apply(carrier="webhook", events=[carrier_event(shipment, T.DELIVERED)])
 
     assert TrackingEvent.objects.count() == 0
 

@@ -15,25 +15,44 @@ from tests.concurrency import run_in_threads
 from tests.factories.shipments import carrier_event, carrier_time, ready_part
 from vendors.models import VendorOrderStatus
 
-pytestmark = [pytest.mark.postgres,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SECRET = "test-shipping-webhook-secret"
 
 
 def test_the_same_webhook_posted_from_eight_threads_is_one_event_and_one_email():
-    shipment = shipment_create(vendor_order=ready_part(), carrier="webhook", parcels=1,
-                               weight_kg=None, estimated_delivery=None, tracking_code="MR-7")
-    body = json.dumps({"events": [{
-        "id": "evt-race", "tracking_code": "MR-7", "status": "out_for_delivery",
-        "occurred_at": carrier_time()}]}).encode()
+    shipment = shipment_create(
+        vendor_order=ready_part(),
+        carrier="webhook",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+        tracking_code="MR-7",
+    )
+    body = json.dumps(
+        {
+            "events": [
+                {
+                    "id": "evt-race",
+                    "tracking_code": "MR-7",
+                    "status": "out_for_delivery",
+                    "occurred_at": carrier_time(),
+                }
+            ]
+        }
+    ).encode()
     statuses = []
 
     def post(_index):
-        response = Client().post("/logistics/webhooks/webhook/", body,
-                                 content_type="application/json",
-                                 headers={SIGNATURE_HEADER: webhook_signature(secret=SECRET,
-                                                                              body=body)})
+        response = Client().post(
+            "/logistics/webhooks/webhook/",
+            body,
+            content_type="application/json",
+            headers={SIGNATURE_HEADER: webhook_signature(secret=SECRET, body=body)},
+        )
         statuses.append(response.status_code)
 
     errors = run_in_threads(8, post)
@@ -47,11 +66,19 @@ def test_the_same_webhook_posted_from_eight_threads_is_one_event_and_one_email()
 
 def test_two_shipments_of_one_part_delivered_at_once_deliver_the_part_once():
     part = ready_part()
-    shipments = [shipment_create(vendor_order=part, carrier="manual", parcels=1,
-                                 weight_kg=None, estimated_delivery=None) for _ in range(2)]
+    shipments = [
+        shipment_create(
+            vendor_order=part, carrier="manual", parcels=1, weight_kg=None, estimated_delivery=None
+        )
+        for _ in range(2)
+    ]
 
-    errors = run_in_threads(2, lambda index: tracking_event_record(
-        shipment_id=shipments[index].pk, event=carrier_event(shipments[index], "delivered")))
+    errors = run_in_threads(
+        2,
+        lambda index: tracking_event_record(
+            shipment_id=shipments[index].pk, event=carrier_event(shipments[index], "delivered")
+        ),
+    )
 
     assert errors == []
     part.refresh_from_db()

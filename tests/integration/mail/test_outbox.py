@@ -115,8 +115,9 @@ def test_a_message_with_no_recipients_is_not_queued(db, outbox_backend):
 def test_the_delivered_message_keeps_its_html_alternative_and_accents(db, outbox_backend):
     from django.core.mail import EmailMultiAlternatives
 
-    message = EmailMultiAlternatives("Confirmación de pedido", "Texto plano: señor", None,
-                                     ["ana@example.test"])
+    message = EmailMultiAlternatives(
+        "Confirmación de pedido", "Texto plano: señor", None, ["ana@example.test"]
+    )
     message.attach_alternative("<p>Confirmación</p>", "text/html")
     with transaction.atomic():
         message.send()
@@ -125,7 +126,10 @@ def test_the_delivered_message_keeps_its_html_alternative_and_accents(db, outbox
 
     delivered = mail.outbox[0].message()
     assert delivered["Subject"] == "Confirmación de pedido"
-    parts = {part.get_content_type(): part.get_content() for part in delivered.walk()
-             if not part.is_multipart()}
+    parts = {
+        part.get_content_type(): part.get_content()
+        for part in delivered.walk()
+        if not part.is_multipart()
+    }
     assert parts["text/plain"].strip() == "Texto plano: señor"
     assert parts["text/html"].strip() == "<p>Confirmación</p>"

@@ -20,15 +20,20 @@ LIFECYCLE = [
 
 
 def new_payment(reference: str) -> Payment:
-    return Payment.objects.create(reference=reference, gateway="dummy", amount=D("100.00"),
-                                  currency="CUP")
+    return Payment.objects.create(
+        reference=reference, gateway="dummy", amount=D("100.00"), currency="CUP"
+    )
 
 
 def replay(payment: Payment, outcomes) -> Payment:
     for outcome in outcomes:
-        payment_outcome_record(payment_id=payment.pk, kind=outcome.kind, phase=outcome.phase,
-                               amount=outcome.amount,
-                               gateway_reference=outcome.gateway_reference)
+        payment_outcome_record(
+            payment_id=payment.pk,
+            kind=outcome.kind,
+            phase=outcome.phase,
+            amount=outcome.amount,
+            gateway_reference=outcome.gateway_reference,
+        )
     payment.refresh_from_db()
     return payment
 
@@ -52,11 +57,14 @@ def test_a_duplicate_outcome_is_stored_and_counted_once():
 
 @pytest.mark.django_db
 def test_refunding_everything_captured_ends_refunded_and_a_late_capture_report_is_harmless():
-    payment = replay(new_payment("P1"), [
-        Outcome("charge", "success", D("100.00"), "ch_1"),
-        Outcome("refund", "success", D("100.00"), "re_1"),
-        Outcome("charge", "success", D("100.00"), "ch_1"),  # the capture webhook, late
-    ])
+    payment = replay(
+        new_payment("P1"),
+        [
+            Outcome("charge", "success", D("100.00"), "ch_1"),
+            Outcome("refund", "success", D("100.00"), "re_1"),
+            Outcome("charge", "success", D("100.00"), "ch_1"),  # the capture webhook, late
+        ],
+    )
 
     assert payment.state == PaymentState.REFUNDED
 
@@ -65,12 +73,20 @@ def test_refunding_everything_captured_ends_refunded_and_a_late_capture_report_i
 def test_the_state_says_whether_it_changed():
     payment = new_payment("P1")
 
-    _payment, first = payment_outcome_record(payment_id=payment.pk, kind="charge",
-                                             phase="success", amount=D("100.00"),
-                                             gateway_reference="ch_1")
-    _payment, again = payment_outcome_record(payment_id=payment.pk, kind="charge",
-                                             phase="success", amount=D("100.00"),
-                                             gateway_reference="ch_1")
+    _payment, first = payment_outcome_record(
+        payment_id=payment.pk,
+        kind="charge",
+        phase="success",
+        amount=D("100.00"),
+        gateway_reference="ch_1",
+    )
+    _payment, again = payment_outcome_record(
+        payment_id=payment.pk,
+        kind="charge",
+        phase="success",
+        amount=D("100.00"),
+        gateway_reference="ch_1",
+    )
 
     assert (first, again) == (True, False)
 
@@ -79,8 +95,9 @@ def test_the_state_says_whether_it_changed():
 def test_request_keys_are_deterministic_and_written_once():
     payment = new_payment("100001")
 
-    keys = {payment_request_record(payment=payment, kind="charge", amount=D("100.00"))
-            for _ in range(3)}
+    keys = {
+        payment_request_record(payment=payment, kind="charge", amount=D("100.00")) for _ in range(3)
+    }
 
     assert keys == {"100001:charge:1"}
     assert PaymentEvent.objects.filter(phase="request").count() == 1

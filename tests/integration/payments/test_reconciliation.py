@@ -19,22 +19,37 @@ StockRecord = get_model("partner", "StockRecord")
 
 def unpaid(gateway: str = "bank_transfer", **payment_fields) -> Payment:
     partner = PartnerFactory(name="Café Serrano")
-    product = ProductFactory(stockrecord__partner=partner, stockrecord__price=Decimal("100.00"),
-                             stockrecord__num_in_stock=5)
+    product = ProductFactory(
+        stockrecord__partner=partner,
+        stockrecord__price=Decimal("100.00"),
+        stockrecord__num_in_stock=5,
+    )
     order = purchase({partner: [(product, 2)]}, status=VendorOrderStatus.PENDING_PAYMENT)
     return Payment.objects.create(
-        reference=order.number, order=order, gateway=gateway, amount=Decimal("200.00"),
-        currency="CUP", gateway_reference=f"ENC-{order.number}",
-        deadline=timezone.now() + timedelta(hours=48), **payment_fields)
+        reference=order.number,
+        order=order,
+        gateway=gateway,
+        amount=Decimal("200.00"),
+        currency="CUP",
+        gateway_reference=f"ENC-{order.number}",
+        deadline=timezone.now() + timedelta(hours=48),
+        **payment_fields,
+    )
 
 
 @pytest.mark.django_db
 def test_money_taken_but_parts_never_handed_over_are_repaired_once(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     payment = unpaid()
     # The fault: the charge was recorded, then the process died before the next step.
-    payment_outcome_record(payment_id=payment.pk, kind="charge", phase="success",
-                           amount=payment.amount, gateway_reference=payment.gateway_reference)
+    payment_outcome_record(
+        payment_id=payment.pk,
+        kind="charge",
+        phase="success",
+        amount=payment.amount,
+        gateway_reference=payment.gateway_reference,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         first = payments_reconcile()
@@ -64,7 +79,8 @@ def test_an_unpaid_purchase_past_its_deadline_is_cancelled_and_gives_its_stock_b
 
 @pytest.mark.django_db
 def test_a_pending_payment_the_gateway_settled_is_brought_up_to_date(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     payment = unpaid(gateway="dummy")
     Payment.objects.filter(pk=payment.pk).update(gateway_reference="dummy_abc_20000")
 
@@ -112,13 +128,23 @@ def test_only_operators_reach_the_transfer_page(client, role):
 
 @pytest.mark.django_db
 def test_a_payment_taken_without_a_purchase_is_reported_to_the_operators(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     operator = UserFactory(is_staff=True, is_superuser=True, email="olga@example.test")
-    orphan = Payment.objects.create(reference="P-ORPHAN", gateway="dummy",
-                                    amount=Decimal("50.00"), currency="CUP",
-                                    gateway_reference="dummy_orphan_5000")
-    payment_outcome_record(payment_id=orphan.pk, kind="charge", phase="success",
-                           amount=orphan.amount, gateway_reference=orphan.gateway_reference)
+    orphan = Payment.objects.create(
+        reference="P-ORPHAN",
+        gateway="dummy",
+        amount=Decimal("50.00"),
+        currency="CUP",
+        gateway_reference="dummy_orphan_5000",
+    )
+    payment_outcome_record(
+        payment_id=orphan.pk,
+        kind="charge",
+        phase="success",
+        amount=orphan.amount,
+        gateway_reference=orphan.gateway_reference,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         report = payments_reconcile()

@@ -20,19 +20,47 @@ StockRecord = get_model("partner", "StockRecord")
 def paid_purchase(gateway: str = "dummy") -> tuple[Payment, VendorOrder, VendorOrder]:
     coffee = PartnerFactory(name="Café Serrano")
     honey = PartnerFactory(name="Miel del Valle")
-    order = purchase({
-        coffee: [(ProductFactory(stockrecord__partner=coffee, stockrecord__num_in_stock=5,
-                                 stockrecord__price=Decimal("100.00")), 1)],
-        honey: [(ProductFactory(stockrecord__partner=honey, stockrecord__num_in_stock=5,
-                                stockrecord__price=Decimal("250.00")), 2)],
-    })
-    payment = Payment.objects.create(reference=order.number, order=order, gateway=gateway,
-                                     amount=Decimal("600.00"), currency="CUP",
-                                     gateway_reference="dummy_abc_60000")
+    order = purchase(
+        {
+            coffee: [
+                (
+                    ProductFactory(
+                        stockrecord__partner=coffee,
+                        stockrecord__num_in_stock=5,
+                        stockrecord__price=Decimal("100.00"),
+                    ),
+                    1,
+                )
+            ],
+            honey: [
+                (
+                    ProductFactory(
+                        stockrecord__partner=honey,
+                        stockrecord__num_in_stock=5,
+                        stockrecord__price=Decimal("250.00"),
+                    ),
+                    2,
+                )
+            ],
+        }
+    )
+    payment = Payment.objects.create(
+        reference=order.number,
+        order=order,
+        gateway=gateway,
+        amount=Decimal("600.00"),
+        currency="CUP",
+        gateway_reference="dummy_abc_60000",
+    )
     first, second = order.vendor_orders.order_by("sequence")
     if gateway == "dummy":
-        payment_outcome_record(payment_id=payment.pk, kind="charge", phase="success",
-                               amount=payment.amount, gateway_reference="dummy_abc_60000")
+        payment_outcome_record(
+            payment_id=payment.pk,
+            kind="charge",
+            phase="success",
+            amount=payment.amount,
+            gateway_reference="dummy_abc_60000",
+        )
         for vendor_order in (first, second):
             vendor_sale_record(vendor_order=vendor_order)
     return payment, first, second
@@ -42,16 +70,18 @@ def paid_purchase(gateway: str = "dummy") -> tuple[Payment, VendorOrder, VendorO
 def test_a_partial_refund_of_one_part_is_made_once_however_often_it_is_sent():
     payment, coffee, _honey = paid_purchase()
 
-    results = [vendor_part_refund(vendor_order=coffee, amount=Decimal("40.00"), key="f1")
-               for _ in range(3)]
+    results = [
+        vendor_part_refund(vendor_order=coffee, amount=Decimal("40.00"), key="f1") for _ in range(3)
+    ]
 
     payment.refresh_from_db()
     assert results == [True, False, False]
     # 100 sold − 8 commission − 40 refunded + 3.20 commission given back
     assert vendor_balance(vendor=coffee.vendor) == Decimal("55.20")
     assert payment.state == "partially_refunded"
-    assert list(PaymentEvent.objects.filter(kind="refund", phase="success")
-                .values_list("amount", flat=True)) == [Decimal("40.00")]
+    assert list(
+        PaymentEvent.objects.filter(kind="refund", phase="success").values_list("amount", flat=True)
+    ) == [Decimal("40.00")]
     assert VendorOrder.objects.get(pk=coffee.pk).status == VendorOrderStatus.PLACED
 
 
@@ -68,8 +98,13 @@ def test_a_part_cannot_be_refunded_more_than_it_cost():
 def test_refunding_a_part_in_full_before_it_ships_cancels_it_and_frees_its_stock():
     payment, _coffee, honey = paid_purchase()
 
-    vendor_part_refund(vendor_order=honey, amount=Decimal("500.00"), key="f1",
-                       actor_role=ActorRole.STAFF, reason="Sin existencias")
+    vendor_part_refund(
+        vendor_order=honey,
+        amount=Decimal("500.00"),
+        key="f1",
+        actor_role=ActorRole.STAFF,
+        reason="Sin existencias",
+    )
 
     honey.refresh_from_db()
     assert honey.status == VendorOrderStatus.CANCELLED
@@ -93,8 +128,11 @@ def test_cash_collected_on_delivery_is_recorded_once_per_part():
 
     payment.refresh_from_db()
     assert payment.state == "captured"
-    assert list(payment.events.filter(kind="charge", phase="success").values_list(
-        "gateway_reference", "amount")) == [(f"cash:{coffee.number}", Decimal("100.00"))]
+    assert list(
+        payment.events.filter(kind="charge", phase="success").values_list(
+            "gateway_reference", "amount"
+        )
+    ) == [(f"cash:{coffee.number}", Decimal("100.00"))]
     # The vendor holds the 100 in cash and owes the platform its 8% commission.
     assert vendor_balance(vendor=coffee.vendor) == Decimal("-8.00")
 
@@ -105,8 +143,12 @@ def test_a_refund_submitted_eight_times_at_once_refunds_once():
     payment, coffee, _honey = paid_purchase()
     results = []
 
-    errors = run_in_threads(8, lambda i: results.append(vendor_part_refund(
-        vendor_order=coffee, amount=Decimal("30.00"), key="double-click")))
+    errors = run_in_threads(
+        8,
+        lambda i: results.append(
+            vendor_part_refund(vendor_order=coffee, amount=Decimal("30.00"), key="double-click")
+        ),
+    )
 
     assert errors == []
     assert sorted(results) == [False] * 7 + [True]

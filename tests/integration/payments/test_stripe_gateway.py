@@ -50,9 +50,12 @@ def usd(amount: str) -> Money:
 
 
 def request_for(amount: str, *, key: str = "") -> PaymentRequest:
-    return PaymentRequest(reference="100042", amount=usd(amount),
-                          idempotency_key=key or f"start-{uuid.uuid4()}",
-                          metadata=(("basket", "17"),))
+    return PaymentRequest(
+        reference="100042",
+        amount=usd(amount),
+        idempotency_key=key or f"start-{uuid.uuid4()}",
+        metadata=(("basket", "17"),),
+    )
 
 
 @pytest.fixture
@@ -62,14 +65,14 @@ def gateway(localstripe_url) -> StripeGateway:
 
 @pytest.fixture
 def manual_gateway(localstripe_url) -> StripeGateway:
-    return StripeGateway(name="stripe", options=stripe_options(localstripe_url,
-                                                               capture="manual"))
+    return StripeGateway(name="stripe", options=stripe_options(localstripe_url, capture="manual"))
 
 
 def paid(gateway: StripeGateway, amount: str = "100.00", card: str = CARD_PAID) -> str:
     started = gateway.start(request_for(amount))
-    card_payment_confirm(api_base=gateway.api_base, gateway_reference=started.gateway_reference,
-                         card_number=card)
+    card_payment_confirm(
+        api_base=gateway.api_base, gateway_reference=started.gateway_reference, card_number=card
+    )
     return started.gateway_reference
 
 
@@ -79,8 +82,11 @@ def test_a_card_payment_starts_in_the_browser_and_is_captured(gateway):
     assert started.state == PaymentState.PENDING
     assert started.next_action == NextAction.CLIENT_SDK
     assert started.client_secret.startswith(f"{started.gateway_reference}_secret_")
-    card_payment_confirm(api_base=gateway.api_base, gateway_reference=started.gateway_reference,
-                         card_number=CARD_PAID)
+    card_payment_confirm(
+        api_base=gateway.api_base,
+        gateway_reference=started.gateway_reference,
+        card_number=CARD_PAID,
+    )
     status = gateway.complete(gateway_reference=started.gateway_reference, params={})
     assert status.state == PaymentState.CAPTURED
     assert status.amount_captured == usd("100.00")
@@ -108,31 +114,47 @@ def test_a_declined_card_is_reported_when_the_buyer_returns(gateway):
 
 def test_three_d_secure_waits_for_the_buyer_then_completes(gateway):
     started = gateway.start(request_for("100.00"))
-    card_payment_confirm(api_base=gateway.api_base, gateway_reference=started.gateway_reference,
-                         card_number=CARD_THREE_D_SECURE)
+    card_payment_confirm(
+        api_base=gateway.api_base,
+        gateway_reference=started.gateway_reference,
+        card_number=CARD_THREE_D_SECURE,
+    )
 
-    assert gateway.fetch(
-        gateway_reference=started.gateway_reference).state == PaymentState.ACTION_REQUIRED
+    assert (
+        gateway.fetch(gateway_reference=started.gateway_reference).state
+        == PaymentState.ACTION_REQUIRED
+    )
     with pytest.raises(PaymentActionRequired):
         gateway.complete(gateway_reference=started.gateway_reference, params={})
 
-    three_d_secure_answer(api_base=gateway.api_base, gateway_reference=started.gateway_reference,
-                          client_secret=started.client_secret, success=True)
-    status = gateway.complete(gateway_reference=started.gateway_reference,
-                              params={"payment_intent": started.gateway_reference})
+    three_d_secure_answer(
+        api_base=gateway.api_base,
+        gateway_reference=started.gateway_reference,
+        client_secret=started.client_secret,
+        success=True,
+    )
+    status = gateway.complete(
+        gateway_reference=started.gateway_reference,
+        params={"payment_intent": started.gateway_reference},
+    )
     assert status.state == PaymentState.CAPTURED
     assert status.amount_captured == usd("100.00")
 
 
 def test_three_d_secure_authorizes_only_when_capture_is_manual(manual_gateway):
     started = manual_gateway.start(request_for("100.00"))
-    card_payment_confirm(api_base=manual_gateway.api_base,
-                         gateway_reference=started.gateway_reference,
-                         card_number=CARD_THREE_D_SECURE)
+    card_payment_confirm(
+        api_base=manual_gateway.api_base,
+        gateway_reference=started.gateway_reference,
+        card_number=CARD_THREE_D_SECURE,
+    )
 
-    three_d_secure_answer(api_base=manual_gateway.api_base,
-                          gateway_reference=started.gateway_reference,
-                          client_secret=started.client_secret, success=True)
+    three_d_secure_answer(
+        api_base=manual_gateway.api_base,
+        gateway_reference=started.gateway_reference,
+        client_secret=started.client_secret,
+        success=True,
+    )
 
     status = manual_gateway.complete(gateway_reference=started.gateway_reference, params={})
     assert status.state == PaymentState.AUTHORIZED
@@ -141,11 +163,18 @@ def test_three_d_secure_authorizes_only_when_capture_is_manual(manual_gateway):
 
 def test_a_failed_three_d_secure_is_a_decline(gateway):
     started = gateway.start(request_for("100.00"))
-    card_payment_confirm(api_base=gateway.api_base, gateway_reference=started.gateway_reference,
-                         card_number=CARD_THREE_D_SECURE)
+    card_payment_confirm(
+        api_base=gateway.api_base,
+        gateway_reference=started.gateway_reference,
+        card_number=CARD_THREE_D_SECURE,
+    )
 
-    three_d_secure_answer(api_base=gateway.api_base, gateway_reference=started.gateway_reference,
-                          client_secret=started.client_secret, success=False)
+    three_d_secure_answer(
+        api_base=gateway.api_base,
+        gateway_reference=started.gateway_reference,
+        client_secret=started.client_secret,
+        success=False,
+    )
 
     with pytest.raises(PaymentDeclined) as declined:
         gateway.complete(gateway_reference=started.gateway_reference, params={})
@@ -156,8 +185,9 @@ def test_a_manual_capture_in_full(manual_gateway):
     reference = paid(manual_gateway)
     assert manual_gateway.fetch(gateway_reference=reference).state == PaymentState.AUTHORIZED
 
-    status = manual_gateway.capture(gateway_reference=reference, amount=usd("100.00"),
-                                    idempotency_key="capture")
+    status = manual_gateway.capture(
+        gateway_reference=reference, amount=usd("100.00"), idempotency_key="capture"
+    )
 
     assert status.state == PaymentState.CAPTURED
     assert status.amount_captured == usd("100.00")
@@ -167,25 +197,29 @@ def test_a_manual_capture_in_full(manual_gateway):
 def test_a_partial_capture_releases_the_rest_without_calling_it_a_refund(manual_gateway):
     reference = paid(manual_gateway)
 
-    status = manual_gateway.capture(gateway_reference=reference, amount=usd("60.00"),
-                                    idempotency_key="capture")
+    status = manual_gateway.capture(
+        gateway_reference=reference, amount=usd("60.00"), idempotency_key="capture"
+    )
 
     assert status.state == PaymentState.CAPTURED
     assert status.amount_captured == usd("60.00")
     assert status.amount_refunded == usd("0.00")
-    refunded = manual_gateway.refund(gateway_reference=reference, amount=usd("60.00"),
-                                     idempotency_key="refund-1")
+    refunded = manual_gateway.refund(
+        gateway_reference=reference, amount=usd("60.00"), idempotency_key="refund-1"
+    )
     assert refunded.state == PaymentState.REFUNDED
     assert refunded.amount_refunded == usd("60.00")
 
 
 def test_a_retried_capture_changes_nothing(manual_gateway):
     reference = paid(manual_gateway)
-    first = manual_gateway.capture(gateway_reference=reference, amount=usd("60.00"),
-                                   idempotency_key="capture")
+    first = manual_gateway.capture(
+        gateway_reference=reference, amount=usd("60.00"), idempotency_key="capture"
+    )
 
-    again = manual_gateway.capture(gateway_reference=reference, amount=usd("60.00"),
-                                   idempotency_key="capture")
+    again = manual_gateway.capture(
+        gateway_reference=reference, amount=usd("60.00"), idempotency_key="capture"
+    )
 
     assert again == first
 
@@ -194,8 +228,9 @@ def test_a_capture_above_the_authorization_is_declined(manual_gateway):
     reference = paid(manual_gateway)
 
     with pytest.raises(PaymentDeclined) as declined:
-        manual_gateway.capture(gateway_reference=reference, amount=usd("100.01"),
-                               idempotency_key="capture")
+        manual_gateway.capture(
+            gateway_reference=reference, amount=usd("100.01"), idempotency_key="capture"
+        )
 
     assert declined.value.code == ErrorCode.AMOUNT_TOO_LARGE
     assert manual_gateway.fetch(gateway_reference=reference).state == PaymentState.AUTHORIZED
@@ -205,8 +240,11 @@ def test_an_unpaid_payment_cannot_be_captured(manual_gateway):
     started = manual_gateway.start(request_for("100.00"))
 
     with pytest.raises(PaymentDeclined) as declined:
-        manual_gateway.capture(gateway_reference=started.gateway_reference,
-                               amount=usd("100.00"), idempotency_key="capture")
+        manual_gateway.capture(
+            gateway_reference=started.gateway_reference,
+            amount=usd("100.00"),
+            idempotency_key="capture",
+        )
 
     assert declined.value.code == ErrorCode.NOT_CAPTURABLE
 
@@ -214,18 +252,24 @@ def test_an_unpaid_payment_cannot_be_captured(manual_gateway):
 def test_a_partial_refund_then_the_rest(gateway):
     reference = paid(gateway)
 
-    partial = gateway.refund(gateway_reference=reference, amount=usd("30.00"),
-                             idempotency_key="refund-1")
-    rest = gateway.refund(gateway_reference=reference, amount=usd("70.00"),
-                          idempotency_key="refund-2")
+    partial = gateway.refund(
+        gateway_reference=reference, amount=usd("30.00"), idempotency_key="refund-1"
+    )
+    rest = gateway.refund(
+        gateway_reference=reference, amount=usd("70.00"), idempotency_key="refund-2"
+    )
 
-    assert (partial.state, partial.amount_refunded) == (PaymentState.PARTIALLY_REFUNDED,
-                                                        usd("30.00"))
+    assert (partial.state, partial.amount_refunded) == (
+        PaymentState.PARTIALLY_REFUNDED,
+        usd("30.00"),
+    )
     assert (rest.state, rest.amount_captured, rest.amount_refunded) == (
-        PaymentState.REFUNDED, usd("100.00"), usd("100.00"))
+        PaymentState.REFUNDED,
+        usd("100.00"),
+        usd("100.00"),
+    )
     with pytest.raises(PaymentDeclined) as declined:
-        gateway.refund(gateway_reference=reference, amount=usd("0.01"),
-                       idempotency_key="refund-3")
+        gateway.refund(gateway_reference=reference, amount=usd("0.01"), idempotency_key="refund-3")
     assert declined.value.code == ErrorCode.REFUND_TOO_LARGE
 
 
@@ -233,8 +277,9 @@ def test_an_authorization_is_refunded_by_cancelling_it(manual_gateway):
     reference = paid(manual_gateway)
 
     with pytest.raises(PaymentDeclined) as declined:
-        manual_gateway.refund(gateway_reference=reference, amount=usd("10.00"),
-                              idempotency_key="refund-1")
+        manual_gateway.refund(
+            gateway_reference=reference, amount=usd("10.00"), idempotency_key="refund-1"
+        )
 
     assert declined.value.code == ErrorCode.NOT_CAPTURED
 
@@ -251,8 +296,7 @@ def test_cancelling_an_authorization_twice(manual_gateway):
 def test_cancelling_a_payment_the_buyer_never_paid(gateway):
     started = gateway.start(request_for("100.00"))
 
-    status = gateway.cancel(gateway_reference=started.gateway_reference,
-                            idempotency_key="cancel")
+    status = gateway.cancel(gateway_reference=started.gateway_reference, idempotency_key="cancel")
 
     assert status.state == PaymentState.CANCELLED
 
@@ -275,8 +319,9 @@ def test_an_unknown_payment_is_a_gateway_error_not_a_stripe_exception(gateway):
     assert refused.value.code == ErrorCode.INVALID_REQUEST
 
 
-def test_a_wrong_secret_key_is_a_configuration_error_logged_for_operators(localstripe_url,
-                                                                         monkeypatch):
+def test_a_wrong_secret_key_is_a_configuration_error_logged_for_operators(
+    localstripe_url, monkeypatch
+):
     # The adapter's own logger, heard directly: whatever configured logging before (a
     # Celery worker hijacking the root logger, say) cannot hide what it says.
     logged = []
@@ -285,8 +330,9 @@ def test_a_wrong_secret_key_is_a_configuration_error_logged_for_operators(locals
     adapter_logger = logging.getLogger("payments.gateways.stripe")
     monkeypatch.setattr(adapter_logger, "disabled", False)
     adapter_logger.addHandler(listener)
-    gateway = StripeGateway(name="stripe", options=stripe_options(localstripe_url,
-                                                                  secret_key="wrong-key"))
+    gateway = StripeGateway(
+        name="stripe", options=stripe_options(localstripe_url, secret_key="wrong-key")
+    )
 
     try:
         with pytest.raises(GatewayMisconfigured) as refused:
@@ -305,8 +351,9 @@ def test_a_wrong_secret_key_is_a_configuration_error_logged_for_operators(locals
 def test_a_parameter_the_gateway_does_not_accept_is_a_configuration_error(localstripe_url):
     # Without localstripe_compatible the adapter sends automatic_payment_methods, which
     # localstripe refuses as an invalid request.
-    gateway = StripeGateway(name="stripe", options=stripe_options(
-        localstripe_url, localstripe_compatible=False))
+    gateway = StripeGateway(
+        name="stripe", options=stripe_options(localstripe_url, localstripe_compatible=False)
+    )
 
     with pytest.raises(GatewayMisconfigured) as refused:
         gateway.start(request_for("10.00"))
@@ -318,6 +365,7 @@ def test_a_parameter_the_gateway_does_not_accept_is_a_configuration_error(locals
 # Idempotency. localstripe ignores Idempotency-Key (a second start with the same key
 # makes a second PaymentIntent), so Stripe's replay cannot be tested here: these tests
 # check our side of it on the wire, through a recording proxy in front of localstripe.
+
 
 @dataclass(frozen=True)
 class Recorded:
@@ -336,9 +384,15 @@ class RecordingHandler(BaseHTTPRequestHandler):
         status, payload, content_type = 200, b"{}", "application/json"
         if self.server.upstream:
             forwarded = urllib.request.Request(
-                self.server.upstream + self.path, data=body or None, method=self.command,
-                headers={key: value for key, value in self.headers.items()
-                         if key.lower() not in ("host", "content-length")})
+                self.server.upstream + self.path,
+                data=body or None,
+                method=self.command,
+                headers={
+                    key: value
+                    for key, value in self.headers.items()
+                    if key.lower() not in ("host", "content-length")
+                },
+            )
             try:
                 with urllib.request.urlopen(forwarded, timeout=5) as answer:
                     status, payload = answer.status, answer.read()
@@ -383,23 +437,23 @@ def test_every_write_carries_an_idempotency_key(localstripe_url, recording_serve
     gateway = StripeGateway(name="stripe", options=stripe_options(proxy_url, capture="manual"))
     started = gateway.start(request_for("100.00", key="100042-start"))
     reference = started.gateway_reference
-    card_payment_confirm(api_base=localstripe_url, gateway_reference=reference,
-                         card_number=CARD_PAID)
+    card_payment_confirm(
+        api_base=localstripe_url, gateway_reference=reference, card_number=CARD_PAID
+    )
 
-    gateway.capture(gateway_reference=reference, amount=usd("80.00"),
-                    idempotency_key="capture")
+    gateway.capture(gateway_reference=reference, amount=usd("80.00"), idempotency_key="capture")
     gateway.refund(gateway_reference=reference, amount=usd("5.00"), idempotency_key="refund-1")
 
-    assert [(record.path, record.headers.get("Idempotency-Key"))
-            for record in writes(records)] == [
+    assert [(record.path, record.headers.get("Idempotency-Key")) for record in writes(records)] == [
         ("/v1/payment_intents", "100042-start"),
         (f"/v1/payment_intents/{reference}/capture", f"{reference}:capture"),
         ("/v1/refunds", f"{reference}:refund-1"),
     ]
 
 
-def test_a_retried_start_sends_the_same_request_under_the_same_key(localstripe_url,
-                                                                   recording_server):
+def test_a_retried_start_sends_the_same_request_under_the_same_key(
+    localstripe_url, recording_server
+):
     # Stripe replays a key only for identical parameters; anything else is an error.
     proxy_url, records = recording_server(localstripe_url)
     gateway = StripeGateway(name="stripe", options=stripe_options(proxy_url))
@@ -414,9 +468,12 @@ def test_a_retried_start_sends_the_same_request_under_the_same_key(localstripe_u
 
 # Trouble on the way to Stripe.
 
+
 def test_a_closed_port_is_unavailable_at_once():
-    gateway = StripeGateway(name="stripe", options=stripe_options(
-        f"http://127.0.0.1:{free_port()}", max_network_retries=0))
+    gateway = StripeGateway(
+        name="stripe",
+        options=stripe_options(f"http://127.0.0.1:{free_port()}", max_network_retries=0),
+    )
     began = time.monotonic()
 
     with pytest.raises(GatewayUnavailable) as unavailable:
@@ -430,9 +487,12 @@ def test_a_silent_gateway_times_out():
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)  # connections are accepted by the kernel, never answered
-        gateway = StripeGateway(name="stripe", options=stripe_options(
-            f"http://127.0.0.1:{silent.getsockname()[1]}", timeout=0.5,
-            max_network_retries=0))
+        gateway = StripeGateway(
+            name="stripe",
+            options=stripe_options(
+                f"http://127.0.0.1:{silent.getsockname()[1]}", timeout=0.5, max_network_retries=0
+            ),
+        )
         began = time.monotonic()
 
         with pytest.raises(GatewayUnavailable) as unavailable:
@@ -442,30 +502,62 @@ def test_a_silent_gateway_times_out():
     assert time.monotonic() - began < 3
 
 
-@pytest.mark.parametrize(("error", "kind", "code"), [
-    (stripe.CardError("Your card was declined.", "card", "insufficient_funds"),
-     PaymentDeclined, "insufficient_funds"),
-    (stripe.CardError("Authentication required.", None, "authentication_required"),
-     PaymentActionRequired, "authentication_required"),
-    (stripe.InvalidRequestError("Already refunded.", "charge", "charge_already_refunded"),
-     PaymentDeclined, "charge_already_refunded"),
-    (stripe.InvalidRequestError("No such payment_intent", "intent", "resource_missing",
-                                http_status=404),
-     GatewayMisconfigured, "resource_missing"),
-    (stripe.InvalidRequestError("Received unknown parameter: foo", "foo", None,
-                                http_status=400),
-     GatewayMisconfigured, ErrorCode.INVALID_REQUEST),
-    (stripe.APIConnectionError("timed out"), GatewayUnavailable, ErrorCode.UNREACHABLE),
-    (stripe.RateLimitError("slow down", http_status=429),
-     GatewayUnavailable, ErrorCode.RATE_LIMITED),
-    (stripe.APIError("oops", http_status=503), GatewayUnavailable, ErrorCode.GATEWAY_ERROR),
-    (stripe.AuthenticationError("bad key", http_status=401),
-     GatewayMisconfigured, ErrorCode.AUTHENTICATION_FAILED),
-    (stripe.PermissionError("restricted key", http_status=403),
-     GatewayMisconfigured, ErrorCode.PERMISSION_DENIED),
-    (stripe.IdempotencyError("key reused", http_status=400),
-     GatewayUnavailable, ErrorCode.IDEMPOTENCY_CONFLICT),
-])
+@pytest.mark.parametrize(
+    ("error", "kind", "code"),
+    [
+        (
+            stripe.CardError("Your card was declined.", "card", "insufficient_funds"),
+            PaymentDeclined,
+            "insufficient_funds",
+        ),
+        (
+            stripe.CardError("Authentication required.", None, "authentication_required"),
+            PaymentActionRequired,
+            "authentication_required",
+        ),
+        (
+            stripe.InvalidRequestError("Already refunded.", "charge", "charge_already_refunded"),
+            PaymentDeclined,
+            "charge_already_refunded",
+        ),
+        (
+            stripe.InvalidRequestError(
+                "No such payment_intent", "intent", "resource_missing", http_status=404
+            ),
+            GatewayMisconfigured,
+            "resource_missing",
+        ),
+        (
+            stripe.InvalidRequestError(
+                "Received unknown parameter: foo", "foo", None, http_status=400
+            ),
+            GatewayMisconfigured,
+            ErrorCode.INVALID_REQUEST,
+        ),
+        (stripe.APIConnectionError("timed out"), GatewayUnavailable, ErrorCode.UNREACHABLE),
+        (
+            stripe.RateLimitError("slow down", http_status=429),
+            GatewayUnavailable,
+            ErrorCode.RATE_LIMITED,
+        ),
+        (stripe.APIError("oops", http_status=503), GatewayUnavailable, ErrorCode.GATEWAY_ERROR),
+        (
+            stripe.AuthenticationError("bad key", http_status=401),
+            GatewayMisconfigured,
+            ErrorCode.AUTHENTICATION_FAILED,
+        ),
+        (
+            stripe.PermissionError("restricted key", http_status=403),
+            GatewayMisconfigured,
+            ErrorCode.PERMISSION_DENIED,
+        ),
+        (
+            stripe.IdempotencyError("key reused", http_status=400),
+            GatewayUnavailable,
+            ErrorCode.IDEMPOTENCY_CONFLICT,
+        ),
+    ],
+)
 def test_stripe_errors_become_the_interface_errors(error, kind, code):
     translated = payment_error_from(error)
 
@@ -475,9 +567,12 @@ def test_stripe_errors_become_the_interface_errors(error, kind, code):
 
 # Configuration.
 
+
 def test_the_browser_gets_the_publishable_key_and_stripe_js(localstripe_url, gateway):
-    assert gateway.client_config() == {"publishable_key": "pk_test_encadena",
-                                       "js_url": f"{localstripe_url}/js.stripe.com/v3/"}
+    assert gateway.client_config() == {
+        "publishable_key": "pk_test_encadena",
+        "js_url": f"{localstripe_url}/js.stripe.com/v3/",
+    }
 
 
 def test_currencies_come_from_the_options():
@@ -485,13 +580,19 @@ def test_currencies_come_from_the_options():
 
     assert gateway.capabilities.currencies == frozenset({"USD", "EUR"})
     with pytest.raises(ValueError):
-        gateway.start(PaymentRequest(reference="1", amount=Money(Decimal("1.00"), "CUP"),
-                                     idempotency_key="1"))
+        gateway.start(
+            PaymentRequest(reference="1", amount=Money(Decimal("1.00"), "CUP"), idempotency_key="1")
+        )
 
 
-@override_settings(PAYMENT_GATEWAYS={"stripe": {
-    "BACKEND": "payments.gateways.stripe.StripeGateway",
-    "OPTIONS": {"secret_key": "sk_live_x"}}})
+@override_settings(
+    PAYMENT_GATEWAYS={
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": {"secret_key": "sk_live_x"},
+        }
+    }
+)
 def test_the_system_check_names_the_missing_options():
     from payments.checks import payment_gateways_check
 
@@ -503,6 +604,7 @@ def test_the_system_check_names_the_missing_options():
 
 # Webhooks: signed the way Stripe signs them, t=<unix time>,v1=<HMAC-SHA256 of "t.body">.
 
+
 @pytest.fixture
 def webhook_gateway() -> StripeGateway:
     return StripeGateway(name="stripe", options=stripe_options("http://127.0.0.1:9"))
@@ -513,14 +615,20 @@ def test_a_signed_webhook_is_read(webhook_gateway):
 
     event = webhook_gateway.webhook_parse(body=body, headers=signed(body))
 
-    assert event == WebhookEvent(event_id="evt_1", event_type="payment_intent.succeeded",
-                                 gateway_reference="pi_1")
+    assert event == WebhookEvent(
+        event_id="evt_1", event_type="payment_intent.succeeded", gateway_reference="pi_1"
+    )
     assert event.payload == EVENT
 
 
 def test_a_charge_webhook_names_its_payment_intent(webhook_gateway):
-    body = json.dumps({**EVENT, "type": "charge.refunded", "data": {"object": {
-        "id": "ch_1", "object": "charge", "payment_intent": "pi_7"}}}).encode()
+    body = json.dumps(
+        {
+            **EVENT,
+            "type": "charge.refunded",
+            "data": {"object": {"id": "ch_1", "object": "charge", "payment_intent": "pi_7"}},
+        }
+    ).encode()
     headers = {key.lower(): value for key, value in signed(body).items()}
     headers["content-type"] = "application/json; charset=utf-8"
 
@@ -529,10 +637,18 @@ def test_a_charge_webhook_names_its_payment_intent(webhook_gateway):
     assert (event.event_type, event.gateway_reference) == ("charge.refunded", "pi_7")
 
 
-@pytest.mark.parametrize("tamper", [
-    "no signature", "wrong secret", "edited body", "301 s old", "301 s ahead",
-    "not JSON content", "not a JSON body",
-])
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "no signature",
+        "wrong secret",
+        "edited body",
+        "301 s old",
+        "301 s ahead",
+        "not JSON content",
+        "not a JSON body",
+    ],
+)
 def test_an_untrustworthy_webhook_is_rejected(webhook_gateway, tamper):
     body = json.dumps(EVENT).encode()
     headers = signed(body)
@@ -560,8 +676,10 @@ def test_a_webhook_from_localstripe_is_read(gateway, localstripe_url, recording_
     inbox_url, received = recording_server()
     hook = urllib.request.Request(
         f"{localstripe_url}/_config/webhooks/{uuid.uuid4().hex}",
-        data=urllib.parse.urlencode({"url": f"{inbox_url}/payments/webhooks/stripe/",
-                                     "secret": WEBHOOK_SECRET}).encode())
+        data=urllib.parse.urlencode(
+            {"url": f"{inbox_url}/payments/webhooks/stripe/", "secret": WEBHOOK_SECRET}
+        ).encode(),
+    )
     urllib.request.urlopen(hook, timeout=5).close()
     reference = paid(gateway)
 

@@ -22,20 +22,27 @@ def unpaid_purchase() -> Payment:
     partner = PartnerFactory(name="Café Serrano")
     product = ProductFactory(stockrecord__partner=partner, stockrecord__price=Decimal("100.00"))
     order = purchase({partner: [(product, 1)]}, status=VendorOrderStatus.PENDING_PAYMENT)
-    return Payment.objects.create(reference=order.number, order=order, gateway="dummy",
-                                  amount=Decimal("100.00"), currency="CUP",
-                                  gateway_reference="dummy_abc_10000")
+    return Payment.objects.create(
+        reference=order.number,
+        order=order,
+        gateway="dummy",
+        amount=Decimal("100.00"),
+        currency="CUP",
+        gateway_reference="dummy_abc_10000",
+    )
 
 
 def event_body(payment: Payment, event_id: str = "evt_1") -> bytes:
-    return json.dumps({"id": event_id, "type": "payment.captured",
-                       "reference": payment.gateway_reference}).encode()
+    return json.dumps(
+        {"id": event_id, "type": "payment.captured", "reference": payment.gateway_reference}
+    ).encode()
 
 
 def deliver(body: bytes, *, signature: str | None = None, content_type="application/json"):
     signature = DummyGateway.webhook_sign(body) if signature is None else signature
-    return Client().post(URL, body, content_type=content_type,
-                         headers={"X-Dummy-Signature": signature})
+    return Client().post(
+        URL, body, content_type=content_type, headers={"X-Dummy-Signature": signature}
+    )
 
 
 def emails_to(address: str) -> int:
@@ -64,12 +71,15 @@ def test_the_same_webhook_fifty_times_ten_at_once_changes_things_once():
     assert list(VendorOrder.objects.values_list("status", flat=True)) == ["placed"]
     assert emails_to("ana@example.test") == 1
     assert sorted(VendorLedgerEntry.objects.values_list("kind", "amount")) == [
-        ("commission", Decimal("-8.00")), ("sale", Decimal("100.00"))]
+        ("commission", Decimal("-8.00")),
+        ("sale", Decimal("100.00")),
+    ]
 
 
 @pytest.mark.django_db
 def test_a_verified_webhook_secures_the_purchase_and_tells_the_vendor(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     payment = unpaid_purchase()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -85,8 +95,17 @@ def test_a_verified_webhook_secures_the_purchase_and_tells_the_vendor(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("forgery", ["missing", "wrong_secret", "edited_body", "malformed",
-                                     "wrong_content_type", "unknown_gateway"])
+@pytest.mark.parametrize(
+    "forgery",
+    [
+        "missing",
+        "wrong_secret",
+        "edited_body",
+        "malformed",
+        "wrong_content_type",
+        "unknown_gateway",
+    ],
+)
 def test_forged_webhooks_are_rejected_and_nothing_is_written(forgery):
     payment = unpaid_purchase()
     body = event_body(payment)
@@ -95,15 +114,15 @@ def test_forged_webhooks_are_rejected_and_nothing_is_written(forgery):
     elif forgery == "wrong_secret":
         response = deliver(body, signature=DummyGateway.webhook_sign(body, "otro-secreto"))
     elif forgery == "edited_body":
-        response = deliver(body.replace(b"evt_1", b"evt_2"), signature=DummyGateway.webhook_sign(
-            body))
+        response = deliver(
+            body.replace(b"evt_1", b"evt_2"), signature=DummyGateway.webhook_sign(body)
+        )
     elif forgery == "malformed":
         response = deliver(b"{not json")
     elif forgery == "wrong_content_type":
         response = deliver(b"id=evt_1", content_type="application/x-www-form-urlencoded")
     else:
-        response = Client().post("/payments/webhooks/nadie/", body,
-                                 content_type="application/json")
+        response = Client().post("/payments/webhooks/nadie/", body, content_type="application/json")
 
     payment.refresh_from_db()
     assert response.status_code in (400, 404)
@@ -127,14 +146,20 @@ def test_a_huge_body_is_refused_before_parsing():
 def stripe_webhooks(settings):
     from tests.localstripe_server import stripe_options
 
-    settings.PAYMENT_GATEWAYS = {**settings.PAYMENT_GATEWAYS, "stripe": {
-        "BACKEND": "payments.gateways.stripe.StripeGateway",
-        "OPTIONS": stripe_options("http://127.0.0.1:9")}}
+    settings.PAYMENT_GATEWAYS = {
+        **settings.PAYMENT_GATEWAYS,
+        "stripe": {
+            "BACKEND": "payments.gateways.stripe.StripeGateway",
+            "OPTIONS": stripe_options("http://127.0.0.1:9"),
+        },
+    }
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("tamper", ["no signature", "wrong secret", "edited body",
-                                    "301 s old", "301 s ahead", "form content"])
+@pytest.mark.parametrize(
+    "tamper",
+    ["no signature", "wrong secret", "edited body", "301 s old", "301 s ahead", "form content"],
+)
 def test_forged_stripe_webhooks_are_refused_at_the_door(stripe_webhooks, tamper):
     from tests.localstripe_server import EVENT, signed
 
@@ -154,8 +179,9 @@ def test_forged_stripe_webhooks_are_refused_at_the_door(stripe_webhooks, tamper)
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     content_type = headers.pop("Content-Type")
 
-    response = Client().post("/payments/webhooks/stripe/", body, content_type=content_type,
-                             headers=headers)
+    response = Client().post(
+        "/payments/webhooks/stripe/", body, content_type=content_type, headers=headers
+    )
 
     assert response.status_code == 400
     assert WebhookMessage.objects.count() == 0
@@ -169,8 +195,12 @@ def test_a_genuine_stripe_webhook_is_stored_once(stripe_webhooks):
     headers = signed(body)
     content_type = headers.pop("Content-Type")
 
-    answers = [Client().post("/payments/webhooks/stripe/", body, content_type=content_type,
-                             headers=headers).status_code for _ in range(3)]
+    answers = [
+        Client()
+        .post("/payments/webhooks/stripe/", body, content_type=content_type, headers=headers)
+        .status_code
+        for _ in range(3)
+    ]
 
     assert answers == [200, 200, 200]
     assert WebhookMessage.objects.get().event_id == "evt_1"

@@ -35,8 +35,10 @@ def test_a_line_keeps_the_options_chosen_for_it_and_the_others_cost_no_query():
 
     lines = list(basket.all_lines())
     with CaptureQueriesContext(connection) as queries:
-        chosen = [[(attribute.option.code, attribute.value) for attribute in line.attributes.all()]
-                  for line in lines]
+        chosen = [
+            [(attribute.option.code, attribute.value) for attribute in line.attributes.all()]
+            for line in lines
+        ]
         stores = [line.stockrecord.partner.vendor.trade_name for line in lines]
         classes = [line.product.get_product_class().requires_shipping for line in lines]
 
@@ -51,8 +53,11 @@ def test_a_voucher_added_to_a_basket_read_without_any_is_seen_at_once():
     basket.all_lines()
     assert list(basket.vouchers.all()) == []
     voucher = Voucher.objects.create(
-        name="Bienvenida", code="BIENVENIDA", start_datetime=timezone.now(),
-        end_datetime=timezone.now() + datetime.timedelta(days=1))
+        name="Bienvenida",
+        code="BIENVENIDA",
+        start_datetime=timezone.now(),
+        end_datetime=timezone.now() + datetime.timedelta(days=1),
+    )
 
     basket.vouchers.add(voucher)
 

@@ -36,9 +36,10 @@ SERVICES_RUN_BY_TESTS = {
 
 
 def compose_client() -> list[str] | None:
-    if shutil.which("docker") and subprocess.run(
-        ["docker", "compose", "version"], capture_output=True
-    ).returncode == 0:
+    if (
+        shutil.which("docker")
+        and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
+    ):
         return ["docker", "compose"]
     if shutil.which("docker-compose"):
         return ["docker-compose"]
@@ -80,13 +81,20 @@ def test_compose_keeps_the_cache_off_the_task_queues_redis_database(service):
     environment = yaml.safe_load(result.stdout)["services"][service]["environment"]
 
     seen = subprocess.run(
-        [sys.executable, "-c", SHOW_REDIS_SETTINGS], cwd=REPOSITORY, capture_output=True,
-        text=True, env=process_environment(**{key: str(value) for key, value in
-                                              environment.items()}))
+        [sys.executable, "-c", SHOW_REDIS_SETTINGS],
+        cwd=REPOSITORY,
+        capture_output=True,
+        text=True,
+        env=process_environment(**{key: str(value) for key, value in environment.items()}),
+    )
 
     assert seen.returncode == 0, seen.stderr
     assert json.loads(seen.stdout.splitlines()[-1]) == [
-        "redis://redis:6379/0", "redis://redis:6379/0", "redis://redis:6379/1", 60]
+        "redis://redis:6379/0",
+        "redis://redis:6379/0",
+        "redis://redis:6379/1",
+        60,
+    ]
 
 
 def test_compose_refuses_to_start_without_a_secret_key():
@@ -107,7 +115,11 @@ def test_services_have_healthchecks():
     services = compose_services()
 
     assert {name for name, s in services.items() if "healthcheck" in s} == {
-        "web", "worker", "beat", "postgres", "redis"
+        "web",
+        "worker",
+        "beat",
+        "postgres",
+        "redis",
     }
 
 
@@ -152,8 +164,9 @@ def test_web_serves_health_home_and_static_files_with_debug_off(db, collected_st
         wait_for(lambda: http_get(f"{base}/healthz")[0], timeout=60, what="gunicorn", log=log)
         health_status, health_body, _ = http_get(f"{base}/healthz")
         home_status, home_body, home_headers = http_get(f"{base}/")
-        stylesheet = re.search(r'href="(/static/storefront/encadena\.[0-9a-f]+\.css)"',
-                               home_body.decode())
+        stylesheet = re.search(
+            r'href="(/static/storefront/encadena\.[0-9a-f]+\.css)"', home_body.decode()
+        )
         css_status, css_body, css_headers = http_get(f"{base}{stylesheet.group(1)}")
 
     assert health_status == 200
@@ -211,10 +224,13 @@ def test_beat_starts_and_writes_its_schedule(db, tmp_path):
     log = tmp_path / "beat.log"
 
     with running(compose_command("beat"), environment=environment, log=log):
-        wait_for(lambda: "beat: Starting..." in log.read_text(), timeout=60, what="beat",
-                 log=log)
-        wait_for(lambda: any(tmp_path.glob("celerybeat-schedule*")), timeout=30,
-                 what="the schedule file", log=log)
+        wait_for(lambda: "beat: Starting..." in log.read_text(), timeout=60, what="beat", log=log)
+        wait_for(
+            lambda: any(tmp_path.glob("celerybeat-schedule*")),
+            timeout=30,
+            what="the schedule file",
+            log=log,
+        )
 
 
 def test_migrate_builds_a_fresh_database_with_no_missing_migrations(tmp_path):
@@ -223,11 +239,15 @@ def test_migrate_builds_a_fresh_database_with_no_missing_migrations(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
     )
 
-    migrate = subprocess.run(compose_command("migrate"), cwd=REPOSITORY, env=environment,
-                             capture_output=True, text=True)
+    migrate = subprocess.run(
+        compose_command("migrate"), cwd=REPOSITORY, env=environment, capture_output=True, text=True
+    )
     missing = subprocess.run(
         [compose_command("migrate")[0], "manage.py", "makemigrations", "--check", "--dry-run"],
-        cwd=REPOSITORY, env=environment, capture_output=True, text=True,
+        cwd=REPOSITORY,
+        env=environment,
+        capture_output=True,
+        text=True,
     )
 
     assert migrate.returncode == 0, migrate.stderr

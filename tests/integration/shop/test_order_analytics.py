@@ -19,13 +19,15 @@ Order = get_model("order", "Order")
 def never_bought_product(stock: int):
     partner = PartnerFactory()
     PickupPointFactory(vendor=partner.vendor)
-    return ProductFactory(stockrecord__partner=partner, stockrecord__price=Decimal("40.00"),
-                          stockrecord__num_in_stock=stock)
+    return ProductFactory(
+        stockrecord__partner=partner,
+        stockrecord__price=Decimal("40.00"),
+        stockrecord__num_in_stock=stock,
+    )
 
 
 @pytest.mark.django_db
-def test_the_counters_are_recorded_once_the_purchase_commits(
-        django_capture_on_commit_callbacks):
+def test_the_counters_are_recorded_once_the_purchase_commits(django_capture_on_commit_callbacks):
     product = never_bought_product(stock=5)
     buyer = UserFactory()
 
@@ -46,8 +48,7 @@ def test_two_first_buyers_of_a_product_both_get_their_purchase():
     product = never_bought_product(stock=4)
     buyers = [UserFactory() for _ in range(4)]
 
-    errors = run_in_threads(4, lambda i: purchase_place_for(buyers[i], [(product, 1)],
-                                                            home=False))
+    errors = run_in_threads(4, lambda i: purchase_place_for(buyers[i], [(product, 1)], home=False))
 
     assert errors == []
     assert Order.objects.filter(lines__product=product).count() == 4
@@ -56,7 +57,8 @@ def test_two_first_buyers_of_a_product_both_get_their_purchase():
 
 @pytest.mark.django_db
 def test_product_views_and_basket_additions_still_count_after_commit(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     product = never_bought_product(stock=5)
 
     with django_capture_on_commit_callbacks(execute=True):

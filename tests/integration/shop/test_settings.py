@@ -35,10 +35,20 @@ print(json.dumps({
 }))
 """
 
-NO_SERVICES = {"DATABASE_URL": "", "REDIS_URL": "", "CELERY_BROKER_URL": "", "SECRET_KEY": "",
-               "CACHE_REDIS_URL": "", "CELERY_RESULT_BACKEND": ""}
-REDIS_UNSET = {"CACHE_REDIS_URL": "", "CELERY_BROKER_URL": "", "CELERY_RESULT_BACKEND": "",
-               "DATABASE_CONN_MAX_AGE": ""}
+NO_SERVICES = {
+    "DATABASE_URL": "",
+    "REDIS_URL": "",
+    "CELERY_BROKER_URL": "",
+    "SECRET_KEY": "",
+    "CACHE_REDIS_URL": "",
+    "CELERY_RESULT_BACKEND": "",
+}
+REDIS_UNSET = {
+    "CACHE_REDIS_URL": "",
+    "CELERY_BROKER_URL": "",
+    "CELERY_RESULT_BACKEND": "",
+    "DATABASE_CONN_MAX_AGE": "",
+}
 
 
 def run_python(code: str, **environment) -> subprocess.CompletedProcess:
@@ -95,9 +105,12 @@ def test_database_and_redis_urls_switch_to_the_servers():
 
 
 def test_the_cache_and_the_task_queue_use_different_redis_databases():
-    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
-                            SECRET_KEY="k" * 60, REDIS_URL="redis://redis.example:6379/3",
-                            **REDIS_UNSET)
+    seen = settings_seen_by(
+        DJANGO_SETTINGS_MODULE="shop.settings.production",
+        SECRET_KEY="k" * 60,
+        REDIS_URL="redis://redis.example:6379/3",
+        **REDIS_UNSET,
+    )
 
     assert seen["broker"] == "redis://redis.example:6379/3"
     assert seen["result_backend"] == "redis://redis.example:6379/3"
@@ -105,25 +118,35 @@ def test_the_cache_and_the_task_queue_use_different_redis_databases():
 
 
 def test_explicit_cache_and_broker_urls_win_over_the_derived_ones():
-    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
-                            SECRET_KEY="k" * 60, REDIS_URL="redis://redis.example:6379/3",
-                            **{**REDIS_UNSET, "CACHE_REDIS_URL": "redis://cache.example:6379/9",
-                               "CELERY_BROKER_URL": "redis://queue.example:6379/2"})
+    seen = settings_seen_by(
+        DJANGO_SETTINGS_MODULE="shop.settings.production",
+        SECRET_KEY="k" * 60,
+        REDIS_URL="redis://redis.example:6379/3",
+        **{
+            **REDIS_UNSET,
+            "CACHE_REDIS_URL": "redis://cache.example:6379/9",
+            "CELERY_BROKER_URL": "redis://queue.example:6379/2",
+        },
+    )
 
     assert seen["broker"] == "redis://queue.example:6379/2"
     assert seen["cache_location"] == "redis://cache.example:6379/9"
 
 
 def test_production_keeps_database_connections_open_with_health_checks():
-    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
-                            SECRET_KEY="k" * 60, **REDIS_UNSET)
+    seen = settings_seen_by(
+        DJANGO_SETTINGS_MODULE="shop.settings.production", SECRET_KEY="k" * 60, **REDIS_UNSET
+    )
 
     assert (seen["conn_max_age"], seen["conn_health_checks"]) == (60, True)
 
 
 def test_the_connection_age_variable_still_overrides_production():
-    seen = settings_seen_by(DJANGO_SETTINGS_MODULE="shop.settings.production",
-                            SECRET_KEY="k" * 60, **{**REDIS_UNSET, "DATABASE_CONN_MAX_AGE": "0"})
+    seen = settings_seen_by(
+        DJANGO_SETTINGS_MODULE="shop.settings.production",
+        SECRET_KEY="k" * 60,
+        **{**REDIS_UNSET, "DATABASE_CONN_MAX_AGE": "0"},
+    )
 
     assert seen["conn_max_age"] == 0
 
@@ -216,15 +239,20 @@ def test_env_list_splits_and_trims(monkeypatch):
 
 
 def test_links_go_to_site_url_and_production_defaults_to_its_first_allowed_host():
-    show = ("import django; django.setup(); from django.conf import settings; "
-            "print(settings.SITE_URL)")
-    production = {"DJANGO_SETTINGS_MODULE": "shop.settings.production", "SECRET_KEY": "k" * 60,
-                  "ALLOWED_HOSTS": ".encadena.cu,www.encadena.cu"}
+    show = (
+        "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)"
+    )
+    production = {
+        "DJANGO_SETTINGS_MODULE": "shop.settings.production",
+        "SECRET_KEY": "k" * 60,
+        "ALLOWED_HOSTS": ".encadena.cu,www.encadena.cu",
+    }
 
     derived = run_python(show, **production, SITE_URL="")
     given = run_python(show, **production, SITE_URL="https://www.encadena.cu/")
-    laptop = run_python(show, DJANGO_SETTINGS_MODULE="shop.settings.local", **NO_SERVICES,
-                        SITE_URL="")
+    laptop = run_python(
+        show, DJANGO_SETTINGS_MODULE="shop.settings.local", **NO_SERVICES, SITE_URL=""
+    )
 
     assert derived.stdout.split() == ["https://encadena.cu"], derived.stderr
     assert given.stdout.split() == ["https://www.encadena.cu"], given.stderr

@@ -14,27 +14,36 @@ from vendors.models import StockMovement, StockMovementReason
 @pytest.fixture
 def records(db):
     partner = PartnerFactory(name="Café Serrano", code="serrano")
-    coffee = ProductFactory(title="Café molido", stockrecord__partner=partner,
-                            stockrecord__num_in_stock=10)
-    honey = ProductFactory(title="Miel", stockrecord__partner=partner,
-                           stockrecord__num_in_stock=3)
+    coffee = ProductFactory(
+        title="Café molido", stockrecord__partner=partner, stockrecord__num_in_stock=10
+    )
+    honey = ProductFactory(title="Miel", stockrecord__partner=partner, stockrecord__num_in_stock=3)
     return coffee.stockrecords.get(), honey.stockrecords.get()
 
 
 def levels(*records):
-    return [(r.num_in_stock, r.num_allocated or 0) for r in
-            (type(r).objects.get(pk=r.pk) for r in records)]
+    return [
+        (r.num_in_stock, r.num_allocated or 0)
+        for r in (type(r).objects.get(pk=r.pk) for r in records)
+    ]
 
 
 def test_allocation_promises_units_and_records_each(records):
     coffee, honey = records
 
-    stock_allocate(requests=[StockRequest(coffee.pk, 4), StockRequest(honey.pk, 1),
-                             StockRequest(coffee.pk, 2)], order_number="100042-1")
+    stock_allocate(
+        requests=[
+            StockRequest(coffee.pk, 4),
+            StockRequest(honey.pk, 1),
+            StockRequest(coffee.pk, 2),
+        ],
+        order_number="100042-1",
+    )
 
     assert levels(coffee, honey) == [(10, 6), (3, 1)]
     movements = StockMovement.objects.values_list(
-        "stockrecord", "reason", "delta", "allocated_delta", "allocated_after", "order_number")
+        "stockrecord", "reason", "delta", "allocated_delta", "allocated_after", "order_number"
+    )
     assert sorted(movements) == [
         (coffee.pk, StockMovementReason.ALLOCATION, 0, 6, 6, "100042-1"),
         (honey.pk, StockMovementReason.ALLOCATION, 0, 1, 1, "100042-1"),
@@ -45,8 +54,10 @@ def test_allocation_is_all_or_nothing(records):
     coffee, honey = records
 
     with pytest.raises(OutOfStock) as refused:
-        stock_allocate(requests=[StockRequest(coffee.pk, 2), StockRequest(honey.pk, 5)],
-                       order_number="100043-1")
+        stock_allocate(
+            requests=[StockRequest(coffee.pk, 2), StockRequest(honey.pk, 5)],
+            order_number="100043-1",
+        )
 
     assert (refused.value.stockrecord_id, refused.value.available) == (honey.pk, 3)
     with translation.override("es"):
@@ -75,8 +86,11 @@ def test_release_and_consume(records):
     stock_consume(requests=[StockRequest(coffee.pk, 3)], order_number="100044-1")
 
     assert levels(coffee) == [(7, 0)]
-    assert list(StockMovement.objects.order_by("id").values_list(
-        "reason", "delta", "level_after", "allocated_delta", "allocated_after")) == [
+    assert list(
+        StockMovement.objects.order_by("id").values_list(
+            "reason", "delta", "level_after", "allocated_delta", "allocated_after"
+        )
+    ) == [
         (StockMovementReason.ALLOCATION, 0, 10, 5, 5),
         (StockMovementReason.RELEASE, 0, 10, -2, 3),
         (StockMovementReason.CONSUMPTION, -3, 7, -3, 0),

@@ -31,8 +31,9 @@ D = Decimal
 
 
 def entries(vendor) -> list[tuple[str, Decimal]]:
-    return list(VendorLedgerEntry.objects.filter(vendor=vendor).order_by("id")
-                .values_list("kind", "amount"))
+    return list(
+        VendorLedgerEntry.objects.filter(vendor=vendor).order_by("id").values_list("kind", "amount")
+    )
 
 
 def part(partner, price: str, quantity: int = 1, delivery: str = "0.00"):
@@ -61,7 +62,9 @@ def test_a_sale_records_goods_and_delivery_less_commission_on_goods_only(store):
 
     # 8 % of 937.35 = 74.988 -> 74.99; the delivery carries no commission
     assert [(e.kind, e.amount, e.currency) for e in recorded] == [
-        (K.SALE, D("1087.35"), "CUP"), (K.COMMISSION, D("-74.99"), "CUP")]
+        (K.SALE, D("1087.35"), "CUP"),
+        (K.COMMISSION, D("-74.99"), "CUP"),
+    ]
     assert all(e.vendor_order_id == vendor_order.pk for e in recorded)
     assert vendor_balance(vendor=store.vendor) == D("1012.36")
     assert platform_commission_total() == D("74.99")
@@ -95,7 +98,9 @@ def test_the_default_is_read_when_the_sale_is_recorded(store, settings):
     vendor_sale_record(vendor_order=second)
 
     assert [amount for kind, amount in entries(store.vendor) if kind == K.COMMISSION] == [
-        D("-8.00"), D("-10.00")]
+        D("-8.00"),
+        D("-10.00"),
+    ]
 
 
 def test_recording_a_sale_twice_records_it_once(store):
@@ -114,8 +119,11 @@ def test_cash_on_delivery_leaves_the_vendor_owing_the_commission(store, operator
     vendor_cash_collected_record(vendor_order=vendor_order, amount=D("580.00"), actor=operator)
     vendor_cash_collected_record(vendor_order=vendor_order, amount=D("580.00"), actor=operator)
 
-    assert entries(store.vendor) == [(K.SALE, D("580.00")), (K.COMMISSION, D("-40.00")),
-                                     (K.CASH_COLLECTED, D("-580.00"))]
+    assert entries(store.vendor) == [
+        (K.SALE, D("580.00")),
+        (K.COMMISSION, D("-40.00")),
+        (K.CASH_COLLECTED, D("-580.00")),
+    ]
     assert vendor_balance(vendor=store.vendor) == D("-40.00")
     cash = VendorLedgerEntry.objects.get(kind=K.CASH_COLLECTED)
     assert cash.created_by == operator
@@ -125,8 +133,7 @@ def test_more_cash_than_was_sold_is_refused(store, operator):
     vendor_order = part(store, "100.00")
 
     with pytest.raises(ValidationError) as refused:
-        vendor_cash_collected_record(vendor_order=vendor_order, amount=D("100.01"),
-                                     actor=operator)
+        vendor_cash_collected_record(vendor_order=vendor_order, amount=D("100.01"), actor=operator)
 
     assert refused.value.error_dict["amount"][0].code == "cash_out_of_range"
     assert not VendorLedgerEntry.objects.filter(kind=K.CASH_COLLECTED).exists()
@@ -142,9 +149,13 @@ def test_refunds_return_commission_in_proportion_and_in_total_exactly(store):
 
     # cumulative: 8 × 33.33 % = 2.6664 -> 2.67; 8 × 66.66 % = 5.3328 -> 5.33; then all of it
     assert [(e.kind, e.amount) for e in first + second + third] == [
-        (K.REFUND, D("-33.33")), (K.REFUND_COMMISSION, D("2.67")),
-        (K.REFUND, D("-33.33")), (K.REFUND_COMMISSION, D("2.66")),
-        (K.REFUND, D("-33.34")), (K.REFUND_COMMISSION, D("2.67"))]
+        (K.REFUND, D("-33.33")),
+        (K.REFUND_COMMISSION, D("2.67")),
+        (K.REFUND, D("-33.33")),
+        (K.REFUND_COMMISSION, D("2.66")),
+        (K.REFUND, D("-33.34")),
+        (K.REFUND_COMMISSION, D("2.67")),
+    ]
     assert vendor_balance(vendor=store.vendor) == D("0.00")
     assert platform_commission_total() == D("0.00")
 
@@ -155,8 +166,10 @@ def test_the_commission_returned_is_in_proportion_to_the_whole_part(store):
 
     refund = vendor_refund_record(vendor_order=vendor_order, amount=D("125.00"), key="re_1")
 
-    assert [(e.kind, e.amount) for e in refund] == [(K.REFUND, D("-125.00")),
-                                                    (K.REFUND_COMMISSION, D("8.00"))]
+    assert [(e.kind, e.amount) for e in refund] == [
+        (K.REFUND, D("-125.00")),
+        (K.REFUND_COMMISSION, D("8.00")),
+    ]
     assert vendor_balance(vendor=store.vendor) == D("351.00")
 
 
@@ -201,20 +214,27 @@ def test_a_refund_the_vendor_paid_from_collected_cash_only_returns_commission(st
 
     vendor_refund_record(vendor_order=vendor_order, amount=D("25.00"), key="devolucion-1")
 
-    assert entries(store.vendor)[3:] == [(K.REFUND, D("-25.00")),
-                                         (K.REFUND_COMMISSION, D("2.00")),
-                                         (K.CASH_COLLECTED, D("25.00"))]
+    assert entries(store.vendor)[3:] == [
+        (K.REFUND, D("-25.00")),
+        (K.REFUND_COMMISSION, D("2.00")),
+        (K.CASH_COLLECTED, D("25.00")),
+    ]
     assert vendor_balance(vendor=store.vendor) == D("-6.00")
 
 
 def test_a_payout_reduces_the_balance(store, operator):
     vendor_sale_record(vendor_order=part(store, "500.00"))  # balance 460.00
 
-    payout = payout_create(vendor=store.vendor, amount=D("400.00"), reference=" TRF-0001 ",
-                           actor=operator)
+    payout = payout_create(
+        vendor=store.vendor, amount=D("400.00"), reference=" TRF-0001 ", actor=operator
+    )
 
     assert (payout.amount, payout.currency, payout.reference, payout.created_by) == (
-        D("400.00"), "CUP", "TRF-0001", operator)
+        D("400.00"),
+        "CUP",
+        "TRF-0001",
+        operator,
+    )
     assert entries(store.vendor)[-1] == (K.PAYOUT, D("-400.00"))
     assert VendorLedgerEntry.objects.get(kind=K.PAYOUT).payout == payout
     assert vendor_balance(vendor=store.vendor) == D("60.00")
@@ -245,8 +265,9 @@ def test_a_payout_must_be_positive(store, operator, amount):
 
 
 def test_a_vendor_who_owes_the_platform_cannot_be_paid(store, operator):
-    vendor_cash_collected_record(vendor_order=part(store, "100.00"), amount=D("100.00"),
-                                 actor=operator)
+    vendor_cash_collected_record(
+        vendor_order=part(store, "100.00"), amount=D("100.00"), actor=operator
+    )
 
     with pytest.raises(ValidationError):
         payout_create(vendor=store.vendor, amount=D("0.01"), reference="TRF-1", actor=operator)
@@ -269,8 +290,13 @@ def test_a_transfer_is_made_with_a_key_from_the_vendor_and_reference(store, oper
     vendor_sale_record(vendor_order=part(store, "500.00"))
     transfer = RecordingTransfer()
 
-    payout = payout_create(vendor=store.vendor, amount=D("100.00"), reference="TRF-7",
-                           actor=operator, transfer=transfer)
+    payout = payout_create(
+        vendor=store.vendor,
+        amount=D("100.00"),
+        reference="TRF-7",
+        actor=operator,
+        transfer=transfer,
+    )
 
     key = f"payout-{store.vendor.pk}-TRF-7"
     assert transfer.calls == [TransferCall(store.vendor.pk, Money(D("100.00"), "CUP"), key)]
@@ -284,8 +310,13 @@ def test_a_failed_transfer_leaves_nothing(store, operator):
     transfer = RecordingTransfer(fail_with=PayoutTransferFailed("cuenta bloqueada"))
 
     with pytest.raises(PayoutTransferFailed):
-        payout_create(vendor=store.vendor, amount=D("100.00"), reference="TRF-7",
-                      actor=operator, transfer=transfer)
+        payout_create(
+            vendor=store.vendor,
+            amount=D("100.00"),
+            reference="TRF-7",
+            actor=operator,
+            transfer=transfer,
+        )
 
     assert len(transfer.calls) == 1
     assert Payout.objects.count() == 0
@@ -295,12 +326,14 @@ def test_a_failed_transfer_leaves_nothing(store, operator):
 
 def test_an_adjustment_needs_a_reason_and_is_recorded_once(store, operator):
     with pytest.raises(ValidationError):
-        vendor_adjustment_record(vendor=store.vendor, amount=D("15.00"), note=" ", key="a1",
-                                 actor=operator)
+        vendor_adjustment_record(
+            vendor=store.vendor, amount=D("15.00"), note=" ", key="a1", actor=operator
+        )
 
     for _ in range(2):
-        vendor_adjustment_record(vendor=store.vendor, amount=D("-15.00"), note="Cargo bancario",
-                                 key="a1", actor=operator)
+        vendor_adjustment_record(
+            vendor=store.vendor, amount=D("-15.00"), note="Cargo bancario", key="a1", actor=operator
+        )
 
     assert entries(store.vendor) == [(K.ADJUSTMENT, D("-15.00"))]
     assert vendor_balance(vendor=store.vendor) == D("-15.00")
@@ -317,13 +350,21 @@ def test_entries_are_append_only(store):
     assert entries(store.vendor)[0] == (K.SALE, D("100.00"))
 
 
-@pytest.mark.parametrize("kind, amount", [(K.SALE, "-1.00"), (K.COMMISSION, "1.00"),
-                                          (K.REFUND, "1.00"), (K.REFUND_COMMISSION, "-1.00"),
-                                          (K.PAYOUT, "-1.00")])
+@pytest.mark.parametrize(
+    "kind, amount",
+    [
+        (K.SALE, "-1.00"),
+        (K.COMMISSION, "1.00"),
+        (K.REFUND, "1.00"),
+        (K.REFUND_COMMISSION, "-1.00"),
+        (K.PAYOUT, "-1.00"),
+    ],
+)
 def test_the_database_refuses_an_entry_moving_the_wrong_way(store, kind, amount):
     with pytest.raises(IntegrityError), transaction.atomic():
-        VendorLedgerEntry.objects.create(vendor=store.vendor, kind=kind, amount=D(amount),
-                                         currency="CUP", idempotency_key="mal")
+        VendorLedgerEntry.objects.create(
+            vendor=store.vendor, kind=kind, amount=D(amount), currency="CUP", idempotency_key="mal"
+        )
 
     assert entries(store.vendor) == []
 
@@ -338,11 +379,17 @@ def test_balances_read_in_a_constant_number_of_queries(store, operator):
     with CaptureQueriesContext(connection) as queries:
         balances = [(v.trade_name, v.balance) for v in vendor_balances()]
         balance = vendor_balance(vendor=store.vendor)
-        ledger = [(e.kind, e.vendor_order and e.vendor_order.number, e.payout and e.payout.pk)
-                  for e in vendor_ledger(vendor=store.vendor)]
+        ledger = [
+            (e.kind, e.vendor_order and e.vendor_order.number, e.payout and e.payout.pk)
+            for e in vendor_ledger(vendor=store.vendor)
+        ]
 
     assert len(queries.captured_queries) == 3
-    assert balances == [("Dulces Guayabita", D("42.00")), ("Tienda 0", D("92.00")),
-                        ("Tienda 1", D("184.00")), ("Tienda 2", D("276.00"))]
+    assert balances == [
+        ("Dulces Guayabita", D("42.00")),
+        ("Tienda 0", D("92.00")),
+        ("Tienda 1", D("184.00")),
+        ("Tienda 2", D("276.00")),
+    ]
     assert balance == D("42.00")
     assert [kind for kind, _number, _payout in ledger] == [K.PAYOUT, K.COMMISSION, K.SALE]

@@ -32,8 +32,10 @@ from vendors.models import (
 from vendors.models import VendorOrderStatus as S
 from vendors.orders.money import vendor_part_total
 
-pytestmark = [pytest.mark.postgres,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 StockRecord = get_model("partner", "StockRecord")
 # `LOCK_ORDER_ROUNDS=20 make test PYTEST_ARGS=-k lock_order` repeats it more.
 ROUNDS = int(os.environ.get("LOCK_ORDER_ROUNDS", "3"))
@@ -43,14 +45,16 @@ def test_cancel_webhook_and_transfer_confirmation_at_once_never_deadlock():
     (_partner_a, coffee), (_partner_b, honey) = stores_create(stock=10 * ROUNDS)
     agent, operator = agent_create(), operator_create()
     for round_number in range(ROUNDS):
-        order = purchase_place_for(UserFactory(), [(coffee, 2), (honey, 1)],
-                                   gateway="bank_transfer")
+        order = purchase_place_for(
+            UserFactory(), [(coffee, 2), (honey, 1)], gateway="bank_transfer"
+        )
 
-        errors = _all_at_once(order=order, agent=agent, operator=operator,
-                              first=round_number % 3)
+        errors = _all_at_once(order=order, agent=agent, operator=operator, first=round_number % 3)
 
         assert all(isinstance(error, (ValidationError, PaymentClosed)) for error in errors), (
-            round_number, errors)
+            round_number,
+            errors,
+        )
         _assert_consistent(order)
 
 
@@ -58,12 +62,15 @@ def _all_at_once(*, order, agent, operator, first: int) -> list:
     """The three writers released together (which one starts first rotates)."""
     payment = Payment.objects.get(order=order)
     part = order.vendor_orders.order_by("sequence").first()
-    webhook = PaymentStatus(gateway_reference=payment.gateway_reference,
-                            state=PaymentState.CAPTURED,
-                            amount_captured=Money(payment.amount, payment.currency))
+    webhook = PaymentStatus(
+        gateway_reference=payment.gateway_reference,
+        state=PaymentState.CAPTURED,
+        amount_captured=Money(payment.amount, payment.currency),
+    )
     actions = [
-        lambda: services.vendor_order_cancel(agent=agent, vendor_order_id=part.pk,
-                                             reason="El cliente ya no lo quiere"),
+        lambda: services.vendor_order_cancel(
+            agent=agent, vendor_order_id=part.pk, reason="El cliente ya no lo quiere"
+        ),
         lambda: payment_status_apply(payment_id=payment.pk, status=webhook),
         lambda: bank_transfer_confirm(payment_id=payment.pk, actor=operator),
     ]
@@ -94,7 +101,10 @@ def _assert_consistent(order):
 
 
 def _promised(stockrecord_id: int, order) -> int:
-    return sum(StockMovement.objects.filter(
-        stockrecord_id=stockrecord_id, order_number__startswith=order.number,
-        reason__in=(StockMovementReason.ALLOCATION, StockMovementReason.RELEASE),
-    ).values_list("allocated_delta", flat=True))
+    return sum(
+        StockMovement.objects.filter(
+            stockrecord_id=stockrecord_id,
+            order_number__startswith=order.number,
+            reason__in=(StockMovementReason.ALLOCATION, StockMovementReason.RELEASE),
+        ).values_list("allocated_delta", flat=True)
+    )

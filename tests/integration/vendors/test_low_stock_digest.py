@@ -11,11 +11,19 @@ def test_the_daily_digest_lists_low_products_once_a_day(db, settings):
     partner = PartnerFactory(name="Dulces Guayabita", code="guayabita")
     owner = UserFactory(email="vilma@guayabita.test")
     partner.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
-    ProductFactory(title="Miel de abejas", stockrecord__partner=partner,
-                   stockrecord__num_in_stock=2, stockrecord__low_stock_threshold=5,
-                   stockrecord__partner_sku="MIEL-1")
-    ProductFactory(title="Guayaba", stockrecord__partner=partner,
-                   stockrecord__num_in_stock=50, stockrecord__low_stock_threshold=5)
+    ProductFactory(
+        title="Miel de abejas",
+        stockrecord__partner=partner,
+        stockrecord__num_in_stock=2,
+        stockrecord__low_stock_threshold=5,
+        stockrecord__partner_sku="MIEL-1",
+    )
+    ProductFactory(
+        title="Guayaba",
+        stockrecord__partner=partner,
+        stockrecord__num_in_stock=50,
+        stockrecord__low_stock_threshold=5,
+    )
     PartnerFactory(name="Sin problemas", code="ok")
 
     low_stock_digests.apply()
@@ -28,7 +36,8 @@ def test_the_daily_digest_lists_low_products_once_a_day(db, settings):
     assert "Miel de abejas (MIEL-1): 2 / 5" in message.body
     assert "Guayaba" not in message.body
     assert list(LowStockDigest.objects.values_list("day", "products")) == [
-        (timezone.localdate(), 1)]
+        (timezone.localdate(), 1)
+    ]
 
 
 def test_the_digest_is_scheduled_daily(settings):

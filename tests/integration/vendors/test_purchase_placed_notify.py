@@ -30,30 +30,47 @@ def public_address(settings):
 @pytest.fixture
 def purchase_from_two_vendors(db):
     """Ana buys coffee (2 × 250) with home delivery and honey (1 × 400) to pick up."""
-    coffee_shop = PartnerFactory(name="Café Serrano", code="serrano",
-                                 vendor__email="ventas@serrano.test")
-    apiary = PartnerFactory(name="CPA La Esperanza", code="esperanza",
-                            vendor__email="miel@esperanza.test")
-    VendorMembershipFactory(vendor=coffee_shop.vendor, role=MembershipRole.OWNER,
-                            user=UserFactory(email="dueno@serrano.test"))
-    VendorMembershipFactory(vendor=coffee_shop.vendor, role=MembershipRole.STAFF,
-                            user=UserFactory(email="dependiente@serrano.test"))
-    coffee = ProductFactory(title="Café molido", stockrecord__partner=coffee_shop,
-                            stockrecord__price=Decimal("250.00"))
-    honey = ProductFactory(title="Miel de abejas", stockrecord__partner=apiary,
-                           stockrecord__price=Decimal("400.00"))
+    coffee_shop = PartnerFactory(
+        name="Café Serrano", code="serrano", vendor__email="ventas@serrano.test"
+    )
+    apiary = PartnerFactory(
+        name="CPA La Esperanza", code="esperanza", vendor__email="miel@esperanza.test"
+    )
+    VendorMembershipFactory(
+        vendor=coffee_shop.vendor,
+        role=MembershipRole.OWNER,
+        user=UserFactory(email="dueno@serrano.test"),
+    )
+    VendorMembershipFactory(
+        vendor=coffee_shop.vendor,
+        role=MembershipRole.STAFF,
+        user=UserFactory(email="dependiente@serrano.test"),
+    )
+    coffee = ProductFactory(
+        title="Café molido", stockrecord__partner=coffee_shop, stockrecord__price=Decimal("250.00")
+    )
+    honey = ProductFactory(
+        title="Miel de abejas", stockrecord__partner=apiary, stockrecord__price=Decimal("400.00")
+    )
     buyer = UserFactory(email="ana@example.test", first_name="Ana", last_name="Pérez")
     order = purchase({coffee_shop: [(coffee, 2)], apiary: [(honey, 1)]}, user=buyer)
     order.vendor_orders.filter(sequence=1).update(
-        delivery_code="home", delivery_name="Entrega a domicilio",
-        delivery_charge=Decimal("50.00"))
+        delivery_code="home", delivery_name="Entrega a domicilio", delivery_charge=Decimal("50.00")
+    )
     order.vendor_orders.filter(sequence=2).update(
-        delivery_code="pickup", delivery_name="Recogida en: CPA La Esperanza, Calle 1")
+        delivery_code="pickup", delivery_name="Recogida en: CPA La Esperanza, Calle 1"
+    )
     order.shipping_address = ShippingAddress.objects.create(
-        first_name="Ana", last_name="Pérez", line1="Calle 23 No. 456", line4="Plaza",
-        state="La Habana", phone_number="+5352345678",
+        first_name="Ana",
+        last_name="Pérez",
+        line1="Calle 23 No. 456",
+        line4="Plaza",
+        state="La Habana",
+        phone_number="+5352345678",
         country=Country.objects.get_or_create(
-            iso_3166_1_a2="CU", defaults={"name": "Cuba", "printable_name": "Cuba"})[0])
+            iso_3166_1_a2="CU", defaults={"name": "Cuba", "printable_name": "Cuba"}
+        )[0],
+    )
     order.total_incl_tax = Decimal("950.00")
     order.save()
     return order
@@ -71,10 +88,17 @@ def test_the_buyer_gets_one_email_listing_every_part(purchase_from_two_vendors):
     [message] = messages_to("ana@example.test")
     assert message.to == ["ana@example.test"]
     assert order.number in message.subject
-    for text in (f"{order.number}-1", "Café Serrano", "Café molido", "Entrega a domicilio",
-                 f"{order.number}-2", "CPA La Esperanza", "Miel de abejas",
-                 "Recogida en: CPA La Esperanza, Calle 1",
-                 f"{SITE}/accounts/orders/{order.number}/"):
+    for text in (
+        f"{order.number}-1",
+        "Café Serrano",
+        "Café molido",
+        "Entrega a domicilio",
+        f"{order.number}-2",
+        "CPA La Esperanza",
+        "Miel de abejas",
+        "Recogida en: CPA La Esperanza, Calle 1",
+        f"{SITE}/accounts/orders/{order.number}/",
+    ):
         assert text in message.body
     with translation.override("es"):
         assert currency(Decimal("550.00"), "CUP") in message.body  # coffee part with delivery
@@ -100,8 +124,9 @@ def test_a_guest_is_sent_the_signed_link_to_their_purchase(db):
     purchase_placed_notify(order_id=order.pk)
 
     [message] = messages_to("ana@example.test")
-    assert (f"{SITE}/accounts/order-status/{order.number}/"
-            f"{order.verification_hash()}/") in message.body
+    assert (
+        f"{SITE}/accounts/order-status/{order.number}/{order.verification_hash()}/"
+    ) in message.body
 
 
 def test_each_vendor_gets_its_own_part_only(purchase_from_two_vendors):
@@ -115,9 +140,15 @@ def test_each_vendor_gets_its_own_part_only(purchase_from_two_vendors):
     assert coffee_notice.to == ["dueno@serrano.test", "ventas@serrano.test"]
     assert honey_notice.to == ["miel@esperanza.test"]
     assert f"{order.number}-1" in coffee_notice.subject
-    for text in (f"{order.number}-1", "Café molido", "Entrega a domicilio", "Ana Pérez",
-                 "+5352345678", "Calle 23 No. 456",
-                 f"{SITE}/vendedor/{coffee_shop.slug}/pedidos/{order.number}-1/"):
+    for text in (
+        f"{order.number}-1",
+        "Café molido",
+        "Entrega a domicilio",
+        "Ana Pérez",
+        "+5352345678",
+        "Calle 23 No. 456",
+        f"{SITE}/vendedor/{coffee_shop.slug}/pedidos/{order.number}-1/",
+    ):
         assert text in coffee_notice.body
     with translation.override("es"):
         purchase_total = currency(Decimal("950.00"), "CUP")
@@ -158,4 +189,8 @@ def test_emails_are_sent_only_after_the_purchase_commits(
 
     assert OutgoingEmail.objects.count() == 3
     assert sorted(address for message in mail.outbox for address in message.to) == [
-        "ana@example.test", "dueno@serrano.test", "miel@esperanza.test", "ventas@serrano.test"]
+        "ana@example.test",
+        "dueno@serrano.test",
+        "miel@esperanza.test",
+        "ventas@serrano.test",
+    ]

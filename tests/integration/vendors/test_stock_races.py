@@ -11,8 +11,10 @@ from vendors.exceptions import OutOfStock
 from vendors.inventory import StockRequest, stock_adjust, stock_allocate, stock_set
 from vendors.models import StockMovement, StockMovementReason
 
-pytestmark = [pytest.mark.postgres,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -25,9 +27,17 @@ def honey():
 def test_twenty_concurrent_adjustments_all_count(honey):
     vendor, stockrecord, actor = honey
 
-    errors = run_in_threads(20, lambda i: stock_adjust(
-        stockrecord_id=stockrecord.pk, vendor=vendor, delta=-3, actor=actor,
-        reason=StockMovementReason.ADJUSTMENT, note=f"venta en tienda {i}"))
+    errors = run_in_threads(
+        20,
+        lambda i: stock_adjust(
+            stockrecord_id=stockrecord.pk,
+            vendor=vendor,
+            delta=-3,
+            actor=actor,
+            reason=StockMovementReason.ADJUSTMENT,
+            note=f"venta en tienda {i}",
+        ),
+    )
 
     stockrecord.refresh_from_db()
     assert errors == []
@@ -39,9 +49,17 @@ def test_twenty_concurrent_adjustments_all_count(honey):
 def test_concurrent_withdrawals_never_take_stock_below_zero(honey):
     vendor, stockrecord, actor = honey
 
-    errors = run_in_threads(12, lambda i: stock_adjust(
-        stockrecord_id=stockrecord.pk, vendor=vendor, delta=-10, actor=actor,
-        reason=StockMovementReason.ADJUSTMENT, note="salida"))
+    errors = run_in_threads(
+        12,
+        lambda i: stock_adjust(
+            stockrecord_id=stockrecord.pk,
+            vendor=vendor,
+            delta=-10,
+            actor=actor,
+            reason=StockMovementReason.ADJUSTMENT,
+            note="salida",
+        ),
+    )
 
     stockrecord.refresh_from_db()
     assert stockrecord.num_in_stock == 0
@@ -52,9 +70,17 @@ def test_concurrent_withdrawals_never_take_stock_below_zero(honey):
 def test_concurrent_set_to_the_same_level_moves_once(honey):
     vendor, stockrecord, actor = honey
 
-    errors = run_in_threads(10, lambda i: stock_set(
-        stockrecord_id=stockrecord.pk, vendor=vendor, level=60, actor=actor,
-        reason=StockMovementReason.ADJUSTMENT, note="conteo"))
+    errors = run_in_threads(
+        10,
+        lambda i: stock_set(
+            stockrecord_id=stockrecord.pk,
+            vendor=vendor,
+            level=60,
+            actor=actor,
+            reason=StockMovementReason.ADJUSTMENT,
+            note="conteo",
+        ),
+    )
 
     stockrecord.refresh_from_db()
     assert errors == []
@@ -99,14 +125,16 @@ def run_pool(tasks: int, workers: int, work) -> tuple[list, list]:
 
 def test_two_hundred_buyers_for_the_last_ten_units():
     partner = PartnerFactory(name="Café Serrano", code="serrano")
-    product = ProductFactory(title="Café de altura", stockrecord__partner=partner,
-                             stockrecord__num_in_stock=10)
+    product = ProductFactory(
+        title="Café de altura", stockrecord__partner=partner, stockrecord__num_in_stock=10
+    )
     stockrecord = product.stockrecords.get()
 
     def buy(index):
         with transaction.atomic():
-            stock_allocate(requests=[StockRequest(stockrecord.pk, 1)],
-                           order_number=f"{100000 + index}-1")
+            stock_allocate(
+                requests=[StockRequest(stockrecord.pk, 1)], order_number=f"{100000 + index}-1"
+            )
         return index
 
     bought, refused = run_pool(200, 40, buy)
@@ -123,8 +151,12 @@ def test_fifty_baskets_with_the_same_products_in_shuffled_order_do_not_deadlock(
     import random
 
     partner = PartnerFactory(name="Textiles Trinidad", code="trinidad")
-    records = [ProductFactory(stockrecord__partner=partner, stockrecord__num_in_stock=1000)
-               .stockrecords.get() for _ in range(5)]
+    records = [
+        ProductFactory(
+            stockrecord__partner=partner, stockrecord__num_in_stock=1000
+        ).stockrecords.get()
+        for _ in range(5)
+    ]
     rng = random.Random(7)
     baskets = []
     for _ in range(50):
@@ -141,6 +173,7 @@ def test_fifty_baskets_with_the_same_products_in_shuffled_order_do_not_deadlock(
     assert errors == []
     for record in records:
         record.refresh_from_db()
-        expected = sum(r.quantity for basket in baskets for r in basket
-                       if r.stockrecord_id == record.pk)
+        expected = sum(
+            r.quantity for basket in baskets for r in basket if r.stockrecord_id == record.pk
+        )
         assert record.num_allocated == expected

@@ -30,8 +30,9 @@ class StockMachine(RuleBasedStateMachine):
         partner = PartnerFactory(code=f"maquina-{number}")
         self.vendor = partner.vendor
         self.actor = UserFactory()
-        self.record = ProductFactory(stockrecord__partner=partner,
-                                     stockrecord__num_in_stock=5).stockrecords.get()
+        self.record = ProductFactory(
+            stockrecord__partner=partner, stockrecord__num_in_stock=5
+        ).stockrecords.get()
         self.open_orders: dict[str, int] = {}
         self.expected_in_stock = 5
 
@@ -40,8 +41,11 @@ class StockMachine(RuleBasedStateMachine):
         number = f"{next(ORDER_NUMBERS)}-1"
         free = self.expected_in_stock - sum(self.open_orders.values())
         try:
-            stock_allocate(requests=[StockRequest(self.record.pk, quantity)],
-                           order_number=number, actor=self.actor)
+            stock_allocate(
+                requests=[StockRequest(self.record.pk, quantity)],
+                order_number=number,
+                actor=self.actor,
+            )
         except OutOfStock as refused:
             assert quantity > free and refused.available == free
         else:
@@ -52,8 +56,10 @@ class StockMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def cancel(self, data):
         number = data.draw(st.sampled_from(sorted(self.open_orders)))
-        stock_release(requests=[StockRequest(self.record.pk, self.open_orders.pop(number))],
-                      order_number=number)
+        stock_release(
+            requests=[StockRequest(self.record.pk, self.open_orders.pop(number))],
+            order_number=number,
+        )
 
     @precondition(lambda self: self.open_orders)
     @rule(data=st.data())
@@ -65,16 +71,27 @@ class StockMachine(RuleBasedStateMachine):
 
     @rule(units=st.integers(min_value=1, max_value=10))
     def restock(self, units):
-        stock_adjust(stockrecord_id=self.record.pk, vendor=self.vendor, delta=units,
-                     reason=StockMovementReason.ADJUSTMENT, note="llegó mercancía",
-                     actor=self.actor)
+        stock_adjust(
+            stockrecord_id=self.record.pk,
+            vendor=self.vendor,
+            delta=units,
+            reason=StockMovementReason.ADJUSTMENT,
+            note="llegó mercancía",
+            actor=self.actor,
+        )
         self.expected_in_stock += units
 
     @rule(level=st.integers(min_value=0, max_value=15))
     def adjust(self, level):
         try:
-            stock_set(stockrecord_id=self.record.pk, vendor=self.vendor, level=level,
-                      reason=StockMovementReason.ADJUSTMENT, note="conteo", actor=self.actor)
+            stock_set(
+                stockrecord_id=self.record.pk,
+                vendor=self.vendor,
+                level=level,
+                reason=StockMovementReason.ADJUSTMENT,
+                note="conteo",
+                actor=self.actor,
+            )
         except ValidationError:
             assert level < sum(self.open_orders.values())
         else:
@@ -89,13 +106,14 @@ class StockMachine(RuleBasedStateMachine):
         assert self.record.num_in_stock == self.expected_in_stock
         last = StockMovement.objects.filter(stockrecord=self.record).order_by("-id").first()
         if last is not None:
-            assert (last.level_after, last.allocated_after) == (
-                self.record.num_in_stock, allocated)
+            assert (last.level_after, last.allocated_after) == (self.record.num_in_stock, allocated)
 
 
 def test_stock_stays_sound_whatever_happens(db):
     StockMachine.TestCase.settings = settings(
-        max_examples=25, stateful_step_count=15, deadline=None,
+        max_examples=25,
+        stateful_step_count=15,
+        deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     )
     StockMachine.TestCase().runTest()

@@ -21,18 +21,19 @@ S = VendorOrderStatus
 def mixed_purchase(db):
     coffee_shop = PartnerFactory(name="Café Serrano", code="serrano")
     bakery = PartnerFactory(name="La Espiga", code="espiga")
-    coffee = ProductFactory(title="Café", stockrecord__partner=coffee_shop,
-                            stockrecord__num_in_stock=10)
-    bread = ProductFactory(title="Pan", stockrecord__partner=bakery,
-                           stockrecord__num_in_stock=20)
+    coffee = ProductFactory(
+        title="Café", stockrecord__partner=coffee_shop, stockrecord__num_in_stock=10
+    )
+    bread = ProductFactory(title="Pan", stockrecord__partner=bakery, stockrecord__num_in_stock=20)
     order = purchase({coffee_shop: [(coffee, 2)], bakery: [(bread, 5)]})
     part_coffee, part_bread = order.vendor_orders.order_by("sequence")
     return order, part_coffee, part_bread, coffee.stockrecords.get(), bread.stockrecords.get()
 
 
 def move(part, to, role=ActorRole.VENDOR, reason=""):
-    return vendor_order_transition(vendor_order_id=part.pk, to_status=to, actor=UserFactory(),
-                                   actor_role=role, reason=reason)
+    return vendor_order_transition(
+        vendor_order_id=part.pk, to_status=to, actor=UserFactory(), actor_role=role, reason=reason
+    )
 
 
 def stock(record):
@@ -56,8 +57,11 @@ def test_the_full_pipeline_consumes_stock_on_delivery(mixed_purchase):
 
     assert stock(coffee_stock) == (8, 0)
     assert list(part_coffee.events.values_list("from_status", "to_status")) == [
-        (S.PLACED, S.ACCEPTED), (S.ACCEPTED, S.READY), (S.READY, S.SHIPPED),
-        (S.SHIPPED, S.DELIVERED)]
+        (S.PLACED, S.ACCEPTED),
+        (S.ACCEPTED, S.READY),
+        (S.READY, S.SHIPPED),
+        (S.SHIPPED, S.DELIVERED),
+    ]
     order.refresh_from_db()
     assert order.status == OrderStatus.PARTIALLY_DELIVERED
     assert coffee_stock.movements.order_by("-id").first().reason == StockMovementReason.CONSUMPTION
@@ -77,12 +81,15 @@ def test_cancelling_gives_the_stock_back_and_the_purchase_follows(mixed_purchase
     assert order.status == OrderStatus.CANCELLED
 
 
-@pytest.mark.parametrize("origin_steps, to, role", [
-    ([S.ACCEPTED], S.CANCELLED, ActorRole.BUYER),   # the buyer cannot cancel once accepted
-    ([], S.SHIPPED, ActorRole.VENDOR),               # no skipping steps
-    ([], S.ACCEPTED, ActorRole.BUYER),               # buyers do not accept
-    ([S.ACCEPTED, S.READY, S.SHIPPED, S.DELIVERED], S.CANCELLED, ActorRole.STAFF),  # terminal
-])
+@pytest.mark.parametrize(
+    "origin_steps, to, role",
+    [
+        ([S.ACCEPTED], S.CANCELLED, ActorRole.BUYER),  # the buyer cannot cancel once accepted
+        ([], S.SHIPPED, ActorRole.VENDOR),  # no skipping steps
+        ([], S.ACCEPTED, ActorRole.BUYER),  # buyers do not accept
+        ([S.ACCEPTED, S.READY, S.SHIPPED, S.DELIVERED], S.CANCELLED, ActorRole.STAFF),  # terminal
+    ],
+)
 def test_forbidden_moves_change_nothing(mixed_purchase, origin_steps, to, role):
     _order, part_coffee, _bread, coffee_stock, _ = mixed_purchase
     for step in origin_steps:
@@ -108,19 +115,26 @@ def test_a_vendor_must_say_why_it_rejects_or_cancels(mixed_purchase):
 
 def test_allowed_targets_per_role():
     assert vendor_order_allowed_targets(status=S.PLACED, actor_role=ActorRole.VENDOR) == [
-        S.ACCEPTED, S.REJECTED, S.CANCELLED]
+        S.ACCEPTED,
+        S.REJECTED,
+        S.CANCELLED,
+    ]
     assert vendor_order_allowed_targets(status=S.PLACED, actor_role=ActorRole.BUYER) == [
-        S.CANCELLED]
+        S.CANCELLED
+    ]
     assert vendor_order_allowed_targets(status=S.DELIVERED, actor_role=ActorRole.STAFF) == []
 
 
-@pytest.mark.parametrize("statuses, expected", [
-    ([S.PENDING_PAYMENT, S.PENDING_PAYMENT], OrderStatus.PENDING_PAYMENT),
-    ([S.PLACED, S.CANCELLED], OrderStatus.PLACED),
-    ([S.PLACED, S.ACCEPTED], OrderStatus.IN_PROGRESS),
-    ([S.DELIVERED, S.SHIPPED], OrderStatus.PARTIALLY_DELIVERED),
-    ([S.DELIVERED, S.REJECTED], OrderStatus.COMPLETED),
-    ([S.CANCELLED, S.REJECTED], OrderStatus.CANCELLED),
-])
+@pytest.mark.parametrize(
+    "statuses, expected",
+    [
+        ([S.PENDING_PAYMENT, S.PENDING_PAYMENT], OrderStatus.PENDING_PAYMENT),
+        ([S.PLACED, S.CANCELLED], OrderStatus.PLACED),
+        ([S.PLACED, S.ACCEPTED], OrderStatus.IN_PROGRESS),
+        ([S.DELIVERED, S.SHIPPED], OrderStatus.PARTIALLY_DELIVERED),
+        ([S.DELIVERED, S.REJECTED], OrderStatus.COMPLETED),
+        ([S.CANCELLED, S.REJECTED], OrderStatus.CANCELLED),
+    ],
+)
 def test_the_purchase_status_is_derived_from_its_parts(statuses, expected):
     assert order_status_derive(statuses) == expected

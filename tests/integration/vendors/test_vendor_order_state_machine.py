@@ -33,8 +33,9 @@ class VendorOrderMachine(RuleBasedStateMachine):
         for _index in range(2):
             partner = PartnerFactory()
             point = PickupPointFactory(vendor=partner.vendor)
-            record = ProductFactory(stockrecord__partner=partner,
-                                    stockrecord__num_in_stock=4).stockrecords.get()
+            record = ProductFactory(
+                stockrecord__partner=partner, stockrecord__num_in_stock=4
+            ).stockrecords.get()
             self.stores.append((partner.vendor, record, f"pickup-{point.pk}"))
 
     @rule(quantities=st.lists(st.integers(min_value=0, max_value=3), min_size=2, max_size=2))
@@ -47,27 +48,49 @@ class VendorOrderMachine(RuleBasedStateMachine):
             if quantity:
                 basket.add_product(record.product, quantity)
         choices = {str(vendor.pk): code for vendor, _record, code in self.stores}
-        address = ShippingAddress(first_name="Ana", last_name="Pérez", line1="Calle 1",
-                                  line4="Playa", state="La Habana", phone_number="+5352345678",
-                                  country=Country.objects.get(iso_3166_1_a2="CU"))
+        address = ShippingAddress(
+            first_name="Ana",
+            last_name="Pérez",
+            line1="Calle 1",
+            line4="Playa",
+            state="La Habana",
+            phone_number="+5352345678",
+            country=Country.objects.get(iso_3166_1_a2="CU"),
+        )
         try:
-            purchase_place(basket=basket, shipping_address=address, choices=choices,
-                           user=self.buyer, notify=False, payment_method="cash_on_delivery")
+            purchase_place(
+                basket=basket,
+                shipping_address=address,
+                choices=choices,
+                user=self.buyer,
+                notify=False,
+                payment_method="cash_on_delivery",
+            )
         except PurchaseRefused:
             pass
 
     def move(self, data, origin, steps, role=ActorRole.VENDOR):
         # Always one draw, whatever the database holds, so examples replay identically.
         pick = data.draw(st.integers(min_value=0, max_value=99))
-        candidates = list(VendorOrder.objects.filter(
-            status__in=origin, vendor__in=[vendor for vendor, _r, _c in self.stores],
-        ).order_by("pk").values_list("pk", flat=True))
+        candidates = list(
+            VendorOrder.objects.filter(
+                status__in=origin,
+                vendor__in=[vendor for vendor, _r, _c in self.stores],
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         if not candidates:
             return
         vendor_order_id = candidates[pick % len(candidates)]
         for step in steps:
-            vendor_order_transition(vendor_order_id=vendor_order_id, to_status=step,
-                                    actor=None, actor_role=role, reason="sin existencias")
+            vendor_order_transition(
+                vendor_order_id=vendor_order_id,
+                to_status=step,
+                actor=None,
+                actor_role=role,
+                reason="sin existencias",
+            )
 
     @rule(data=st.data())
     def buyer_cancels(self, data):
@@ -85,20 +108,30 @@ class VendorOrderMachine(RuleBasedStateMachine):
     def deliver(self, data):
         self.move(data, [S.SHIPPED], [S.DELIVERED])
 
-    @rule(index=st.integers(min_value=0, max_value=1),
-          units=st.integers(min_value=1, max_value=5))
+    @rule(index=st.integers(min_value=0, max_value=1), units=st.integers(min_value=1, max_value=5))
     def restock(self, index, units):
         vendor, record, _code = self.stores[index]
-        stock_adjust(stockrecord_id=record.pk, vendor=vendor, delta=units,
-                     reason=StockMovementReason.ADJUSTMENT, note="llegó mercancía", actor=None)
+        stock_adjust(
+            stockrecord_id=record.pk,
+            vendor=vendor,
+            delta=units,
+            reason=StockMovementReason.ADJUSTMENT,
+            note="llegó mercancía",
+            actor=None,
+        )
 
-    @rule(index=st.integers(min_value=0, max_value=1), level=st.integers(min_value=0,
-                                                                         max_value=8))
+    @rule(index=st.integers(min_value=0, max_value=1), level=st.integers(min_value=0, max_value=8))
     def adjust(self, index, level):
         vendor, record, _code = self.stores[index]
         try:
-            stock_set(stockrecord_id=record.pk, vendor=vendor, level=level, actor=None,
-                      reason=StockMovementReason.ADJUSTMENT, note="conteo")
+            stock_set(
+                stockrecord_id=record.pk,
+                vendor=vendor,
+                level=level,
+                actor=None,
+                reason=StockMovementReason.ADJUSTMENT,
+                note="conteo",
+            )
         except ValidationError:
             record.refresh_from_db()
             assert level < (record.num_allocated or 0)
@@ -109,16 +142,22 @@ class VendorOrderMachine(RuleBasedStateMachine):
             record.refresh_from_db()
             allocated = record.num_allocated or 0
             assert 0 <= allocated <= record.num_in_stock
-            held = Line.objects.filter(
-                stockrecord=record, order__vendor_orders__vendor=vendor,
-                order__vendor_orders__status__in=OPEN,
-            ).aggregate(total=Sum("quantity"))["total"] or 0
+            held = (
+                Line.objects.filter(
+                    stockrecord=record,
+                    order__vendor_orders__vendor=vendor,
+                    order__vendor_orders__status__in=OPEN,
+                ).aggregate(total=Sum("quantity"))["total"]
+                or 0
+            )
             assert allocated == held
 
 
 def test_vendor_orders_keep_stock_sound_whatever_happens(db):
     VendorOrderMachine.TestCase.settings = settings(
-        max_examples=20, stateful_step_count=12, deadline=None,
+        max_examples=20,
+        stateful_step_count=12,
+        deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     )
     VendorOrderMachine.TestCase().runTest()

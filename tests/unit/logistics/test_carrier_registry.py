@@ -17,8 +17,12 @@ def test_an_unknown_backend_is_reported_by_a_system_check():
     assert check_ids() == ["logistics.E001"]
 
 
-@override_settings(SHIPPING_CARRIERS={
-    **MANUAL, "webhook": {"BACKEND": "logistics.carriers.webhook.WebhookCarrier"}})
+@override_settings(
+    SHIPPING_CARRIERS={
+        **MANUAL,
+        "webhook": {"BACKEND": "logistics.carriers.webhook.WebhookCarrier"},
+    }
+)
 def test_a_webhook_carrier_without_its_secret_is_reported():
     assert check_ids() == ["logistics.E002"]
 
@@ -28,8 +32,9 @@ def test_no_carrier_at_all_is_reported():
     assert check_ids() == ["logistics.E004"]
 
 
-@override_settings(SHIPPING_CARRIERS={
-    "manual": {"BACKEND": "payments.gateways.dummy.DummyGateway"}})
+@override_settings(
+    SHIPPING_CARRIERS={"manual": {"BACKEND": "payments.gateways.dummy.DummyGateway"}}
+)
 def test_a_payment_gateway_is_not_a_carrier():
     assert check_ids() == ["logistics.E001"]
 

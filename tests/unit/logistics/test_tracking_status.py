@@ -11,9 +11,12 @@ from logistics.models import TERMINAL_STATUSES, TrackingStatus
 from logistics.tracking import tracking_status_after
 
 START = timezone.now()
-steps = st.lists(st.tuples(st.sampled_from(TrackingStatus.values),
-                           st.integers(min_value=0, max_value=10_000)), min_size=1, max_size=8,
-                 unique_by=lambda step: step[1])
+steps = st.lists(
+    st.tuples(st.sampled_from(TrackingStatus.values), st.integers(min_value=0, max_value=10_000)),
+    min_size=1,
+    max_size=8,
+    unique_by=lambda step: step[1],
+)
 
 
 def _fold(arrivals):
@@ -22,8 +25,9 @@ def _fold(arrivals):
     for status, minutes in arrivals:
         event = (status, START + timedelta(minutes=minutes))
         seen.append(event)
-        current = tracking_status_after(current=current, event=event,
-                                        latest=max(seen, key=lambda step: step[1]))
+        current = tracking_status_after(
+            current=current, event=event, latest=max(seen, key=lambda step: step[1])
+        )
     return current
 
 

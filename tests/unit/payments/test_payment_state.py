@@ -11,10 +11,16 @@ from payments.ledger import Outcome, payment_state_derive
 from payments.models import PaymentEventKind as K
 from payments.models import PaymentEventPhase as P
 
-outcomes = st.lists(st.builds(
-    Outcome, kind=st.sampled_from(K.values), phase=st.sampled_from(P.values),
-    amount=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2),
-    gateway_reference=st.sampled_from(["a", "b", "c"])), max_size=8)
+outcomes = st.lists(
+    st.builds(
+        Outcome,
+        kind=st.sampled_from(K.values),
+        phase=st.sampled_from(P.values),
+        amount=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2),
+        gateway_reference=st.sampled_from(["a", "b", "c"]),
+    ),
+    max_size=8,
+)
 
 
 @given(outcomes, st.randoms())
@@ -36,18 +42,31 @@ def test_refunding_what_was_charged_refunds_the_payment():
     charged = Outcome(K.CHARGE, P.SUCCESS, Decimal("100.00"), "ch")
 
     assert payment_state_derive([charged]) == PaymentState.CAPTURED
-    assert payment_state_derive([charged, Outcome(K.REFUND, P.SUCCESS, Decimal("40.00"), "r1")]
-                                ) == PaymentState.PARTIALLY_REFUNDED
-    assert payment_state_derive([charged, Outcome(K.REFUND, P.SUCCESS, Decimal("40.00"), "r1"),
-                                 Outcome(K.REFUND, P.SUCCESS, Decimal("60.00"), "r2")]
-                                ) == PaymentState.REFUNDED
+    assert (
+        payment_state_derive([charged, Outcome(K.REFUND, P.SUCCESS, Decimal("40.00"), "r1")])
+        == PaymentState.PARTIALLY_REFUNDED
+    )
+    assert (
+        payment_state_derive(
+            [
+                charged,
+                Outcome(K.REFUND, P.SUCCESS, Decimal("40.00"), "r1"),
+                Outcome(K.REFUND, P.SUCCESS, Decimal("60.00"), "r2"),
+            ]
+        )
+        == PaymentState.REFUNDED
+    )
 
 
 def test_requests_alone_leave_it_pending_and_a_failure_fails_it():
     request = Outcome(K.CHARGE, P.REQUEST, Decimal("100.00"))
 
     assert payment_state_derive([request]) == PaymentState.PENDING
-    assert payment_state_derive([request, Outcome(K.CHARGE, P.FAILURE, Decimal("100.00"))]
-                                ) == PaymentState.FAILED
-    assert payment_state_derive([Outcome(K.CANCEL, P.SUCCESS, Decimal("100.00"))]
-                                ) == PaymentState.CANCELLED
+    assert (
+        payment_state_derive([request, Outcome(K.CHARGE, P.FAILURE, Decimal("100.00"))])
+        == PaymentState.FAILED
+    )
+    assert (
+        payment_state_derive([Outcome(K.CANCEL, P.SUCCESS, Decimal("100.00"))])
+        == PaymentState.CANCELLED
+    )

@@ -42,8 +42,9 @@ def test_gateways_are_offered_by_currency_and_capability():
 @override_settings(PAYMENT_GATEWAYS=DUMMY)
 def test_the_dummy_gateway_decides_by_the_cents():
     gateway = gateway_get("dummy")
-    request = PaymentRequest(reference="100001", amount=Money(Decimal("250.01"), "CUP"),
-                             idempotency_key="100001-start")
+    request = PaymentRequest(
+        reference="100001", amount=Money(Decimal("250.01"), "CUP"), idempotency_key="100001-start"
+    )
 
     with pytest.raises(PaymentDeclined):
         gateway.start(request)

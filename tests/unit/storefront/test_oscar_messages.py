@@ -27,8 +27,9 @@ def listed_messages() -> list[tuple[str | None, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") in CALLS:
             values = [argument.value for argument in node.args]
-            found.append((values[0], values[1]) if node.func.id == "pgettext_lazy"
-                         else (None, values[0]))
+            found.append(
+                (values[0], values[1]) if node.func.id == "pgettext_lazy" else (None, values[0])
+            )
     return found
 
 
@@ -39,17 +40,28 @@ def oscar_msgids(tmp_path_factory) -> set[tuple[str | None, str]]:
     if shutil.which("xgettext") is None:
         pytest.skip("needs GNU gettext (apt-get install gettext), as `make messages` does")
     copy = tmp_path_factory.mktemp("oscar") / "oscar"
-    shutil.copytree(Path(oscar.__file__).parent, copy,
-                    ignore=shutil.ignore_patterns("locale", "static", "__pycache__"))
+    shutil.copytree(
+        Path(oscar.__file__).parent,
+        copy,
+        ignore=shutil.ignore_patterns("locale", "static", "__pycache__"),
+    )
     (copy / "locale").mkdir()
-    environment = {key: value for key, value in os.environ.items()
-                   if key != "DJANGO_SETTINGS_MODULE"}
-    subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", "es",
-                    "--no-location"], cwd=copy, env=environment, check=True,
-                   capture_output=True)
+    environment = {
+        key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"
+    }
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "es", "--no-location"],
+        cwd=copy,
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
     with open(copy / "locale/es/LC_MESSAGES/django.po", "rb") as po:
-        return {(message.context, message.id if isinstance(message.id, str) else message.id[0])
-                for message in read_po(po) if message.id}
+        return {
+            (message.context, message.id if isinstance(message.id, str) else message.id[0])
+            for message in read_po(po)
+            if message.id
+        }
 
 
 def test_every_listed_message_is_still_one_of_oscars(oscar_msgids):
@@ -63,7 +75,10 @@ def test_every_listed_message_has_our_spanish():
     catalogue = gettext.GNUTranslations(CATALOGUE.open("rb"))._catalog
     keys = {key[0] if isinstance(key, tuple) else key: value for key, value in catalogue.items()}
 
-    untranslated = [msgid for context, msgid in listed_messages()
-                    if not keys.get(f"{context}\x04{msgid}" if context else msgid)]
+    untranslated = [
+        msgid
+        for context, msgid in listed_messages()
+        if not keys.get(f"{context}\x04{msgid}" if context else msgid)
+    ]
 
     assert untranslated == []

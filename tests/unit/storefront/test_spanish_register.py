@@ -13,9 +13,11 @@ CATALOGUE = Path(__file__).resolve().parents[3] / "shop/locale/es/LC_MESSAGES/dj
 def test_no_translation_of_ours_says_tu_or_faulty_spanish():
     with CATALOGUE.open("rb") as po:
         messages = [message for message in read_po(po) if message.id]
-    translations = [text for message in messages
-                    for text in (message.string if isinstance(message.string, tuple)
-                                 else (message.string,))]
+    translations = [
+        text
+        for message in messages
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+    ]
 
     assert len(translations) > 1000
     assert text_problems(translations, english=False) == []

@@ -46,8 +46,9 @@ def test_the_purchase_status_of_typical_parts():
 def test_allowed_targets_are_exactly_the_transitions_of_that_role(status, role):
     targets = vendor_order_allowed_targets(status=status, actor_role=role)
 
-    assert set(targets) == {to for (origin, to), roles in TRANSITIONS.items()
-                            if origin == status and role in roles}
+    assert set(targets) == {
+        to for (origin, to), roles in TRANSITIONS.items() if origin == status and role in roles
+    }
     assert S.PENDING_PAYMENT not in targets  # nothing goes back to waiting for money
 
 

@@ -11,8 +11,7 @@ class CreateProductReview(views.CreateProductReview):
     is sent back to the product with the reason, whether it asks for the form or posts."""
 
     def dispatch(self, request, *args, **kwargs):
-        product = get_object_or_404(self.product_model, pk=kwargs["product_pk"],
-                                    is_public=True)
+        product = get_object_or_404(self.product_model, pk=kwargs["product_pk"], is_public=True)
         if not review_permitted(user=request.user, product=product):
             if product.has_review_by(request.user):
                 message = _("You have already reviewed this product!")
@@ -28,8 +27,9 @@ class ReviewPermittedMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["review_permitted"] = review_permitted(user=self.request.user,
-                                                       product=context["product"])
+        context["review_permitted"] = review_permitted(
+            user=self.request.user, product=context["product"]
+        )
         return context
 
 

@@ -9,5 +9,7 @@ from vendors.catalogue_csv import spreadsheet_safe
 
 class OrderListView(views.OrderListView):
     def get_row_values(self, order):
-        return {column: spreadsheet_safe(value) if isinstance(value, str) else value
-                for column, value in super().get_row_values(order).items()}
+        return {
+            column: spreadsheet_safe(value) if isinstance(value, str) else value
+            for column, value in super().get_row_values(order).items()
+        }

@@ -43,9 +43,14 @@ StockRecord = get_model("partner", "StockRecord")
 
 STORES = 3
 GUEST_EMAIL = "bench-checkout@example.test"
-ADDRESS = {"first_name": "Carlos", "last_name": "Comprador", "line1": "Calle 23 No. 1155",
-           "line2": "entre 10 y 12, Vedado", "phone_number": "+53 5 234 5678",
-           "notes": "Tocar fuerte."}
+ADDRESS = {
+    "first_name": "Carlos",
+    "last_name": "Comprador",
+    "line1": "Calle 23 No. 1155",
+    "line2": "entre 10 y 12, Vedado",
+    "phone_number": "+53 5 234 5678",
+    "notes": "Tocar fuerte.",
+}
 PROVINCE, MUNICIPALITY = "La Habana", "Plaza de la Revolución"
 BENCH_STORE_CODE = "bench-checkout-{}"
 BENCH_CATEGORY = "Alimentos > Café y cacao"  # the demo's
@@ -102,24 +107,40 @@ def checkout_requests(products) -> list[CheckoutRequest]:
     for number, product in enumerate(products, start=1):
         requests += [
             CheckoutRequest(f"product {number}", "get", product.get_absolute_url(), 200),
-            CheckoutRequest(f"add to basket {number}", "post",
-                            reverse("basket:add", kwargs={"pk": product.pk}), 302,
-                            lambda _responses: {"quantity": 1}),
+            CheckoutRequest(
+                f"add to basket {number}",
+                "post",
+                reverse("basket:add", kwargs={"pk": product.pk}),
+                302,
+                lambda _responses: {"quantity": 1},
+            ),
         ]
     return requests + [
         CheckoutRequest("basket", "get", reverse("basket:summary"), 200),
         CheckoutRequest("checkout", "get", reverse("checkout:index"), 200),
-        CheckoutRequest("as a guest", "post", reverse("checkout:index"), 302,
-                        lambda _responses: {"username": GUEST_EMAIL, "options": "anonymous"}),
+        CheckoutRequest(
+            "as a guest",
+            "post",
+            reverse("checkout:index"),
+            302,
+            lambda _responses: {"username": GUEST_EMAIL, "options": "anonymous"},
+        ),
         CheckoutRequest("address", "get", reverse("checkout:shipping-address"), 200),
-        CheckoutRequest("address sent", "post", reverse("checkout:shipping-address"), 302,
-                        _address_data),
+        CheckoutRequest(
+            "address sent", "post", reverse("checkout:shipping-address"), 302, _address_data
+        ),
         CheckoutRequest("delivery", "get", reverse("checkout:shipping-method"), 200),
-        CheckoutRequest("delivery chosen", "post", reverse("checkout:shipping-method"), 302,
-                        _delivery_data),
+        CheckoutRequest(
+            "delivery chosen", "post", reverse("checkout:shipping-method"), 302, _delivery_data
+        ),
         CheckoutRequest("payment method", "get", reverse("checkout:payment-method"), 200),
-        CheckoutRequest("payment chosen", "post", reverse("checkout:payment-method"), 302,
-                        lambda _responses: {"method": payment_method_default()}),
+        CheckoutRequest(
+            "payment chosen",
+            "post",
+            reverse("checkout:payment-method"),
+            302,
+            lambda _responses: {"method": payment_method_default()},
+        ),
         CheckoutRequest("review", "get", reverse("checkout:preview"), 200),
         CheckoutRequest("place order", "post", reverse("checkout:preview"), 302, _place_data),
         CheckoutRequest("thank you", "get", reverse("checkout:thank-you"), 200),
@@ -152,8 +173,9 @@ def tasks_kept(*, run: bool) -> Iterator[list[str]]:
         app.conf.task_always_eager = eager
 
 
-def checkout_run(products, *, client: Client | None = None,
-                 run_tasks: bool = False) -> list[Measure]:
+def checkout_run(
+    products, *, client: Client | None = None, run_tasks: bool = False
+) -> list[Measure]:
     """Walk `checkout_requests(products)` with a fresh guest's client; raises
     CheckoutFailed when a page answers otherwise than a buyer's would."""
     client = client or Client(HTTP_HOST="127.0.0.1")
@@ -169,11 +191,20 @@ def checkout_run(products, *, client: Client | None = None,
             response = send(request.path, *arguments)
             elapsed = (time.perf_counter() - start) * 1000
         if response.status_code != request.status:
-            raise CheckoutFailed(f"{request.label}: {request.method.upper()} {request.path} "
-                                 f"answered {response.status_code}, not {request.status}")
+            raise CheckoutFailed(
+                f"{request.label}: {request.method.upper()} {request.path} "
+                f"answered {response.status_code}, not {request.status}"
+            )
         responses[request.label] = response
-        measures.append(Measure(request.label, len(queries.captured_queries), elapsed,
-                                [query["sql"] for query in queries.captured_queries], tasks))
+        measures.append(
+            Measure(
+                request.label,
+                len(queries.captured_queries),
+                elapsed,
+                [query["sql"] for query in queries.captured_queries],
+                tasks,
+            )
+        )
     return measures
 
 
@@ -181,14 +212,23 @@ def demo_products(count: int = STORES, *, units: int = 1) -> list:
     """One product with `units` free from each of the first `count` approved demo stores,
     or [] when there are not so many."""
     products = []
-    vendors = (Vendor.objects.filter(status=VendorStatus.APPROVED)
-               .exclude(partner__code__startswith=BENCH_STORE_CODE.format("")).order_by("pk"))
+    vendors = (
+        Vendor.objects.filter(status=VendorStatus.APPROVED)
+        .exclude(partner__code__startswith=BENCH_STORE_CODE.format(""))
+        .order_by("pk")
+    )
     for vendor in vendors:
-        record = (StockRecord.objects
-                  .filter(partner_id=vendor.partner_id,
-                          num_in_stock__gte=F("num_allocated") + units,
-                          product__is_public=True, product__product_class__track_stock=True)
-                  .select_related("product").order_by("pk").first())
+        record = (
+            StockRecord.objects.filter(
+                partner_id=vendor.partner_id,
+                num_in_stock__gte=F("num_allocated") + units,
+                product__is_public=True,
+                product__product_class__track_stock=True,
+            )
+            .select_related("product")
+            .order_by("pk")
+            .first()
+        )
         if record is not None:
             products.append(record.product)
         if len(products) == count:
@@ -201,75 +241,131 @@ def bench_products(count: int = STORES) -> list:
     """`count` demo-like stores (approved, home delivery to La Habana and a pickup point)
     with one product each in the demo's coffee category, made on the first call."""
     municipality = Municipality.objects.select_related("province").get(
-        province__name=PROVINCE, name=MUNICIPALITY)
+        province__name=PROVINCE, name=MUNICIPALITY
+    )
     goods, _ = ProductClass.objects.get_or_create(
-        slug="producto", defaults={"name": "Producto", "requires_shipping": True,
-                                   "track_stock": True})
+        slug="producto",
+        defaults={"name": "Producto", "requires_shipping": True, "track_stock": True},
+    )
     category = create_from_breadcrumbs(BENCH_CATEGORY)
     products = []
     for number in range(1, count + 1):
         code = BENCH_STORE_CODE.format(number)
         name = f"Tienda de prueba {number}"
         partner, _ = Partner.objects.get_or_create(code=code, defaults={"name": name})
-        vendor, created = Vendor.objects.get_or_create(partner=partner, defaults={
-            "actor_type": ActorType.MIPYME_PRIVATE, "legal_name": f"{name} S.R.L.",
-            "trade_name": name, "nit": f"99{number:09d}", "province": municipality.province,
-            "municipality": municipality, "address": "Calle 23 No. 1010",
-            "phone": "+53 5 123 4567", "email": f"{code}@example.test", "slug": code,
-            "status": VendorStatus.APPROVED})
+        vendor, created = Vendor.objects.get_or_create(
+            partner=partner,
+            defaults={
+                "actor_type": ActorType.MIPYME_PRIVATE,
+                "legal_name": f"{name} S.R.L.",
+                "trade_name": name,
+                "nit": f"99{number:09d}",
+                "province": municipality.province,
+                "municipality": municipality,
+                "address": "Calle 23 No. 1010",
+                "phone": "+53 5 123 4567",
+                "email": f"{code}@example.test",
+                "slug": code,
+                "status": VendorStatus.APPROVED,
+            },
+        )
         if created:
-            zone = DeliveryZone.objects.create(vendor=vendor, name="La Habana",
-                                               price=Decimal("150.00"))
+            zone = DeliveryZone.objects.create(
+                vendor=vendor, name="La Habana", price=Decimal("150.00")
+            )
             zone.provinces.set([municipality.province])
-            PickupPoint.objects.create(vendor=vendor, name=name, municipality=municipality,
-                                       address="Calle 23 No. 1010", hours="9:00 a 17:00")
+            PickupPoint.objects.create(
+                vendor=vendor,
+                name=name,
+                municipality=municipality,
+                address="Calle 23 No. 1010",
+                hours="9:00 a 17:00",
+            )
         product, created = Product.objects.get_or_create(
-            upc=f"BENCH-CHECKOUT-{number}", defaults={
+            upc=f"BENCH-CHECKOUT-{number}",
+            defaults={
                 "title": f"Café molido de la tienda {number}, 250 g",
-                "slug": f"cafe-molido-tienda-{number}", "product_class": goods,
-                "structure": Product.STANDALONE, "is_public": True,
-                "description": "Café de altura, tostado y molido en la tienda."})
+                "slug": f"cafe-molido-tienda-{number}",
+                "product_class": goods,
+                "structure": Product.STANDALONE,
+                "is_public": True,
+                "description": "Café de altura, tostado y molido en la tienda.",
+            },
+        )
         if created:
             product_weight_set(product=product, weight_kg=Decimal("0.25"))
         ProductCategory.objects.get_or_create(product=product, category=category)
         record, created = StockRecord.objects.get_or_create(
-            product=product, partner=partner,
-            defaults={"partner_sku": product.upc, "price": Decimal("300.00"),
-                      "price_currency": "CUP", "num_in_stock": BENCH_STOCK})
+            product=product,
+            partner=partner,
+            defaults={
+                "partner_sku": product.upc,
+                "price": Decimal("300.00"),
+                "price_currency": "CUP",
+                "num_in_stock": BENCH_STOCK,
+            },
+        )
         if created:
             StockMovement.objects.create(
-                stockrecord=record, vendor=vendor, reason=StockMovementReason.INITIAL,
-                delta=BENCH_STOCK, level_after=BENCH_STOCK, note="bench_checkout")
+                stockrecord=record,
+                vendor=vendor,
+                reason=StockMovementReason.INITIAL,
+                delta=BENCH_STOCK,
+                level_after=BENCH_STOCK,
+                note="bench_checkout",
+            )
         products.append(product)
     return products
 
 
 class Command(BaseCommand):
-    help = ("A guest's checkout of one product from each of 3 stores (18 requests): "
-            "queries and ms per request, and the totals.")
+    help = (
+        "A guest's checkout of one product from each of 3 stores (18 requests): "
+        "queries and ms per request, and the totals."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--runs", type=int, default=11,
-                            help="Whole checkouts timed; the figures are their medians.")
-        parser.add_argument("--demo-stores", action="store_true",
-                            help="Buy from the demo's stores (it promises their stock).")
-        parser.add_argument("--run-tasks", action="store_true",
-                            help="Run the tasks the requests send, and count them.")
-        parser.add_argument("--sql", metavar="LABEL", default="",
-                            help="Also print the SQL of the request with this label.")
+        parser.add_argument(
+            "--runs",
+            type=int,
+            default=11,
+            help="Whole checkouts timed; the figures are their medians.",
+        )
+        parser.add_argument(
+            "--demo-stores",
+            action="store_true",
+            help="Buy from the demo's stores (it promises their stock).",
+        )
+        parser.add_argument(
+            "--run-tasks",
+            action="store_true",
+            help="Run the tasks the requests send, and count them.",
+        )
+        parser.add_argument(
+            "--sql",
+            metavar="LABEL",
+            default="",
+            help="Also print the SQL of the request with this label.",
+        )
 
     def handle(self, *args, runs, demo_stores, run_tasks, sql, **options):
         products = demo_products(units=runs + 1) if demo_stores else bench_products()
         if not products:
             raise CommandError("The demo has no three stores with stock: run seed_demo.")
-        store_names = ", ".join(StockRecord.objects.filter(product__in=products)
-                                .values_list("partner__name", flat=True).order_by("pk"))
-        self.stdout.write(f"Stores: {store_names}. {runs} runs after a first, uncounted one; "
-                          f"tasks {'run and counted' if run_tasks else 'not run'}.")
+        store_names = ", ".join(
+            StockRecord.objects.filter(product__in=products)
+            .values_list("partner__name", flat=True)
+            .order_by("pk")
+        )
+        self.stdout.write(
+            f"Stores: {store_names}. {runs} runs after a first, uncounted one; "
+            f"tasks {'run and counted' if run_tasks else 'not run'}."
+        )
         # Messages are delivered to memory: the bench sends no mail and texts nobody.
         with override_settings(
-                MAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-                SMS_BACKEND="shop.sms.backends.locmem.SmsBackend"):
+            MAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            SMS_BACKEND="shop.sms.backends.locmem.SmsBackend",
+        ):
             checkout_run(products, run_tasks=run_tasks)  # warm: first-request caches
             results = [checkout_run(products, run_tasks=run_tasks) for _run in range(runs)]
         last = results[-1]
@@ -277,11 +373,13 @@ class Command(BaseCommand):
         for index, measure in enumerate(last):
             p50 = statistics.median(run[index].milliseconds for run in results)
             tasks = ", ".join(f"{name} ×{count}" for name, count in Counter(measure.tasks).items())
-            self.stdout.write(f"{index + 1:2d} {measure.label:18} {measure.queries:7d} "
-                              f"{p50:7.1f}  {tasks}")
+            self.stdout.write(
+                f"{index + 1:2d} {measure.label:18} {measure.queries:7d} {p50:7.1f}  {tasks}"
+            )
         totals = [sum(measure.milliseconds for measure in run) for run in results]
-        self.stdout.write(f"   {'total':18} {sum(m.queries for m in last):7d} "
-                          f"{statistics.median(totals):7.1f}")
+        self.stdout.write(
+            f"   {'total':18} {sum(m.queries for m in last):7d} {statistics.median(totals):7.1f}"
+        )
         if sql:
             for measure in last:
                 if measure.label == sql:

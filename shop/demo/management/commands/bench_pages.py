@@ -23,8 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, requests, **options):
         Product = get_model("catalogue", "Product")
         vendor = Vendor.objects.filter(status=VendorStatus.APPROVED).order_by("pk").first()
-        product = Product.objects.browsable().filter(
-            stockrecords__partner=vendor.partner_id).first()
+        product = (
+            Product.objects.browsable().filter(stockrecords__partner=vendor.partner_id).first()
+        )
         pages = {
             "home": "/",
             "catalogue": "/catalogue/",
@@ -37,10 +38,13 @@ class Command(BaseCommand):
             "store": f"/tiendas/{vendor.slug}/",
         }
         client = Client(HTTP_HOST="127.0.0.1")
-        self.stdout.write(f"{Product.objects.count()} products, {Vendor.objects.count()} vendors,"
-                          f" {requests} requests per page\n")
-        self.stdout.write(f"{'page':20} {'queries':>7} {'KB':>6} {'p50 ms':>7} {'p90 ms':>7} "
-                          f"{'req/s':>7}")
+        self.stdout.write(
+            f"{Product.objects.count()} products, {Vendor.objects.count()} vendors,"
+            f" {requests} requests per page\n"
+        )
+        self.stdout.write(
+            f"{'page':20} {'queries':>7} {'KB':>6} {'p50 ms':>7} {'p90 ms':>7} {'req/s':>7}"
+        )
         for name, url in pages.items():
             client.get(url)  # warm
             # Django empties the query log when a request starts; count from zero.

@@ -41,7 +41,8 @@ def links(text: str) -> list[str]:
 
 
 def test_the_invoice_prints_and_encodes_the_public_verification_address(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     part = ready_part()
     invoice = invoice_issue(vendor_order=part)
     invoice_pdf_store(invoice_id=invoice.pk)
@@ -55,15 +56,22 @@ def test_the_invoice_prints_and_encodes_the_public_verification_address(
 
 
 def test_delivery_steps_link_the_public_tracking_page_by_mail_and_text(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     buyer = UserFactory(email="lucia@example.test")
     CustomerPreferences.objects.create(user=buyer, sms_notifications=True)
-    shipment = shipment_create(vendor_order=ready_part(user=buyer), carrier="manual",
-                               parcels=1, weight_kg=None, estimated_delivery=None)
+    shipment = shipment_create(
+        vendor_order=ready_part(user=buyer),
+        carrier="manual",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
-        tracking_event_record(shipment_id=shipment.pk,
-                              event=carrier_event(shipment, TrackingStatus.OUT_FOR_DELIVERY))
+        tracking_event_record(
+            shipment_id=shipment.pk, event=carrier_event(shipment, TrackingStatus.OUT_FOR_DELIVERY)
+        )
 
     tracking = f"{PUBLIC}/seguimiento/{shipment.tracking_code}/"
     [message] = mail.outbox
@@ -77,8 +85,9 @@ def test_a_store_invitation_links_the_public_address():
     vendor = ready_part().vendor
     owner = VendorMembershipFactory(vendor=vendor, role=MembershipRole.OWNER).user
 
-    invitation = vendor_invitation_create(vendor=vendor, email="nuevo@example.test",
-                                          invited_by=owner)
+    invitation = vendor_invitation_create(
+        vendor=vendor, email="nuevo@example.test", invited_by=owner
+    )
 
     [message] = mail.outbox
     assert links(message.body) == [f"{PUBLIC}/vendedor/invitacion/{invitation.token}/"]
@@ -92,5 +101,6 @@ def test_oscars_own_emails_link_the_public_address(client, django_capture_on_com
 
     [message] = mail.outbox
     assert links(message.body)
-    assert all(link.startswith(f"{PUBLIC}/password-reset/confirm/")
-               for link in links(message.body)), message.body
+    assert all(
+        link.startswith(f"{PUBLIC}/password-reset/confirm/") for link in links(message.body)
+    ), message.body

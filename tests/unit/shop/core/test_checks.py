@@ -17,6 +17,10 @@ def test_any_other_library_name_used_twice_is_still_reported():
     with override_settings(TEMPLATES=templates):
         warnings = template_libraries_check()
 
-    assert [(warning.id, warning.msg) for warning in warnings] == [(
-        "shop.W001", "'i18n' is used for multiple template tag modules: "
-                     "django.templatetags.i18n, shop.core.templatetags.links")]
+    assert [(warning.id, warning.msg) for warning in warnings] == [
+        (
+            "shop.W001",
+            "'i18n' is used for multiple template tag modules: "
+            "django.templatetags.i18n, shop.core.templatetags.links",
+        )
+    ]

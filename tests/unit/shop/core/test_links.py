@@ -17,10 +17,13 @@ def test_a_path_without_its_leading_slash_is_a_mistake():
         absolute_url("seguimiento/")
 
 
-@pytest.mark.parametrize(("raw", "seen"), [
-    ("https://encadena.cu/", "https://encadena.cu"),
-    ("http://127.0.0.1:8011", "http://127.0.0.1:8011"),
-])
+@pytest.mark.parametrize(
+    ("raw", "seen"),
+    [
+        ("https://encadena.cu/", "https://encadena.cu"),
+        ("http://127.0.0.1:8011", "http://127.0.0.1:8011"),
+    ],
+)
 def test_the_setting_is_an_address_without_a_trailing_slash(monkeypatch, raw, seen):
     monkeypatch.setenv("SITE_URL", raw)
 

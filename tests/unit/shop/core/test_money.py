@@ -11,8 +11,13 @@ from hypothesis import strategies as st
 
 from shop.core.money import money_format, money_language
 
-AMOUNTS = st.decimals(min_value=Decimal("-10000000"), max_value=Decimal("10000000"),
-                      places=3, allow_nan=False, allow_infinity=False)
+AMOUNTS = st.decimals(
+    min_value=Decimal("-10000000"),
+    max_value=Decimal("10000000"),
+    places=3,
+    allow_nan=False,
+    allow_infinity=False,
+)
 SPANISH = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d{2} CUP$")
 ENGLISH = re.compile(r"^-?\d{1,3}(,\d{3})*\.\d{2} CUP$")
 
@@ -74,12 +79,15 @@ def test_what_is_not_an_amount_is_refused(amount):
 
 
 def test_every_template_currency_filter_is_ours_oscars_included():
-    template = Template("{% load currency_filters %}{{ total|currency:'CUP' }}|"
-                        "{{ snapshot|currency }}|{{ missing|currency }}")
+    template = Template(
+        "{% load currency_filters %}{{ total|currency:'CUP' }}|"
+        "{{ snapshot|currency }}|{{ missing|currency }}"
+    )
 
     with translation.override("es"):
-        text = template.render(Context({"total": Decimal("2546"), "snapshot": "1200.00",
-                                        "missing": None}))
+        text = template.render(
+            Context({"total": Decimal("2546"), "snapshot": "1200.00", "missing": None})
+        )
 
     assert text == "2.546,00 CUP|1.200,00 CUP|"
 
