@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from vendors.digests import low_stock_digest_send, low_stock_digest_vendor_ids
-from vendors.notifications import purchase_confirmation_send, purchase_placed_notify
+from vendors.orders.notifications import purchase_confirmation_send, purchase_placed_notify
 
 
 @shared_task(name="vendors.low_stock_digests")

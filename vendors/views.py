@@ -16,8 +16,8 @@ from shop.apps.search.selectors import product_list
 from vendors.exceptions import VendorOrderTransitionError
 from vendors.forms import DirectoryFilterForm, VendorApplicationForm
 from vendors.models import VendorOrderStatus
+from vendors.orders.selectors import buyer_vendor_orders, guest_vendor_order
 from vendors.orders.transitions import ActorRole, vendor_order_transition
-from vendors.purchases import buyer_vendor_orders, guest_vendor_order
 from vendors.selectors import (
     DirectoryFilters,
     vendor_directory_facets,

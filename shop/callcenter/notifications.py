@@ -41,7 +41,7 @@ def audit_notify(*, entry_id: int) -> bool:
 
 
 def _send(entry: AuditEntry) -> None:
-    from vendors.notifications import purchase_confirmation_send
+    from vendors.orders.notifications import purchase_confirmation_send
 
     if entry.action == AuditAction.CONFIRMATION_RESENT:
         purchase_confirmation_send(order_id=int(entry.object_id))

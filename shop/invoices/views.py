@@ -58,7 +58,7 @@ class GuestDocumentPdfMixin:
     vendor_order_path = "vendor_order"
 
     def document(self, request, pk, hash):
-        from vendors.purchases import guest_vendor_order
+        from vendors.orders.selectors import guest_vendor_order
 
         document = get_object_or_404(
             self.model.objects.select_related(self.vendor_order_path), pk=pk

@@ -8,9 +8,9 @@ from payments.ledger import payment_totals
 from payments.locks import payment_of_order_lock
 from payments.services import payment_refund
 from vendors.models import VendorOrderStatus as S
-from vendors.notifications import purchase_placed_notify_on_commit
 from vendors.orders.locks import vendor_orders_lock
 from vendors.orders.money import vendor_part_paid_online
+from vendors.orders.notifications import purchase_placed_notify_on_commit
 from vendors.orders.transitions import CLOSED, ActorRole, vendor_order_transition
 
 

@@ -1,9 +1,9 @@
 """Oscar's account pages show a purchase by vendor part without forking its views: these
-tags hand the templates the reads in vendors.purchases."""
+tags hand the templates the reads in vendors.orders.selectors."""
 
 from django import template
 
-from vendors import purchases
+from vendors.orders import selectors as purchases
 
 register = template.Library()
 

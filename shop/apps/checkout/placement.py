@@ -31,7 +31,7 @@ from payments.services import payment_charge, payment_prepare, payment_refused
 from shop.core.errors import DomainError
 from shop.invoices.services import billing_details_record
 from vendors.exceptions import OutOfStock
-from vendors.notifications import (
+from vendors.orders.notifications import (
     purchase_confirmation_send_on_commit,
     purchase_placed_notify_on_commit,
 )

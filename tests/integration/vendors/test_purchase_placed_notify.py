@@ -13,7 +13,7 @@ from shop.mail.models import OutgoingEmail
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, VendorMembershipFactory
 from tests.factories.orders import purchase
 from vendors.models import MembershipRole, PurchasePlacedNotice
-from vendors.notifications import purchase_placed_notify, purchase_placed_notify_on_commit
+from vendors.orders.notifications import purchase_placed_notify, purchase_placed_notify_on_commit
 from vendors.tasks import purchase_placed_notify_task
 
 Country = get_model("address", "Country")

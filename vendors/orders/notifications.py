@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
 from vendors.models import PurchasePlacedNotice
-from vendors.purchases import PurchaseConfirmation, PurchasePart, purchase_confirmation
+from vendors.orders.selectors import PurchaseConfirmation, PurchasePart, purchase_confirmation
 from vendors.selectors import vendor_mail_recipients
 
 Order = get_model("order", "Order")
