@@ -99,46 +99,50 @@ def payment_charge(
     return payment, started
 
 
-@transaction.atomic
-def payment_refused(*, payment_id: int, message: str) -> None:
-    """The gateway refused to start the payment: the refusal is recorded and what
-    waited for the money is closed (the purchase's parts, their stock back on sale)."""
-    payment = payment_lock(payment_id=payment_id)
+def _payment_close(
+    *, payment: Payment, kind: str, phase: str, message: str, reason: str, actor=None
+) -> None:
+    """Record how a payment that took no money ended, and close what waited for it (the
+    purchase's parts, their stock back on sale)."""
     payment_outcome_record(
         payment_id=payment.pk,
-        kind=K.CHARGE,
-        phase=P.FAILURE,
+        kind=kind,
+        phase=phase,
         amount=payment.amount,
         gateway_reference=payment.gateway_reference,
         message=message,
+        actor=actor,
     )
-    outcome_handler().payment_closed(payment=payment, reason=message)
+    outcome_handler().payment_closed(payment=payment, reason=reason, actor=actor)
+
+
+@transaction.atomic
+def payment_refused(*, payment_id: int, message: str) -> None:
+    """The gateway refused to start the payment."""
+    _payment_close(
+        payment=payment_lock(payment_id=payment_id),
+        kind=K.CHARGE,
+        phase=P.FAILURE,
+        message=message,
+        reason=message,
+    )
 
 
 @transaction.atomic
 def payment_expire(*, payment_id: int, reason: str) -> None:
-    """A payment still pending past its deadline is cancelled, and what waited for it is
-    closed."""
+    """A payment still pending past its deadline is cancelled."""
     payment = payment_lock(payment_id=payment_id)
-    if payment.state != PaymentState.PENDING:
-        return
-    outcome_handler().payment_closed(payment=payment, reason=reason)
-    payment_outcome_record(
-        payment_id=payment.pk,
-        kind=K.CANCEL,
-        phase=P.SUCCESS,
-        amount=payment.amount,
-        gateway_reference=payment.gateway_reference,
-        message="expired unpaid",
-    )
+    if payment.state == PaymentState.PENDING:
+        _payment_close(
+            payment=payment, kind=K.CANCEL, phase=P.SUCCESS, message="expired unpaid", reason=reason
+        )
 
 
 @transaction.atomic
 def payment_cancel(*, payment_id: int, actor, reason: str) -> None:
     """A person cancels a payment that took no money yet: it is cancelled at its gateway
-    when the gateway can void (so the link the buyer holds can no longer take money),
-    then recorded, and what waited for it is closed. Raises GatewayUnavailable, and
-    changes nothing, when the gateway cannot be reached."""
+    when the gateway can void (so the link the buyer holds can no longer take money).
+    Raises GatewayUnavailable, and changes nothing, when the gateway cannot be reached."""
     payment = payment_lock(payment_id=payment_id)
     gateway = gateway_get(payment.gateway)
     if Capability.VOID in gateway.capabilities and payment.gateway_reference:
@@ -146,14 +150,12 @@ def payment_cancel(*, payment_id: int, actor, reason: str) -> None:
             gateway_reference=payment.gateway_reference,
             idempotency_key=f"{payment.reference}:cancel",
         )
-    outcome_handler().payment_closed(payment=payment, reason=reason, actor=actor)
-    payment_outcome_record(
-        payment_id=payment.pk,
+    _payment_close(
+        payment=payment,
         kind=K.CANCEL,
         phase=P.SUCCESS,
-        amount=payment.amount,
-        gateway_reference=payment.gateway_reference,
         message="cancelled by staff",
+        reason=reason,
         actor=actor,
     )
 
