@@ -10,17 +10,10 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
+from logistics.exceptions import CourierLinkExpired, CourierLinkRefused
 from logistics.models import Shipment
 
 SALT = "logistics.courier-link"
-
-
-class CourierLinkRefused(Exception):
-    """Tampered (or for no shipment): 403."""
-
-
-class CourierLinkExpired(Exception):
-    """Too old, or revoked by the vendor: 410."""
 
 
 def courier_link_token(*, shipment: Shipment) -> str:

@@ -11,11 +11,12 @@ lines the basket holds.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from logistics.error_codes import LogisticsErrorCode
+from logistics.exceptions import DeliveryRefused
 from logistics.models import DeliveryZone, Municipality, PickupPoint
 from logistics.territory import territory
 from shop.core.money import money_format
@@ -313,7 +314,7 @@ def _part_with_options(part, municipality, zones, points) -> VendorPart:
 
 def delivery_plan_validate(plan: DeliveryPlan) -> None:
     if plan.errors:
-        raise ValidationError(list(plan.errors), code="delivery")
+        raise DeliveryRefused(list(plan.errors), code=LogisticsErrorCode.DELIVERY)
 
 
 def vendor_order_delivery_options(

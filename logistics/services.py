@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
+from logistics.error_codes import LogisticsErrorCode
 from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
+from shop.core.errors import DomainError
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,8 @@ def delivery_place_delete(*, place: DeliveryZone | PickupPoint) -> None:
     try:
         place.delete()
     except (ProtectedError, RestrictedError) as error:
-        raise ValidationError(
+        raise DomainError(
             _("%(name)s is still in use, so it cannot be deleted: deactivate it instead.")
             % {"name": place.name},
-            code="in_use",
+            code=LogisticsErrorCode.IN_USE,
         ) from error

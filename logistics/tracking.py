@@ -16,20 +16,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from logistics.carriers.interface import (
-    Capability,
-    CarrierEvent,
-    ShipmentRefused,
-    ShipmentRequest,
-)
+from logistics.carriers.exceptions import ShipmentRefused, UnknownCarrier
+from logistics.carriers.interface import Capability, CarrierEvent, ShipmentRequest
 from logistics.carriers.manual import NEXT_STEPS, NOTE_REQUIRED
-from logistics.carriers.registry import UnknownCarrier, carrier_get
+from logistics.carriers.registry import carrier_get
+from logistics.error_codes import LogisticsErrorCode
+from logistics.exceptions import ShipmentError, UnknownShipment
 from logistics.models import (
     TERMINAL_STATUSES,
     Municipality,
@@ -73,10 +70,6 @@ AT_THE_DOOR = frozenset(
 SHIPPABLE = (VendorOrderStatus.ACCEPTED, VendorOrderStatus.READY, VendorOrderStatus.SHIPPED)
 
 
-class ShipmentError(ValidationError):
-    pass
-
-
 @dataclass(frozen=True)
 class ManualStep:
     """A step recorded by hand, on the courier page or in the vendor dashboard. `key`
@@ -113,7 +106,7 @@ def shipment_create(
                 "number": vendor_order.number,
                 "status": VendorOrderStatus(vendor_order.status).label.lower(),
             },
-            code="not_shippable",
+            code=LogisticsErrorCode.NOT_SHIPPABLE,
         )
     try:
         adapter = carrier_get(carrier)
@@ -127,10 +120,13 @@ def shipment_create(
             )
         )
     except UnknownCarrier:
-        raise ShipmentError(_("Choose one of the carriers offered."), code="carrier") from None
+        raise ShipmentError(
+            _("Choose one of the carriers offered."), code=LogisticsErrorCode.CARRIER
+        ) from None
     except ShipmentRefused:
         raise ShipmentError(
-            _("Tracking codes have letters, digits and dashes only."), code="tracking_code"
+            _("Tracking codes have letters, digits and dashes only."),
+            code=LogisticsErrorCode.TRACKING_CODE,
         ) from None
     try:
         with transaction.atomic():
@@ -147,7 +143,7 @@ def shipment_create(
         raise ShipmentError(
             _("The tracking code %(code)s is already in use.")
             % {"code": registration.tracking_code},
-            code="duplicate",
+            code=LogisticsErrorCode.DUPLICATE,
         ) from None
     if vendor_order.status == VendorOrderStatus.ACCEPTED:
         vendor_order_transition(
@@ -371,11 +367,13 @@ def manual_step_record(
         raise ShipmentError(
             _("This shipment is %(status)s: that step does not apply now.")
             % {"status": TrackingStatus(shipment.status).label.lower()},
-            code="step",
+            code=LogisticsErrorCode.STEP,
         )
     note = step.note.strip()
     if step.status in NOTE_REQUIRED and not note:
-        raise ShipmentError(_("Say what happened: the buyer will read it."), code="note")
+        raise ShipmentError(
+            _("Say what happened: the buyer will read it."), code=LogisticsErrorCode.NOTE
+        )
     cash = None
     if step.status == TrackingStatus.DELIVERED:
         due = shipment_cash_due(shipment=shipment)
@@ -387,7 +385,7 @@ def manual_step_record(
                         "record a failed attempt instead."
                     )
                     % {"amount": money_format(due, shipment.vendor_order.order.currency)},
-                    code="cash",
+                    code=LogisticsErrorCode.CASH,
                 )
             cash = step.cash_collected
     municipality = step.municipality
@@ -410,7 +408,8 @@ def shipment_cancel(*, shipment: Shipment, actor=None) -> TrackingEvent | None:
     """A shipment registered by mistake, before anything happened to it."""
     if shipment.status not in (TrackingStatus.PENDING, TrackingStatus.INFO_RECEIVED):
         raise ShipmentError(
-            _("Only a shipment that has not moved yet can be cancelled."), code="cancel"
+            _("Only a shipment that has not moved yet can be cancelled."),
+            code=LogisticsErrorCode.CANCEL,
         )
     event = CarrierEvent(
         event_id=f"cancel:{shipment.pk}",
@@ -421,10 +420,6 @@ def shipment_cancel(*, shipment: Shipment, actor=None) -> TrackingEvent | None:
     return tracking_event_record(
         shipment_id=shipment.pk, event=event, actor=actor, source=TrackingSource.VENDOR
     )
-
-
-class UnknownShipment(LookupError):
-    pass
 
 
 @transaction.atomic

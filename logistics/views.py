@@ -15,15 +15,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from logistics.carriers.interface import Capability, WebhookRejected
-from logistics.carriers.registry import UnknownCarrier, carrier_get, carrier_label
-from logistics.courier import CourierLinkExpired, CourierLinkRefused, courier_link_shipment
+from logistics.carriers.exceptions import UnknownCarrier, WebhookRejected
+from logistics.carriers.interface import Capability
+from logistics.carriers.registry import carrier_get, carrier_label
+from logistics.courier import courier_link_shipment
+from logistics.exceptions import (
+    CourierLinkExpired,
+    CourierLinkRefused,
+    ShipmentError,
+    UnknownShipment,
+)
 from logistics.forms import TrackingStepForm
 from logistics.models import TrackingSource, TrackingStatus
 from logistics.selectors import shipment_by_code, shipment_destination, shipment_timeline
 from logistics.tracking import (
-    ShipmentError,
-    UnknownShipment,
     carrier_events_apply,
     manual_step_record,
     shipment_cash_due,

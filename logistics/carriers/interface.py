@@ -6,7 +6,7 @@ taking and returning frozen dataclasses: register a shipment (and give it a trac
 code) and verify + parse a webhook into `CarrierEvent`s in our status vocabulary
 (`logistics.models.TrackingStatus`). Adapters never raise their own exceptions across
 this boundary: a refused shipment is `ShipmentRefused`, an untrustworthy webhook
-`WebhookRejected`.
+`WebhookRejected` (both in `logistics.carriers.exceptions`).
 """
 
 import enum
@@ -14,6 +14,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+
+from logistics.carriers.error_codes import CarrierErrorCode
+from logistics.carriers.exceptions import ShipmentRefused
 
 
 class Capability(enum.StrEnum):
@@ -61,21 +64,6 @@ class CarrierEvent:
     cash_collected: Decimal | None = None
 
 
-class CarrierError(Exception):
-    def __init__(self, message: str, *, code: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-class ShipmentRefused(CarrierError):
-    """The carrier will not take this shipment (a missing or malformed code...)."""
-
-
-class WebhookRejected(CarrierError):
-    """A webhook whose signature or body cannot be trusted: nothing of it is written."""
-
-
 # No 0/O, 1/I/L: codes are read aloud over the phone.
 TRACKING_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -107,7 +95,7 @@ class Carrier:
         if not code:
             code = tracking_code_generate()
         elif len(code) > 64 or not code.replace("-", "").isalnum():
-            raise ShipmentRefused("malformed tracking code", code="tracking_code")
+            raise ShipmentRefused("malformed tracking code", code=CarrierErrorCode.TRACKING_CODE)
         return ShipmentRegistration(tracking_code=code)
 
     def webhook_verify_and_parse(self, *, body: bytes, headers: dict) -> list[CarrierEvent]:

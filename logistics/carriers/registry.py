@@ -8,13 +8,9 @@
 
 Adapters are imported on first use; `logistics.checks` validates the setting."""
 
+from logistics.carriers.exceptions import UnknownCarrier
 from logistics.carriers.interface import Capability, Carrier
 from shop.core.adapters import AdapterRegistry
-
-
-class UnknownCarrier(LookupError):
-    pass
-
 
 CARRIERS = AdapterRegistry(
     setting="SHIPPING_CARRIERS", base=Carrier, unknown=UnknownCarrier, check_prefix="logistics"

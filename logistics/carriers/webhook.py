@@ -18,12 +18,13 @@ import json
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from logistics.carriers.error_codes import CarrierErrorCode
+from logistics.carriers.exceptions import WebhookRejected
 from logistics.carriers.interface import (
     Capabilities,
     Capability,
     Carrier,
     CarrierEvent,
-    WebhookRejected,
 )
 from logistics.models import TrackingStatus
 
@@ -51,44 +52,57 @@ class WebhookCarrier(Carrier):
         signature = _header(headers, SIGNATURE_HEADER)
         expected = webhook_signature(secret=self.options["SECRET"], body=body)
         if not signature or not hmac.compare_digest(signature, expected):
-            raise WebhookRejected("bad signature", code="signature")
+            raise WebhookRejected("bad signature", code=CarrierErrorCode.SIGNATURE)
         try:
             document = json.loads(body)
         except (ValueError, UnicodeDecodeError):
-            raise WebhookRejected("malformed JSON", code="json") from None
+            raise WebhookRejected("malformed JSON", code=CarrierErrorCode.JSON) from None
         events = document.get("events") if isinstance(document, dict) else None
         if not isinstance(events, list) or not 0 < len(events) <= MAX_EVENTS:
-            raise WebhookRejected(f"expected 1 to {MAX_EVENTS} events", code="events")
+            raise WebhookRejected(
+                f"expected 1 to {MAX_EVENTS} events", code=CarrierErrorCode.EVENTS
+            )
         return [self._event(raw) for raw in events]
 
     def _event(self, raw) -> CarrierEvent:
         if not isinstance(raw, dict):
-            raise WebhookRejected("an event is not an object", code="event")
+            raise WebhookRejected("an event is not an object", code=CarrierErrorCode.EVENT)
         status_map = self.options.get("STATUS_MAP", {})
         status = status_map.get(raw.get("status"), raw.get("status"))
         if status not in TrackingStatus.values:
-            raise WebhookRejected(f"unknown status {raw.get('status')!r}", code="status")
+            raise WebhookRejected(
+                f"unknown status {raw.get('status')!r}", code=CarrierErrorCode.STATUS
+            )
         event_id, code = raw.get("id"), raw.get("tracking_code")
-        for value, what in ((event_id, "id"), (code, "tracking_code")):
+        for value, what in (
+            (event_id, CarrierErrorCode.ID),
+            (code, CarrierErrorCode.TRACKING_CODE),
+        ):
             if not isinstance(value, str) or not 0 < len(value) <= 64:
                 raise WebhookRejected(f"missing or malformed {what}", code=what)
         try:
             occurred_at = datetime.fromisoformat(raw.get("occurred_at"))
         except (TypeError, ValueError):
-            raise WebhookRejected("malformed occurred_at", code="occurred_at") from None
+            raise WebhookRejected(
+                "malformed occurred_at", code=CarrierErrorCode.OCCURRED_AT
+            ) from None
         if occurred_at.tzinfo is None:
-            raise WebhookRejected("occurred_at needs a UTC offset", code="occurred_at")
+            raise WebhookRejected(
+                "occurred_at needs a UTC offset", code=CarrierErrorCode.OCCURRED_AT
+            )
         municipality, note = raw.get("municipality") or "", raw.get("note") or ""
         if not isinstance(municipality, str) or not isinstance(note, str):
-            raise WebhookRejected("malformed municipality or note", code="event")
+            raise WebhookRejected("malformed municipality or note", code=CarrierErrorCode.EVENT)
         cash = raw.get("cash_collected")
         if cash is not None:
             try:
                 cash = Decimal(str(cash))
             except InvalidOperation:
-                raise WebhookRejected("malformed cash_collected", code="cash") from None
+                raise WebhookRejected(
+                    "malformed cash_collected", code=CarrierErrorCode.CASH
+                ) from None
             if not cash.is_finite() or cash < 0:
-                raise WebhookRejected("malformed cash_collected", code="cash")
+                raise WebhookRejected("malformed cash_collected", code=CarrierErrorCode.CASH)
         return CarrierEvent(
             event_id=event_id,
             tracking_code=code.upper(),

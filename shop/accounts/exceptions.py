@@ -1,9 +1,8 @@
-from django.core.exceptions import ValidationError
-
 from shop.accounts.error_codes import AccountsErrorCode
+from shop.core.errors import DomainError
 
 
-class SecondFactorError(ValidationError):
+class SecondFactorError(DomainError):
     """A second-factor code refused; the message says why and what to do."""
 
     def __init__(self, message: str, *, code: AccountsErrorCode):

@@ -6,13 +6,14 @@ opens on their own device, so no card number ever reaches the agent."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from payments.selectors import payment_methods_offered
 from shop.apps.checkout.placement import PurchaseRefused, purchase_place
+from shop.callcenter.error_codes import CallcenterErrorCode
+from shop.callcenter.exceptions import ConsoleRefused
 from shop.callcenter.models import AuditAction, Channel
 from shop.callcenter.notifications import audit_notify_on_commit
 from shop.callcenter.services import audit_record, customer_phone
@@ -88,18 +89,22 @@ def phone_basket_add(*, basket, stockrecord_id: int, quantity: int) -> None:
         .first()
     )
     if record is None:
-        raise ValidationError(_("This product is not on sale."), code="not_on_sale")
+        raise ConsoleRefused(
+            _("This product is not on sale."), code=CallcenterErrorCode.NOT_ON_SALE
+        )
     if quantity < 1:
-        raise ValidationError(_("Enter a quantity of at least 1."), code="quantity")
+        raise ConsoleRefused(
+            _("Enter a quantity of at least 1."), code=CallcenterErrorCode.QUANTITY
+        )
     in_basket = sum(
         line.quantity for line in basket.all_lines() if line.stockrecord_id == record.pk
     )
     available = record.net_stock_level if record.num_in_stock is not None else None
     if available is not None and in_basket + quantity > available:
-        raise ValidationError(
+        raise ConsoleRefused(
             _("Only %(available)s units of %(title)s are available.")
             % {"available": max(available, 0), "title": record.product.title},
-            code="stock",
+            code=CallcenterErrorCode.STOCK,
         )
     basket.add_product(record.product, quantity=quantity)
 
@@ -109,13 +114,17 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
     entry in the same transaction. Paid on delivery: the parts go to the stores at once.
     Otherwise they wait for the money, and the customer gets the transfer's instructions
     or the card link by e-mail (and text), once the payment has started. Raises
-    ValidationError with a message for the agent; then nothing was charged and no stock
-    stays promised. Must not run inside a transaction (the gateway is called after
-    commit)."""
+    ConsoleRefused (a ValidationError) with a message for the agent; then nothing was
+    charged and no stock stays promised. Must not run inside a transaction (the gateway
+    is called after commit)."""
     if order.payment_method not in payment_methods_offered(currency=basket.currency):
-        raise ValidationError(_("Choose one of the payment methods offered."), code="payment")
+        raise ConsoleRefused(
+            _("Choose one of the payment methods offered."), code=CallcenterErrorCode.PAYMENT
+        )
     if order.channel not in Channel.values or order.channel == Channel.WEB:
-        raise ValidationError(_("Choose how the customer contacted us."), code="channel")
+        raise ConsoleRefused(
+            _("Choose how the customer contacted us."), code=CallcenterErrorCode.CHANNEL
+        )
     address = ShippingAddress(
         country=Country.objects.get(iso_3166_1_a2="CU"),
         **{name: order.address.get(name, "") for name in ADDRESS_FIELDS},
@@ -161,7 +170,7 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
             on_placed=audited,
         )
     except PurchaseRefused as refused:
-        raise ValidationError(refused.message, code=refused.code) from refused
+        raise ConsoleRefused(refused.message, code=refused.code) from refused
     if placed.order.vendor_orders.filter(status="pending_payment").exists():
         # The customer's request to pay (link or instructions), now that it exists.
         audit_notify_on_commit(entry_id=entries[0].pk)

@@ -1,13 +1,12 @@
 """What an agent does in the console. Each service is one action: it changes what it
 must, writes exactly one AuditEntry in the same transaction (before and after as
 JSON), and tells whom it concerns once the transaction commits. A refusal raises
-ValidationError and leaves nothing behind."""
+ConsoleRefused (a ValidationError) and leaves nothing behind."""
 
 import uuid
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -15,6 +14,8 @@ from oscar.core.loading import get_model
 from payments.interface import Capability, PaymentState
 from payments.models import Payment
 from payments.selectors import gateway_can
+from shop.callcenter.error_codes import CallcenterErrorCode
+from shop.callcenter.exceptions import ConsoleRefused
 from shop.callcenter.models import (
     AuditAction,
     AuditEntry,
@@ -80,8 +81,9 @@ def audit_record(
 def _reason_required(reason: str) -> str:
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ValidationError(
-            _("Give a reason: the customer and the store will read it."), code="reason_required"
+        raise ConsoleRefused(
+            _("Give a reason: the customer and the store will read it."),
+            code=CallcenterErrorCode.REASON_REQUIRED,
         )
     return reason
 
@@ -92,15 +94,19 @@ def customer_create(*, agent, first_name: str, last_name: str, phone: str, email
     They can claim the account later by resetting the password with that e-mail."""
     number = phone_normalise(phone)
     if number is None:
-        raise ValidationError(_("Enter a Cuban phone number, e.g. +53 5 123 4567."), code="phone")
+        raise ConsoleRefused(
+            _("Enter a Cuban phone number, e.g. +53 5 123 4567."), code=CallcenterErrorCode.PHONE
+        )
     email = (email or "").strip().lower()
     if email and User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(
-            _("A customer with this e-mail already exists: search for it."), code="email_taken"
+        raise ConsoleRefused(
+            _("A customer with this e-mail already exists: search for it."),
+            code=CallcenterErrorCode.EMAIL_TAKEN,
         )
     if CustomerContact.objects.filter(phone_number=number).exists():
-        raise ValidationError(
-            _("A customer with this phone already exists: search for it."), code="phone_taken"
+        raise ConsoleRefused(
+            _("A customer with this phone already exists: search for it."),
+            code=CallcenterErrorCode.PHONE_TAKEN,
         )
     customer = User(
         username=f"cliente-{uuid.uuid4().hex[:20]}",
@@ -125,7 +131,7 @@ def customer_create(*, agent, first_name: str, last_name: str, phone: str, email
 def note_add(*, agent, customer, text: str, order=None) -> CustomerNote:
     text = (text or "").strip()
     if not text:
-        raise ValidationError(_("Write the note."), code="empty")
+        raise ConsoleRefused(_("Write the note."), code=CallcenterErrorCode.EMPTY)
     note = CustomerNote.objects.create(customer=customer, order=order, author=agent, text=text)
     audit_record(
         agent=agent,
@@ -244,7 +250,7 @@ def vendor_order_refund(
             reason=reason,
         )
     except RefundRefused as refused:
-        raise ValidationError(refused.message, code="refund") from refused
+        raise ConsoleRefused(refused.message, code=CallcenterErrorCode.REFUND) from refused
     if not done:
         return False
     vendor_order.refresh_from_db()
@@ -325,7 +331,9 @@ def confirmation_resend(*, agent, order_id: int, reason: str) -> None:
     reason = _reason_required(reason)
     order = Order.objects.select_related("user").get(pk=order_id)
     if not order.email:
-        raise ValidationError(_("This customer has no e-mail address."), code="no_email")
+        raise ConsoleRefused(
+            _("This customer has no e-mail address."), code=CallcenterErrorCode.NO_EMAIL
+        )
     audit_record(
         agent=agent,
         action=AuditAction.CONFIRMATION_RESENT,
@@ -343,7 +351,9 @@ def invoice_resend(*, agent, invoice_id: int, reason: str) -> None:
     invoice = Invoice.objects.select_related("vendor_order__order__user").get(pk=invoice_id)
     order = invoice.vendor_order.order
     if not order.email:
-        raise ValidationError(_("This customer has no e-mail address."), code="no_email")
+        raise ConsoleRefused(
+            _("This customer has no e-mail address."), code=CallcenterErrorCode.NO_EMAIL
+        )
     audit_record(
         agent=agent,
         action=AuditAction.INVOICE_RESENT,
@@ -368,10 +378,14 @@ def payment_link_send(*, agent, order_id: int, reason: str = "") -> Payment:
         or (not waiting)
         or (payment.state not in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED))
     ):
-        raise ValidationError(_("This purchase is not waiting for a payment."), code="not_waiting")
+        raise ConsoleRefused(
+            _("This purchase is not waiting for a payment."), code=CallcenterErrorCode.NOT_WAITING
+        )
     phone = customer_phone(order)
     if not order.email and not phone:
-        raise ValidationError(_("This customer has neither e-mail nor phone."), code="no_contact")
+        raise ConsoleRefused(
+            _("This customer has neither e-mail nor phone."), code=CallcenterErrorCode.NO_CONTACT
+        )
     audit_record(
         agent=agent,
         action=AuditAction.PAYMENT_LINK_SENT,

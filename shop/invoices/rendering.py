@@ -26,13 +26,11 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from shop.invoices.exceptions import FetchRefused
+
 # Relative and /static/ URLs in the template resolve against this host, which no
 # network can reach: a URL on it is ours, any other is refused.
 INTERNAL_BASE_URL = "https://encadena.invalid/"
-
-
-class FetchRefused(ValueError):
-    pass
 
 
 def resource_fetch(url: str) -> URLFetcherResponse:

@@ -6,14 +6,8 @@ import json
 import pytest
 from django.conf import settings
 
-from logistics.carriers.interface import (
-    Capability,
-    Carrier,
-    CarrierEvent,
-    ShipmentRefused,
-    ShipmentRequest,
-    WebhookRejected,
-)
+from logistics.carriers.exceptions import ShipmentRefused, WebhookRejected
+from logistics.carriers.interface import Capability, Carrier, CarrierEvent, ShipmentRequest
 from logistics.carriers.registry import carrier_get
 from logistics.carriers.webhook import SIGNATURE_HEADER, webhook_signature
 from logistics.models import TrackingStatus

@@ -28,7 +28,8 @@ from payments.interface import Capability, PaymentStart
 from payments.models import Payment
 from payments.selectors import gateway_can
 from payments.services import payment_charge, payment_prepare, payment_refused
-from shop.core.errors import DomainError
+from shop.apps.checkout.error_codes import CheckoutErrorCode
+from shop.apps.checkout.exceptions import PurchaseRefused
 from shop.invoices.services import billing_details_record
 from vendors.exceptions import OutOfStock
 from vendors.orders.notifications import (
@@ -48,10 +49,6 @@ Order = get_model("order", "Order")
 # `channel` ("" for the web) and `agent` (who took it, if someone did). Whoever keeps
 # something about new purchases (the console keeps how each arrived) listens here.
 purchase_placed = django.dispatch.Signal()
-
-
-class PurchaseRefused(DomainError):
-    """Nothing was bought: `message` says why, for the person placing the purchase."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +111,7 @@ def purchase_place(
                 on_placed(order, payment)
             basket.submit()
     except OutOfStock as error:
-        raise PurchaseRefused(error.message, code="stock") from error
+        raise PurchaseRefused(error.message, code=CheckoutErrorCode.STOCK) from error
     except ValidationError as error:  # delivery no longer possible, a store closed
         raise PurchaseRefused(" ".join(error.messages), code=_code(error)) from error
     payment, started = _payment_start(payment=payment, order=order, basket=basket)
@@ -142,7 +139,7 @@ def _purchase_write(
     agent,
 ) -> Order:
     if basket.is_empty:
-        raise ValidationError(_("The basket is empty."), code="empty_basket")
+        raise PurchaseRefused(_("The basket is empty."), code=CheckoutErrorCode.EMPTY_BASKET)
     plan = delivery_plan(
         basket=basket, municipality=address_municipality(shipping_address), choices=choices
     )
@@ -178,26 +175,27 @@ def _payment_start(*, payment: Payment, order: Order, basket) -> tuple[Payment, 
     except PaymentError as error:
         payment_refused(payment_id=payment.pk, message=error.message)
         basket.thaw()  # the same basket can be tried again, with another way to pay
-        raise PurchaseRefused(_refusal(error), code=type(error).__name__) from error
+        message, code = _refusal(error)
+        raise PurchaseRefused(message, code=code) from error
 
 
-def _refusal(error: PaymentError) -> str:
-    """What the buyer reads when the gateway would not start the payment."""
+def _refusal(error: PaymentError) -> tuple[str, CheckoutErrorCode]:
+    """What the buyer reads when the gateway would not start the payment, and its code."""
     if isinstance(error, (PaymentDeclined, PaymentActionRequired)):
         return _(
             "The payment was refused: %(reason)s Nothing was charged; choose another "
             "way to pay or try again."
-        ) % {"reason": error.message}
+        ) % {"reason": error.message}, CheckoutErrorCode.PAYMENT_DECLINED
     if isinstance(error, GatewayMisconfigured):
         # Our own request was refused (the operators have been told): retrying will not
         # help the buyer, another way to pay will.
         return _("%(reason)s Nothing was charged: please choose another way to pay.") % {
             "reason": error.message
-        }
+        }, CheckoutErrorCode.PAYMENT_METHOD_UNAVAILABLE
     return _(
         "The payment service did not answer and nothing was charged. Please try "
         "again in a few minutes."
-    )
+    ), CheckoutErrorCode.PAYMENT_SERVICE_DOWN
 
 
 def _notices(
@@ -217,4 +215,4 @@ def _notices(
 
 
 def _code(error: ValidationError) -> str:
-    return getattr(error, "code", None) or "invalid"
+    return getattr(error, "code", None) or CheckoutErrorCode.INVALID

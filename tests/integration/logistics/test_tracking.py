@@ -321,7 +321,7 @@ def test_a_batch_naming_an_unknown_code_writes_nothing():
     known = carrier_event(shipment, T.PICKED_UP)
     unknown = replace(carrier_event(shipment, T.PICKED_UP), tracking_code="NOPE-1")
 
-    from logistics.tracking import UnknownShipment
+    from logistics.exceptions import UnknownShipment
 
     with pytest.raises(UnknownShipment):
         carrier_events_apply(carrier="webhook", events=[known, unknown])
@@ -332,7 +332,7 @@ def test_a_batch_naming_an_unknown_code_writes_nothing():
 def test_a_carrier_cannot_move_another_carriers_shipment():
     shipment = ship(ready_part(), carrier="manual")
 
-    from logistics.tracking import UnknownShipment
+    from logistics.exceptions import UnknownShipment
 
     with pytest.raises(UnknownShipment):
         carrier_events_apply(carrier="webhook", events=[carrier_event(shipment, T.DELIVERED)])

@@ -2,8 +2,9 @@ import pytest
 from django.core.checks import run_checks
 from django.test import override_settings
 
+from logistics.carriers.exceptions import UnknownCarrier
 from logistics.carriers.interface import Capability
-from logistics.carriers.registry import UnknownCarrier, carrier_get, carriers_enabled
+from logistics.carriers.registry import carrier_get, carriers_enabled
 
 MANUAL = {"manual": {"BACKEND": "logistics.carriers.manual.ManualCarrier"}}
 

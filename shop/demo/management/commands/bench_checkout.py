@@ -32,6 +32,7 @@ from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
 from payments.selectors import payment_method_default
+from shop.demo.exceptions import CheckoutFailed
 from vendors.models import ActorType, StockMovement, StockMovementReason, Vendor, VendorStatus
 from vendors.products import product_weight_set
 
@@ -145,10 +146,6 @@ def checkout_requests(products) -> list[CheckoutRequest]:
         CheckoutRequest("place order", "post", reverse("checkout:preview"), 302, _place_data),
         CheckoutRequest("thank you", "get", reverse("checkout:thank-you"), 200),
     ]
-
-
-class CheckoutFailed(Exception):
-    pass
 
 
 @contextmanager

@@ -1,0 +1,18 @@
+from enum import StrEnum
+
+
+class CallcenterErrorCode(StrEnum):
+    CHANNEL = "channel"
+    EMAIL_TAKEN = "email_taken"
+    EMPTY = "empty"
+    NO_CONTACT = "no_contact"
+    NO_EMAIL = "no_email"
+    NOT_ON_SALE = "not_on_sale"
+    NOT_WAITING = "not_waiting"
+    PAYMENT = "payment"
+    PHONE = "phone"
+    PHONE_TAKEN = "phone_taken"
+    QUANTITY = "quantity"
+    REASON_REQUIRED = "reason_required"
+    REFUND = "refund"
+    STOCK = "stock"

@@ -1,0 +1,5 @@
+"""What the demo's commands refuse."""
+
+
+class CheckoutFailed(Exception):
+    """A page of the benchmarked checkout answered otherwise than a buyer's would."""
