@@ -10,9 +10,9 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from logistics.models import Province
-from vendors.images import LOGO_BOX, uploaded_image_clean
+from vendors.actors.services import VendorApplication
+from vendors.catalogue.images import LOGO_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
-from vendors.services import VendorApplication
 from vendors.validators import nit_validate, phone_validate
 
 User = get_user_model()

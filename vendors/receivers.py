@@ -2,8 +2,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from vendors.actors.services import approved_partner_ids_forget
 from vendors.models import Vendor
-from vendors.services import approved_partner_ids_forget
 
 
 @receiver(post_save, sender=Vendor)

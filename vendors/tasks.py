@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from vendors.digests import low_stock_digest_send, low_stock_digest_vendor_ids
+from vendors.inventory.digests import low_stock_digest_send, low_stock_digest_vendor_ids
 from vendors.orders.notifications import purchase_confirmation_send, purchase_placed_notify
 
 

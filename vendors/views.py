@@ -13,19 +13,19 @@ from django.views.generic import TemplateView
 
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
-from vendors.exceptions import VendorOrderTransitionError
-from vendors.forms import DirectoryFilterForm, VendorApplicationForm
-from vendors.models import VendorOrderStatus
-from vendors.orders.selectors import buyer_vendor_orders, guest_vendor_order
-from vendors.orders.transitions import ActorRole, vendor_order_transition
-from vendors.selectors import (
+from vendors.actors.selectors import (
     DirectoryFilters,
     vendor_directory_facets,
     vendor_directory_page_queryset,
     vendor_for_store_page,
     vendor_store_categories,
 )
-from vendors.services import vendor_apply
+from vendors.actors.services import vendor_apply
+from vendors.exceptions import VendorOrderTransitionError
+from vendors.forms import DirectoryFilterForm, VendorApplicationForm
+from vendors.models import VendorOrderStatus
+from vendors.orders.selectors import buyer_vendor_orders, guest_vendor_order
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 User = get_user_model()
 DIRECTORY_PAGE_SIZE = 24

@@ -22,7 +22,7 @@ from oscar.apps.customer.utils import normalise_email
 
 from shop.accounts.permissions import second_factor_applies
 from shop.core.roles import is_agent, is_operator
-from vendors.selectors import vendor_list_for_user
+from vendors.actors.selectors import vendor_list_for_user
 
 User = get_user_model()
 ACCOUNT_KEY_LENGTH = AccessAttempt._meta.get_field("username").max_length

@@ -13,8 +13,8 @@ from payments.selectors import PaymentStep, payment_how_to_pay
 from shop.callcenter.models import AuditAction, AuditEntry, AuditNotice
 from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
+from vendors.actors.selectors import vendor_mail_recipients
 from vendors.models import VendorOrder
-from vendors.selectors import vendor_mail_recipients
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")

@@ -22,6 +22,7 @@ from payments.selectors import payment_method_default, payment_methods_offered
 from payments.services import bank_transfer_confirm
 from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
+from vendors.catalogue.products import product_weight_set
 from vendors.models import (
     MembershipRole,
     Sector,
@@ -34,7 +35,6 @@ from vendors.models import (
     VendorStatus,
     VendorStatusChange,
 )
-from vendors.products import product_weight_set
 
 Category = get_model("catalogue", "Category")
 Country = get_model("address", "Country")

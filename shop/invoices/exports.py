@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from shop.invoices.models import CreditNote, Invoice
-from vendors.catalogue_csv import spreadsheet_safe
+from vendors.catalogue.csv_import import spreadsheet_safe
 from vendors.models import Vendor
 
 COLUMNS = [

@@ -1,6 +1,6 @@
 """The tree keeps one layout: URL patterns are declared only in urls.py modules, and the
 vendor dashboard holds its pages one area per module, none of them long. These tests read
-the source files themselves."""
+the source files themselves. The vendors app keeps one sub-package per concern."""
 
 import ast
 from pathlib import Path
@@ -66,3 +66,34 @@ def test_no_vendor_dashboard_module_is_over_300_lines():
     assert {
         path: count for path, count in lines.items() if count > DASHBOARD_MODULE_MAX_LINES
     } == {}
+
+
+# What Django and Celery look for at an app's top (and the app's vocabulary); everything
+# else of the vendors app lives in the sub-package of its concern.
+VENDORS_TOP_LEVEL = {
+    "__init__.py",
+    "apps.py",
+    "error_codes.py",
+    "exceptions.py",
+    "forms.py",
+    "models.py",
+    "receivers.py",
+    "tasks.py",
+    "urls.py",
+    "validators.py",  # named by the migrations
+    "views.py",
+}
+VENDORS_CONCERNS = {"actors", "catalogue", "inventory", "ledger", "orders", "dashboard"}
+
+
+def test_the_vendors_app_keeps_its_concerns_in_sub_packages():
+    vendors = REPOSITORY / "vendors"
+    modules = {path.name for path in vendors.glob("*.py")}
+    packages = {
+        path.name
+        for path in vendors.iterdir()
+        if path.is_dir() and (path / "__init__.py").exists() and path.name != "migrations"
+    }
+
+    assert modules - VENDORS_TOP_LEVEL == set()
+    assert packages - {"templatetags"} == VENDORS_CONCERNS

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib.sites.models import Site
 from oscar.core.loading import get_model
 
-from vendors.inventory import StockRequest, stock_allocate
+from vendors.inventory.stock import StockRequest, stock_allocate
 from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.orders.transitions import ActorRole, vendor_order_transition
 

@@ -13,7 +13,7 @@ from payments.ledger import payment_outcome_record
 from payments.models import Payment
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
-from vendors.ledger import vendor_sale_record
+from vendors.ledger.entries import vendor_sale_record
 from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.orders.transitions import ActorRole, vendor_order_transition
 

@@ -10,17 +10,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views import View
 
-from vendors.catalogue_csv import (
+from vendors.catalogue.csv_import import (
     COLUMNS,
     IMPORT_LIMITS,
     vendor_catalogue_csv,
     vendor_catalogue_csv_import,
 )
-from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
-from vendors.dashboard.forms import CatalogueImportForm, StockAdjustmentForm, VendorProductForm
-from vendors.inventory import stock_set
-from vendors.models import StockMovement, StockMovementReason
-from vendors.products import (
+from vendors.catalogue.products import (
     product_weight_of,
     vendor_product_create,
     vendor_product_get,
@@ -28,6 +24,10 @@ from vendors.products import (
     vendor_product_update,
     vendor_products,
 )
+from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
+from vendors.dashboard.forms import CatalogueImportForm, StockAdjustmentForm, VendorProductForm
+from vendors.inventory.stock import stock_set
+from vendors.models import StockMovement, StockMovementReason
 
 
 class ProductListView(VendorDashboardMixin, View):

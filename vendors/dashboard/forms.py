@@ -14,9 +14,15 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from logistics.services import DeliveryZoneData, PickupPointData
-from vendors.images import LOGO_BOX, PRODUCT_BOX, uploaded_image_clean
+from vendors.catalogue.images import LOGO_BOX, PRODUCT_BOX, uploaded_image_clean
+from vendors.catalogue.products import (
+    MAX_PRICE,
+    MAX_STOCK,
+    MAX_WEIGHT_KG,
+    ProductData,
+    product_weight_parse,
+)
 from vendors.models import Sector
-from vendors.products import MAX_PRICE, MAX_STOCK, MAX_WEIGHT_KG, ProductData, product_weight_parse
 from vendors.validators import phone_validate
 
 Category = get_model("catalogue", "Category")

@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from vendors.actors.services import PROFILE_FIELDS, vendor_profile_update
+from vendors.catalogue.products import vendor_low_stock, vendor_products
 from vendors.dashboard.base import VendorDashboardMixin
 from vendors.dashboard.forms import VendorProfileForm
 from vendors.models import Vendor
-from vendors.products import vendor_low_stock, vendor_products
-from vendors.services import PROFILE_FIELDS, vendor_profile_update
 
 
 class MyStoresView(LoginRequiredMixin, View):

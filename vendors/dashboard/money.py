@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.views import View
 
 from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
-from vendors.ledger import (
+from vendors.ledger.entries import (
     commission_percent,
     ledger_currency,
     vendor_balance,

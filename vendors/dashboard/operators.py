@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.core.roles import is_operator
+from vendors.actors.services import TRANSITIONS, vendor_status_change
 from vendors.exceptions import VendorTransitionError
 from vendors.forms import PayoutForm, VendorDecisionForm
-from vendors.ledger import (
+from vendors.ledger.entries import (
     ledger_currency,
     payout_create,
     platform_commission_total,
@@ -23,7 +24,6 @@ from vendors.ledger import (
     vendor_payouts,
 )
 from vendors.models import Vendor, VendorStatus
-from vendors.services import TRANSITIONS, vendor_status_change
 
 operator_required = user_passes_test(is_operator)
 

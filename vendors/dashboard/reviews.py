@@ -3,8 +3,8 @@
 from django.core.paginator import Paginator
 from django.views import View
 
+from vendors.catalogue.reviews import vendor_reviews
 from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
-from vendors.reviews import vendor_reviews
 
 
 class VendorReviewListView(VendorDashboardMixin, View):

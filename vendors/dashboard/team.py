@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from vendors.actors.services import vendor_invitation_accept, vendor_invitation_create
 from vendors.dashboard.base import VendorDashboardMixin
 from vendors.dashboard.forms import InvitationForm
-from vendors.services import vendor_invitation_accept, vendor_invitation_create
 
 
 class TeamView(VendorDashboardMixin, View):

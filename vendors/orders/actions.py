@@ -20,7 +20,7 @@ from payments.services import payment_cancel
 from shop.core.money import money_format
 from vendors.error_codes import VendorErrorCode
 from vendors.exceptions import RefundRefused, VendorOrderTransitionError
-from vendors.inventory import StockRequest, stock_release
+from vendors.inventory.stock import StockRequest, stock_release
 from vendors.models import LINE_CANCELLED, VendorOrder
 from vendors.models import VendorOrderStatus as S
 from vendors.orders.locks import line_lock, order_lock, vendor_order_lock, vendor_orders_lock

@@ -17,7 +17,7 @@ from payments.services import payment_cash_record, payment_refund
 from shop.core.money import money_format
 from shop.invoices.services import credit_note_issue_on_commit, invoice_issue_on_commit
 from vendors.exceptions import RefundRefused
-from vendors.ledger import (
+from vendors.ledger.entries import (
     vendor_cash_collected_record,
     vendor_order_amounts,
     vendor_refund_record,

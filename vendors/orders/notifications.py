@@ -12,9 +12,9 @@ from oscar.core.loading import get_model
 
 from shop.core.links import absolute_url
 from shop.mail.services import templated_email_send
+from vendors.actors.selectors import vendor_mail_recipients
 from vendors.models import PurchasePlacedNotice
 from vendors.orders.selectors import PurchaseConfirmation, PurchasePart, purchase_confirmation
-from vendors.selectors import vendor_mail_recipients
 
 Order = get_model("order", "Order")
 

@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from payments.exceptions import PaymentError
 from vendors.error_codes import VendorErrorCode
 from vendors.exceptions import VendorOrderTransitionError, VendorUnavailable
-from vendors.inventory import StockRequest, stock_allocate, stock_consume, stock_release
+from vendors.inventory.stock import StockRequest, stock_allocate, stock_consume, stock_release
 from vendors.models import Vendor, VendorOrder, VendorOrderEvent, VendorStatus
 from vendors.models import VendorOrderStatus as S
 from vendors.orders.locks import vendor_order_lock

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
-from vendors.ledger import ledger_entry_note
+from vendors.ledger.entries import ledger_entry_note
 
 register = template.Library()
 

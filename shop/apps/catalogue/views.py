@@ -3,8 +3,8 @@ from oscar.apps.catalogue import views
 from shop.apps.catalogue.selectors import product_page_queryset
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.taxes import included_tax
-from vendors.reviews import review_permitted
-from vendors.services import approved_partner_ids
+from vendors.actors.services import approved_partner_ids
+from vendors.catalogue.reviews import review_permitted
 
 
 class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):

@@ -9,7 +9,7 @@ one stop the checkout, from the moment the vendor's status changes.
 from oscar.apps.partner import strategy
 from oscar.core.loading import get_class, get_model
 
-from vendors.services import approved_partner_ids
+from vendors.actors.services import approved_partner_ids
 
 Unavailable = get_class("partner.availability", "Unavailable")
 ProductClass = get_model("catalogue", "ProductClass")

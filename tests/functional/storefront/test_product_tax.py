@@ -11,7 +11,7 @@ from shop.invoices.services import invoice_issue
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.delivery import DeliveryZoneFactory
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
-from vendors.products import product_weight_set
+from vendors.catalogue.products import product_weight_set
 
 pytestmark = pytest.mark.django_db
 

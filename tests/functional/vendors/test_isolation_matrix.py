@@ -27,7 +27,7 @@ from shop.invoices.services import invoice_issue
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
-from vendors.ledger import vendor_sale_record
+from vendors.ledger.entries import vendor_sale_record
 from vendors.models import (
     MembershipRole,
     Payout,

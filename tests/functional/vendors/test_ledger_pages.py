@@ -9,7 +9,7 @@ from django.test import Client
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
 from tests.queries import query_count
-from vendors.ledger import payout_create, vendor_balance, vendor_sale_record
+from vendors.ledger.entries import payout_create, vendor_balance, vendor_sale_record
 from vendors.models import LedgerEntryKind, MembershipRole, Payout, VendorLedgerEntry
 
 D = Decimal

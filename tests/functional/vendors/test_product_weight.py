@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 from tests.factories import ProductFactory
 from tests.factories.delivery import DeliveryZoneFactory
 from tests.functional.checkout.flow import basket_add, checkout_to_review
-from vendors.products import product_weight_set
+from vendors.catalogue.products import product_weight_set
 
 Product = get_model("catalogue", "Product")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")

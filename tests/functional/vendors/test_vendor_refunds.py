@@ -7,7 +7,7 @@ from payments.ledger import payment_outcome_record
 from payments.models import Payment, PaymentEvent
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
-from vendors.ledger import vendor_balance, vendor_sale_record
+from vendors.ledger.entries import vendor_balance, vendor_sale_record
 from vendors.models import MembershipRole
 
 

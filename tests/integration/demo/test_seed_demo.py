@@ -356,7 +356,7 @@ def test_the_demo_agent_took_phone_orders_and_left_notes(seeded, db):
 
 
 def test_goods_weigh_what_their_presentation_says_and_services_nothing(seeded, db):
-    from vendors.products import MAX_WEIGHT_KG
+    from vendors.catalogue.products import MAX_WEIGHT_KG
 
     weights = dict(weights_snapshot())
     goods = Product.objects.filter(product_class__slug="producto")

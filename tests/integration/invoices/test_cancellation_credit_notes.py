@@ -12,7 +12,7 @@ from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase
 from tests.integration.invoices.test_credit_notes import paid
 from vendors.exceptions import VendorOrderTransitionError
-from vendors.ledger import vendor_balance
+from vendors.ledger.entries import vendor_balance
 from vendors.orders.transitions import vendor_order_transition
 
 

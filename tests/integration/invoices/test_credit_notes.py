@@ -9,7 +9,7 @@ from payments.models import Payment
 from shop.invoices.files import verification_url
 from shop.invoices.models import CreditNote, Invoice, RenderState
 from shop.invoices.services import credit_note_issue, invoice_issue
-from vendors.ledger import vendor_sale_record
+from vendors.ledger.entries import vendor_sale_record
 from vendors.orders.actions import vendor_part_refund
 
 

@@ -9,7 +9,7 @@ from tests.concurrency import run_in_threads
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.orders import purchase, vendor_order_deliver
 from vendors.exceptions import RefundRefused
-from vendors.ledger import vendor_balance, vendor_sale_record
+from vendors.ledger.entries import vendor_balance, vendor_sale_record
 from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.orders.actions import vendor_part_refund
 from vendors.orders.transitions import ActorRole

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from tests.factories import PartnerFactory, ProductFactory
 from vendors.exceptions import OutOfStock
-from vendors.inventory import StockRequest, stock_allocate, stock_consume, stock_release
+from vendors.inventory.stock import StockRequest, stock_allocate, stock_consume, stock_release
 from vendors.models import StockMovement, StockMovementReason
 
 

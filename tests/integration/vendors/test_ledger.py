@@ -11,7 +11,7 @@ from payments.interface import Money
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
 from vendors.exceptions import PayoutTransferFailed
-from vendors.ledger import (
+from vendors.ledger.entries import (
     commission_amount,
     payout_create,
     platform_commission_total,
@@ -23,9 +23,9 @@ from vendors.ledger import (
     vendor_refund_record,
     vendor_sale_record,
 )
+from vendors.ledger.payouts import RecordingTransfer, TransferCall
 from vendors.models import LedgerEntryKind as K
 from vendors.models import Payout, VendorLedgerEntry
-from vendors.payouts import RecordingTransfer, TransferCall
 
 D = Decimal
 

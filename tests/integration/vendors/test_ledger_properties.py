@@ -1,6 +1,6 @@
 """Whatever is bought, refunded and paid out, each vendor's balance is, to the cent,
 sales − commissions − refunds + commission returned − payouts, all worked out here
-from the rule, independently of vendors/ledger.py; and the platform keeps exactly
+from the rule, independently of vendors/ledger/entries.py; and the platform keeps exactly
 the commission on each part less what it gave back."""
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
-from vendors.ledger import (
+from vendors.ledger.entries import (
     payout_create,
     platform_commission_total,
     vendor_balance,

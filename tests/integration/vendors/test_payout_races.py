@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from tests.concurrency import run_in_threads
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.orders import purchase
-from vendors.ledger import payout_create, vendor_balance, vendor_sale_record
+from vendors.ledger.entries import payout_create, vendor_balance, vendor_sale_record
 from vendors.models import LedgerEntryKind, Payout, VendorLedgerEntry
 
 pytestmark = [

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from tests.concurrency import run_in_threads
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from vendors.exceptions import OutOfStock
-from vendors.inventory import StockRequest, stock_adjust, stock_allocate, stock_set
+from vendors.inventory.stock import StockRequest, stock_adjust, stock_allocate, stock_set
 from vendors.models import StockMovement, StockMovementReason
 
 pytestmark = [

@@ -10,7 +10,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from vendors.exceptions import OutOfStock
-from vendors.inventory import (
+from vendors.inventory.stock import (
     StockRequest,
     stock_adjust,
     stock_allocate,

@@ -13,7 +13,7 @@ from shop.apps.checkout.placement import PurchaseRefused, purchase_place
 from shop.apps.partner.strategy import Selector
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import PickupPointFactory
-from vendors.inventory import stock_adjust, stock_set
+from vendors.inventory.stock import stock_adjust, stock_set
 from vendors.models import StockMovementReason, VendorOrder, VendorOrderStatus
 from vendors.orders.transitions import ActorRole, vendor_order_transition
 

@@ -6,7 +6,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from vendors.images import PRODUCT_BOX, uploaded_image_clean
+from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
 
 
 def test_a_phone_photo_is_re_encoded_upright_without_its_metadata():

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from oscar.apps.catalogue.reviews import views
 
-from vendors.reviews import review_permitted
+from vendors.catalogue.reviews import review_permitted
 
 
 class CreateProductReview(views.CreateProductReview):

@@ -4,7 +4,7 @@ e-mails it lists, so a cell a spreadsheet would run as a formula is neutralised.
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403  (Oscar's fork pattern)
 
-from vendors.catalogue_csv import spreadsheet_safe
+from vendors.catalogue.csv_import import spreadsheet_safe
 
 
 class OrderListView(views.OrderListView):

@@ -33,8 +33,8 @@ from oscar.core.loading import get_model
 from logistics.models import DeliveryZone, Municipality, PickupPoint
 from payments.selectors import payment_method_default
 from shop.demo.exceptions import CheckoutFailed
+from vendors.catalogue.products import product_weight_set
 from vendors.models import ActorType, StockMovement, StockMovementReason, Vendor, VendorStatus
-from vendors.products import product_weight_set
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")

@@ -19,8 +19,8 @@ from shop.invoices.models import Invoice
 from shop.invoices.services import invoice_issue
 from tests.factories import UserFactory, VendorMembershipFactory
 from tests.factories.shipments import carrier_event, ready_part
+from vendors.actors.services import vendor_invitation_create
 from vendors.models import MembershipRole
-from vendors.services import vendor_invitation_create
 
 PUBLIC = "https://tienda.encadena.example:8443"
 pytestmark = pytest.mark.django_db

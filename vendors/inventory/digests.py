@@ -5,9 +5,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from shop.mail.services import templated_email_send
+from vendors.actors.selectors import vendor_mail_recipients
+from vendors.catalogue.products import vendor_low_stock
 from vendors.models import LowStockDigest, Vendor, VendorStatus
-from vendors.products import vendor_low_stock
-from vendors.selectors import vendor_mail_recipients
 
 
 def low_stock_digest_send(*, vendor_id: int, day=None) -> bool:

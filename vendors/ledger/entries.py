@@ -29,9 +29,9 @@ from payments.interface import Money
 from shop.core.money import money_format
 from vendors.error_codes import VendorErrorCode
 from vendors.exceptions import LedgerError
+from vendors.ledger.payouts import PayoutTransfer
 from vendors.models import LINE_CANCELLED, Payout, Vendor, VendorLedgerEntry, VendorOrder
 from vendors.models import LedgerEntryKind as K
-from vendors.payouts import PayoutTransfer
 
 Line = get_model("order", "Line")
 Order = get_model("order", "Order")

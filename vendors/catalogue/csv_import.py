@@ -12,10 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from vendors.exceptions import _RollBack
-from vendors.inventory import stock_set
-from vendors.models import StockMovementReason, Vendor
-from vendors.products import (
+from vendors.catalogue.products import (
     MAX_PRICE,
     MAX_STOCK,
     MAX_WEIGHT_KG,
@@ -27,6 +24,9 @@ from vendors.products import (
     vendor_product_create,
     vendor_products,
 )
+from vendors.exceptions import _RollBack
+from vendors.inventory.stock import stock_set
+from vendors.models import StockMovementReason, Vendor
 
 StockRecord = get_model("partner", "StockRecord")
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from oscar.core.loading import get_model
 
 from logistics.delivery import WEIGHT_ATTRIBUTE
-from vendors.inventory import stock_set
+from vendors.inventory.stock import stock_set
 from vendors.models import StockMovementReason, Vendor
 
 Product = get_model("catalogue", "Product")

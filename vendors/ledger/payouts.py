@@ -1,7 +1,7 @@
 """How a payout's money reaches the vendor, when a gateway moves it for us.
 
 A gateway whose capabilities include `payments.interface.Capability.SPLIT_PAYOUTS`
-(Stripe Connect) provides a `PayoutTransfer`; `vendors.ledger.payout_create` calls it
+(Stripe Connect) provides a `PayoutTransfer`; `vendors.ledger.entries.payout_create` calls it
 inside the payout's transaction, so a transfer that fails leaves no payout behind.
 Without one, the payout records money the operator already sent by other means
 (a bank transfer, cash) and its reference.

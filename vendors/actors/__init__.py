@@ -1,0 +1,2 @@
+"""Who the actors are: applying, approval, profiles, team invitations, the directory
+and the store pages."""

@@ -1,0 +1,1 @@
+"""Stock: the guarded promise of units to purchases, adjustments, low-stock digests."""
