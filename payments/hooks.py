@@ -6,6 +6,7 @@ payments.E004). The marketplace's handler is `vendors.orders.outcomes.PurchaseOu
 from functools import cache
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
 from payments.models import Payment
@@ -23,6 +24,11 @@ class PaymentOutcomeHandler:
     def payment_closed(self, *, payment: Payment, reason: str, actor=None) -> None:
         """The payment will take no money (refused, expired, cancelled): what waited
         for it is closed. `actor` is the person who closed it, if one did."""
+        raise NotImplementedError
+
+    def payments_awaited(self, payments: QuerySet) -> QuerySet:
+        """Of `payments`, those whose purchase still waits for its money (reconciliation
+        hands these on when the news of the money was missed)."""
         raise NotImplementedError
 
 

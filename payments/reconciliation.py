@@ -46,9 +46,7 @@ class ReconciliationReport:
 def payments_reconcile(*, now=None) -> ReconciliationReport:
     now = now or timezone.now()
     report = ReconciliationReport()
-    waiting = Payment.objects.filter(
-        state__in=SECURED, order__vendor_orders__status="pending_payment"
-    ).distinct()
+    waiting = outcome_handler().payments_awaited(Payment.objects.filter(state__in=SECURED))
     for payment in waiting:
         with transaction.atomic():
             outcome_handler().payment_secured(payment=payment_lock(payment_id=payment.pk))

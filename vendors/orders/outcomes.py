@@ -2,11 +2,13 @@
 `PurchaseOutcomes` (PAYMENT_OUTCOME_HANDLER), always with the payment already locked."""
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from payments.hooks import PaymentOutcomeHandler
 from payments.ledger import payment_totals
 from payments.locks import payment_of_order_lock
 from payments.services import payment_refund
+from vendors.models import VendorOrder
 from vendors.models import VendorOrderStatus as S
 from vendors.orders.locks import vendor_orders_lock
 from vendors.orders.money import vendor_part_paid_online
@@ -75,3 +77,8 @@ class PurchaseOutcomes(PaymentOutcomeHandler):
     def payment_closed(self, *, payment, reason: str, actor=None) -> None:
         if payment.order_id:
             purchase_unpaid_cancel(order_id=payment.order_id, reason=reason, actor=actor)
+
+    def payments_awaited(self, payments):
+        return payments.filter(
+            Exists(VendorOrder.objects.filter(order=OuterRef("order"), status=S.PENDING_PAYMENT))
+        )
