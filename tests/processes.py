@@ -51,6 +51,10 @@ def process_environment(**overrides: str) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("PYTEST_", "DJANGO_SETTINGS_MODULE"))
     }
+    # Which parallel test worker started it: the process shares that worker's cache keys
+    # and Celery queue (shop/settings/test.py).
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        environment["PYTEST_XDIST_WORKER"] = os.environ["PYTEST_XDIST_WORKER"]
     environment.update({"DATABASE_URL": test_database_url(), "PYTHONUNBUFFERED": "1"})
     environment.update(overrides)
     return environment

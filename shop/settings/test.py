@@ -35,6 +35,9 @@ SHIPPING_CARRIERS["webhook"] = {  # noqa: F405
 SMS_BACKEND = "shop.sms.backends.locmem.SmsBackend"
 
 # Parallel test workers (pytest-xdist) share one Redis: each keeps its own cache keys, so
-# one worker's cached rows never answer another worker's database.
+# one worker's cached rows never answer another worker's database, and each sends its
+# tasks to a queue of its own, which only the Celery worker its tests start reads.
+TEST_RUNNER_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
-    CACHES["default"]["KEY_PREFIX"] += "-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] += "-" + TEST_RUNNER_WORKER  # noqa: F405
+CELERY_TASK_DEFAULT_QUEUE += "-" + TEST_RUNNER_WORKER  # noqa: F405
