@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.caches import cache_empty
+
 pytest_plugins = ["tests.fixtures"]
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -46,11 +48,9 @@ def pytest_runtest_setup(item):
 @pytest.fixture(autouse=True)
 def clear_caches():
     """Each test starts with an empty cache (locmem outlives rolled-back data)."""
-    from django.core.cache import cache
-
-    cache.clear()
+    cache_empty()
     yield
-    cache.clear()
+    cache_empty()
 
 
 @pytest.fixture

@@ -4,12 +4,12 @@ the buyer is asked to pay another way, the operators are told once, nothing is k
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from oscar.core.loading import get_model
 
 from payments.models import Payment
 from shop.mail.models import OutgoingEmail
+from tests.caches import cache_empty
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import PickupPointFactory
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
@@ -101,7 +101,7 @@ def test_a_refusal_after_the_cache_was_flushed_is_still_told_once(
     stripe_with(settings, localstripe_url, secret_key="wrong-key")
 
     buy_by_card(client, store)
-    cache.clear()
+    cache_empty()
     buy_by_card(client, store)
 
     assert OutgoingEmail.objects.filter(subject=ALERT_SUBJECT).count() == 1
