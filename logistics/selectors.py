@@ -1,16 +1,33 @@
 """Reads for logistics: a vendor's delivery zones and pickup points, and how each part of
 a purchase reaches its buyer."""
 
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from oscar.core.loading import get_model
 
 from logistics.delivery import HOME, PICKUP
-from logistics.models import DeliveryZone, Municipality, PickupPoint
+from logistics.models import (
+    TERMINAL_STATUSES,
+    DeliveryZone,
+    Municipality,
+    PickupPoint,
+    Shipment,
+    TrackingEvent,
+    TrackingStatus,
+)
 from payments.interface import Capability
+from payments.models import PaymentEvent
 from payments.selectors import gateway_names_with
+from vendors.models import VendorOrder, VendorOrderStatus
 
 
 def vendor_delivery_zones(*, vendor) -> QuerySet:
@@ -44,8 +61,6 @@ def shipment_timeline(*, shipment) -> list:
 
 
 def shipment_by_code(*, code: str):
-    from logistics.models import Shipment
-
     return get_object_or_404(
         Shipment.objects.select_related("vendor_order__vendor"), tracking_code=code.strip().upper()
     )
@@ -115,8 +130,6 @@ def purchase_deliveries(*, order, vendor_orders) -> dict[int, PartDelivery]:
 
 def vendor_shipments(*, vendor_order) -> list:
     """A vendor order's shipments, newest first, each with its timeline, in two queries."""
-    from logistics.models import Shipment, TrackingEvent
-
     return list(
         Shipment.objects.filter(vendor_order=vendor_order).prefetch_related(
             Prefetch(
@@ -139,15 +152,6 @@ def shipments_needing_attention(*, vendor=None) -> QuerySet:
     """Shipments (of `vendor`, or of every vendor) that someone should look at: a problem,
     a failed attempt, a delay, on their way back, no movement for SHIPMENT_STALE_DAYS, or
     delivered without the cash owed confirmed."""
-    from datetime import timedelta
-
-    from django.conf import settings
-    from django.db.models import Q
-    from django.db.models.functions import Coalesce
-    from django.utils import timezone
-
-    from logistics.models import TERMINAL_STATUSES, Shipment, TrackingStatus
-
     stale_before = timezone.now() - timedelta(days=settings.SHIPMENT_STALE_DAYS)
     troubled = (
         TrackingStatus.EXCEPTION,
@@ -174,15 +178,6 @@ def shipments_needing_attention(*, vendor=None) -> QuerySet:
 def returned_paid_parts(*, vendor=None) -> list:
     """Returned parts (of `vendor`, or of every vendor) whose buyer paid in advance and is
     not refunded in full yet: the vendor or an operator refunds it."""
-    from collections import defaultdict
-    from decimal import Decimal
-
-    from django.db.models import Sum
-    from oscar.core.loading import get_model
-
-    from payments.models import PaymentEvent
-    from vendors.models import VendorOrder, VendorOrderStatus
-
     Line = get_model("order", "Line")
 
     parts = VendorOrder.objects.filter(status=VendorOrderStatus.RETURNED)
@@ -225,10 +220,6 @@ def returned_paid_parts(*, vendor=None) -> list:
 
 def shipments_search(*, query: str) -> QuerySet:
     """Shipments by tracking code, or by purchase or vendor-order number."""
-    from django.db.models import Q
-
-    from logistics.models import Shipment
-
     query = query.strip()[:64]
     if not query:
         return Shipment.objects.none()

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -38,6 +39,7 @@ from logistics.models import (
 )
 from logistics.selectors import shipment_destination
 from payments.interface import Capability as PaymentCapability
+from payments.models import Payment
 from payments.selectors import gateway_names_with
 from shop.core.money import money_format
 from vendors.models import VendorOrder, VendorOrderStatus
@@ -341,8 +343,6 @@ def shipment_cash_due(*, shipment: Shipment) -> Decimal | None:
 def shipments_cash_due(*, vendor_order, shipments: list[Shipment]) -> dict:
     """`shipment_cash_due` for every shipment of a part (all of them in `shipments`), in
     a constant number of queries."""
-    from payments.models import Payment
-
     due = dict.fromkeys((shipment.pk for shipment in shipments), None)
     if not Payment.objects.filter(
         order_id=vendor_order.order_id,
@@ -455,8 +455,6 @@ def _carrier_can(shipment: Shipment, *capabilities: Capability) -> bool:
 @transaction.atomic
 def courier_link_revoke(*, shipment: Shipment) -> None:
     """Links handed out before stop working (a courier left, a link was forwarded)."""
-    from django.db.models import F
-
     Shipment.objects.filter(pk=shipment.pk).update(
         courier_link_revision=F("courier_link_revision") + 1
     )

@@ -9,12 +9,17 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from payments.models import Payment
 from payments.selectors import PaymentStep, payment_how_to_pay
+from shop.callcenter.links import payment_link_url
 from shop.callcenter.models import AuditAction, AuditEntry, AuditNotice
 from shop.core.links import absolute_url
+from shop.invoices.models import Invoice, RenderState
 from shop.mail.services import templated_email_send
+from shop.sms import sms_send
 from vendors.actors.selectors import vendor_mail_recipients
 from vendors.models import VendorOrder
+from vendors.orders.notifications import purchase_confirmation_send
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -41,8 +46,6 @@ def audit_notify(*, entry_id: int) -> bool:
 
 
 def _send(entry: AuditEntry) -> None:
-    from vendors.orders.notifications import purchase_confirmation_send
-
     if entry.action == AuditAction.CONFIRMATION_RESENT:
         purchase_confirmation_send(order_id=int(entry.object_id))
     elif entry.action == AuditAction.INVOICE_RESENT:
@@ -96,8 +99,6 @@ def _concerned(entry: AuditEntry) -> tuple:
 
 
 def _invoice_send(*, invoice_id: int) -> None:
-    from shop.invoices.models import Invoice, RenderState
-
     invoice = Invoice.objects.select_related("vendor_order__order").get(pk=invoice_id)
     order = invoice.vendor_order.order
     url = absolute_url(reverse("invoices:pdf", kwargs={"pk": invoice.pk}))
@@ -114,10 +115,6 @@ def _invoice_send(*, invoice_id: int) -> None:
 
 
 def _payment_request_send(entry: AuditEntry) -> None:
-    from payments.models import Payment
-    from shop.callcenter.links import payment_link_url
-    from shop.sms import sms_send
-
     payment = Payment.objects.select_related("order").get(
         reference=entry.after.get("payment") or entry.object_repr
     )

@@ -16,10 +16,26 @@ from django.utils.text import slugify
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
-from logistics.models import DeliveryZone, Municipality, PickupPoint, Province
+from logistics.carriers.interface import CarrierEvent
+from logistics.delivery import address_municipality, basket_vendor_parts
+from logistics.models import (
+    DeliveryZone,
+    Municipality,
+    PickupPoint,
+    Province,
+    Shipment,
+    TrackingSource,
+)
+from logistics.selectors import shipment_destination
+from logistics.tracking import tracking_event_record
 from payments.interface import Capability
 from payments.selectors import payment_method_default, payment_methods_offered
 from payments.services import bank_transfer_confirm
+from shop.apps.checkout.placement import purchase_place
+from shop.apps.partner.strategy import Selector
+from shop.callcenter.models import CustomerContact, PurchaseOrigin
+from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
+from shop.callcenter.services import customer_create, note_add
 from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
 from vendors.catalogue.products import product_weight_set
@@ -35,6 +51,7 @@ from vendors.models import (
     VendorStatus,
     VendorStatusChange,
 )
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 Category = get_model("catalogue", "Category")
 Country = get_model("address", "Country")
@@ -412,11 +429,6 @@ def _purchases(*, stores: dict, cuba) -> int:
     """The demo shopper's past purchases, placed through the same path as the checkout
     and moved along their lifecycle. Created once: a shopper who already bought keeps
     the history they have."""
-    from logistics.delivery import basket_vendor_parts
-    from shop.apps.checkout.placement import purchase_place
-    from shop.apps.partner.strategy import Selector
-    from vendors.orders.transitions import ActorRole, vendor_order_transition
-
     buyer = User.objects.get(email=data.ACCOUNTS[1].email)
     if Order.objects.filter(user=buyer).exists():
         return Order.objects.filter(user=buyer).count()
@@ -476,11 +488,6 @@ def _shipments() -> None:
     """The demo shopper's shipped and delivered parts travel with the vendor's own courier,
     with a timeline. Parts that already have a shipment are left as they are."""
 
-    from logistics.carriers.interface import CarrierEvent
-    from logistics.models import Shipment, TrackingSource
-    from logistics.selectors import shipment_destination
-    from logistics.tracking import tracking_event_record
-
     buyer = User.objects.get(email=data.ACCOUNTS[1].email)
     parts = VendorOrder.objects.filter(
         order__user=buyer, status__in=DEMO_TRACKING, shipments__isnull=True
@@ -530,12 +537,6 @@ def _reviews() -> None:
 def _phone_orders(*, stores: dict) -> int:
     """The demo agent's calls: a caller created on the spot and the demo shopper, orders
     taken by phone and WhatsApp (cash on delivery), and call notes. Taken once."""
-    from logistics.delivery import address_municipality, basket_vendor_parts
-    from shop.apps.partner.strategy import Selector
-    from shop.callcenter.models import CustomerContact, PurchaseOrigin
-    from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
-    from shop.callcenter.services import customer_create, note_add
-
     agent = User.objects.get(
         email=next(account.email for account in data.ACCOUNTS if account.role == "callcenter")
     )

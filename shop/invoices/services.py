@@ -8,8 +8,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from payments.models import Payment
 from shop.invoices.models import (
     BillingDetails,
     CreditNote,
@@ -21,6 +23,7 @@ from shop.invoices.models import (
 )
 from shop.invoices.taxes import tax_of
 from shop.invoices.words import amount_in_words
+from shop.mail.services import operators_mail
 from vendors.models import Vendor, VendorOrder
 
 Order = get_model("order", "Order")
@@ -111,8 +114,6 @@ def _recipient_snapshot(order) -> dict:
 
 
 def _payment_method(order, language: str) -> str:
-    from payments.models import Payment
-
     payment = Payment.objects.filter(order=order).first()
     if payment is None:
         return ""
@@ -308,10 +309,6 @@ def document_rendered_record(*, document: Invoice | CreditNote, name: str, sha25
 def render_failure_report(*, document: Invoice | CreditNote) -> int:
     """Tell the operators a document's PDF could not be made. Its number stays taken;
     the document is downloadable once a later render succeeds."""
-    from django.utils.translation import gettext as _
-
-    from shop.mail.services import operators_mail
-
     with translation.override("es"):
         return operators_mail(
             subject=_("A PDF could not be rendered: %(number)s")

@@ -7,6 +7,10 @@ does not wait, and a failure costs a count, never a purchase or a page."""
 
 import functools
 
+from oscar.apps.basket.signals import basket_addition
+from oscar.apps.catalogue.signals import product_viewed
+from oscar.apps.order.signals import order_placed
+
 from shop.apps.order.analytics import RECEIVERS
 from shop.apps.order.tasks import analytics_record_task
 
@@ -21,10 +25,6 @@ def _record_on_commit(event: str, sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    from oscar.apps.basket.signals import basket_addition
-    from oscar.apps.catalogue.signals import product_viewed
-    from oscar.apps.order.signals import order_placed
-
     for signal, event in (
         (order_placed, "order_placed"),
         (product_viewed, "product_viewed"),
