@@ -66,6 +66,8 @@ class Transfer:
 
     by_type: dict = field(default_factory=lambda: defaultdict(int))
     urls: list = field(default_factory=list)
+    # (kind, url, content-encoding, cache-control) of each response that came over the wire
+    headers: list = field(default_factory=list)
 
     @property
     def text(self) -> int:
@@ -91,7 +93,18 @@ class TransferMeter:
         self.cdp.on("Network.loadingFinished", self._finished)
 
     def _response(self, event):
-        self.kinds[event["requestId"]] = (event["type"], event["response"]["url"])
+        response = event["response"]
+        self.kinds[event["requestId"]] = (event["type"], response["url"])
+        if not response.get("fromDiskCache") and response.get("status") == 200:
+            headers = {name.lower(): value for name, value in response["headers"].items()}
+            self.current.headers.append(
+                (
+                    event["type"],
+                    response["url"],
+                    headers.get("content-encoding", ""),
+                    headers.get("cache-control", ""),
+                )
+            )
 
     def _finished(self, event):
         kind, url = self.kinds.get(event["requestId"], ("Other", "?"))

@@ -6,6 +6,7 @@ repeat view, compressed, as transferred; pictures of a catalogue page at most 10
 """
 
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -147,6 +148,19 @@ def test_shopper_pages_stay_within_the_page_budget(site, browser, test_output_di
 
     over = budget_report(rows, test_output_dir, "page-weight.txt")
     assert over == [], over
+    # Pages compressed; stylesheet and scripts compressed, hashed and kept a year or more.
+    first_views = [header for _, first, _ in rows for header in first.headers]
+    pages = [encoding for kind, _, encoding, _ in first_views if kind == "Document"]
+    assert pages and set(pages) == {"gzip"}, first_views
+    assets = [
+        (url, encoding, cache)
+        for kind, url, encoding, cache in first_views
+        if kind in {"Stylesheet", "Script"}
+    ]
+    assert assets and all(
+        encoding in {"br", "gzip"} and "immutable" in cache and re.search(r"\.[0-9a-f]{12}\.", url)
+        for url, encoding, cache in assets
+    ), assets
 
 
 def test_a_catalogue_page_pictures_are_small_webp_thumbnails(site, browser, test_output_dir):
