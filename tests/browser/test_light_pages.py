@@ -245,8 +245,11 @@ def test_on_a_phone_products_come_first_and_cards_never_overlap(
             assert page.evaluate(SMALL_CONTROLS_JS, THUMB) == [], (name, width)
         page.locator("details.sidebar summary").click()
         assert page.locator("details.sidebar").get_attribute("open") is not None
+        for name in ("home", "product", "basket"):
+            page.goto(site + paths.get(name, "/basket/"))
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= width, (name, width)
+            assert page.evaluate(SMALL_CONTROLS_JS, THUMB) == [], (name, width)
         page.goto(site + paths["product"])
-        assert page.evaluate(SMALL_CONTROLS_JS, THUMB) == [], ("product", width)
         page.screenshot(path=str(test_output_dir / f"product-{width}.png"), full_page=True)
         page.context.close()
 
