@@ -421,3 +421,47 @@ def test_vendor_pages_courier_and_console_fit_a_phone(site, browser, test_output
     )
     assert vendor_too_wide + console_too_wide + courier_too_wide == []
     assert over == [], over
+
+
+ACCOUNT_PATHS = (
+    "/accounts/profile/",
+    "/accounts/profile/edit/",
+    "/accounts/change-password/",
+    "/accounts/orders/",
+    "/accounts/addresses/",
+    "/accounts/addresses/add/",
+    "/accounts/emails/",
+    "/accounts/notifications/inbox/",
+    "/accounts/alerts/",
+    "/accounts/wishlists/",
+    "/accounts/avisos/",
+)
+
+
+def test_account_pages_load_only_our_own_light_files(site, browser, test_output_dir):
+    Order = get_model("order", "Order")
+    order = Order.objects.filter(user__email="comprador@encadena.test").order_by("pk").last()
+    page = new_page(browser, width=390, height=844)
+    log_in(page, site, "comprador@encadena.test")
+    meter = TransferMeter(page)
+    rows, too_wide = [], []
+    for path in (*ACCOUNT_PATHS, reverse("customer:order", args=[order.number])):
+        first, repeat = weigh(meter, site + path)
+        assert page.url.endswith(path), page.url  # not sent back to the login page
+        rows.append((path, first, repeat))
+        if page.evaluate("document.scrollingElement.scrollWidth") > 390:
+            too_wide.append(path)
+    page.context.close()
+
+    over = budget_report(rows, test_output_dir, "page-weight.txt")
+    fetched = [url for _, first, _ in rows for _, _, url in first.urls]
+    scripts = {
+        url.split("/static/")[-1].split(".")[0]
+        for _, first, _ in rows
+        for kind, _, url in first.urls
+        if kind == "Script"
+    }
+    assert [url for url in fetched if "/static/oscar/" in url] == []
+    assert scripts <= {"storefront/page", "logistics/territory"}, scripts
+    assert too_wide == []
+    assert over == [], over
