@@ -267,6 +267,13 @@ def test_on_a_wide_screen_filters_are_a_column_and_cards_a_grid(site, browser, t
     assert len(set(tops)) == 1, tops  # four cards side by side
     assert page.locator(".product_pod").evaluate_all(OVERLAPS_JS) == []
     page.screenshot(path=str(test_output_dir / "catalogue-1280.png"), full_page=True)
+    page.goto(site + "/")
+    store_widths = page.locator(".store-card").evaluate_all(
+        "cards => cards.map(c => c.getBoundingClientRect().width)"
+    )
+    assert store_widths and min(store_widths) >= 150, store_widths
+    assert page.locator(".product_pod").evaluate_all(OVERLAPS_JS) == []
+    page.screenshot(path=str(test_output_dir / "home-1280.png"), full_page=True)
     page.context.close()
 
 
