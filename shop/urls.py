@@ -3,13 +3,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from logistics.urls import tracking_pages
 from payments.urls import payment_pages
 from shop.health import healthz
 from shop.storefront import errors
-from shop.storefront.views import HomeView, favicon
+from shop.storefront.views import HomeView, favicon, media_file
 
 # Our own pages, in the site's layout and language, never Django's bare English ones.
 handler400 = errors.bad_request
@@ -50,7 +49,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         path(
             f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
+            media_file,
             {"document_root": settings.MEDIA_ROOT},
         ),
     ]

@@ -16,9 +16,10 @@ ERROR_URLS = pytest.mark.urls("tests.functional.storefront.error_urls")
 
 def assert_site_layout(html: str, *, language: str, home: str):
     assert f'<html lang="{language}"' in html
-    assert '<div class="col-md-8 h1 brand">' in html
+    assert '<div class="brand">' in html
     assert f'<a href="{home}">Encadena</a>' in html
     assert "/static/storefront/encadena.css" in html
+    assert "oscar/css/styles.css" not in html
 
 
 def test_an_unknown_page_is_a_spanish_404_in_the_site_layout(db, client, settings):

@@ -39,9 +39,18 @@
       bar.style.height = bar.getAttribute("data-bar-height") + "%";
     });
   }
+  // Filters and menus fold into a <details> on a phone; on a wide screen they are a column
+  // and start open (without scripts one tap opens them).
+  function openWide() {
+    if (!window.matchMedia("(min-width: 60em)").matches) { return; }
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+      details.open = true;
+    });
+  }
+  function ready() { drawBars(); openWide(); }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawBars);
+    document.addEventListener("DOMContentLoaded", ready);
   } else {
-    drawBars();
+    ready();
   }
 })();
