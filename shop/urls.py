@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include(tracking_pages)),
     path("", include("shop.customers.urls")),
     path("", include("shop.invoices.urls")),
+    path("solicitudes/", include("shop.sourcing.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

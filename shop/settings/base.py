@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "shop.invoices",
     "shop.customers",
     "shop.callcenter",
+    "shop.sourcing",
 ]
 
 MIDDLEWARE = [
@@ -263,6 +264,10 @@ CELERY_BEAT_SCHEDULE = {
     "invoices-render-sweep": {
         "task": "invoices.render_sweep",
         "schedule": crontab(minute=40),
+    },
+    "sourcing-requests-expire": {
+        "task": "sourcing.requests_expire",
+        "schedule": crontab(minute=5),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(

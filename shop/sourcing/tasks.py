@@ -1,0 +1,16 @@
+from celery import shared_task
+
+from shop.sourcing.notifications import request_stores_notify
+from shop.sourcing.services import requests_expire
+
+
+@shared_task(name="sourcing.request_stores_notify", acks_late=True)
+def request_stores_notify_task(request_id: int) -> int:
+    """Dispatched on commit when a request is posted; safe to run twice."""
+    return request_stores_notify(request_id=request_id)
+
+
+@shared_task(name="sourcing.requests_expire")
+def requests_expire_task() -> int:
+    """Hourly (beat): open requests past their needed-by date close as expired."""
+    return requests_expire()
