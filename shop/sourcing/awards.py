@@ -101,11 +101,11 @@ def offer_accept(
     )
     choices = _delivery_choices(basket=basket, address=address, delivery=acceptance.delivery)
 
-    awarded = []  # the purchase whose award was committed, if it was
+    awarded = []  # the purchase the award was written for (rolled back, if refused in it)
 
     def award(order, payment):
         _award(offer_id=offer.pk, quantity=acceptance.quantity, order=order)
-        transaction.on_commit(lambda: awarded.append(order.pk))
+        awarded.append(order.pk)
 
     try:
         return purchase_place(
@@ -121,7 +121,7 @@ def offer_accept(
             on_placed=award,
         )
     except PurchaseRefused as refused:
-        if awarded:  # refused by the gateway once committed: the award goes back
+        if awarded:  # refused by the gateway once committed: that award goes back
             _award_undo(offer_id=offer.pk, order_id=awarded[0])
         raise SourcingRefused(refused.message, code=refused.code) from refused
 

@@ -146,3 +146,22 @@ def test_an_accepted_offer_can_no_longer_be_changed_or_withdrawn(world):
 
     assert refused.value.code == "offer_not_editable"
     assert SourcingOffer.objects.get(pk=offer.pk).price == Decimal("80.00")
+
+
+def test_a_payment_refused_by_the_gateway_takes_the_award_back(world):
+    request = flour_request(world["requester"], quantity=100)
+    # The test gateway declines totals ending in .01: 1 × 80.01 + 150 delivery.
+    offer = offer_save(
+        request_id=request.pk,
+        vendor=world["stores"]["a"],
+        terms=offer_terms(price=Decimal("80.01"), quantity=100),
+    )
+
+    with pytest.raises(SourcingRefused) as refused:
+        accept(offer, world["requester"], 1, method="dummy")
+
+    assert refused.value.code == "payment_declined"
+    offer.refresh_from_db()
+    request.refresh_from_db()
+    assert (offer.status, offer.accepted_quantity, offer.order_id) == (OfferStatus.SENT, None, None)
+    assert (request.status, request.awarded_quantity) == (RequestStatus.OPEN, 0)
