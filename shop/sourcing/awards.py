@@ -30,6 +30,7 @@ from vendors.orders.actions import ADDRESS_FIELDS
 Basket = get_model("basket", "Basket")
 Country = get_model("address", "Country")
 Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
@@ -160,7 +161,7 @@ def _quantity_check(*, quantity: int, offer: SourcingOffer, request: SourcingReq
 
 def offer_stockrecord(*, offer: SourcingOffer):
     """The stock record the offer sells from: its linked product's, or that of a hidden
-    product made for the offer (written once)."""
+    product made for the offer (written once), in the request's category if it names one."""
     if offer.stockrecord_id and offer.stockrecord.partner_id == offer.vendor.partner_id:
         return StockRecord.objects.select_related("product", "partner__vendor").get(
             pk=offer.stockrecord_id
@@ -181,6 +182,10 @@ def offer_stockrecord(*, offer: SourcingOffer):
                 "is_public": False,
             },
         )
+        if offer.request.category_id:
+            ProductCategory.objects.get_or_create(
+                product=product, category_id=offer.request.category_id
+            )
         record, _created = StockRecord.objects.get_or_create(
             partner=offer.vendor.partner,
             partner_sku=sku,
