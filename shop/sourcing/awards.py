@@ -2,7 +2,9 @@
 normal purchase placed through the one placement path (shop/apps/checkout/placement.py).
 
 The basket holds one line, the offer's product from the offer's store, priced by
-OfferPricing (the catalogue price never applies). An offer not linked to one of the
+OfferPricing (the catalogue price never applies); an offer with its own delivery price
+delivers home at that price (logistics.delivery.QuotedDelivery), otherwise the store's
+zones apply, and its pickup points always do. An offer not linked to one of the
 store's products is sold as a product made for it: hidden from the catalogue, without
 tracked stock. The award itself (the offer accepted, the request's awarded units) is
 written inside the placement's transaction, with the request's row locked after the
@@ -19,7 +21,13 @@ from django.utils.translation import gettext as _
 from oscar.apps.partner.prices import FixedPrice
 from oscar.core.loading import get_class, get_model
 
-from logistics.delivery import HOME, PICKUP, address_municipality, basket_vendor_parts
+from logistics.delivery import (
+    HOME,
+    PICKUP,
+    QuotedDelivery,
+    address_municipality,
+    basket_vendor_parts,
+)
 from payments.selectors import payment_methods_offered
 from shop.apps.checkout.placement import PlacedPurchase, PurchaseRefused, purchase_place
 from shop.sourcing.error_codes import SourcingErrorCode
@@ -90,8 +98,15 @@ def offer_accept(
     stockrecord = offer_stockrecord(offer=offer)
     basket = Basket.objects.create()  # no owner: it never merges into the buyer's own
     basket.strategy = OfferPricing(offer=offer, stockrecord=stockrecord, request=request)
-    basket.add_product(stockrecord.product, quantity=acceptance.quantity)
     municipality = offer.request.municipality
+    if offer.delivery_price is not None:  # the store's own price to the request's place
+        basket.delivery_quotes = {
+            offer.vendor_id: QuotedDelivery(
+                charge=offer.delivery_price,
+                name=_("Home delivery to %(place)s, as offered") % {"place": municipality.name},
+            )
+        }
+    basket.add_product(stockrecord.product, quantity=acceptance.quantity)
     address = ShippingAddress(
         country=Country.objects.get(iso_3166_1_a2="CU"),
         **{

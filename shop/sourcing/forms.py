@@ -229,7 +229,10 @@ class OfferForm(forms.Form):
         min_value=0,
         max_digits=12,
         decimal_places=2,
-        help_text=_("Informative for the buyer; your delivery zones and pickup points apply."),
+        help_text=_(
+            "Home delivery to the request's municipality at this price. Empty: your "
+            "delivery zones apply. Your pickup points always do."
+        ),
         error_messages={
             "invalid": _("Enter the price as a number, for example 120.50."),
             "min_value": _("The price cannot be negative."),

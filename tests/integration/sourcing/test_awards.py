@@ -165,3 +165,22 @@ def test_a_payment_refused_by_the_gateway_takes_the_award_back(world):
     request.refresh_from_db()
     assert (offer.status, offer.accepted_quantity, offer.order_id) == (OfferStatus.SENT, None, None)
     assert (request.status, request.awarded_quantity) == (RequestStatus.OPEN, 0)
+
+
+def test_an_offer_with_its_own_delivery_price_delivers_home_at_that_price(world):
+    request = flour_request(world["requester"], quantity=100)
+    # Store C has no zone in Villa Clara: its offer quotes the delivery itself.
+    offer = offer_save(
+        request_id=request.pk,
+        vendor=world["stores"]["c"],
+        terms=offer_terms(price=Decimal("90.00"), delivery_price=Decimal("640")),
+    )
+
+    order = accept(offer, world["requester"], 20).order
+
+    part = VendorOrder.objects.get(order=order)
+    assert (part.delivery_name, part.delivery_charge) == (
+        "Entrega a domicilio en Santa Clara, según la oferta",
+        Decimal("640.00"),
+    )
+    assert order.total_incl_tax == Decimal("2440.00")  # 20 × 90 + 640
