@@ -33,6 +33,7 @@ from shop.apps.checkout.placement import PlacedPurchase, PurchaseRefused, purcha
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, SourcingRequest
+from shop.sourcing.services import offers_not_chosen
 from vendors.orders.actions import ADDRESS_FIELDS
 
 Basket = get_model("basket", "Basket")
@@ -256,9 +257,7 @@ def _award(*, offer_id: int, quantity: int, order) -> None:
     if request.awarded_quantity == request.quantity:
         request.status, request.closed_at = RequestStatus.AWARDED, now
         fields += ["status", "closed_at"]
-        request.offers.filter(status=OfferStatus.SENT).update(
-            status=OfferStatus.REJECTED, updated_at=now
-        )
+        offers_not_chosen(request)
     request.save(update_fields=fields)
 
 

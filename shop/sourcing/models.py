@@ -190,6 +190,8 @@ class SourcingOffer(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    # When the store was told its offer was not chosen (once).
+    not_chosen_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["price", "pk"]

@@ -18,7 +18,10 @@ from shop.sourcing.models import (
     SourcingOffer,
     SourcingRequest,
 )
-from shop.sourcing.notifications import request_stores_notify_on_commit
+from shop.sourcing.notifications import (
+    offers_not_chosen_notify_on_commit,
+    request_stores_notify_on_commit,
+)
 from shop.sourcing.search import text_fold
 from shop.sourcing.selectors import vendor_may_offer
 from vendors.models import Vendor, VendorStatus
@@ -88,9 +91,7 @@ def _request_finish(request: SourcingRequest, status: str) -> None:
     request.status = status
     request.closed_at = timezone.now()
     request.save(update_fields=["status", "closed_at", "updated_at"])
-    request.offers.filter(status=OfferStatus.SENT).update(
-        status=OfferStatus.REJECTED, updated_at=timezone.now()
-    )
+    offers_not_chosen(request)
 
 
 @transaction.atomic
@@ -151,3 +152,12 @@ def offer_withdraw(*, offer_id: int, vendor: Vendor) -> SourcingOffer:
     offer.status = OfferStatus.WITHDRAWN
     offer.save(update_fields=["status", "updated_at"])
     return offer
+
+
+def offers_not_chosen(request: SourcingRequest) -> None:
+    """The request (locked) closed: offers still waiting were not chosen, and their
+    stores are told once it is committed."""
+    if request.offers.filter(status=OfferStatus.SENT).update(
+        status=OfferStatus.REJECTED, updated_at=timezone.now()
+    ):
+        offers_not_chosen_notify_on_commit(request_id=request.pk)

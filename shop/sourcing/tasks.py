@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from shop.sourcing.notifications import request_stores_notify
+from shop.sourcing.notifications import offers_not_chosen_notify, request_stores_notify
 from shop.sourcing.services import requests_expire
 
 
@@ -8,6 +8,12 @@ from shop.sourcing.services import requests_expire
 def request_stores_notify_task(request_id: int) -> int:
     """Dispatched on commit when a request is posted; safe to run twice."""
     return request_stores_notify(request_id=request_id)
+
+
+@shared_task(name="sourcing.offers_not_chosen_notify", acks_late=True)
+def offers_not_chosen_notify_task(request_id: int) -> int:
+    """Dispatched on commit when a request closes with offers waiting; safe to run twice."""
+    return offers_not_chosen_notify(request_id=request_id)
 
 
 @shared_task(name="sourcing.requests_expire")

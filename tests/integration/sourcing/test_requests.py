@@ -18,7 +18,7 @@ from shop.sourcing.models import (
     Unit,
     Visibility,
 )
-from shop.sourcing.notifications import request_stores_notify
+from shop.sourcing.notifications import offers_not_chosen_notify, request_stores_notify
 from shop.sourcing.selectors import BoardFilters, board_requests, vendor_open_requests
 from shop.sourcing.services import (
     offer_save,
@@ -194,3 +194,23 @@ def test_only_the_requester_closes_a_request(world):
 
     request.refresh_from_db()
     assert request.status == RequestStatus.CLOSED
+
+
+def test_stores_whose_offers_were_not_chosen_are_told_once(
+    world, django_capture_on_commit_callbacks
+):
+    request = flour_request(world["requester"])
+    for key in ("a", "b"):
+        offer_save(request_id=request.pk, vendor=world["stores"][key], terms=offer_terms())
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_close(request_id=request.pk, user=world["requester"])
+
+    told = sorted(address for message in mail.outbox for address in message.to)
+    assert world["stores"]["a"].email in told and world["stores"]["b"].email in told
+    assert {message.subject for message in mail.outbox} == {
+        "Su oferta no fue elegida: Harina de trigo para pan"
+    }
+    assert "El comprador cerró la solicitud" in mail.outbox[0].body
+    assert offers_not_chosen_notify(request_id=request.pk) == 0
