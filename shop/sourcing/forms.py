@@ -13,6 +13,7 @@ from logistics.forms import (
 )
 from logistics.models import PickupPoint, Province
 from shop.sourcing.models import SourcingRequest, Visibility
+from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
 
 Category = get_model("catalogue", "Category")
@@ -54,6 +55,11 @@ class SourcingRequestForm(forms.ModelForm):
 
     category = _category_field()
     sector = _sector_field()
+    picture = forms.FileField(
+        label=_("Picture"),
+        required=False,
+        help_text=_("Optional: PNG, JPEG, WebP or GIF, at most 2 MB."),
+    )
     province = ProvinceChoiceField(label=_("Delivery province"))
     municipality = MunicipalityChoiceField(label=_("Delivery municipality"))
     invited = forms.CharField(
@@ -80,6 +86,7 @@ class SourcingRequestForm(forms.ModelForm):
             "province",
             "municipality",
             "recurring",
+            "picture",
             "visibility",
             "invited",
             "buyer_vendor",
@@ -141,6 +148,10 @@ class SourcingRequestForm(forms.ModelForm):
                 _("Choose a date within the next twelve months."), code="too_far"
             )
         return needed_by
+
+    def clean_picture(self):
+        upload = self.cleaned_data.get("picture")
+        return uploaded_image_clean(upload, box=PRODUCT_BOX) if upload else None
 
     def clean_invited(self):
         slugs = sorted({slug.strip().lower() for slug in self.cleaned_data["invited"].split(",")})

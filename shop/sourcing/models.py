@@ -2,6 +2,8 @@
 or sent to invited stores; and the stores' offers on it. An accepted offer becomes a
 purchase like any other (shop/sourcing/awards.py)."""
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -35,6 +37,10 @@ class OfferStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Not chosen")
+
+
+def sourcing_picture_path(request: "SourcingRequest", filename: str) -> str:
+    return f"sourcing/{uuid.uuid4().hex}.png"
 
 
 class SourcingRequest(models.Model):
@@ -89,6 +95,7 @@ class SourcingRequest(models.Model):
         verbose_name=_("delivery municipality"),
     )
     recurring = models.BooleanField(_("recurring need"), default=False)
+    picture = models.ImageField(_("picture"), upload_to=sourcing_picture_path, blank=True)
     visibility = models.CharField(
         _("who sees it"), max_length=8, choices=Visibility.choices, default=Visibility.PUBLIC
     )

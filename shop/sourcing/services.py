@@ -42,6 +42,7 @@ def request_create(*, requester, fields: dict, invited_vendors=()) -> SourcingRe
     """Post a request (the form has checked its fields) and tell the matching stores
     once it is committed."""
     with transaction.atomic():
+        fields = {**fields, "picture": fields.get("picture") or ""}
         request = SourcingRequest(
             requester=requester, currency=settings.OSCAR_DEFAULT_CURRENCY, **fields
         )

@@ -64,7 +64,7 @@ class RequestCreateView(LoginRequiredMixin, AtomicWritesMixin, View):
         return render(request, "sourcing/request_form.html", {"form": form})
 
     def post(self, request):
-        form = SourcingRequestForm(request.POST, user=request.user)
+        form = SourcingRequestForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return render(request, "sourcing/request_form.html", {"form": form}, status=400)
         created = request_create(

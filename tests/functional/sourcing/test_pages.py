@@ -238,3 +238,47 @@ def test_a_store_sees_only_its_own_offers(world):
         assert page.status_code == 200
         assert "Oferta de la Espiga" not in html and "81,00" not in html and "81.00" not in html
     assert "77.77" in pages[1].content.decode() or "77,77" in pages[1].content.decode()
+
+
+def test_a_request_keeps_a_picture_redrawn_and_refuses_a_file_that_is_not_one(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from vendors.catalogue.images import uploaded_image_clean
+
+    client = client_for(world["requester"])
+    fake = SimpleUploadedFile("saco.png", b"<html><script>alert(1)</script>", "image/png")
+    refused = client.post(reverse("sourcing:create"), {**good_request(world), "picture": fake})
+    picture = uploaded_image_clean(
+        SimpleUploadedFile("saco.png", _png_bytes(), "image/png"), box=(10, 10)
+    )
+    posted = client.post(
+        reverse("sourcing:create"),
+        {**good_request(world), "picture": SimpleUploadedFile("saco.png", picture.read())},
+    )
+
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["picture"] == [
+        "La imagen debe ser una foto PNG, JPEG, WebP o GIF."
+    ]
+    assert posted.status_code == 302
+    request = SourcingRequest.objects.get()
+    assert request.picture.name.startswith("sourcing/") and request.picture.name.endswith(".png")
+    page = Client().get(reverse("sourcing:detail", kwargs={"pk": request.pk})).content.decode()
+    assert request.picture.url in page
+
+
+def test_asking_a_store_for_an_offer_starts_an_invited_request(world):
+    page = client_for(world["requester"]).get(reverse("sourcing:create"), {"tienda": "store-a"})
+
+    form = page.context["form"]
+    assert (form["visibility"].value(), form["invited"].value()) == ("invited", "store-a")
+
+
+def _png_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "#c08030").save(buffer, format="PNG")
+    return buffer.getvalue()
