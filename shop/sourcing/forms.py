@@ -22,6 +22,19 @@ StockRecord = get_model("partner", "StockRecord")
 MAX_INVITED = 20
 
 
+class StyledFieldsMixin:
+    """Inputs that fill a phone's width (Bootstrap's form-control); checkboxes and radio
+    buttons stay as they are."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(
+                field.widget, (forms.CheckboxInput, forms.RadioSelect, forms.FileInput)
+            ):
+                field.widget.attrs.setdefault("class", "form-control")
+
+
 class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return ("— " * (obj.depth - 1)) + obj.name
@@ -49,7 +62,7 @@ def _sector_field(**kwargs):
     )
 
 
-class SourcingRequestForm(forms.ModelForm):
+class SourcingRequestForm(StyledFieldsMixin, forms.ModelForm):
     """What a registered buyer needs. Invited stores are named by the address of their
     store page, separated by commas."""
 
@@ -60,8 +73,20 @@ class SourcingRequestForm(forms.ModelForm):
         required=False,
         help_text=_("Optional: PNG, JPEG, WebP or GIF, at most 2 MB."),
     )
-    province = ProvinceChoiceField(label=_("Delivery province"))
-    municipality = MunicipalityChoiceField(label=_("Delivery municipality"))
+    province = ProvinceChoiceField(
+        label=_("Delivery province"),
+        error_messages={
+            "required": _("Choose the province it goes to."),
+            "invalid_choice": _("Choose a province from the list."),
+        },
+    )
+    municipality = MunicipalityChoiceField(
+        label=_("Delivery municipality"),
+        error_messages={
+            "required": _("Choose the municipality it goes to."),
+            "invalid_choice": _("Choose a municipality from the list."),
+        },
+    )
     invited = forms.CharField(
         label=_("Invited stores"),
         required=False,
@@ -183,7 +208,7 @@ class SourcingRequestForm(forms.ModelForm):
         return data
 
 
-class BoardFilterForm(forms.Form):
+class BoardFilterForm(StyledFieldsMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     sector = _sector_field()
     category = _category_field()
@@ -200,7 +225,7 @@ class BoardFilterForm(forms.Form):
     )
 
 
-class OfferForm(forms.Form):
+class OfferForm(StyledFieldsMixin, forms.Form):
     price = forms.DecimalField(
         label=_("Price per unit"),
         min_value=0,
@@ -289,7 +314,7 @@ class OfferForm(forms.Form):
         return valid_until
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(StyledFieldsMixin, forms.Form):
     """How the requester takes an offer: units, who receives them, delivery, payment."""
 
     quantity = forms.IntegerField(
