@@ -1,9 +1,10 @@
 """Reads of requests and offers: the board, who may see a request, what a store is asked
 for, and the offers a requester compares."""
 
+import statistics
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone
@@ -11,6 +12,7 @@ from shop.core.roles import is_operator
 from shop.sourcing.models import (
     OfferStatus,
     RequestStatus,
+    SourcingNotice,
     SourcingOffer,
     SourcingRequest,
     Visibility,
@@ -149,15 +151,62 @@ def vendor_offers(*, vendor: Vendor) -> QuerySet:
     )
 
 
+@dataclass(frozen=True)
+class Responsiveness:
+    """How a store answers the requests it is told of: how many, how many it offered on,
+    and the median time from the notice to its offer."""
+
+    asked: int
+    answered: int
+    median_hours: int | None = None
+
+    @property
+    def share(self) -> int | None:
+        return round(100 * self.answered / self.asked) if self.asked else None
+
+    @property
+    def median_days(self) -> int | None:
+        return None if self.median_hours is None else round(self.median_hours / 24)
+
+
+def stores_responsiveness(*, vendor_ids) -> dict[int, Responsiveness]:
+    """{vendor id: Responsiveness} in one query, however many stores: each notice with
+    the time of the store's offer on that request, if it made one."""
+    vendor_ids = set(vendor_ids)
+    offered_at = SourcingOffer.objects.filter(
+        request_id=OuterRef("request_id"), vendor_id=OuterRef("vendor_id")
+    ).values("created_at")[:1]
+    waits: dict[int, list[float]] = {vendor_id: [] for vendor_id in vendor_ids}
+    asked: dict[int, int] = dict.fromkeys(vendor_ids, 0)
+    for vendor_id, sent_at, offered in (
+        SourcingNotice.objects.filter(vendor_id__in=vendor_ids)
+        .annotate(offered_at=Subquery(offered_at))
+        .values_list("vendor_id", "sent_at", "offered_at")
+    ):
+        asked[vendor_id] += 1
+        if offered is not None:
+            waits[vendor_id].append(max((offered - sent_at).total_seconds(), 0) / 3600)
+    return {
+        vendor_id: Responsiveness(
+            asked=asked[vendor_id],
+            answered=len(waits[vendor_id]),
+            median_hours=round(statistics.median(waits[vendor_id])) if waits[vendor_id] else None,
+        )
+        for vendor_id in vendor_ids
+    }
+
+
 def offers_to_compare(*, request: SourcingRequest) -> list[SourcingOffer]:
-    """The offers the requester weighs, cheapest first, with each store's place and
-    type; withdrawn ones are left out."""
+    """The offers the requester weighs, cheapest first, with each store's place, type
+    and responsiveness; withdrawn ones are left out."""
     offers = list(
         request.offers.exclude(status=OfferStatus.WITHDRAWN)
         .select_related("vendor__municipality__province", "stockrecord__product")
         .order_by("price", "pk")
     )
+    responsiveness = stores_responsiveness(vendor_ids={offer.vendor_id for offer in offers})
     for offer in offers:
+        offer.responsiveness = responsiveness[offer.vendor_id]
         offer.comparable_quantity = min(offer.quantity, request.quantity)
         offer.total = offer.price * offer.comparable_quantity + (offer.delivery_price or 0)
     return offers

@@ -282,3 +282,20 @@ def _png_bytes() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "#c08030").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_the_store_page_and_the_offers_show_how_the_store_answers(world):
+    from shop.sourcing.notifications import request_stores_notify
+
+    request = flour_request(world["requester"])
+    request_stores_notify(request_id=request.pk)
+    offer_save(request_id=request.pk, vendor=world["stores"]["a"], terms=offer_terms())
+    store_page = Client().get(reverse("vendors:store", kwargs={"slug": "store-a"}))
+    compare = client_for(world["requester"]).get(
+        reverse("sourcing:detail", kwargs={"pk": request.pk})
+    )
+
+    for page in (store_page, compare):
+        html = page.content.decode()
+        assert "Responde el 100 % de las solicitudes que recibe" in html
+        assert "primera oferta en 0 horas (mediana)" in html

@@ -19,7 +19,12 @@ from shop.sourcing.models import (
     Visibility,
 )
 from shop.sourcing.notifications import offers_not_chosen_notify, request_stores_notify
-from shop.sourcing.selectors import BoardFilters, board_requests, vendor_open_requests
+from shop.sourcing.selectors import (
+    BoardFilters,
+    board_requests,
+    stores_responsiveness,
+    vendor_open_requests,
+)
 from shop.sourcing.services import (
     offer_save,
     offer_withdraw,
@@ -214,3 +219,20 @@ def test_stores_whose_offers_were_not_chosen_are_told_once(
     }
     assert "El comprador cerró la solicitud" in mail.outbox[0].body
     assert offers_not_chosen_notify(request_id=request.pk) == 0
+
+
+def test_a_store_answering_half_of_what_it_is_told_of_answers_fifty_percent(world):
+    store = world["stores"]["a"]
+    answered, ignored = flour_request(world["requester"]), flour_request(world["requester"])
+    for request in (answered, ignored):
+        request_stores_notify(request_id=request.pk)
+    SourcingNotice.objects.filter(request=answered, vendor=store).update(
+        sent_at=timezone.now() - timedelta(hours=5)
+    )
+    offer_save(request_id=answered.pk, vendor=store, terms=offer_terms())
+
+    measured = stores_responsiveness(vendor_ids={store.pk, world["stores"]["c"].pk})
+
+    assert (measured[store.pk].asked, measured[store.pk].answered) == (2, 1)
+    assert (measured[store.pk].share, measured[store.pk].median_hours) == (50, 5)
+    assert measured[world["stores"]["c"].pk].share is None
