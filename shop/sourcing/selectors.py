@@ -3,8 +3,10 @@ for, and the offers a requester compares."""
 
 import statistics
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone
@@ -210,3 +212,21 @@ def offers_to_compare(*, request: SourcingRequest) -> list[SourcingOffer]:
         offer.comparable_quantity = min(offer.quantity, request.quantity)
         offer.total = offer.price * offer.comparable_quantity + (offer.delivery_price or 0)
     return offers
+
+
+def requests_without_offers(*, older_than_days: int) -> QuerySet:
+    """Open requests posted more than `older_than_days` days ago that no store has
+    answered (withdrawn offers do not count), oldest first: what the operators follow up."""
+    answered = SourcingOffer.objects.filter(
+        request_id=OuterRef("pk"), status__in=(OfferStatus.SENT, OfferStatus.ACCEPTED)
+    )
+    return (
+        SourcingRequest.objects.filter(
+            status=RequestStatus.OPEN,
+            created_at__lt=timezone.now() - timedelta(days=older_than_days),
+        )
+        .exclude(Exists(answered))
+        .annotate(told=Count("notices", distinct=True))
+        .select_related("municipality__province", "sector", "requester", "buyer_vendor")
+        .order_by("created_at", "pk")
+    )

@@ -299,3 +299,25 @@ def test_the_store_page_and_the_offers_show_how_the_store_answers(world):
         html = page.content.decode()
         assert "Responde el 100 % de las solicitudes que recibe" in html
         assert "primera oferta en 0 horas (mediana)" in html
+
+
+def test_operators_see_the_requests_no_store_answered_after_some_days(world, settings):
+    from tests.factories.accounts import operator_create
+
+    settings.SOURCING_UNANSWERED_DAYS = 3
+    old = timezone.now() - timedelta(days=4)
+    forgotten = flour_request(world["requester"], title="Harina olvidada")
+    answered = flour_request(world["requester"], title="Harina con oferta")
+    recent = flour_request(world["requester"], title="Harina de hoy")
+    SourcingRequest.objects.filter(pk__in=[forgotten.pk, answered.pk]).update(created_at=old)
+    offer_save(request_id=answered.pk, vendor=world["stores"]["a"], terms=offer_terms())
+    url = reverse("sourcing_dashboard:unanswered")
+
+    page = client_for(operator_create()).get(url)
+    refused = client_for(world["owners"]["a"]).get(url)
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Harina olvidada" in html
+    assert "Harina con oferta" not in html and recent.title not in html
+    assert refused.status_code == 302
