@@ -13,3 +13,5 @@ class SourcingErrorCode(StrEnum):
     OWN_REQUEST = "own_request"
     DELIVERY = "delivery"
     PAYMENT = "payment"
+    MESSAGE = "message"
+    RATE_LIMITED = "rate_limited"

@@ -314,6 +314,18 @@ class OfferForm(StyledFieldsMixin, forms.Form):
         return valid_until
 
 
+class MessageForm(StyledFieldsMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Write a message."),
+            "max_length": _("Write at most 2000 characters."),
+        },
+    )
+
+
 class AcceptForm(StyledFieldsMixin, forms.Form):
     """How the requester takes an offer: units, who receives them, delivery, payment."""
 

@@ -224,6 +224,39 @@ class SourcingOffer(models.Model):
         return self.status in (OfferStatus.SENT, OfferStatus.WITHDRAWN)
 
 
+class OfferMessage(models.Model):
+    """One message of the conversation on an offer, between the requester and the store.
+    Until there is a purchase, phone numbers and e-mails in it are hidden."""
+
+    offer = models.ForeignKey(
+        SourcingOffer, on_delete=models.CASCADE, related_name="messages", verbose_name=_("offer")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    from_store = models.BooleanField(_("written by the store"))
+    body = models.TextField(_("message"), max_length=2000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # When the other side opened the conversation after it arrived.
+    read_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the other side was told of it by e-mail (once).
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("offer message")
+        verbose_name_plural = _("offer messages")
+        indexes = [
+            models.Index(fields=["offer", "from_store", "read_at"], name="offer_msg_unread_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class SourcingNotice(models.Model):
     """A store was told of a request: once per store and request."""
 

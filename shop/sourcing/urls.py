@@ -11,6 +11,11 @@ urlpatterns = [
     path("<int:pk>/", views.RequestDetailView.as_view(), name="detail"),
     path("<int:pk>/cerrar/", views.RequestCloseView.as_view(), name="close"),
     path(
+        "<int:pk>/ofertas/<int:offer_id>/conversacion/",
+        views.ConversationView.as_view(),
+        name="conversation",
+    ),
+    path(
         "<int:pk>/ofertas/<int:offer_id>/aceptar/",
         views.OfferAcceptView.as_view(),
         name="accept",

@@ -17,8 +17,13 @@ from payments.selectors import payment_methods_offered
 from payments.views import payable_remember
 from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.awards import Acceptance, offer_accept
+from shop.sourcing.conversations import (
+    offer_message_post,
+    offer_messages_read,
+    unread_counts,
+)
 from shop.sourcing.exceptions import SourcingRefused
-from shop.sourcing.forms import AcceptForm, BoardFilterForm, SourcingRequestForm
+from shop.sourcing.forms import AcceptForm, BoardFilterForm, MessageForm, SourcingRequestForm
 from shop.sourcing.models import OfferStatus, SourcingOffer, SourcingRequest
 from shop.sourcing.selectors import (
     BoardFilters,
@@ -82,6 +87,10 @@ class RequestDetailView(View):
         if found is None:
             raise Http404
         is_requester = request.user.is_authenticated and found.requester_id == request.user.pk
+        offers = offers_to_compare(request=found) if is_requester else []
+        unread = unread_counts(offers=offers, for_store=False) if offers else {}
+        for offer in offers:
+            offer.unread = unread.get(offer.pk, 0)
         stores = (
             Vendor.objects.filter(memberships__user=request.user).order_by("trade_name")
             if request.user.is_authenticated and not is_requester
@@ -93,7 +102,7 @@ class RequestDetailView(View):
             {
                 "sourcing_request": found,
                 "is_requester": is_requester,
-                "offers": offers_to_compare(request=found) if is_requester else [],
+                "offers": offers,
                 "my_stores": list(stores),
             },
         )
@@ -121,6 +130,50 @@ class MyRequestsView(LoginRequiredMixin, View):
         return render(
             request, "sourcing/my_requests.html", {"page_obj": page, "requests": page.object_list}
         )
+
+
+class ConversationView(LoginRequiredMixin, AtomicWritesMixin, View):
+    """The requester's side of the conversation on one offer."""
+
+    def offer(self, pk, offer_id) -> SourcingOffer:
+        offer = (
+            SourcingOffer.objects.select_related("request", "vendor")
+            .filter(pk=offer_id, request_id=pk, request__requester=self.request.user)
+            .first()
+        )
+        if offer is None:
+            raise Http404
+        return offer
+
+    def page(self, offer, form, status=200):
+        return render(
+            self.request,
+            "sourcing/conversation.html",
+            {
+                "offer": offer,
+                "sourcing_request": offer.request,
+                "messages_list": offer_messages_read(offer=offer, by_store=False),
+                "form": form,
+            },
+            status=status,
+        )
+
+    def get(self, request, pk, offer_id):
+        return self.page(self.offer(pk, offer_id), MessageForm())
+
+    def post(self, request, pk, offer_id):
+        offer = self.offer(pk, offer_id)
+        form = MessageForm(request.POST)
+        if not form.is_valid():
+            return self.page(offer, form, status=400)
+        try:
+            offer_message_post(
+                offer=offer, author=request.user, from_store=False, body=form.cleaned_data["body"]
+            )
+        except SourcingRefused as refused:
+            form.add_error("body", refused.message)
+            return self.page(offer, form, status=429)
+        return redirect("sourcing:conversation", pk=pk, offer_id=offer_id)
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")

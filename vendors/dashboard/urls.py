@@ -7,6 +7,7 @@ from shop.invoices.dashboard.views import (
     VendorInvoiceZipExportView,
 )
 from shop.sourcing.dashboard.views import (
+    VendorOfferMessageView,
     VendorOfferView,
     VendorOfferWithdrawView,
     VendorSourcingListView,
@@ -128,6 +129,11 @@ urlpatterns = [
         "<slug:vendor_slug>/solicitudes/<int:request_id>/",
         VendorOfferView.as_view(),
         name="sourcing-offer",
+    ),
+    path(
+        "<slug:vendor_slug>/solicitudes/<int:request_id>/mensajes/",
+        VendorOfferMessageView.as_view(),
+        name="sourcing-offer-message",
     ),
     path(
         "<slug:vendor_slug>/solicitudes/<int:request_id>/retirar/",

@@ -9,8 +9,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.core.transactions import AtomicWritesMixin
+from shop.sourcing.conversations import (
+    offer_message_post,
+    offer_messages_read,
+    unread_counts,
+)
 from shop.sourcing.exceptions import SourcingRefused
-from shop.sourcing.forms import OfferForm
+from shop.sourcing.forms import MessageForm, OfferForm
 from shop.sourcing.models import RequestStatus, SourcingOffer, SourcingRequest
 from shop.sourcing.selectors import vendor_may_offer, vendor_offers, vendor_open_requests
 from shop.sourcing.services import OfferTerms, offer_save, offer_withdraw
@@ -33,8 +38,11 @@ class VendorSourcingListView(VendorDashboardMixin, View):
             request.GET.get("page")
         )
         offers = {offer.request_id: offer for offer in vendor_offers(vendor=self.vendor)}
+        unread = unread_counts(offers=list(offers.values()), for_store=True)
         for sourcing_request in page.object_list:
             sourcing_request.my_offer = offers.get(sourcing_request.pk)
+            if sourcing_request.my_offer is not None:
+                sourcing_request.my_offer.unread = unread.get(sourcing_request.my_offer.pk, 0)
         return self.render(
             "sourcing_list.html",
             {
@@ -72,13 +80,17 @@ class VendorOfferView(AtomicWritesMixin, VendorDashboardMixin, View):
             initial = {name: getattr(offer, name) for name in OFFER_FIELDS}
         return self.page(found, offer, OfferForm(vendor=self.vendor, initial=initial))
 
-    def page(self, found, offer, form, status=200):
+    def page(self, found, offer, form, status=200, message_form=None):
         return self.render(
             "sourcing_offer.html",
             {
                 "sourcing_request": found,
                 "offer": offer,
                 "form": form,
+                "messages_list": (
+                    offer_messages_read(offer=offer, by_store=True) if offer is not None else []
+                ),
+                "message_form": message_form or MessageForm(),
                 "can_offer": found.status == RequestStatus.OPEN
                 and (offer is None or offer.is_editable),
             },
@@ -111,6 +123,35 @@ class VendorOfferView(AtomicWritesMixin, VendorDashboardMixin, View):
         messages.success(request, _("Your offer is sent. You can change it until it is accepted."))
         return redirect(
             "vendor_dashboard:sourcing-offer", vendor_slug=vendor_slug, request_id=found.pk
+        )
+
+
+class VendorOfferMessageView(AtomicWritesMixin, VendorDashboardMixin, View):
+    """The store writes in the conversation on its offer (POST only)."""
+
+    def post(self, request, vendor_slug, request_id):
+        offer = (
+            SourcingOffer.objects.select_related("request")
+            .filter(request_id=request_id, vendor=self.vendor)
+            .first()
+        )
+        if offer is None:
+            raise Http404
+        form = MessageForm(request.POST)
+        if form.is_valid():
+            try:
+                offer_message_post(
+                    offer=offer,
+                    author=request.user,
+                    from_store=True,
+                    body=form.cleaned_data["body"],
+                )
+            except SourcingRefused as refused:
+                messages.error(request, refused.message)
+        else:
+            messages.error(request, " ".join(form.errors["body"]))
+        return redirect(
+            "vendor_dashboard:sourcing-offer", vendor_slug=vendor_slug, request_id=request_id
         )
 
 

@@ -321,3 +321,39 @@ def test_operators_see_the_requests_no_store_answered_after_some_days(world, set
     assert "Harina olvidada" in html
     assert "Harina con oferta" not in html and recent.title not in html
     assert refused.status_code == 302
+
+
+def test_the_requester_and_the_store_ask_and_answer_in_the_offer_conversation(world):
+    from shop.sourcing.models import OfferMessage
+
+    request = flour_request(world["requester"])
+    offer = offer_save(request_id=request.pk, vendor=world["stores"]["a"], terms=offer_terms())
+    buyer, store = client_for(world["requester"]), client_for(world["owners"]["a"])
+    thread = reverse("sourcing:conversation", kwargs={"pk": request.pk, "offer_id": offer.pk})
+    store_page = reverse(
+        "vendor_dashboard:sourcing-offer",
+        kwargs={"vendor_slug": "store-a", "request_id": request.pk},
+    )
+
+    empty = buyer.post(thread, {"body": "  "})
+    buyer.post(thread, {"body": "¿Pueden entregar el lunes? Mi número es 52345678."})
+    listed = store.get(reverse("vendor_dashboard:sourcing-list", kwargs={"vendor_slug": "store-a"}))
+    store.post(
+        reverse(
+            "vendor_dashboard:sourcing-offer-message",
+            kwargs={"vendor_slug": "store-a", "request_id": request.pk},
+        ),
+        {"body": "Sí, el lunes por la mañana."},
+    )
+    detail = buyer.get(reverse("sourcing:detail", kwargs={"pk": request.pk})).content.decode()
+    conversation = buyer.get(thread).content.decode()
+
+    assert empty.status_code == 400
+    assert empty.context["form"].errors["body"] == ["Escriba un mensaje."]
+    assert "1 mensaje nuevo" in listed.content.decode()
+    assert "Preguntar a la tienda (1 mensaje nuevo)" in detail
+    assert "Sí, el lunes por la mañana." in conversation
+    assert "52345678" not in store.get(store_page).content.decode()
+    assert list(OfferMessage.objects.values_list("from_store", flat=True)) == [False, True]
+    assert client_for(world["owners"]["b"]).get(thread).status_code == 404
+    assert client_for(world["owners"]["a"]).get(thread).status_code == 404

@@ -24,7 +24,7 @@ from payments.ledger import payment_outcome_record
 from payments.models import Payment
 from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
-from shop.sourcing.models import SourcingOffer
+from shop.sourcing.models import OfferMessage, SourcingOffer
 from shop.sourcing.services import offer_save
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
@@ -61,6 +61,7 @@ POST_ONLY = {
     "shipment-cancel",
     "shipment-link-revoke",
     "sourcing-offer-withdraw",
+    "sourcing-offer-message",
 }
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
@@ -136,6 +137,7 @@ POST_DATA = {
         "valid_until": world["offer_a"].valid_until.isoformat(),
     },
     "sourcing-offer-withdraw": {},
+    "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
 }
 
 
@@ -340,6 +342,7 @@ def snapshot(world) -> tuple:
             .order_by("pk")
             .values_list("pk", "price", "quantity", "lead_time_days", "status")
         ),
+        OfferMessage.objects.filter(offer__vendor=vendor).count(),
     )
 
 
@@ -381,6 +384,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "shipment-step",
         "sourcing-list",
         "sourcing-offer",
+        "sourcing-offer-message",
         "sourcing-offer-withdraw",
         "team",
     ]
