@@ -989,6 +989,27 @@ REQUESTS = (
     ),
 )
 
+# Conversations on demo offers: (request title, store code, [(written by the store?, text)]).
+CONVERSATIONS = (
+    (
+        "Harina de trigo para pan",
+        "ESPERANZA",
+        (
+            (False, "¿Pueden entregar los sacos en Santa Clara cada lunes?"),
+            (True, "Sí: salimos de Artemisa el domingo y llegamos el lunes por la mañana."),
+            (False, "Perfecto. ¿La harina es de trigo duro o blando?"),
+        ),
+    ),
+    (
+        "Bloques de hormigón de 15 cm",
+        "MORON",
+        (
+            (False, "¿Los bloques llegan paletizados?"),
+            (True, "Sí, en paletas de 100; el camión descarga con grúa."),
+        ),
+    ),
+)
+
 # Where the awarded request's purchase is delivered (its municipality is the request's).
 REQUEST_AWARD_ADDRESS = {
     "first_name": "Mirta",

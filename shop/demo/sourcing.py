@@ -1,6 +1,7 @@
 """The demo's requests for offers: a dozen actors across the provinces post what they
-need, the matching stores are told and some answer; one request was awarded and its
-purchase is being prepared. Created once, like the demo's purchases."""
+need, the matching stores are told and some answer, and ask and answer in the offers'
+conversations; one request was awarded and its purchase is being prepared. Created once,
+like the demo's purchases."""
 
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from payments.interface import Capability
 from payments.selectors import gateway_names_with
 from shop.demo import data
 from shop.sourcing.awards import Acceptance, offer_accept
+from shop.sourcing.conversations import offer_message_post
 from shop.sourcing.models import SourcingOffer, SourcingRequest, Visibility
 from shop.sourcing.services import OfferTerms, offer_save, request_create
 from vendors.models import MembershipRole, Sector, Vendor, VendorMembership
@@ -66,9 +68,40 @@ def demo_requests_seed(*, stores: dict) -> int:
                     message=offer.message,
                 ),
             )
+    for title, code, exchange in data.CONVERSATIONS:
+        offer = SourcingOffer.objects.select_related("request__requester").get(
+            request__title=title, vendor=vendors[code]
+        )
+        owner = _store_writer(vendors[code])
+        for from_store, text in exchange:
+            offer_message_post(
+                offer=offer,
+                author=owner if from_store else offer.request.requester,
+                from_store=from_store,
+                body=text,
+            )
+    for demo in data.REQUESTS:
         if demo.awarded_to:
+            requester, _store = buyers[demo.buyer]
+            request = SourcingRequest.objects.get(requester=requester, title=demo.title)
             _award(request=request, vendor=vendors[demo.awarded_to], requester=requester)
     return len(data.REQUESTS)
+
+
+def _store_writer(vendor: Vendor):
+    """Who writes for a demo store: one of its members, or a seller account made for it."""
+    membership = vendor.memberships.select_related("user").order_by("pk").first()
+    if membership is not None:
+        return membership.user
+    email = f"ventas.{vendor.partner.code}@encadena.test"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(username=email.split("@")[0], email=email, first_name="Ventas")
+        user.last_name = vendor.trade_name
+        user.set_password(data.DEMO_PASSWORD)
+        user.save()
+        VendorMembership.objects.create(vendor=vendor, user=user, role=MembershipRole.STAFF)
+    return user
 
 
 def _buyer(buyer: data.DemoBuyer, vendors: dict) -> tuple:
