@@ -117,7 +117,7 @@ class SourcingRequestForm(StyledFieldsMixin, forms.ModelForm):
             "buyer_vendor",
         ]
         widgets = {
-            "needed_by": forms.DateInput(attrs={"type": "date"}),
+            "needed_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
             "visibility": forms.RadioSelect,
         }
@@ -276,7 +276,7 @@ class OfferForm(StyledFieldsMixin, forms.Form):
     )
     valid_until = forms.DateField(
         label=_("Valid until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Enter until when your offer is valid."),
             "invalid": _("Enter the date as day/month/year."),

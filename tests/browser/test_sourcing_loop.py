@@ -1,6 +1,7 @@
 """The "Busco" loop in Chromium with JavaScript off, on a phone and on a desktop: a
 cooperative posts a request with a bad then a good input, a store answers from its
-dashboard, the cooperative compares and buys the offer at its price."""
+dashboard, they ask and answer in the offer's conversation, the cooperative compares and
+buys the offer at its price."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -75,6 +76,18 @@ def test_a_request_is_posted_answered_and_bought_without_scripts(
 
     buyer.goto(f"{live_server.url}/solicitudes/{request.pk}/")
     assert buyer.get_by_text("Sacos de 50 kg, harina de primera.").is_visible()
+    buyer.get_by_role("link", name="Preguntar a la tienda").click()
+    buyer.fill("#id_body", "¿Entregan el lunes? Llámeme al 52345678.")
+    buyer.get_by_role("button", name="Enviar el mensaje").click()
+    seller.goto(f"{live_server.url}/vendedor/{store.slug}/solicitudes/")
+    assert seller.get_by_text("1 mensaje nuevo").is_visible()
+    seller.locator("article").get_by_role("link", name="Harina de trigo para la panadería").click()
+    assert seller.get_by_text("[datos de contacto ocultos hasta que haya una compra]").is_visible()
+    seller.fill("#id_body", "Sí, el lunes por la mañana.")
+    seller.get_by_role("button", name="Enviar el mensaje").click()
+    screenshot(seller, "store-answers")
+    buyer.goto(f"{live_server.url}/solicitudes/{request.pk}/")
+    assert buyer.get_by_text("Preguntar a la tienda (1 mensaje nuevo)").is_visible()
     screenshot(buyer, "offers-compared")
     buyer.get_by_role("link", name="Aceptar").click()
     buyer.fill("#id_first_name", "Rosa")

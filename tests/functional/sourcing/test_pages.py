@@ -357,3 +357,21 @@ def test_the_requester_and_the_store_ask_and_answer_in_the_offer_conversation(wo
     assert list(OfferMessage.objects.values_list("from_store", flat=True)) == [False, True]
     assert client_for(world["owners"]["b"]).get(thread).status_code == 404
     assert client_for(world["owners"]["a"]).get(thread).status_code == 404
+
+
+def test_a_store_editing_its_offer_sees_its_dates_in_the_date_field(world):
+    request = flour_request(world["requester"])
+    offer = offer_save(request_id=request.pk, vendor=world["stores"]["a"], terms=offer_terms())
+
+    html = (
+        client_for(world["owners"]["a"])
+        .get(
+            reverse(
+                "vendor_dashboard:sourcing-offer",
+                kwargs={"vendor_slug": "store-a", "request_id": request.pk},
+            )
+        )
+        .content.decode()
+    )
+
+    assert f'value="{offer.valid_until.isoformat()}"' in html
