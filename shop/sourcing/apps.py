@@ -6,3 +6,6 @@ class SourcingConfig(AppConfig):
     name = "shop.sourcing"
     label = "sourcing"
     verbose_name = _("Requests for offers")
+
+    def ready(self):
+        from shop.sourcing import receivers  # noqa: F401  (connects the signal receivers)

@@ -261,19 +261,55 @@ def _award(*, offer_id: int, quantity: int, order) -> None:
     request.save(update_fields=fields)
 
 
-@transaction.atomic
-def _award_undo(*, offer_id: int, order_id: int) -> None:
+def award_lapse(*, order_id: int, vendor_id: int) -> bool:
+    """The purchase of an accepted offer was cancelled or rejected: its units go back to
+    the request, which opens again if its date has not passed. Runs inside the
+    transition's transaction (request and offer locked after the vendor order and stock)."""
+    offer_id = (
+        SourcingOffer.objects.filter(
+            order_id=order_id, vendor_id=vendor_id, status=OfferStatus.ACCEPTED
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if offer_id is None:
+        return False
     request_id = SourcingOffer.objects.values_list("request_id", flat=True).get(pk=offer_id)
     request = SourcingRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
     offer = SourcingOffer.objects.select_for_update(of=("self",)).get(pk=offer_id)
-    if offer.status != OfferStatus.ACCEPTED or offer.order_id != order_id:
-        return
+    if offer.status != OfferStatus.ACCEPTED:
+        return False
     request.awarded_quantity -= offer.accepted_quantity
     fields = ["awarded_quantity", "updated_at"]
-    if request.status == RequestStatus.AWARDED:
+    if request.status == RequestStatus.AWARDED and request.needed_by >= timezone.localdate():
         request.status, request.closed_at = RequestStatus.OPEN, None
         fields += ["status", "closed_at"]
     request.save(update_fields=fields)
+    offer.status = OfferStatus.CANCELLED
+    offer.save(update_fields=["status", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def _award_undo(*, offer_id: int, order_id: int) -> None:
+    """The gateway refused the payment of `order_id`, which closed the purchase (and with
+    it, through award_lapse, the award's units went back): the offer can be accepted
+    again, with another way to pay."""
+    request_id = SourcingOffer.objects.values_list("request_id", flat=True).get(pk=offer_id)
+    request = SourcingRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
+    offer = SourcingOffer.objects.select_for_update(of=("self",)).get(pk=offer_id)
+    if offer.order_id != order_id or offer.status not in (
+        OfferStatus.ACCEPTED,
+        OfferStatus.CANCELLED,
+    ):
+        return
+    if offer.status == OfferStatus.ACCEPTED:  # the purchase was not closed: give units back
+        request.awarded_quantity -= offer.accepted_quantity
+        fields = ["awarded_quantity", "updated_at"]
+        if request.status == RequestStatus.AWARDED:
+            request.status, request.closed_at = RequestStatus.OPEN, None
+            fields += ["status", "closed_at"]
+        request.save(update_fields=fields)
     offer.status, offer.accepted_quantity, offer.accepted_at, offer.order = (
         OfferStatus.SENT,
         None,

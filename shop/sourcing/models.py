@@ -37,6 +37,8 @@ class OfferStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Not chosen")
+    # Accepted, then its purchase was cancelled or rejected: the units are free again.
+    CANCELLED = "cancelled", _("Purchase cancelled")
 
 
 def sourcing_picture_path(request: "SourcingRequest", filename: str) -> str:

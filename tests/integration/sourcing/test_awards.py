@@ -184,3 +184,27 @@ def test_an_offer_with_its_own_delivery_price_delivers_home_at_that_price(world)
         Decimal("640.00"),
     )
     assert order.total_incl_tax == Decimal("2440.00")  # 20 × 90 + 640
+
+
+def test_a_cancelled_purchase_gives_its_units_back_to_the_request(world):
+    from vendors.orders.transitions import ActorRole, vendor_order_transition
+
+    request = flour_request(world["requester"], quantity=100)
+    first, second = (
+        offer_save(request_id=request.pk, vendor=world["stores"][key], terms=offer_terms())
+        for key in ("a", "b")
+    )
+    part = VendorOrder.objects.get(order=accept(first, world["requester"], 100).order)
+
+    vendor_order_transition(
+        vendor_order_id=part.pk, to_status="cancelled", actor=None, actor_role=ActorRole.BUYER
+    )
+
+    first.refresh_from_db()
+    request.refresh_from_db()
+    assert first.status == OfferStatus.CANCELLED
+    assert (request.status, request.awarded_quantity) == (RequestStatus.OPEN, 0)
+    SourcingOffer.objects.filter(pk=second.pk).update(status=OfferStatus.SENT)
+    accept(second, world["requester"], 100)
+    request.refresh_from_db()
+    assert (request.status, request.awarded_quantity) == (RequestStatus.AWARDED, 100)
