@@ -12,7 +12,7 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from logistics.models import PickupPoint, Province
-from shop.sourcing.models import SourcingRequest, Visibility
+from shop.sourcing.models import SourcingRequest, StoreFollowing, Visibility
 from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
 
@@ -312,6 +312,20 @@ class OfferForm(StyledFieldsMixin, forms.Form):
         if valid_until < timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the past."), code="past")
         return valid_until
+
+
+class FollowingForm(forms.ModelForm):
+    class Meta:
+        model = StoreFollowing
+        fields = ["sectors", "provinces"]
+        widgets = {
+            "sectors": forms.CheckboxSelectMultiple,
+            "provinces": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "sectors": _("You are told of every public request in these sectors."),
+            "provinces": _("You are told of every public request delivered in these provinces."),
+        }
 
 
 class MessageForm(StyledFieldsMixin, forms.Form):

@@ -259,6 +259,24 @@ class OfferMessage(models.Model):
         return f"{self.offer_id} · {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class StoreFollowing(models.Model):
+    """The sectors and provinces a store follows: it is told of every public request in
+    them, besides those that match its own sectors, categories and zones."""
+
+    vendor = models.OneToOneField(
+        "vendors.Vendor", on_delete=models.CASCADE, related_name="sourcing_following"
+    )
+    sectors = models.ManyToManyField(
+        "vendors.Sector", blank=True, related_name="+", verbose_name=_("sectors you follow")
+    )
+    provinces = models.ManyToManyField(
+        "logistics.Province", blank=True, related_name="+", verbose_name=_("provinces you follow")
+    )
+
+    def __str__(self) -> str:
+        return str(self.vendor_id)
+
+
 class SourcingNotice(models.Model):
     """A store was told of a request: once per store and request."""
 

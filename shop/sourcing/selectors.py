@@ -94,7 +94,8 @@ def vendor_may_offer(*, request: SourcingRequest, vendor: Vendor) -> bool:
 def matching_vendor_ids(*, request: SourcingRequest) -> list[int]:
     """The approved stores to tell of `request`: the invited ones for an invited-only
     request; otherwise those in its sector or selling in its category or, when it names
-    neither, those delivering to its municipality. Never the store it buys for."""
+    neither, those delivering to its municipality, and those following its sector or its
+    province. Never the store it buys for."""
     vendors = Vendor.objects.filter(status=VendorStatus.APPROVED)
     if request.visibility == Visibility.INVITED:
         vendors = vendors.filter(pk__in=request.invited_vendors.values("pk"))
@@ -122,6 +123,11 @@ def matching_vendor_ids(*, request: SourcingRequest) -> list[int]:
                 )
             )
         )
+    if request.visibility == Visibility.PUBLIC:
+        following = Q(sourcing_following__provinces=request.municipality.province_id)
+        if request.sector_id:
+            following |= Q(sourcing_following__sectors=request.sector_id)
+        vendors = vendors | Vendor.objects.filter(following, status=VendorStatus.APPROVED)
     if request.buyer_vendor_id:
         vendors = vendors.exclude(pk=request.buyer_vendor_id)
     return sorted(set(vendors.values_list("pk", flat=True)))

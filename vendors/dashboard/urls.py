@@ -7,6 +7,7 @@ from shop.invoices.dashboard.views import (
     VendorInvoiceZipExportView,
 )
 from shop.sourcing.dashboard.views import (
+    VendorFollowingView,
     VendorOfferMessageView,
     VendorOfferView,
     VendorOfferWithdrawView,
@@ -124,6 +125,11 @@ urlpatterns = [
         "<slug:vendor_slug>/solicitudes/",
         VendorSourcingListView.as_view(),
         name="sourcing-list",
+    ),
+    path(
+        "<slug:vendor_slug>/solicitudes/seguir/",
+        VendorFollowingView.as_view(),
+        name="sourcing-following",
     ),
     path(
         "<slug:vendor_slug>/solicitudes/<int:request_id>/",

@@ -15,8 +15,8 @@ from shop.sourcing.conversations import (
     unread_counts,
 )
 from shop.sourcing.exceptions import SourcingRefused
-from shop.sourcing.forms import MessageForm, OfferForm
-from shop.sourcing.models import RequestStatus, SourcingOffer, SourcingRequest
+from shop.sourcing.forms import FollowingForm, MessageForm, OfferForm
+from shop.sourcing.models import RequestStatus, SourcingOffer, SourcingRequest, StoreFollowing
 from shop.sourcing.selectors import vendor_may_offer, vendor_offers, vendor_open_requests
 from shop.sourcing.services import OfferTerms, offer_save, offer_withdraw
 from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
@@ -51,6 +51,28 @@ class VendorSourcingListView(VendorDashboardMixin, View):
                 "offers": list(offers.values())[:PAGE_SIZE],
             },
         )
+
+
+class VendorFollowingView(AtomicWritesMixin, VendorDashboardMixin, View):
+    """The sectors and provinces whose requests the store is told of."""
+
+    def following(self) -> StoreFollowing:
+        return StoreFollowing.objects.filter(vendor=self.vendor).first() or StoreFollowing(
+            vendor=self.vendor
+        )
+
+    def get(self, request, vendor_slug):
+        return self.render(
+            "sourcing_following.html", {"form": FollowingForm(instance=self.following())}
+        )
+
+    def post(self, request, vendor_slug):
+        form = FollowingForm(request.POST, instance=self.following())
+        if not form.is_valid():
+            return self.render("sourcing_following.html", {"form": form}, status=400)
+        form.save()
+        messages.success(request, _("Saved: you will be told of the requests you follow."))
+        return redirect("vendor_dashboard:sourcing-following", vendor_slug=vendor_slug)
 
 
 class VendorOfferView(AtomicWritesMixin, VendorDashboardMixin, View):

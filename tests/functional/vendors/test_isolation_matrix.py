@@ -24,7 +24,7 @@ from payments.ledger import payment_outcome_record
 from payments.models import Payment
 from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
-from shop.sourcing.models import OfferMessage, SourcingOffer
+from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
 from shop.sourcing.services import offer_save
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
@@ -138,6 +138,7 @@ POST_DATA = {
     },
     "sourcing-offer-withdraw": {},
     "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
+    "sourcing-following": lambda world: {"provinces": [Province.objects.get(name="Artemisa").pk]},
 }
 
 
@@ -343,6 +344,11 @@ def snapshot(world) -> tuple:
             .values_list("pk", "price", "quantity", "lead_time_days", "status")
         ),
         OfferMessage.objects.filter(offer__vendor=vendor).count(),
+        list(
+            StoreFollowing.provinces.through.objects.filter(storefollowing__vendor=vendor)
+            .order_by("pk")
+            .values_list("province_id", flat=True)
+        ),
     )
 
 
@@ -382,6 +388,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "shipment-link-revoke",
         "shipment-list",
         "shipment-step",
+        "sourcing-following",
         "sourcing-list",
         "sourcing-offer",
         "sourcing-offer-message",

@@ -22,6 +22,7 @@ from shop.sourcing.notifications import offers_not_chosen_notify, request_stores
 from shop.sourcing.selectors import (
     BoardFilters,
     board_requests,
+    matching_vendor_ids,
     stores_responsiveness,
     vendor_open_requests,
 )
@@ -236,3 +237,26 @@ def test_a_store_answering_half_of_what_it_is_told_of_answers_fifty_percent(worl
     assert (measured[store.pk].asked, measured[store.pk].answered) == (2, 1)
     assert (measured[store.pk].share, measured[store.pk].median_hours) == (50, 5)
     assert measured[world["stores"]["c"].pk].share is None
+
+
+def test_a_store_following_a_province_or_a_sector_is_told_of_its_public_requests(world):
+    from shop.sourcing.models import StoreFollowing
+
+    furniture = world["stores"]["c"]
+    following = StoreFollowing.objects.create(vendor=furniture)
+    following.provinces.set([Province.objects.get(name="Villa Clara")])
+    in_villa_clara = flour_request(world["requester"])
+    elsewhere = flour_request(
+        world["requester"], municipality=Municipality.objects.get(name="Playa")
+    )
+    invited = flour_request(world["requester"], visibility=Visibility.INVITED)
+    invited.invited_vendors.set([world["stores"]["a"]])
+
+    for request in (in_villa_clara, elsewhere, invited):
+        request_stores_notify(request_id=request.pk)
+
+    told = set(SourcingNotice.objects.filter(vendor=furniture).values_list("request", flat=True))
+    assert told == {in_villa_clara.pk}
+    following.provinces.clear()
+    following.sectors.set([world["sector"]])
+    assert furniture.pk in matching_vendor_ids(request=elsewhere)
