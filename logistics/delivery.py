@@ -28,6 +28,7 @@ WEIGHT_ATTRIBUTE = "weight"
 CENT = Decimal("0.01")
 HOME = "home"
 PICKUP = "pickup"
+QUOTED = "quote"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,16 @@ class DeliveryOption:
     name: str  # what the buyer and the vendor read
     charge: Decimal
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class QuotedDelivery:
+    """Home delivery a store quoted for one purchase (an accepted offer's delivery price).
+    A basket carrying `delivery_quotes` = {vendor id: QuotedDelivery} offers it instead of
+    that store's zones; its pickup points stay."""
+
+    charge: Decimal
+    name: str
 
 
 @dataclass(frozen=True)
@@ -150,7 +161,7 @@ def _basket_vendor_parts(*, basket, municipality: Municipality | None) -> list[V
             )
         )
     if municipality is not None:
-        parts = _with_options(parts, municipality)
+        parts = _with_options(parts, municipality, getattr(basket, "delivery_quotes", {}))
     return parts
 
 
@@ -233,7 +244,9 @@ def _product_weights(product_ids: set[int]) -> dict[int, Decimal]:
     return {product_id: Decimal(str(value)) for product_id, value in values if value}
 
 
-def _with_options(parts: list[VendorPart], municipality: Municipality) -> list[VendorPart]:
+def _with_options(
+    parts: list[VendorPart], municipality: Municipality, quotes: dict | None = None
+) -> list[VendorPart]:
     vendor_ids = [part.vendor.pk for part in parts]
     zones: dict[int, list[DeliveryZone]] = {}
     for zone in (
@@ -252,16 +265,29 @@ def _with_options(parts: list[VendorPart], municipality: Municipality) -> list[V
         points.setdefault(point.vendor_id, []).append(point)
     return [
         _part_with_options(
-            part, municipality, zones.get(part.vendor.pk, []), points.get(part.vendor.pk, [])
+            part,
+            municipality,
+            zones.get(part.vendor.pk, []),
+            points.get(part.vendor.pk, []),
+            (quotes or {}).get(part.vendor.pk),
         )
         for part in parts
     ]
 
 
-def _part_with_options(part, municipality, zones, points) -> VendorPart:
+def _part_with_options(part, municipality, zones, points, quote=None) -> VendorPart:
     options, home_unavailable = [], ""
     reachable = [zone for zone in zones if part.subtotal >= zone.minimum_order]
-    if reachable:
+    if quote is not None:
+        options.append(
+            DeliveryOption(
+                code=f"{HOME}-{QUOTED}",
+                kind=HOME,
+                name=quote.name,
+                charge=quote.charge.quantize(CENT, rounding=ROUND_HALF_UP),
+            )
+        )
+    elif reachable:
         zone = min(
             reachable, key=lambda z: (delivery_zone_charge(zone=z, weight=part.weight), z.pk)
         )

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/pagos/", include("payments.dashboard.urls")),
     path("dashboard/envios/", include("logistics.dashboard.urls")),
     path("dashboard/accesos/", include("shop.accounts.dashboard.urls")),
+    path("dashboard/solicitudes/", include("shop.sourcing.dashboard.urls")),
     path("cuenta/", include("shop.accounts.urls")),
     path("pagar/enlace/", include("shop.callcenter.urls")),
     path("pagar/", include(payment_pages)),
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include(tracking_pages)),
     path("", include("shop.customers.urls")),
     path("", include("shop.invoices.urls")),
+    path("solicitudes/", include("shop.sourcing.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

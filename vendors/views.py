@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from shop.apps.search.forms import SearchForm
 from shop.apps.search.selectors import product_list
+from shop.sourcing.selectors import stores_responsiveness
 from vendors.actors.selectors import (
     DirectoryFilters,
     vendor_directory_facets,
@@ -138,6 +139,7 @@ class StoreView(View):
                 "page_obj": page,
                 "paginator": page.paginator,
                 "products": page.object_list,
+                "responsiveness": stores_responsiveness(vendor_ids={vendor.pk})[vendor.pk],
             },
         )
 

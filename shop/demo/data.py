@@ -741,3 +741,280 @@ CALL_NOTES = (
     ("", "Primera compra por teléfono; prefiere que la llamen por la tarde."),
     ("comprador@encadena.test", "Preguntó por la entrega de su pedido de materiales."),
 )
+
+
+@dataclass(frozen=True)
+class DemoBuyer:
+    """Who posts a demo request: a store's buyer (a staff member of `store`), or an actor
+    without a store on Encadena."""
+
+    email: str
+    first_name: str
+    last_name: str
+    store: str = ""  # the code of the store it buys for
+
+
+@dataclass(frozen=True)
+class DemoOffer:
+    store: str
+    price: Decimal
+    quantity: int
+    lead_time_days: int
+    message: str
+    delivery_price: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class DemoRequest:
+    buyer: str  # a DemoBuyer's e-mail
+    title: str
+    description: str
+    sector: str  # slug (vendors/migrations/0002)
+    quantity: int
+    unit: str  # shop.sourcing.models.Unit
+    target_price: Decimal | None
+    days: int  # needed so many days after the seed
+    province: str
+    municipality: str
+    recurring: bool = False
+    invited: tuple[str, ...] = ()  # store codes: only they see it
+    offers: tuple[DemoOffer, ...] = ()
+    awarded_to: str = ""  # the store whose offer the buyer accepted (all it can supply)
+    category: str = ""  # a second-level category's name
+
+
+DEMO_BUYERS = (
+    DemoBuyer("compras.panaderia@encadena.test", "Yamila", "Cooperativa Panadera"),
+    DemoBuyer("compras.sabores@encadena.test", "Rafael", "Sabores del Norte"),
+    DemoBuyer("compras.ccs@encadena.test", "Eduardo", "CCS Niceto Pérez"),
+    DemoBuyer("compras.casona@encadena.test", "Mirta", "PDL La Casona"),
+    DemoBuyer("compras.guayabita@encadena.test", "Iván", "Compras Guayabita", "GUAYABITA"),
+    DemoBuyer("compras.espiga@encadena.test", "Lourdes", "Compras La Espiga", "ESPIGA"),
+    DemoBuyer("compras.bayamo@encadena.test", "Osmel", "Compras Bayamo", "BAYAMO"),
+    DemoBuyer("compras.serrano@encadena.test", "Daniela", "Compras Serrano", "SERRANO"),
+    DemoBuyer("compras.tinajon@encadena.test", "Pedro", "Compras Tinajón", "TINAJON"),
+    DemoBuyer("compras.esperanza@encadena.test", "Arelis", "Compras La Esperanza", "ESPERANZA"),
+    DemoBuyer("comprador@encadena.test", "Carlos", "Comprador"),
+)
+
+REQUESTS = (
+    DemoRequest(
+        "compras.panaderia@encadena.test",
+        "Harina de trigo para pan",
+        "Sacos de 50 kg para la panadería de la cooperativa; la necesitamos cada semana.",
+        "alimentos-y-bebidas",
+        2000,
+        "kg",
+        Decimal("160.00"),
+        14,
+        "Villa Clara",
+        "Santa Clara",
+        recurring=True,
+        offers=(
+            DemoOffer("ESPERANZA", Decimal("170.00"), 1000, 5, "Harina de nuestra molida."),
+            DemoOffer("SEMILLAS", Decimal("175.00"), 2000, 7, "Podemos cubrir todo el pedido."),
+        ),
+    ),
+    DemoRequest(
+        "compras.sabores@encadena.test",
+        "Cajas de cartón corrugado para envíos",
+        "Cajas de 30 × 20 × 15 cm para enviar conservas, impresas a una tinta con el logo.",
+        "industria",
+        1500,
+        "unit",
+        Decimal("40.00"),
+        20,
+        "Holguín",
+        "Holguín",
+        offers=(
+            DemoOffer("DISENOVIVO", Decimal("45.00"), 1500, 10, "Incluye el diseño de la tinta."),
+            DemoOffer("TINAJON", Decimal("52.00"), 800, 6, "Cartón reciclado, muy resistente."),
+        ),
+    ),
+    DemoRequest(
+        "compras.ccs@encadena.test",
+        "Transporte de viandas a La Habana",
+        "Dos viajes semanales de camión desde las fincas de la CCS hasta el mercado de 19 y B.",
+        "transporte-y-logistica",
+        16,
+        "hour",
+        Decimal("1200.00"),
+        10,
+        "Artemisa",
+        "Artemisa",
+        recurring=True,
+        offers=(
+            DemoOffer(
+                "TUNAS",
+                Decimal("1400.00"),
+                16,
+                2,
+                "Camión de 5 t con chofer y ayudante.",
+                Decimal("0.00"),
+            ),
+        ),
+    ),
+    DemoRequest(
+        "compras.guayabita@encadena.test",
+        "Frascos de vidrio de 500 ml con tapa",
+        "Para mermelada de guayaba; tapa metálica de rosca.",
+        "industria",
+        3000,
+        "unit",
+        Decimal("35.00"),
+        30,
+        "Pinar del Río",
+        "Pinar del Río",
+    ),
+    DemoRequest(
+        "compras.espiga@encadena.test",
+        "Mantequilla para repostería",
+        "Mantequilla sin sal en bloques de 1 kg, para dulces y panes especiales.",
+        "alimentos-y-bebidas",
+        200,
+        "kg",
+        Decimal("900.00"),
+        12,
+        "Matanzas",
+        "Cárdenas",
+        offers=(
+            DemoOffer(
+                "ESCAMBRAY",
+                Decimal("950.00"),
+                200,
+                4,
+                "Mantequilla fresca de nuestra leche.",
+                Decimal("800.00"),
+            ),
+        ),
+    ),
+    DemoRequest(
+        "compras.casona@encadena.test",
+        "Bloques de hormigón de 15 cm",
+        "Para ampliar el taller del proyecto; entregados en la obra.",
+        "construccion",
+        4000,
+        "unit",
+        Decimal("55.00"),
+        25,
+        "Camagüey",
+        "Camagüey",
+        offers=(
+            DemoOffer("MORON", Decimal("58.00"), 4000, 7, "Bloques curados, con certificado."),
+            DemoOffer("CONSTRUHAB", Decimal("62.00"), 2500, 12, "Desde La Habana."),
+        ),
+        awarded_to="MORON",
+        category="Bloques y ladrillos",
+    ),
+    DemoRequest(
+        "compras.bayamo@encadena.test",
+        "Tela de algodón para uniformes escolares",
+        "Algodón blanco y azul, de 1,5 m de ancho.",
+        "textiles-y-confecciones",
+        600,
+        "m2",
+        Decimal("300.00"),
+        21,
+        "Granma",
+        "Bayamo",
+        offers=(DemoOffer("TRINIDAD", Decimal("320.00"), 600, 12, "Tejida en Trinidad."),),
+    ),
+    DemoRequest(
+        "compras.serrano@encadena.test",
+        "Diseño de etiquetas para café",
+        "Etiquetas para tres presentaciones de café molido, listas para imprimir.",
+        "servicios-profesionales",
+        20,
+        "hour",
+        Decimal("800.00"),
+        15,
+        "Santiago de Cuba",
+        "Tercer Frente",
+        offers=(
+            DemoOffer("DISENOVIVO", Decimal("750.00"), 20, 5, "Tres propuestas por etiqueta."),
+        ),
+    ),
+    DemoRequest(
+        "compras.tinajon@encadena.test",
+        "Tablones de pino para estantes",
+        "Tablones secos de 2 m × 25 cm × 2,5 cm.",
+        "muebles-y-hogar",
+        80,
+        "unit",
+        Decimal("2200.00"),
+        18,
+        "Camagüey",
+        "Camagüey",
+        offers=(DemoOffer("LOSPINOS", Decimal("2450.00"), 80, 9, "Pino secado al aire."),),
+    ),
+    DemoRequest(
+        "compras.esperanza@encadena.test",
+        "Semillas de tomate para la campaña",
+        "Variedad resistente al calor, con certificado de germinación.",
+        "agricultura-y-ganaderia",
+        5,
+        "kg",
+        Decimal("12000.00"),
+        9,
+        "Artemisa",
+        "San Antonio de los Baños",
+        offers=(DemoOffer("SEMILLAS", Decimal("11500.00"), 5, 3, "Germinación del 92 %."),),
+        category="Semillas y posturas",
+    ),
+    DemoRequest(
+        "compras.guayabita@encadena.test",
+        "Cacao en grano para bombones",
+        "Cacao fermentado y seco, en sacos.",
+        "alimentos-y-bebidas",
+        300,
+        "kg",
+        Decimal("1400.00"),
+        28,
+        "Pinar del Río",
+        "Pinar del Río",
+        invited=("BARACOA",),
+        offers=(DemoOffer("BARACOA", Decimal("1350.00"), 300, 8, "Cacao de Baracoa."),),
+    ),
+    DemoRequest(
+        "comprador@encadena.test",
+        "Jabón de lavar para la cafetería",
+        "Barras de jabón y detergente líquido para un mes.",
+        "higiene-y-belleza",
+        200,
+        "unit",
+        Decimal("120.00"),
+        7,
+        "La Habana",
+        "Plaza de la Revolución",
+    ),
+)
+
+# Conversations on demo offers: (request title, store code, [(written by the store?, text)]).
+CONVERSATIONS = (
+    (
+        "Harina de trigo para pan",
+        "ESPERANZA",
+        (
+            (False, "¿Pueden entregar los sacos en Santa Clara cada lunes?"),
+            (True, "Sí: salimos de Artemisa el domingo y llegamos el lunes por la mañana."),
+            (False, "Perfecto. ¿La harina es de trigo duro o blando?"),
+        ),
+    ),
+    (
+        "Bloques de hormigón de 15 cm",
+        "MORON",
+        (
+            (False, "¿Los bloques llegan paletizados?"),
+            (True, "Sí, en paletas de 100; el camión descarga con grúa."),
+        ),
+    ),
+)
+
+# Where the awarded request's purchase is delivered (its municipality is the request's).
+REQUEST_AWARD_ADDRESS = {
+    "first_name": "Mirta",
+    "last_name": "PDL La Casona",
+    "line1": "Calle República No. 287",
+    "line2": "entre San Martín y Agramonte",
+    "phone_number": "+5332291234",
+}

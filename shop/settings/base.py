@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "shop.invoices",
     "shop.customers",
     "shop.callcenter",
+    "shop.sourcing",
 ]
 
 MIDDLEWARE = [
@@ -266,6 +267,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "invoices.render_sweep",
         "schedule": crontab(minute=40),
     },
+    "sourcing-requests-expire": {
+        "task": "sourcing.requests_expire",
+        "schedule": crontab(minute=5),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")
@@ -337,6 +342,9 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_SEND_REGISTRATION_EMAIL = True
 # Reviews come from buyers who received the product (shop/apps/catalogue/reviews), signed in.
 OSCAR_ALLOW_ANON_REVIEWS = False
+# Requests for offers (shop/sourcing): operators follow up open requests that no store has
+# answered after this many days.
+SOURCING_UNANSWERED_DAYS = 3
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
@@ -349,6 +357,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Bank transfers"),
         "icon": "fas fa-university",
         "url_name": "payments_dashboard:bank-transfers",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Requests without offers"),
+        "icon": "fas fa-bullhorn",
+        "url_name": "sourcing_dashboard:unanswered",
         "access_fn": operator_menu_access,
     },
     {

@@ -6,6 +6,13 @@ from shop.invoices.dashboard.views import (
     VendorInvoiceSettingsView,
     VendorInvoiceZipExportView,
 )
+from shop.sourcing.dashboard.views import (
+    VendorFollowingView,
+    VendorOfferMessageView,
+    VendorOfferView,
+    VendorOfferWithdrawView,
+    VendorSourcingListView,
+)
 from vendors.dashboard import (
     catalogue,
     delivery,
@@ -113,6 +120,31 @@ urlpatterns = [
     ),
     path(
         "<slug:vendor_slug>/opiniones/", reviews.VendorReviewListView.as_view(), name="review-list"
+    ),
+    path(
+        "<slug:vendor_slug>/solicitudes/",
+        VendorSourcingListView.as_view(),
+        name="sourcing-list",
+    ),
+    path(
+        "<slug:vendor_slug>/solicitudes/seguir/",
+        VendorFollowingView.as_view(),
+        name="sourcing-following",
+    ),
+    path(
+        "<slug:vendor_slug>/solicitudes/<int:request_id>/",
+        VendorOfferView.as_view(),
+        name="sourcing-offer",
+    ),
+    path(
+        "<slug:vendor_slug>/solicitudes/<int:request_id>/mensajes/",
+        VendorOfferMessageView.as_view(),
+        name="sourcing-offer-message",
+    ),
+    path(
+        "<slug:vendor_slug>/solicitudes/<int:request_id>/retirar/",
+        VendorOfferWithdrawView.as_view(),
+        name="sourcing-offer-withdraw",
     ),
     path("<slug:vendor_slug>/cuenta/", money.AccountView.as_view(), name="account"),
     path("<slug:vendor_slug>/perfil/", home.ProfileView.as_view(), name="profile"),

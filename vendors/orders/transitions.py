@@ -2,6 +2,7 @@
 stock (a cancelled, rejected or returned part gives its units back; a delivered one
 takes them out of stock). The purchase's status is derived from its parts."""
 
+import django.dispatch
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +18,11 @@ from vendors.orders.locks import vendor_order_lock
 from vendors.orders.money import vendor_part_cash_collected, vendor_part_money_back
 
 Order = get_model("order", "Order")
+
+# Sent inside the transition's transaction, after its stock moved, with `vendor_order`,
+# `from_status` and `to_status`. Whoever keeps something about a part's fate listens here
+# (an accepted offer's award lapses when its purchase is cancelled: shop/sourcing).
+vendor_order_changed = django.dispatch.Signal()
 
 
 class ActorRole(models.TextChoices):
@@ -122,6 +128,9 @@ def vendor_order_transition(
     if to_status == S.DELIVERED:
         vendor_part_cash_collected(vendor_order=vendor_order, actor=actor)
     order_status_refresh(order_id=vendor_order.order_id)
+    vendor_order_changed.send(
+        sender=VendorOrder, vendor_order=vendor_order, from_status=origin, to_status=to_status
+    )
     return vendor_order
 
 

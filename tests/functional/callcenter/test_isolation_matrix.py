@@ -199,12 +199,16 @@ def test_oscars_dashboard_menu_shows_agents_only_the_console(world):
 
 
 def operator_urls(world) -> list[str]:
-    """Our operator pages (vendor approval, balances, payouts, bank transfers) and
-    Django's admin, found by walking their namespaces."""
+    """Our operator pages (vendor approval, balances, payouts, bank transfers, requests
+    without offers) and Django's admin, found by walking their namespaces."""
     vendor = world["partners"][0].vendor
     arguments = {"pk": vendor.pk, "slug": vendor.slug}
     urls = []
-    for namespace, prefix in (("vendors", "operator-"), ("payments_dashboard", "")):
+    for namespace, prefix in (
+        ("vendors", "operator-"),
+        ("payments_dashboard", ""),
+        ("sourcing_dashboard", ""),
+    ):
         for pattern in get_resolver().namespace_dict[namespace][1].url_patterns:
             if pattern.name.startswith(prefix):
                 urls.append(

@@ -24,9 +24,12 @@ from payments.ledger import payment_outcome_record
 from payments.models import Payment
 from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
+from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
+from shop.sourcing.services import offer_save
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
+from tests.factories.sourcing import flour_request, offer_terms
 from vendors.ledger.entries import vendor_sale_record
 from vendors.models import (
     MembershipRole,
@@ -57,6 +60,8 @@ POST_ONLY = {
     "shipment-step",
     "shipment-cancel",
     "shipment-link-revoke",
+    "sourcing-offer-withdraw",
+    "sourcing-offer-message",
 }
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
@@ -125,6 +130,15 @@ POST_DATA = {
     },
     "pickup-point-activate": {"is_active": "0"},
     "pickup-point-delete": {},
+    "sourcing-offer": lambda world: {
+        "price": "99.00",
+        "quantity": "10",
+        "lead_time_days": "1",
+        "valid_until": world["offer_a"].valid_until.isoformat(),
+    },
+    "sourcing-offer-withdraw": {},
+    "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
+    "sourcing-following": lambda world: {"provinces": [Province.objects.get(name="Artemisa").pk]},
 }
 
 
@@ -216,7 +230,20 @@ def world(db):
         key: PickupPointFactory(vendor=vendor, name=f"Punto de {key.upper()}")
         for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
     }
+    # A request both stores answered: A's offer must never show on B's pages, nor B's on A's.
+    sourcing_request = flour_request(users["shopper"])
+    offer_a, offer_b = (
+        offer_save(
+            request_id=sourcing_request.pk,
+            vendor=vendor,
+            terms=offer_terms(message=f"Oferta de {key.upper()}"),
+        )
+        for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
+    )
     return {
+        "sourcing_request": sourcing_request,
+        "offer_a": offer_a,
+        "offer_b": offer_b,
         "a": partner_a.vendor,
         "b": partner_b.vendor,
         "product_a": product_a,
@@ -243,6 +270,8 @@ def url_for(name: str, vendor, world) -> str:
         kwargs["pk"] = world[key].pk
     if "number" in pattern.pattern.converters:
         kwargs["number"] = world["order_a"].number
+    if "request_id" in pattern.pattern.converters:
+        kwargs["request_id"] = world["sourcing_request"].pk
     return reverse(f"vendor_dashboard:{name}", kwargs=kwargs)
 
 
@@ -309,6 +338,17 @@ def snapshot(world) -> tuple:
             .values_list("pk", "tracking_code", "status", "courier_link_revision")
         ),
         TrackingEvent.objects.filter(shipment__vendor_order__vendor=vendor).count(),
+        list(
+            SourcingOffer.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "price", "quantity", "lead_time_days", "status")
+        ),
+        OfferMessage.objects.filter(offer__vendor=vendor).count(),
+        list(
+            StoreFollowing.provinces.through.objects.filter(storefollowing__vendor=vendor)
+            .order_by("pk")
+            .values_list("province_id", flat=True)
+        ),
     )
 
 
@@ -348,6 +388,11 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "shipment-link-revoke",
         "shipment-list",
         "shipment-step",
+        "sourcing-following",
+        "sourcing-list",
+        "sourcing-offer",
+        "sourcing-offer-message",
+        "sourcing-offer-withdraw",
         "team",
     ]
 
@@ -381,6 +426,7 @@ def test_get(world, name, role):
         assert world["order_b"].number not in html
         assert "Zona de B" not in html and "Punto de B" not in html
         assert "MATRIZ-B" not in html
+        assert "Oferta de B" not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())
@@ -438,3 +484,15 @@ def test_invoice_list_has_only_own_invoices(world):
     assert world["order_a"].invoice.display_number in html
     assert world["order_a"].number in html
     assert world["order_b"].number not in html
+
+
+def test_each_store_reads_its_own_offer_on_a_request_both_answered(world):
+    for key, other in (("a", "B"), ("b", "A")):
+        owner = world["users"][f"owner_{key}"]
+        client = Client()
+        client.force_login(owner)
+        for name in ("sourcing-list", "sourcing-offer"):
+            html = client.get(url_for(name, world[key], world)).content.decode()
+            assert f"Oferta de {other}" not in html
+        offer_page = client.get(url_for("sourcing-offer", world[key], world)).content.decode()
+        assert f"Oferta de {key.upper()}" in offer_page

@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, PickupPoint
 from shop.demo import data
-from vendors.models import ActorType, Vendor, VendorMembership, VendorStatus
+from vendors.models import ActorType, Vendor, VendorMembership, VendorOrder, VendorStatus
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -94,6 +94,9 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         from logistics.models import Shipment
 
         Shipment.objects.all().delete()
+        from shop.sourcing.models import SourcingRequest
+
+        SourcingRequest.objects.all().delete()
         get_model("order", "Order").objects.all().delete()
         Product.objects.all().delete()
         Category.objects.all().delete()
@@ -167,7 +170,9 @@ def test_the_demo_shopper_has_past_purchases_in_various_states(seeded, db):
     from payments.models import Payment
 
     delivered = VendorOrder.objects.filter(status="delivered").count()
-    web = Payment.objects.filter(order__origin__channel="web")
+    web = Payment.objects.filter(
+        order__origin__channel="web", order__user__email="comprador@encadena.test"
+    )
     assert sorted(web.values_list("gateway", flat=True)) == sorted(
         purchase.payment for purchase in data.PURCHASES
     )
@@ -350,9 +355,9 @@ def test_the_demo_agent_took_phone_orders_and_left_notes(seeded, db):
         data.PHONE_ORDERS
     )
     assert AuditEntry.objects.filter(agent=agent, action="customer_created").count() == 1
-    assert PurchaseOrigin.objects.filter(agent__isnull=True, channel="web").count() == len(
-        data.PURCHASES
-    )
+    assert PurchaseOrigin.objects.filter(
+        agent__isnull=True, channel="web", order__user__email="comprador@encadena.test"
+    ).count() == len(data.PURCHASES)
 
 
 def test_goods_weigh_what_their_presentation_says_and_services_nothing(seeded, db):
@@ -408,3 +413,26 @@ def test_the_demo_shopper_reviewed_a_product_of_each_part_it_received(seeded, db
     client.force_login(get_user_model().objects.get(email="vendedor@encadena.test"))
     page = client.get("/vendedor/dulces-guayabita/opiniones/")
     assert [review.title for review in page.context["reviews"]] == [data.REVIEWS[0][1]]
+
+
+def test_a_dozen_requests_across_provinces_some_with_offers_one_awarded(seeded, db):
+    from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, SourcingRequest
+
+    requests = SourcingRequest.objects.all()
+    provinces = set(requests.values_list("municipality__province__name", flat=True))
+    awarded = requests.get(status=RequestStatus.AWARDED)
+    accepted = SourcingOffer.objects.get(status=OfferStatus.ACCEPTED)
+
+    assert requests.count() == len(data.REQUESTS) == 12
+    assert len(provinces) >= 8
+    assert requests.filter(offers__isnull=False).distinct().count() >= 8
+    assert requests.filter(buyer_vendor__isnull=False).exists()
+    assert (awarded.title, accepted.request_id) == ("Bloques de hormigón de 15 cm", awarded.pk)
+    part = VendorOrder.objects.get(order=accepted.order)
+    assert (part.vendor.trade_name, part.status) == ("Bloques Morón", "accepted")
+    line = accepted.order.lines.get()
+    assert (line.quantity, line.unit_price_incl_tax) == (4000, Decimal("58.00"))
+    from shop.sourcing.models import OfferMessage
+
+    assert OfferMessage.objects.filter(offer=accepted).count() == 2
+    assert OfferMessage.objects.filter(from_store=True).count() == 2

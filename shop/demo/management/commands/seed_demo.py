@@ -20,7 +20,8 @@ class Command(BaseCommand):
                 f"Demo marketplace ready: {summary.stores} stores (and {summary.applications} "
                 f"application waiting), {summary.products} products, "
                 f"{summary.categories} categories, {summary.accounts} demo accounts, "
-                f"{summary.purchases} past purchases of the demo shopper "
+                f"{summary.purchases} past purchases of the demo shopper, "
+                f"{summary.requests} requests for offers "
                 f"(password: encadena-demo)."
             )
         )

@@ -1,0 +1,319 @@
+"""Accepting an offer: the requester buys the offer's quantity at the offer's price, as a
+normal purchase placed through the one placement path (shop/apps/checkout/placement.py).
+
+The basket holds one line, the offer's product from the offer's store, priced by
+OfferPricing (the catalogue price never applies); an offer with its own delivery price
+delivers home at that price (logistics.delivery.QuotedDelivery), otherwise the store's
+zones apply, and its pickup points always do. An offer not linked to one of the
+store's products is sold as a product made for it: hidden from the catalogue, without
+tracked stock. The award itself (the offer accepted, the request's awarded units) is
+written inside the placement's transaction, with the request's row locked after the
+stock rows (Payment → … → StockRecord → SourcingRequest → SourcingOffer): of two
+acceptances at once, the second sees what the first awarded, and an offer is accepted
+at most once; a refused acceptance leaves no purchase behind."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.apps.partner.prices import FixedPrice
+from oscar.core.loading import get_class, get_model
+
+from logistics.delivery import (
+    HOME,
+    PICKUP,
+    QuotedDelivery,
+    address_municipality,
+    basket_vendor_parts,
+)
+from payments.selectors import payment_methods_offered
+from shop.apps.checkout.placement import PlacedPurchase, PurchaseRefused, purchase_place
+from shop.sourcing.error_codes import SourcingErrorCode
+from shop.sourcing.exceptions import SourcingRefused
+from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, SourcingRequest
+from shop.sourcing.services import offers_not_chosen
+from vendors.orders.actions import ADDRESS_FIELDS
+
+Basket = get_model("basket", "Basket")
+Country = get_model("address", "Country")
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+ShippingAddress = get_model("order", "ShippingAddress")
+StockRecord = get_model("partner", "StockRecord")
+DefaultStrategy = get_class("partner.strategy", "Default")
+
+MADE_FOR_OFFER_CLASS = "por-encargo"
+
+
+class OfferPricing(DefaultStrategy):
+    """The marketplace's strategy, except that the offer's product is sold from the
+    offer's stock record at the offer's price per unit."""
+
+    def __init__(self, *, offer: SourcingOffer, stockrecord, request=None):
+        super().__init__(request)
+        self.offer = offer
+        self.offer_stockrecord = stockrecord
+
+    def select_stockrecord(self, product):
+        if product.pk == self.offer_stockrecord.product_id:
+            return self.offer_stockrecord
+        return super().select_stockrecord(product)
+
+    def pricing_policy(self, product, stockrecord):
+        if stockrecord is not None and stockrecord.pk == self.offer_stockrecord.pk:
+            return FixedPrice(
+                currency=self.offer.request.currency, excl_tax=self.offer.price, tax=Decimal("0")
+            )
+        return super().pricing_policy(product, stockrecord)
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """What the requester chose when accepting: how many units, where and how they are
+    delivered ("home" or "pickup-<point id>"), and how they pay."""
+
+    quantity: int
+    address: dict
+    delivery: str
+    payment_method: str
+    company_name: str = ""
+    company_nit: str = ""
+
+
+def offer_accept(
+    *, offer_id: int, user, acceptance: Acceptance, language: str = "", request=None
+) -> PlacedPurchase:
+    """Buy `acceptance.quantity` units of the offer. Raises SourcingRefused (and then
+    nothing was placed, charged or awarded). Must not run inside a transaction."""
+    offer = SourcingOffer.objects.select_related(
+        "request__municipality__province", "vendor__partner", "stockrecord"
+    ).get(pk=offer_id)
+    _acceptance_check(offer=offer, user=user, quantity=acceptance.quantity)
+    if acceptance.payment_method not in payment_methods_offered(currency=offer.request.currency):
+        raise SourcingRefused(
+            _("Choose one of the payment methods offered."), code=SourcingErrorCode.PAYMENT
+        )
+    stockrecord = offer_stockrecord(offer=offer)
+    basket = Basket.objects.create()  # no owner: it never merges into the buyer's own
+    basket.strategy = OfferPricing(offer=offer, stockrecord=stockrecord, request=request)
+    municipality = offer.request.municipality
+    if offer.delivery_price is not None:  # the store's own price to the request's place
+        basket.delivery_quotes = {
+            offer.vendor_id: QuotedDelivery(
+                charge=offer.delivery_price,
+                name=_("Home delivery to %(place)s, as offered") % {"place": municipality.name},
+            )
+        }
+    basket.add_product(stockrecord.product, quantity=acceptance.quantity)
+    address = ShippingAddress(
+        country=Country.objects.get(iso_3166_1_a2="CU"),
+        **{
+            **{name: acceptance.address.get(name, "") for name in ADDRESS_FIELDS},
+            "state": municipality.province.name,
+            "line4": municipality.name,
+        },
+    )
+    choices = _delivery_choices(basket=basket, address=address, delivery=acceptance.delivery)
+
+    awarded = []  # the purchase the award was written for (rolled back, if refused in it)
+
+    def award(order, payment):
+        _award(offer_id=offer.pk, quantity=acceptance.quantity, order=order)
+        awarded.append(order.pk)
+
+    try:
+        return purchase_place(
+            basket=basket,
+            shipping_address=address,
+            choices=choices,
+            payment_method=acceptance.payment_method,
+            user=user,
+            language=language,
+            request=request,
+            company_name=acceptance.company_name,
+            company_nit=acceptance.company_nit,
+            on_placed=award,
+        )
+    except PurchaseRefused as refused:
+        if awarded:  # refused by the gateway once committed: that award goes back
+            _award_undo(offer_id=offer.pk, order_id=awarded[0])
+        raise SourcingRefused(refused.message, code=refused.code) from refused
+
+
+def _acceptance_check(*, offer: SourcingOffer, user, quantity: int) -> None:
+    """What can be told before anything is written (checked again under the lock)."""
+    request = offer.request
+    if request.requester_id != getattr(user, "pk", None):
+        raise SourcingRefused(
+            _("Only whoever posted the request can accept its offers."),
+            code=SourcingErrorCode.NOT_YOURS,
+        )
+    if not request.is_open:
+        raise SourcingRefused(_("This request is no longer open."), code=SourcingErrorCode.NOT_OPEN)
+    if offer.status != OfferStatus.SENT:
+        raise SourcingRefused(
+            _("This offer can no longer be accepted."),
+            code=SourcingErrorCode.OFFER_NOT_ACCEPTABLE,
+        )
+    if offer.valid_until < timezone.localdate():
+        raise SourcingRefused(
+            _("This offer was valid until %(date)s.") % {"date": offer.valid_until},
+            code=SourcingErrorCode.OFFER_EXPIRED,
+        )
+    _quantity_check(quantity=quantity, offer=offer, request=request)
+
+
+def _quantity_check(*, quantity: int, offer: SourcingOffer, request: SourcingRequest) -> None:
+    most = min(offer.quantity, request.remaining_quantity)
+    if quantity < 1 or quantity > most:
+        raise SourcingRefused(
+            _("Enter a quantity between 1 and %(most)s.") % {"most": most},
+            code=SourcingErrorCode.QUANTITY,
+        )
+
+
+def offer_stockrecord(*, offer: SourcingOffer):
+    """The stock record the offer sells from: its linked product's, or that of a hidden
+    product made for the offer (written once), in the request's category if it names one."""
+    if offer.stockrecord_id and offer.stockrecord.partner_id == offer.vendor.partner_id:
+        return StockRecord.objects.select_related("product", "partner__vendor").get(
+            pk=offer.stockrecord_id
+        )
+    sku = f"SOL-{offer.pk}"
+    with transaction.atomic():
+        product_class, _created = ProductClass.objects.get_or_create(
+            slug=MADE_FOR_OFFER_CLASS,
+            defaults={"name": "Por encargo", "requires_shipping": True, "track_stock": False},
+        )
+        product, _created = Product.objects.get_or_create(
+            upc=sku,
+            defaults={
+                "title": offer.request.title,
+                "description": offer.request.description,
+                "structure": Product.STANDALONE,
+                "product_class": product_class,
+                "is_public": False,
+            },
+        )
+        if offer.request.category_id:
+            ProductCategory.objects.get_or_create(
+                product=product, category_id=offer.request.category_id
+            )
+        record, _created = StockRecord.objects.get_or_create(
+            partner=offer.vendor.partner,
+            partner_sku=sku,
+            defaults={
+                "product": product,
+                "price": offer.price,
+                "price_currency": offer.request.currency,
+                "num_in_stock": None,
+            },
+        )
+    return StockRecord.objects.select_related("product", "partner__vendor").get(pk=record.pk)
+
+
+def _delivery_choices(*, basket, address, delivery: str) -> dict[str, str]:
+    parts = basket_vendor_parts(basket=basket, municipality=address_municipality(address))
+    choices = {}
+    for part in parts:
+        if delivery == HOME:
+            option = next((o for o in part.options if o.kind == HOME), None)
+        else:
+            option = part.option(delivery) if delivery.startswith(f"{PICKUP}-") else None
+        if option is None:
+            raise SourcingRefused(
+                part.home_unavailable
+                if delivery == HOME and part.home_unavailable
+                else _("Choose how the store gets the order to you."),
+                code=SourcingErrorCode.DELIVERY,
+            )
+        choices[part.key] = option.code
+    return choices
+
+
+def _award(*, offer_id: int, quantity: int, order) -> None:
+    request_id = SourcingOffer.objects.values_list("request_id", flat=True).get(pk=offer_id)
+    request = SourcingRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
+    offer = SourcingOffer.objects.select_for_update(of=("self",)).get(pk=offer_id)
+    if not request.is_open:
+        raise SourcingRefused(_("This request is no longer open."), code=SourcingErrorCode.NOT_OPEN)
+    if offer.status != OfferStatus.SENT:
+        raise SourcingRefused(
+            _("This offer can no longer be accepted."),
+            code=SourcingErrorCode.OFFER_NOT_ACCEPTABLE,
+        )
+    _quantity_check(quantity=quantity, offer=offer, request=request)
+    now = timezone.now()
+    offer.status = OfferStatus.ACCEPTED
+    offer.accepted_quantity = quantity
+    offer.accepted_at = now
+    offer.order = order
+    offer.save(update_fields=["status", "accepted_quantity", "accepted_at", "order", "updated_at"])
+    request.awarded_quantity += quantity  # the row is locked: no other writer in between
+    fields = ["awarded_quantity", "updated_at"]
+    if request.awarded_quantity == request.quantity:
+        request.status, request.closed_at = RequestStatus.AWARDED, now
+        fields += ["status", "closed_at"]
+        offers_not_chosen(request)
+    request.save(update_fields=fields)
+
+
+def award_lapse(*, order_id: int, vendor_id: int) -> bool:
+    """The purchase of an accepted offer was cancelled or rejected: its units go back to
+    the request, which opens again if its date has not passed. Runs inside the
+    transition's transaction (request and offer locked after the vendor order and stock)."""
+    offer_id = (
+        SourcingOffer.objects.filter(
+            order_id=order_id, vendor_id=vendor_id, status=OfferStatus.ACCEPTED
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if offer_id is None:
+        return False
+    request_id = SourcingOffer.objects.values_list("request_id", flat=True).get(pk=offer_id)
+    request = SourcingRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
+    offer = SourcingOffer.objects.select_for_update(of=("self",)).get(pk=offer_id)
+    if offer.status != OfferStatus.ACCEPTED:
+        return False
+    request.awarded_quantity -= offer.accepted_quantity
+    fields = ["awarded_quantity", "updated_at"]
+    if request.status == RequestStatus.AWARDED and request.needed_by >= timezone.localdate():
+        request.status, request.closed_at = RequestStatus.OPEN, None
+        fields += ["status", "closed_at"]
+    request.save(update_fields=fields)
+    offer.status = OfferStatus.CANCELLED
+    offer.save(update_fields=["status", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def _award_undo(*, offer_id: int, order_id: int) -> None:
+    """The gateway refused the payment of `order_id`, which closed the purchase (and with
+    it, through award_lapse, the award's units went back): the offer can be accepted
+    again, with another way to pay."""
+    request_id = SourcingOffer.objects.values_list("request_id", flat=True).get(pk=offer_id)
+    request = SourcingRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
+    offer = SourcingOffer.objects.select_for_update(of=("self",)).get(pk=offer_id)
+    if offer.order_id != order_id or offer.status not in (
+        OfferStatus.ACCEPTED,
+        OfferStatus.CANCELLED,
+    ):
+        return
+    if offer.status == OfferStatus.ACCEPTED:  # the purchase was not closed: give units back
+        request.awarded_quantity -= offer.accepted_quantity
+        fields = ["awarded_quantity", "updated_at"]
+        if request.status == RequestStatus.AWARDED:
+            request.status, request.closed_at = RequestStatus.OPEN, None
+            fields += ["status", "closed_at"]
+        request.save(update_fields=fields)
+    offer.status, offer.accepted_quantity, offer.accepted_at, offer.order = (
+        OfferStatus.SENT,
+        None,
+        None,
+        None,
+    )
+    offer.save(update_fields=["status", "accepted_quantity", "accepted_at", "order", "updated_at"])

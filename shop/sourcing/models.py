@@ -1,0 +1,293 @@
+"""A request ("solicitud"): what an actor needs, how much and by when, posted on the board
+or sent to invited stores; and the stores' offers on it. An accepted offer becomes a
+purchase like any other (shop/sourcing/awards.py)."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Unit(models.TextChoices):
+    KILOGRAM = "kg", _("kg")
+    TONNE = "t", _("t")
+    UNIT = "unit", _("units")
+    LITRE = "l", _("litres")
+    SQUARE_METRE = "m2", _("m²")
+    HOUR = "hour", _("hours of service")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public board")
+    INVITED = "invited", _("Invited stores only")
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    AWARDED = "awarded", _("Awarded")
+    CLOSED = "closed", _("Closed")
+    EXPIRED = "expired", _("Expired")
+
+
+class OfferStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Not chosen")
+    # Accepted, then its purchase was cancelled or rejected: the units are free again.
+    CANCELLED = "cancelled", _("Purchase cancelled")
+
+
+def sourcing_picture_path(request: "SourcingRequest", filename: str) -> str:
+    return f"sourcing/{uuid.uuid4().hex}.png"
+
+
+class SourcingRequest(models.Model):
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="sourcing_requests",
+        verbose_name=_("requester"),
+    )
+    buyer_vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sourcing_requests",
+        verbose_name=_("buying for"),
+    )
+    title = models.CharField(_("what you need"), max_length=120)
+    description = models.TextField(_("details"), max_length=2000, blank=True)
+    category = models.ForeignKey(
+        "catalogue.Category",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("category"),
+    )
+    sector = models.ForeignKey(
+        "vendors.Sector",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sourcing_requests",
+        verbose_name=_("sector"),
+    )
+    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
+    unit = models.CharField(_("unit"), max_length=8, choices=Unit.choices)
+    target_price = models.DecimalField(
+        _("target price per unit"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    currency = models.CharField(_("currency"), max_length=12, default="CUP")
+    needed_by = models.DateField(_("needed by"))
+    municipality = models.ForeignKey(
+        "logistics.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("delivery municipality"),
+    )
+    recurring = models.BooleanField(_("recurring need"), default=False)
+    picture = models.ImageField(_("picture"), upload_to=sourcing_picture_path, blank=True)
+    visibility = models.CharField(
+        _("who sees it"), max_length=8, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    invited_vendors = models.ManyToManyField(
+        "vendors.Vendor",
+        blank=True,
+        related_name="sourcing_invitations",
+        verbose_name=_("invited stores"),
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=RequestStatus.choices, default=RequestStatus.OPEN
+    )
+    # Units already awarded to accepted offers: changed only with the request locked.
+    awarded_quantity = models.PositiveIntegerField(_("awarded quantity"), default=0)
+    # Title and details folded (lower case, no accents) for the board's text search.
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("request for offers")
+        verbose_name_plural = _("requests for offers")
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="sourcing_request_board_idx"),
+            models.Index(fields=["status", "needed_by"], name="sourcing_request_due_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(awarded_quantity__lte=F("quantity")),
+                name="sourcing_request_awarded_within_quantity",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gte=1), name="sourcing_request_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def remaining_quantity(self) -> int:
+        return self.quantity - self.awarded_quantity
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RequestStatus.OPEN
+
+
+class SourcingOffer(models.Model):
+    request = models.ForeignKey(
+        SourcingRequest, on_delete=models.CASCADE, related_name="offers", verbose_name=_("request")
+    )
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.PROTECT,
+        related_name="sourcing_offers",
+        verbose_name=_("store"),
+    )
+    price = models.DecimalField(
+        _("price per unit"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    quantity = models.PositiveIntegerField(
+        _("quantity you can supply"), validators=[MinValueValidator(1)]
+    )
+    lead_time_days = models.PositiveSmallIntegerField(_("lead time (days)"))
+    delivery_price = models.DecimalField(
+        _("delivery price for this offer"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Empty: your delivery zones and pickup points apply."),
+    )
+    valid_until = models.DateField(_("valid until"))
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    stockrecord = models.ForeignKey(
+        "partner.StockRecord",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("one of your products"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.SENT
+    )
+    accepted_quantity = models.PositiveIntegerField(_("accepted quantity"), null=True, blank=True)
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("purchase"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    # When the store was told its offer was not chosen (once).
+    not_chosen_told_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["price", "pk"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        constraints = [
+            # A store answers a request once; it edits or withdraws that offer.
+            models.UniqueConstraint(
+                fields=["request", "vendor"], name="sourcing_offer_one_per_store"
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_quantity__isnull=True)
+                | Q(accepted_quantity__gte=1, accepted_quantity__lte=F("quantity")),
+                name="sourcing_offer_accepted_within_quantity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor} · {self.request}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (OfferStatus.SENT, OfferStatus.WITHDRAWN)
+
+
+class OfferMessage(models.Model):
+    """One message of the conversation on an offer, between the requester and the store.
+    Until there is a purchase, phone numbers and e-mails in it are hidden."""
+
+    offer = models.ForeignKey(
+        SourcingOffer, on_delete=models.CASCADE, related_name="messages", verbose_name=_("offer")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    from_store = models.BooleanField(_("written by the store"))
+    body = models.TextField(_("message"), max_length=2000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # When the other side opened the conversation after it arrived.
+    read_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the other side was told of it by e-mail (once).
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("offer message")
+        verbose_name_plural = _("offer messages")
+        indexes = [
+            models.Index(fields=["offer", "from_store", "read_at"], name="offer_msg_unread_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class StoreFollowing(models.Model):
+    """The sectors and provinces a store follows: it is told of every public request in
+    them, besides those that match its own sectors, categories and zones."""
+
+    vendor = models.OneToOneField(
+        "vendors.Vendor", on_delete=models.CASCADE, related_name="sourcing_following"
+    )
+    sectors = models.ManyToManyField(
+        "vendors.Sector", blank=True, related_name="+", verbose_name=_("sectors you follow")
+    )
+    provinces = models.ManyToManyField(
+        "logistics.Province", blank=True, related_name="+", verbose_name=_("provinces you follow")
+    )
+
+    def __str__(self) -> str:
+        return str(self.vendor_id)
+
+
+class SourcingNotice(models.Model):
+    """A store was told of a request: once per store and request."""
+
+    request = models.ForeignKey(SourcingRequest, on_delete=models.CASCADE, related_name="notices")
+    vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["request", "vendor"], name="sourcing_notice_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor_id} · {self.request_id}"
