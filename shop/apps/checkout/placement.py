@@ -11,9 +11,9 @@ reconciliation starts again with the same idempotency key, so nobody pays twice.
 from dataclasses import dataclass
 
 import django.dispatch
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
@@ -38,12 +38,12 @@ from vendors.orders.notifications import (
 )
 
 OrderCreator = get_class("order.utils", "OrderCreator")
-OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 Repository = get_class("shipping.repository", "Repository")
 VendorDelivery = get_class("shipping.methods", "VendorDelivery")
 Order = get_model("order", "Order")
+UserAddress = get_model("address", "UserAddress")
 
 # Sent inside the placement's transaction, once the purchase is written, with `order`,
 # `channel` ("" for the web) and `agent` (who took it, if someone did). Whoever keeps
@@ -150,8 +150,7 @@ def _purchase_write(
         method = Repository().apply_shipping_offers(basket, [method])[0]
     charge = method.calculate(basket)
     total = OrderTotalCalculator(request).calculate(basket, charge)
-    # Kept as the web checkout keeps it: in a registered buyer's address book too.
-    OrderPlacementMixin().create_shipping_address(user or AnonymousUser(), shipping_address)
+    _shipping_address_keep(user=user, shipping_address=shipping_address)
     status = (
         "placed" if gateway_can(payment_method, Capability.PAY_ON_DELIVERY) else "pending_payment"
     )
@@ -167,6 +166,25 @@ def _purchase_write(
         guest_email="" if user else email,
         request=request,
     )
+
+
+def _shipping_address_keep(*, user, shipping_address) -> None:
+    """Saved for the order and, as the web checkout keeps it, counted in a registered
+    buyer's address book. Two purchases to a new address at once (two tabs, a phone order
+    while the buyer is on the web) add it once and count both."""
+    shipping_address.save()
+    if user is None:
+        return
+    book = user.addresses.filter(hash=shipping_address.generate_hash())
+    if not book.exists():
+        entry = UserAddress(user=user)
+        shipping_address.populate_alternative_model(entry)
+        try:
+            with transaction.atomic():
+                entry.save()
+        except IntegrityError:
+            pass  # the other purchase added it first
+    book.update(num_orders_as_shipping_address=F("num_orders_as_shipping_address") + 1)
 
 
 def _payment_start(*, payment: Payment, order: Order, basket) -> tuple[Payment, PaymentStart]:
