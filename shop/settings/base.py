@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.forms",  # Django's widget templates, for FORM_RENDERER below
+    "django.contrib.postgres",  # trigram lookups for search (shop/apps/search); inert on SQLite
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.apps.checkout.apps.CheckoutConfig",
@@ -456,8 +457,11 @@ MIGRATION_MODULES = {
     "reviews": "oscar.apps.catalogue.reviews.migrations",
 }
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
-# Browse and search read the database (shop/apps/search); nothing feeds an index.
+# Browse and search read the database (shop/apps/search); nothing feeds Haystack.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# Our own search index follows every change "after_commit", in a task
+# (shop/apps/search/updates.py); "immediate" refreshes it in the writer's transaction.
+SEARCH_INDEX_UPDATES = "after_commit"
 
 LOGIN_REDIRECT_URL = "/"
 

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from shop.apps.search.indexing import search_index_rebuild
 from shop.demo.services import demo_marketplace_seed
 
 
@@ -15,12 +16,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, site_domain, **options):
         summary = demo_marketplace_seed(site_domain=site_domain)
+        index = search_index_rebuild()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo marketplace ready: {summary.stores} stores (and {summary.applications} "
                 f"application waiting), {summary.products} products, "
                 f"{summary.categories} categories, {summary.accounts} demo accounts, "
                 f"{summary.purchases} past purchases of the demo shopper "
-                f"(password: encadena-demo)."
+                f"(password: encadena-demo). Search index: {index.products} products, "
+                f"{index.vendors} economic actors."
             )
         )
