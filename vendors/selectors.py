@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from dataclasses import replace
+
+from django.db.models import Count, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality, Province
+from shop.apps.search.engine import FacetValue, query_suggestion, vendor_search_ids
 from vendors.models import (
     ActorType,
     MembershipRole,
@@ -17,8 +20,6 @@ from vendors.models import (
 
 Category = get_model("catalogue", "Category")
 
-MAX_SEARCH_TERMS = 8
-
 
 @dataclass(frozen=True)
 class DirectoryFilters:
@@ -27,14 +28,6 @@ class DirectoryFilters:
     province: Province | None = None
     municipality: Municipality | None = None
     sector: Sector | None = None
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySet:
@@ -48,13 +41,24 @@ def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySe
         vendors = vendors.filter(municipality=filters.municipality)
     if filters.sector and exclude != "sector":
         vendors = vendors.filter(sectors=filters.sector)
-    for term in filters.query.split()[:MAX_SEARCH_TERMS]:
-        vendors = vendors.filter(
-            Q(trade_name__icontains=term)
-            | Q(legal_name__icontains=term)
-            | Q(description__icontains=term)
-        )
+    if filters.query.strip():
+        vendors = vendors.filter(pk__in=vendor_search_ids(query=filters.query))
     return vendors
+
+
+def vendor_directory_spelling(*, filters: DirectoryFilters) -> tuple[DirectoryFilters, str]:
+    """The filters to show and the suggested query: the same filters and "" when the query
+    finds someone (or there is none); else, when a close spelling of it does, the filters
+    with that spelling and the spelling, for "Did you mean …?"."""
+    if not filters.query.strip() or vendor_directory(filters=filters).exists():
+        return filters, ""
+    suggestion = query_suggestion(query=filters.query)
+    if not suggestion:
+        return filters, ""
+    suggested = replace(filters, query=suggestion)
+    if not vendor_directory(filters=suggested).exists():
+        return filters, ""
+    return suggested, suggestion
 
 
 def vendor_directory_page_queryset(*, filters: DirectoryFilters) -> QuerySet:

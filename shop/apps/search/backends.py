@@ -28,7 +28,7 @@ TRIGRAM_CANDIDATES = 200
 
 
 class PostgresSearchBackend:
-    def match(self, documents: QuerySet, terms: list[str]) -> QuerySet:
+    def match(self, documents: QuerySet, terms: list[str], *, heading: str) -> QuerySet:
         query = SearchQuery(
             " & ".join(f"{term}:*" for term in terms), search_type="raw", config=TEXT_SEARCH_CONFIG
         )
@@ -44,12 +44,13 @@ class PostgresSearchBackend:
 
 
 class FoldedTextSearchBackend:
-    def match(self, documents: QuerySet, terms: list[str]) -> QuerySet:
+    def match(self, documents: QuerySet, terms: list[str], *, heading: str) -> QuerySet:
+        """`heading`: the folded column (a title, a name) whose matches rank first."""
         stems = [light_stem(term) for term in terms]
         for stem in stems:
             documents = documents.filter(text_folded__contains=stem)
         title_hits = [
-            Case(When(title_folded__contains=stem, then=Value(1.0)), default=Value(0.0))
+            Case(When(**{f"{heading}__contains": stem}, then=Value(1.0)), default=Value(0.0))
             for stem in stems
         ]
         return documents.annotate(

@@ -105,7 +105,7 @@ def product_search_ids(*, query: str) -> QuerySet:
     terms = query_terms(query)
     documents = ProductSearchDocument.objects.all()
     if terms:
-        documents = search_backend().match(documents, terms)
+        documents = search_backend().match(documents, terms, heading="title_folded")
     return documents.values("product_id")
 
 
@@ -114,7 +114,7 @@ def vendor_search_ids(*, query: str) -> QuerySet:
     terms = query_terms(query)
     documents = VendorSearchDocument.objects.all()
     if terms:
-        documents = search_backend().match(documents, terms)
+        documents = search_backend().match(documents, terms, heading="name_folded")
     return documents.values("vendor_id")
 
 
@@ -133,7 +133,7 @@ def _product_search(*, filters: ProductSearchFilters, sort: str) -> ProductSearc
     terms = query_terms(filters.query)
     documents = ProductSearchDocument.objects.filter(partner_id__in=approved_partner_ids())
     if terms:
-        documents = search_backend().match(documents, terms)
+        documents = search_backend().match(documents, terms, heading="title_folded")
     else:
         documents = documents.annotate(rank=Value(0.0))
     counts = _facet_counts(documents, filters)
