@@ -1,8 +1,6 @@
 """Reads for vendors: the public directory with its facets, and store pages."""
 
-from dataclasses import dataclass
-
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, QuerySet
 from oscar.core.loading import get_model
