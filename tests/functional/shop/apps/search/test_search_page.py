@@ -110,7 +110,7 @@ def test_search_queries_do_not_grow_with_results_or_facet_values(client, catalog
             stockrecord__price=Decimal(100 * number + 50),
         )
     many = query_count(client, "/search/?q=artesanal")
-    filtered = query_count(client, "/search/?q=artesanal&category=%d" % category.pk)
+    filtered = query_count(client, f"/search/?q=artesanal&category={category.pk}")
 
     assert many == few <= 12
     assert filtered <= 12
