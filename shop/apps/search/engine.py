@@ -6,9 +6,9 @@ the directory of economic actors."""
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Count, F, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, CharField, Count, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from shop.apps.search.backends import closest_word, search_backend
 from shop.apps.search.forms import ProductSort
@@ -17,6 +17,8 @@ from shop.apps.search.text import query_terms
 from shop.core.money import money_format
 from vendors.models import ActorType
 from vendors.services import approved_partner_ids
+
+Category = get_model("catalogue", "Category")
 
 
 @dataclass(frozen=True)
@@ -149,17 +151,17 @@ def _product_search(*, filters: ProductSearchFilters, sort: str) -> ProductSearc
     )
 
 
-def _filtered(documents: QuerySet, filters: ProductSearchFilters, *, exclude: str = "") -> QuerySet:
-    if filters.category_path and exclude != "category":
+def _filtered(documents: QuerySet, filters: ProductSearchFilters) -> QuerySet:
+    if filters.category_path:
         documents = documents.filter(category_paths__contains=f" {filters.category_path}")
-    if filters.province and exclude != "province":
+    if filters.province:
         documents = documents.filter(province_slug=filters.province)
-    if filters.vendor and exclude != "vendor":
+    if filters.vendor:
         documents = documents.filter(vendor_slug=filters.vendor)
-    if filters.actor_type and exclude != "actor_type":
+    if filters.actor_type:
         documents = documents.filter(actor_type=filters.actor_type)
     price_range = PRICE_RANGE_BY_KEY.get(filters.price)
-    if price_range is not None and exclude != "price":
+    if price_range is not None:
         if price_range.low is not None:
             documents = documents.filter(price__gte=price_range.low)
         if price_range.high is not None:
@@ -169,8 +171,10 @@ def _filtered(documents: QuerySet, filters: ProductSearchFilters, *, exclude: st
 
 def _facet_counts(documents: QuerySet, filters: ProductSearchFilters) -> dict[str, list]:
     """Every facet's counts, each over the documents matching the query and the other
-    filters, and the total over all of them: one query (a UNION ALL of GROUP BYs)."""
-    text = CharField()
+    filters, and the total over all of them, from one scan of the matches: one query
+    grouped by every facet's column at once (a store has one province and one actor
+    type, so there are about as many groups as stores × categories × price ranges),
+    tallied here."""
     price_bucket = Case(
         *[
             When(
@@ -181,33 +185,65 @@ def _facet_counts(documents: QuerySet, filters: ProductSearchFilters) -> dict[st
             for price_range in PRICE_RANGES
         ],
         default=Value(""),
-        output_field=text,
+        output_field=CharField(),
     )
-    parts = {
-        "category": (Cast("category_id", text), F("category_name")),
-        "province": (F("province_slug"), F("province_name")),
-        "vendor": (F("vendor_slug"), F("vendor_name")),
-        "actor_type": (F("actor_type"), F("actor_type")),
-        "price": (price_bucket, price_bucket),
-        "total": (Value(""), Value("")),
-    }
-    queries = [
-        _filtered(documents, filters, exclude=name)
-        .annotate(
-            facet=Value(name, output_field=text),
-            facet_value=Cast(value, text),
-            facet_label=Cast(label, text),
+    top_level = len(filters.category_path) <= Category.steplen
+    if filters.category_path and not top_level:
+        # A category below the top level: its facet lists only top-level categories.
+        documents = documents.filter(category_paths__contains=f" {filters.category_path}")
+    groups = (
+        documents.annotate(price_bucket=price_bucket)
+        .values_list(
+            "category_id",
+            "category_name",
+            "province_slug",
+            "province_name",
+            "vendor_slug",
+            "vendor_name",
+            "actor_type",
+            "price_bucket",
         )
-        .values_list("facet", "facet_value", "facet_label")
         .annotate(count=Count("product_id", output_field=IntegerField()))
         .order_by()
-        for name, (value, label) in parts.items()
-    ]
-    counts: dict[str, list] = {}
-    for name, value, label, count in queries[0].union(*queries[1:], all=True):
-        if value or name == "total":
-            counts.setdefault(name, []).append((value, label, count))
-    return counts
+    )
+    chosen = {
+        "category": filters.category_id if top_level else "",
+        "province": filters.province,
+        "vendor": filters.vendor,
+        "actor_type": filters.actor_type,
+        "price": filters.price if filters.price in PRICE_RANGE_BY_KEY else "",
+    }
+    tallies: dict[str, dict[str, list]] = {name: {} for name in (*FACET_NAMES, "total")}
+    for (
+        category_id,
+        category,
+        province_slug,
+        province,
+        vendor_slug,
+        vendor,
+        actor,
+        price,
+        count,
+    ) in groups:
+        values = {
+            "category": (str(category_id or ""), category),
+            "province": (province_slug, province),
+            "vendor": (vendor_slug, vendor),
+            "actor_type": (actor, actor),
+            "price": (price, price),
+        }
+        unmet = [name for name, value in chosen.items() if value and values[name][0] != value]
+        if len(unmet) > 1:
+            continue
+        if not unmet:
+            tallies["total"].setdefault("", ["", 0])[1] += count
+        for name, (value, label) in values.items():
+            if value and (not unmet or unmet == [name]):
+                tallies[name].setdefault(value, [label, 0])[1] += count
+    return {
+        name: [(value, label, count) for value, (label, count) in tally.items()]
+        for name, tally in tallies.items()
+    }
 
 
 def _facet_values(counts: dict[str, list], filters: ProductSearchFilters) -> dict:

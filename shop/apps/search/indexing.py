@@ -109,6 +109,11 @@ def search_index_rebuild() -> RebuildSummary:
     vendors = vendor_documents_refresh(
         vendor_ids=Vendor.objects.filter(status=VendorStatus.APPROVED).values_list("pk", flat=True)
     )
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Fresh statistics, or the planner guesses from the empty tables it last saw.
+        with connection.cursor() as cursor:
+            for model in (ProductSearchDocument, VendorSearchDocument, SearchWord):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
     return RebuildSummary(products=products, vendors=vendors, words=SearchWord.objects.count())
 
 
