@@ -53,6 +53,7 @@ def test_a_slip_shows_what_was_meant_with_a_link_to_it(client, catalogue):
     assert titles(response) == ["Jabón de coco artesanal, 150 g"]
     assert 'Nada coincide con "artesanl".' in html
     assert '¿Quiso decir <a href="/search/?q=artesanal">artesanal</a>?' in html
+    assert 'href="?q=artesanal&amp;vendor=jaboneria"' in html  # facets follow what is shown
 
 
 def test_the_suggestion_speaks_english_on_the_english_site(client, catalogue):
