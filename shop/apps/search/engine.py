@@ -144,7 +144,7 @@ def _product_search(*, filters: ProductSearchFilters, sort: str) -> ProductSearc
         ORDERING.get(sort) or ORDERING[ProductSort.RELEVANCY if terms else ProductSort.NEWEST]
     )
     return ProductSearchResult(
-        documents=_filtered(documents, filters).order_by(*ordering),
+        documents=_filtered(documents, filters).only("product_id", "title").order_by(*ordering),
         count=total,
         facets=_facet_values(counts, filters),
         query=filters.query,
