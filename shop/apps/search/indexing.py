@@ -99,16 +99,16 @@ def category_product_ids(*, category_ids: Iterable[int]) -> list[int]:
 
 
 def search_index_rebuild() -> RebuildSummary:
-    """Every document and the vocabulary made again from the catalogue and the directory."""
+    """Every document and the vocabulary made again from the catalogue and the directory.
+    Documents are replaced in place, so search keeps answering while it runs; only
+    "Did you mean …?" waits for the vocabulary to be read again."""
     SearchWord.objects.all().delete()
-    ProductSearchDocument.objects.all().delete()
-    VendorSearchDocument.objects.all().delete()
-    products = product_documents_refresh(
-        product_ids=Product.objects.browsable().values_list("pk", flat=True)
-    )
-    vendors = vendor_documents_refresh(
-        vendor_ids=Vendor.objects.filter(status=VendorStatus.APPROVED).values_list("pk", flat=True)
-    )
+    browsable = Product.objects.browsable()
+    products = product_documents_refresh(product_ids=browsable.values_list("pk", flat=True))
+    ProductSearchDocument.objects.exclude(product__in=browsable).delete()
+    approved = Vendor.objects.filter(status=VendorStatus.APPROVED)
+    vendors = vendor_documents_refresh(vendor_ids=approved.values_list("pk", flat=True))
+    VendorSearchDocument.objects.exclude(vendor__in=approved).delete()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Fresh statistics, or the planner guesses from the empty tables it last saw.
         with connection.cursor() as cursor:
