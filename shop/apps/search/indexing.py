@@ -23,7 +23,6 @@ StockRecord = get_model("partner", "StockRecord")
 CHUNK_SIZE = 500
 PRODUCT_FIELDS = [
     "vendor",
-    "partner_id",
     "vendor_name",
     "vendor_slug",
     "actor_type",
@@ -177,7 +176,6 @@ def _product_document(product, categories_by_path) -> tuple[ProductSearchDocumen
     document = ProductSearchDocument(
         product=product,
         vendor=vendor,
-        partner_id=vendor.partner_id,
         vendor_name=vendor.trade_name,
         vendor_slug=vendor.slug,
         actor_type=vendor.actor_type,

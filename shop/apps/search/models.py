@@ -25,7 +25,6 @@ class ProductSearchDocument(models.Model):
     )
     # The store that sells it (the first approved stock record), with what its facets show.
     vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE, related_name="+")
-    partner_id = models.IntegerField(db_index=True)
     vendor_name = models.CharField(max_length=120)
     vendor_slug = models.CharField(max_length=80)
     actor_type = models.CharField(max_length=20)

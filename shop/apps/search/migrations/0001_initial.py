@@ -44,7 +44,6 @@ class Migration(migrations.Migration):
             name='ProductSearchDocument',
             fields=[
                 ('product', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_document', serialize=False, to='catalogue.product')),
-                ('partner_id', models.IntegerField(db_index=True)),
                 ('vendor_name', models.CharField(max_length=120)),
                 ('vendor_slug', models.CharField(max_length=80)),
                 ('actor_type', models.CharField(max_length=20)),

@@ -34,6 +34,22 @@ DROP TEXT SEARCH CONFIGURATION IF EXISTS es_unaccent;
 """
 
 
+class KeptExtension:
+    """Unapplying leaves the extension installed: other schemas may use it, and Django's
+    own backwards step would query PostgreSQL's catalogue on any database."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+
+class KeptUnaccentExtension(KeptExtension, UnaccentExtension):
+    pass
+
+
+class KeptTrigramExtension(KeptExtension, TrigramExtension):
+    pass
+
+
 def run_on_postgresql(sql):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
@@ -46,7 +62,7 @@ class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
     operations = [
-        UnaccentExtension(),
-        TrigramExtension(),
+        KeptUnaccentExtension(),
+        KeptTrigramExtension(),
         migrations.RunPython(run_on_postgresql(FORWARDS), run_on_postgresql(BACKWARDS)),
     ]
