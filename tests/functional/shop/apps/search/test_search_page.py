@@ -112,6 +112,8 @@ def test_search_queries_do_not_grow_with_results_or_facet_values(client, catalog
         )
     many = query_count(client, "/search/?q=artesanal")
     filtered = query_count(client, f"/search/?q=artesanal&category={category.pk}")
+    misspelt = query_count(client, "/search/?q=artesanl")
 
     assert many == few <= 12
     assert filtered <= 12
+    assert misspelt <= 12
