@@ -86,9 +86,9 @@ class ProductSearchResult:
 
 
 def product_search(*, filters: ProductSearchFilters, sort: str = "") -> ProductSearchResult:
-    """Two queries (the facets, with the total among them, and the page the caller
-    slices from `documents`), three more when nothing matches and a suggestion is
-    looked up and tried."""
+    """Two queries: the facets, with the total among them, and the page the caller slices
+    from `documents`. Two more when nothing matches: the close words, and the facets of
+    the suggestion (whose documents are then the page's)."""
     result = _product_search(filters=filters, sort=sort)
     if result.count or not filters.query:
         return result
