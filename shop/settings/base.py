@@ -211,6 +211,13 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The laptop default: wait for a writer instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The shop's working set sits in memory, where a random read costs about a sequential
+    # one: with PostgreSQL's spinning-disk default (4) a search for a common word reads
+    # the whole index table (19 ms at 10,000 products) instead of its GIN index (1.4 ms).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={env_str('DATABASE_RANDOM_PAGE_COST', '1.1')}"
+    )
 
 # --- Cache and background tasks ---------------------------------------------------
 # REDIS_URL names the server and the task queue's database; the cache takes the next
