@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, replace
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from oscar.core.loading import get_model
 
@@ -44,19 +45,33 @@ def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySe
     return vendors
 
 
-def vendor_directory_spelling(*, filters: DirectoryFilters) -> tuple[DirectoryFilters, str]:
-    """The filters to show and the suggested query: the same filters and "" when the query
-    finds someone (or there is none); else, when a close spelling of it does, the filters
-    with that spelling and the spelling, for "Did you mean …?"."""
-    if not filters.query.strip() or vendor_directory(filters=filters).exists():
-        return filters, ""
+@dataclass(frozen=True)
+class DirectoryPage:
+    filters: DirectoryFilters  # those shown: with the suggestion's query when it is used
+    page: Page
+    suggestion: str = ""
+
+
+def vendor_directory_search(*, filters: DirectoryFilters, page_number, page_size: int):
+    """One page of the directory. A query that finds nobody is tried again with its
+    closest spelling ("Did you mean …?"), which is kept when it finds someone."""
+    page = _directory_page(filters, page_number, page_size)
+    if page.paginator.count or not filters.query.strip():
+        return DirectoryPage(filters=filters, page=page)
     suggestion = query_suggestion(query=filters.query)
     if not suggestion:
-        return filters, ""
+        return DirectoryPage(filters=filters, page=page)
     suggested = replace(filters, query=suggestion)
-    if not vendor_directory(filters=suggested).exists():
-        return filters, ""
-    return suggested, suggestion
+    suggested_page = _directory_page(suggested, page_number, page_size)
+    if not suggested_page.paginator.count:
+        return DirectoryPage(filters=filters, page=page)
+    return DirectoryPage(filters=suggested, page=suggested_page, suggestion=suggestion)
+
+
+def _directory_page(filters: DirectoryFilters, page_number, page_size: int) -> Page:
+    return Paginator(vendor_directory_page_queryset(filters=filters), page_size).get_page(
+        page_number
+    )
 
 
 def vendor_directory_page_queryset(*, filters: DirectoryFilters) -> QuerySet:

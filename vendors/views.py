@@ -23,8 +23,7 @@ from vendors.orders.transitions import ActorRole, vendor_order_transition
 from vendors.selectors import (
     DirectoryFilters,
     vendor_directory_facets,
-    vendor_directory_page_queryset,
-    vendor_directory_spelling,
+    vendor_directory_search,
     vendor_for_store_page,
     vendor_store_categories,
 )
@@ -96,10 +95,10 @@ class DirectoryView(View):
             municipality=municipality,
             sector=data.get("sector"),
         )
-        filters, suggestion = vendor_directory_spelling(filters=filters)
-        page = Paginator(
-            vendor_directory_page_queryset(filters=filters), DIRECTORY_PAGE_SIZE
-        ).get_page(request.GET.get("page"))
+        found = vendor_directory_search(
+            filters=filters, page_number=request.GET.get("page"), page_size=DIRECTORY_PAGE_SIZE
+        )
+        filters, page = found.filters, found.page
         return render(
             request,
             self.template_name,
@@ -110,8 +109,8 @@ class DirectoryView(View):
                 "vendors": page.object_list,
                 "facets": vendor_directory_facets(filters=filters),
                 "typed_query": data.get("q") or "",
-                "suggestion": suggestion,
-                "suggestion_url": suggestion_url(request, suggestion),
+                "suggestion": found.suggestion,
+                "suggestion_url": suggestion_url(request, found.suggestion),
                 "hidden_filters": [
                     (name, request.GET[name]) for name in FILTER_NAMES if request.GET.get(name)
                 ],
