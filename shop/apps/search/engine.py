@@ -3,15 +3,18 @@ facet counts that follow them, "Did you mean …?" when nothing matches, and the
 matching a directory query. One engine for the search page, a store's own search and
 the directory of economic actors."""
 
+import hashlib
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Case, CharField, Count, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.apps.search.backends import closest_word, search_backend
 from shop.apps.search.forms import ProductSort
+from shop.apps.search.indexing import search_index_version
 from shop.apps.search.models import ProductSearchDocument, VendorSearchDocument
 from shop.apps.search.text import query_terms
 from shop.core.money import money_format
@@ -37,6 +40,7 @@ PRICE_RANGES = (
 )
 PRICE_RANGE_BY_KEY = {price_range.key: price_range for price_range in PRICE_RANGES}
 FACET_NAMES = ("category", "province", "vendor", "actor_type", "price")
+FACETS_CACHE_SECONDS = 300
 
 ORDERING = {
     ProductSort.RELEVANCY: ("-rank", "-in_stock", "-date_created", "-product_id"),
@@ -139,7 +143,7 @@ def _product_search(*, filters: ProductSearchFilters, sort: str) -> ProductSearc
         documents = search_backend().match(documents, terms, heading="title_folded")
     else:
         documents = documents.annotate(rank=Value(0.0))
-    counts = _facet_counts(documents, filters)
+    counts = _facet_counts_cached(documents, filters, terms)
     total = sum(count for _value, _label, count in counts.pop("total", []))
     ordering = (
         ORDERING.get(sort) or ORDERING[ProductSort.RELEVANCY if terms else ProductSort.NEWEST]
@@ -168,6 +172,18 @@ def _filtered(documents: QuerySet, filters: ProductSearchFilters) -> QuerySet:
         if price_range.high is not None:
             documents = documents.filter(price__lt=price_range.high)
     return documents
+
+
+def _facet_counts_cached(documents: QuerySet, filters: ProductSearchFilters, terms) -> dict:
+    """The facet counts are the same for everyone who asks the same, until the index
+    changes (indexing.py starts a new version): kept FACETS_CACHE_SECONDS."""
+    asked = repr((terms, replace(filters, query="")))
+    key = f"search:facets:{search_index_version()}:{hashlib.sha1(asked.encode()).hexdigest()}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _facet_counts(documents, filters)
+        cache.set(key, counts, FACETS_CACHE_SECONDS)
+    return {name: list(values) for name, values in counts.items()}
 
 
 def _facet_counts(documents: QuerySet, filters: ProductSearchFilters) -> dict[str, list]:

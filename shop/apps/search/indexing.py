@@ -2,9 +2,11 @@
 from the catalogue, and the whole index rebuilt. Idempotent: refreshing twice, or
 refreshing a product that is gone or no longer for sale, leaves the right rows."""
 
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
@@ -21,6 +23,7 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 
 CHUNK_SIZE = 500
+INDEX_VERSION_KEY = "search:index-version"
 PRODUCT_FIELDS = [
     "vendor",
     "vendor_name",
@@ -65,7 +68,23 @@ def product_documents_refresh(*, product_ids: Iterable[int]) -> int:
     for chunk in _chunks(sorted(set(product_ids))):
         with transaction.atomic():
             written += _product_chunk_refresh(chunk)
+    search_index_changed()
     return written
+
+
+def search_index_version() -> str:
+    """A token that changes whenever product documents do: what is cached from the index
+    (facet counts) is cached under it."""
+    version = cache.get(INDEX_VERSION_KEY)
+    if version is None:
+        version = search_index_changed()
+    return version
+
+
+def search_index_changed() -> str:
+    version = uuid.uuid4().hex
+    cache.set(INDEX_VERSION_KEY, version, timeout=None)
+    return version
 
 
 def vendor_documents_refresh(*, vendor_ids: Iterable[int]) -> int:

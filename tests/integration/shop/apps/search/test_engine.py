@@ -2,9 +2,12 @@
 with DATABASE_URL): the same answers from both."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from shop.apps.search.engine import ProductSearchFilters, product_search, query_suggestion
 from shop.apps.search.forms import ProductSort
+from tests.factories.catalogue import ProductFactory
 from vendors.models import VendorStatus
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +114,13 @@ def test_a_suspended_store_disappears_from_search_at_once(catalogue, isla_store)
     isla_store.vendor.save()
 
     assert titles(search("jabon")) == []
+
+
+def test_facet_counts_are_kept_until_the_index_changes(catalogue, habana_store, food):
+    assert search("cafe").count == 2
+    with CaptureQueriesContext(connection) as asked_again:
+        assert search("cafe").count == 2
+    ProductFactory(title="Café en grano", categories=[food], stockrecord__partner=habana_store)
+
+    assert len(asked_again.captured_queries) == 0  # the page's own query runs when sliced
+    assert [(f.label, f.count) for f in search("cafe").facets["category"]] == [("Alimentos", 3)]
