@@ -95,6 +95,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
 
         Shipment.objects.all().delete()
         get_model("order", "Order").objects.all().delete()
+        get_model("basket", "Basket").objects.all().delete()
         Product.objects.all().delete()
         Category.objects.all().delete()
         Vendor.objects.all().delete()
