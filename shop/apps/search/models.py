@@ -6,9 +6,9 @@ the catalogue by `shop.apps.search.indexing` (after each change, in a task, and 
 `manage.py search_rebuild`), never edited by hand.
 
 On PostgreSQL `search_vector` holds the weighted `es_unaccent` vector (title A,
-categories and store B, description C, places D) under a GIN index, and the folded text
-carries a trigram index for misspellings (migration 0002). On SQLite the folded text,
-lower case without accents, is searched with LIKE.
+categories and store B, description C, places D) under a GIN index (migration 0002) and
+`text_folded` stays empty. On SQLite `text_folded`, the whole text lower case without
+accents, is searched with LIKE. Misspellings are looked up in `SearchWord`.
 """
 
 from django.contrib.postgres.search import SearchVectorField

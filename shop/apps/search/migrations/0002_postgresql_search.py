@@ -1,6 +1,6 @@
 """PostgreSQL only: the `es_unaccent` text search configuration (Spanish stemming of
 unaccented words, so "cafe" and "café" are one lexeme), the GIN indexes behind full-text
-search and the trigram indexes behind misspellings. Nothing on other databases."""
+search and the trigram index of the vocabulary behind misspellings. Nothing on other databases."""
 
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations
@@ -15,20 +15,14 @@ DO $$ BEGIN
 END $$;
 CREATE INDEX IF NOT EXISTS search_doc_vector
     ON search_productsearchdocument USING gin (search_vector);
-CREATE INDEX IF NOT EXISTS search_doc_text_trgm
-    ON search_productsearchdocument USING gin (text_folded gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS search_vendor_vector
     ON search_vendorsearchdocument USING gin (search_vector);
-CREATE INDEX IF NOT EXISTS search_vendor_text_trgm
-    ON search_vendorsearchdocument USING gin (text_folded gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS search_word_trgm ON search_searchword USING gin (word gin_trgm_ops);
 """
 
 BACKWARDS = """
 DROP INDEX IF EXISTS search_word_trgm;
-DROP INDEX IF EXISTS search_vendor_text_trgm;
 DROP INDEX IF EXISTS search_vendor_vector;
-DROP INDEX IF EXISTS search_doc_text_trgm;
 DROP INDEX IF EXISTS search_doc_vector;
 DROP TEXT SEARCH CONFIGURATION IF EXISTS es_unaccent;
 """
