@@ -11,13 +11,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from shop.apps.search.engine import ProductSearchFilters, product_search
 from shop.apps.search.forms import SearchForm
-from shop.apps.search.selectors import product_list
+from shop.apps.search.selectors import product_list, products_in_order
+from shop.apps.search.views import suggestion_url
 from shop.sourcing.selectors import stores_responsiveness
 from vendors.actors.selectors import (
     DirectoryFilters,
     vendor_directory_facets,
-    vendor_directory_page_queryset,
+    vendor_directory_search,
     vendor_for_store_page,
     vendor_store_categories,
 )
@@ -94,9 +96,10 @@ class DirectoryView(View):
             municipality=municipality,
             sector=data.get("sector"),
         )
-        page = Paginator(
-            vendor_directory_page_queryset(filters=filters), DIRECTORY_PAGE_SIZE
-        ).get_page(request.GET.get("page"))
+        found = vendor_directory_search(
+            filters=filters, page_number=request.GET.get("page"), page_size=DIRECTORY_PAGE_SIZE
+        )
+        filters, page = found.filters, found.page
         return render(
             request,
             self.template_name,
@@ -106,6 +109,9 @@ class DirectoryView(View):
                 "page_obj": page,
                 "vendors": page.object_list,
                 "facets": vendor_directory_facets(filters=filters),
+                "typed_query": data.get("q") or "",
+                "suggestion": found.suggestion,
+                "suggestion_url": suggestion_url(request, found.suggestion),
                 "hidden_filters": [
                     (name, request.GET[name]) for name in FILTER_NAMES if request.GET.get(name)
                 ],
@@ -123,22 +129,45 @@ class StoreView(View):
         form = SearchForm(request.GET)
         categories = list(vendor_store_categories(vendor=vendor))
         category = next((c for c in categories if str(c.pk) == request.GET.get("category")), None)
-        products = product_list(
-            vendor=vendor, category=category, query=form.cleaned_query(), sort=form.cleaned_sort()
-        )
-        page = Paginator(products, STORE_PAGE_SIZE).get_page(request.GET.get("page"))
+        query = form.cleaned_query()
+        search = None
+        if query:
+            search = product_search(
+                filters=ProductSearchFilters(
+                    query=query,
+                    vendor=vendor.slug,
+                    category_path=category.path if category else "",
+                    category_id=str(category.pk) if category else "",
+                ),
+                sort=form.cleaned_sort(),
+            )
+            paginator = Paginator(search.documents, STORE_PAGE_SIZE)
+            paginator.count = search.count  # counted by the search, not once more
+            page = paginator.get_page(request.GET.get("page"))
+            products = products_in_order(
+                product_ids=[document.product_id for document in page.object_list]
+            )
+        else:
+            page = Paginator(
+                product_list(vendor=vendor, category=category, sort=form.cleaned_sort()),
+                STORE_PAGE_SIZE,
+            ).get_page(request.GET.get("page"))
+            products = page.object_list
         return render(
             request,
             self.template_name,
             {
                 "vendor": vendor,
                 "form": form,
-                "query": form.cleaned_query(),
+                "query": search.query if search else query,
+                "typed_query": query,
+                "suggestion": search.suggestion if search else "",
+                "suggestion_url": suggestion_url(request, search.suggestion if search else ""),
                 "categories": categories,
                 "category": category,
                 "page_obj": page,
                 "paginator": page.paginator,
-                "products": page.object_list,
+                "products": products,
                 "responsiveness": stores_responsiveness(vendor_ids={vendor.pk})[vendor.pk],
             },
         )

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.forms",  # Django's widget templates, for FORM_RENDERER below
+    "django.contrib.postgres",  # trigram lookups for search (shop/apps/search); inert on SQLite
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.apps.checkout.apps.CheckoutConfig",
@@ -213,6 +214,13 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The laptop default: wait for a writer instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The shop's working set sits in memory, where a random read costs about a sequential
+    # one: with PostgreSQL's spinning-disk default (4) a search for a common word reads
+    # the whole index table (19 ms at 10,000 products) instead of its GIN index (1.4 ms).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={env_str('DATABASE_RANDOM_PAGE_COST', '1.1')}"
+    )
 
 # --- Cache and background tasks ---------------------------------------------------
 # REDIS_URL names the server and the task queue's database; the cache takes the next
@@ -475,8 +483,11 @@ MIGRATION_MODULES = {
     "reviews": "oscar.apps.catalogue.reviews.migrations",
 }
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
-# Browse and search read the database (shop/apps/search); nothing feeds an index.
+# Browse and search read the database (shop/apps/search); nothing feeds Haystack.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# Our own search index follows every change "after_commit", in a task
+# (shop/apps/search/updates.py); "immediate" refreshes it in the writer's transaction.
+SEARCH_INDEX_UPDATES = "after_commit"
 
 LOGIN_REDIRECT_URL = "/"
 

@@ -18,6 +18,9 @@ STORAGES = {
 MAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
 )
+# The suite's transactions never commit: the search index follows each change at once
+# (the tests of the after-commit path set "after_commit" and commit for real).
+SEARCH_INDEX_UPDATES = "immediate"
 # Tasks run in-process even when REDIS_URL is set; the worker tests opt out.
 CELERY_TASK_ALWAYS_EAGER = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -1,11 +1,13 @@
 """Reads for vendors: the public directory with its facets, and store pages."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality, Province
+from shop.apps.search.engine import FacetValue, query_suggestion, vendor_search_ids
 from vendors.models import (
     ActorType,
     MembershipRole,
@@ -17,8 +19,6 @@ from vendors.models import (
 
 Category = get_model("catalogue", "Category")
 
-MAX_SEARCH_TERMS = 8
-
 
 @dataclass(frozen=True)
 class DirectoryFilters:
@@ -27,14 +27,6 @@ class DirectoryFilters:
     province: Province | None = None
     municipality: Municipality | None = None
     sector: Sector | None = None
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySet:
@@ -48,13 +40,38 @@ def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySe
         vendors = vendors.filter(municipality=filters.municipality)
     if filters.sector and exclude != "sector":
         vendors = vendors.filter(sectors=filters.sector)
-    for term in filters.query.split()[:MAX_SEARCH_TERMS]:
-        vendors = vendors.filter(
-            Q(trade_name__icontains=term)
-            | Q(legal_name__icontains=term)
-            | Q(description__icontains=term)
-        )
+    if filters.query.strip():
+        vendors = vendors.filter(pk__in=vendor_search_ids(query=filters.query))
     return vendors
+
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    filters: DirectoryFilters  # those shown: with the suggestion's query when it is used
+    page: Page
+    suggestion: str = ""
+
+
+def vendor_directory_search(*, filters: DirectoryFilters, page_number, page_size: int):
+    """One page of the directory. A query that finds nobody is tried again with its
+    closest spelling ("Did you mean …?"), which is kept when it finds someone."""
+    page = _directory_page(filters, page_number, page_size)
+    if page.paginator.count or not filters.query.strip():
+        return DirectoryPage(filters=filters, page=page)
+    suggestion = query_suggestion(query=filters.query)
+    if not suggestion:
+        return DirectoryPage(filters=filters, page=page)
+    suggested = replace(filters, query=suggestion)
+    suggested_page = _directory_page(suggested, page_number, page_size)
+    if not suggested_page.paginator.count:
+        return DirectoryPage(filters=filters, page=page)
+    return DirectoryPage(filters=suggested, page=suggested_page, suggestion=suggestion)
+
+
+def _directory_page(filters: DirectoryFilters, page_number, page_size: int) -> Page:
+    return Paginator(vendor_directory_page_queryset(filters=filters), page_size).get_page(
+        page_number
+    )
 
 
 def vendor_directory_page_queryset(*, filters: DirectoryFilters) -> QuerySet:

@@ -12,11 +12,14 @@ DEPENDENT_FILTERS = {"province": ("municipality",)}
 
 
 @register.inclusion_tag("vendors/partials/facet.html")
-def facet_links(request, name: str, values, title: str):
-    """Links that add (or remove) one filter value, keeping the others."""
+def facet_links(request, name: str, values, title: str, query: str | None = None):
+    """Links that add (or remove) one filter value, keeping the others (and `query` as
+    the text searched, when given: the suggestion a page shows instead of a slip)."""
     without = request.GET.copy()
     for key in (name, "page", *DEPENDENT_FILTERS.get(name, ())):
         without.pop(key, None)
+    if query:
+        without["q"] = query
     encoded = without.urlencode()
     return {
         "name": name,

@@ -31,6 +31,10 @@ class SearchForm(forms.Form):
 
     province = forms.SlugField(required=False, widget=forms.HiddenInput)
     vendor = forms.SlugField(required=False, widget=forms.HiddenInput)
+    # The search page's other facets (shop/apps/search/engine.py).
+    category = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    actor_type = forms.SlugField(required=False, max_length=20, widget=forms.HiddenInput)
+    price = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     def cleaned_province(self):
         """The Province named by ?province=<slug>, or None (unknown slugs are ignored)."""
@@ -50,6 +54,12 @@ class SearchForm(forms.Form):
 
     def cleaned_query(self) -> str:
         return self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
+
+    def cleaned_facet(self, name: str) -> str:
+        """A facet's value as typed, or "" (an invalid one is ignored, the rest kept)."""
+        self.is_valid()
+        value = self.cleaned_data.get(name)
+        return "" if value is None else str(value)
 
     def cleaned_sort(self) -> str:
         return (self.cleaned_data.get("sort_by") if self.is_valid() else "") or ""

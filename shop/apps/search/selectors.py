@@ -5,17 +5,16 @@ per page, whatever the page size: everything a product card shows is
 selected or prefetched here.
 """
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, QuerySet
 from oscar.core.loading import get_model
 
+from shop.apps.search.engine import product_search_ids
 from shop.apps.search.forms import ProductSort
 from vendors.models import VendorStatus
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
-
-MAX_SEARCH_TERMS = 8
 
 ORDERING = {
     ProductSort.NEWEST: ("-date_created", "-id"),
@@ -50,7 +49,7 @@ def product_list(
 ) -> QuerySet:
     """Browsable products, optionally within a category (and its descendants),
     sold by one vendor or by vendors of one province, and matching every word
-    of `query`, in the requested order."""
+    of `query` in the search index, in the requested order."""
     products = product_card_queryset().annotate(min_price=Min("stockrecords__price"))
     if vendor is not None:
         products = products.filter(
@@ -71,9 +70,16 @@ def product_list(
             product=OuterRef("pk"), category__path__startswith=category.path
         )
         products = products.filter(Exists(in_category))
-    for term in query.split()[:MAX_SEARCH_TERMS]:
-        products = products.filter(Q(title__icontains=term) | Q(description__icontains=term))
+    if query.strip():
+        products = products.filter(pk__in=product_search_ids(query=query))
     return products.order_by(*ORDERING.get(sort, ("-date_created", "-id")))
+
+
+def products_in_order(*, product_ids: list[int]) -> list:
+    """The product cards of these products, in this order (those no longer for sale left
+    out): three queries, whatever their number."""
+    by_id = {product.pk: product for product in product_card_queryset().filter(pk__in=product_ids)}
+    return [by_id[pk] for pk in product_ids if pk in by_id]
 
 
 def product_count_by_province() -> list[tuple]:

@@ -5,7 +5,7 @@ at all and a real index costs a query per product. Same URLs, same template
 names, products straight from `selectors.product_list`.
 """
 
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +16,12 @@ from django.views.generic import ListView
 from oscar.apps.search.signals import user_search
 from oscar.core.loading import get_class, get_model
 
-from shop.apps.search.selectors import product_count_by_province, product_list
+from shop.apps.search.engine import FACET_NAMES, ProductSearchFilters, product_search
+from shop.apps.search.selectors import (
+    product_count_by_province,
+    product_list,
+    products_in_order,
+)
 
 SearchForm = get_class("search.forms", "SearchForm")
 Category = get_model("catalogue", "Category")
@@ -98,6 +103,10 @@ class ProductCategoryView(ProductListView):
 
 
 class FacetedSearchView(ProductListView):
+    """The search page: ranked matches from the search index, facets that follow the
+    query, and "Did you mean …?" when nothing matches. A constant number of queries:
+    facets and total (one), the page of results (one), its product cards (three)."""
+
     template_name = "oscar/search/results.html"
 
     def get(self, request, *args, **kwargs):
@@ -108,3 +117,52 @@ class FacetedSearchView(ProductListView):
             query=request.GET.get("q", ""),
         )
         return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        self.search = product_search(filters=self.search_filters(), sort=self.form.cleaned_sort())
+        return self.search.documents
+
+    def search_filters(self) -> ProductSearchFilters:
+        category_id = self.form.cleaned_facet("category")
+        category = Category.objects.filter(pk=category_id).first() if category_id else None
+        return ProductSearchFilters(
+            query=self.form.cleaned_query(),
+            category_path=category.path if category else "",
+            category_id=category_id if category else "",
+            province=self.form.cleaned_facet("province"),
+            vendor=self.form.cleaned_facet("vendor"),
+            actor_type=self.form.cleaned_facet("actor_type"),
+            price=self.form.cleaned_facet("price"),
+        )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.search.count  # counted with the facets, not once more
+        return paginator
+
+    def get_context_data(self, **kwargs):
+        context = super(ProductListView, self).get_context_data(**kwargs)
+        page_documents = list(context["page_obj"].object_list)
+        context.update(
+            form=self.form,
+            query=self.search.query,
+            typed_query=self.form.cleaned_query(),
+            suggestion=self.search.suggestion,
+            suggestion_url=suggestion_url(self.request, self.search.suggestion),
+            hidden_filters=[
+                (name, self.request.GET[name]) for name in FACET_NAMES if self.request.GET.get(name)
+            ],
+            page=context["page_obj"],
+            products=products_in_order(
+                product_ids=[document.product_id for document in page_documents]
+            ),
+            facets=self.search.facets,
+        )
+        return context
+
+
+def suggestion_url(request, suggestion: str) -> str:
+    """This page for the suggested query: same path, the query replaced, no page number."""
+    if not suggestion:
+        return ""
+    return f"{request.path}?{urlencode({'q': suggestion})}"

@@ -86,6 +86,21 @@ def test_directory_filters_by_type_sector_and_text(client, actors):
     assert names(client.get("/actores/", {"q": "altura"})) == ["Café Serrano"]
 
 
+@pytest.mark.parametrize("query", ["cafe", "CAFÉ", "serrano cafe", "habana cafe"])
+def test_directory_search_ignores_accents_and_case(client, actors, query):
+    assert names(client.get("/actores/", {"q": query})) == ["Café Serrano"]
+
+
+def test_directory_search_suggests_a_close_spelling_and_shows_it(client, actors):
+    response = client.get("/actores/", {"q": "trinidat"})
+
+    assert names(response) == ["Textiles Trinidad"]
+    html = response.content.decode()
+    assert 'Nada coincide con "trinidat".' in html
+    assert '¿Quiso decir <a href="/actores/?q=trinidad">trinidad</a>?' in html
+    assert query_count(client, "/actores/?q=trinidat") <= 12
+
+
 def test_directory_ignores_unknown_filter_values(client, actors):
     response = client.get("/actores/", {"province": "atlantida", "actor_type": "banco"})
 
@@ -152,6 +167,23 @@ def test_store_page_filters_by_category_and_searches(client, store_with_catalogu
     assert [p.title for p in by_text.context["products"]] == ["Cesta de guano"]
 
 
+def test_store_search_ignores_accents_stays_in_the_store_and_suggests(client, store_with_catalogue):
+    _vendor, food = store_with_catalogue
+
+    by_text = client.get("/tiendas/guayabita/", {"q": "MERMELADA"})
+    in_category = client.get("/tiendas/guayabita/", {"q": "guano", "category": food.pk})
+    misspelt = client.get("/tiendas/guayabita/", {"q": "mermalada"})
+    other_store = client.get("/tiendas/guayabita/", {"q": "miel"})
+
+    assert [p.title for p in by_text.context["products"]] == ["Mermelada de guayaba"]
+    assert list(in_category.context["products"]) == []
+    assert [p.title for p in misspelt.context["products"]] == ["Mermelada de guayaba"]
+    assert '¿Quiso decir <a href="/tiendas/guayabita/?q=mermelada">mermelada</a>?' in (
+        misspelt.content.decode()
+    )
+    assert list(other_store.context["products"]) == []
+
+
 def test_unknown_store_is_404(client, db):
     assert client.get("/tiendas/no-existe/").status_code == 404
 
@@ -163,6 +195,17 @@ def test_store_page_queries_do_not_grow_with_products(client, store_with_catalog
     many = query_count(client, "/tiendas/guayabita/")
 
     assert many == few
+
+
+def test_store_search_queries_do_not_grow_with_products(client, store_with_catalogue):
+    vendor, food = store_with_catalogue
+    few = query_count(client, "/tiendas/guayabita/?q=guayaba")
+    ProductFactory.create_batch(
+        30, title="Pasta de guayaba", categories=[food], stockrecord__partner=vendor.partner
+    )
+    many = query_count(client, "/tiendas/guayabita/?q=guayaba")
+
+    assert many == few <= 12
 
 
 def test_catalogue_filters_by_province_and_vendor(client, store_with_catalogue):

@@ -98,11 +98,15 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
 
         SourcingRequest.objects.all().delete()
         get_model("order", "Order").objects.all().delete()
+        get_model("basket", "Basket").objects.all().delete()
         Product.objects.all().delete()
         Category.objects.all().delete()
         Vendor.objects.all().delete()
         Partner.objects.all().delete()
         get_model("catalogue", "ProductClass").objects.all().delete()
+        from shop.apps.search.models import SearchWord
+
+        SearchWord.objects.all().delete()
         from django.contrib.auth import get_user_model
 
         get_user_model().objects.filter(email__endswith="@encadena.test").delete()
@@ -141,6 +145,21 @@ def test_products_sit_in_the_spanish_category_tree(seeded, db):
     } <= top_level
     assert Product.objects.filter(categories__isnull=True).count() == 0
     assert Product.objects.filter(categories__depth=2).distinct().count() == Product.objects.count()
+
+
+def test_it_leaves_the_search_index_filled(seeded, db):
+    from shop.apps.search.engine import ProductSearchFilters, product_search
+    from shop.apps.search.models import ProductSearchDocument, VendorSearchDocument
+
+    for_sale = Product.objects.browsable().filter(
+        stockrecords__partner__vendor__status=VendorStatus.APPROVED
+    )
+    assert ProductSearchDocument.objects.count() == for_sale.distinct().count()
+    assert VendorSearchDocument.objects.count() == (
+        Vendor.objects.filter(status=VendorStatus.APPROVED).count()
+    )
+    found = product_search(filters=ProductSearchFilters(query="cafe"))
+    assert found.count > 0 and found.suggestion == ""
 
 
 def test_every_store_sells_something_and_some_stock_is_out(seeded, db):

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from shop.apps.search.indexing import search_index_rebuild
 from shop.demo.services import demo_marketplace_seed
 
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, site_domain, **options):
         summary = demo_marketplace_seed(site_domain=site_domain)
+        index = search_index_rebuild()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo marketplace ready: {summary.stores} stores (and {summary.applications} "
@@ -22,6 +24,7 @@ class Command(BaseCommand):
                 f"{summary.categories} categories, {summary.accounts} demo accounts, "
                 f"{summary.purchases} past purchases of the demo shopper, "
                 f"{summary.requests} requests for offers "
-                f"(password: encadena-demo)."
+                f"(password: encadena-demo). Search index: {index.products} products, "
+                f"{index.vendors} economic actors."
             )
         )
