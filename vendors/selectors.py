@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality, Province
+from shop.apps.catalogue.versions import catalogue_cached
 from vendors.models import (
     ActorType,
     MembershipRole,
@@ -144,8 +145,13 @@ def vendor_for_store_page(*, slug: str, user) -> Vendor | None:
     return None
 
 
-def vendor_store_categories(*, vendor: Vendor) -> QuerySet:
-    """Top-level categories in which the vendor has public products."""
+def vendor_store_categories(*, vendor: Vendor) -> list:
+    """Top-level categories in which the vendor has public products, kept until the
+    catalogue changes."""
+    return catalogue_cached("store-categories", str(vendor.pk), lambda: _store_categories(vendor))
+
+
+def _store_categories(vendor: Vendor) -> list:
     paths = (
         Category.objects.filter(
             product__stockrecords__partner=vendor.partner_id, product__is_public=True
@@ -154,7 +160,7 @@ def vendor_store_categories(*, vendor: Vendor) -> QuerySet:
         .distinct()
     )
     roots = {path[: Category.steplen] for path in paths}
-    return Category.objects.filter(depth=1, path__in=roots).order_by("name")
+    return list(Category.objects.filter(depth=1, path__in=roots).order_by("name"))
 
 
 def vendor_list_for_user(*, user) -> QuerySet:

@@ -12,7 +12,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from shop.apps.search.forms import SearchForm
-from shop.apps.search.selectors import product_list
+from shop.apps.search.pagination import CatalogueCountPaginator, listing_context
+from shop.apps.search.selectors import product_list, product_list_key
+from shop.core.transactions import AtomicWritesMixin
 from vendors.exceptions import VendorOrderTransitionError
 from vendors.forms import DirectoryFilterForm, VendorApplicationForm
 from vendors.models import VendorOrderStatus
@@ -112,7 +114,7 @@ class DirectoryView(View):
         )
 
 
-class StoreView(View):
+class StoreView(AtomicWritesMixin, View):
     template_name = "vendors/store.html"
 
     def get(self, request, slug):
@@ -122,14 +124,20 @@ class StoreView(View):
         form = SearchForm(request.GET)
         categories = list(vendor_store_categories(vendor=vendor))
         category = next((c for c in categories if str(c.pk) == request.GET.get("category")), None)
-        products = product_list(
-            vendor=vendor, category=category, query=form.cleaned_query(), sort=form.cleaned_sort()
-        )
-        page = Paginator(products, STORE_PAGE_SIZE).get_page(request.GET.get("page"))
+        filters = {
+            "vendor": vendor,
+            "category": category,
+            "query": form.cleaned_query(),
+            "sort": form.cleaned_sort(),
+        }
+        page = CatalogueCountPaginator(
+            product_list(**filters), STORE_PAGE_SIZE, cache_key=product_list_key(**filters)
+        ).get_page(request.GET.get("page"))
         return render(
             request,
             self.template_name,
             {
+                **listing_context(page),
                 "vendor": vendor,
                 "form": form,
                 "query": form.cleaned_query(),

@@ -28,3 +28,10 @@ ROOT_URLCONF = "shop.demo.urls"
 STATIC_ROOT = LOCAL_DATA_DIR / "bench" / "static"  # noqa: F405
 MEDIA_ROOT = LOCAL_DATA_DIR / "bench" / "media"  # noqa: F405
 STAFF_REQUIRE_SECOND_FACTOR = True
+
+# The tasks a page sends (Oscar's analytics counters) are a worker's work, not the page's:
+# without a broker of its own the bench sends them to one in memory that nobody reads, so
+# that they run neither in the page nor at all.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or "memory://"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = False

@@ -6,6 +6,7 @@ from oscar.core.loading import get_model
 Option = get_model("catalogue", "Option")
 Product = get_model("catalogue", "Product")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+ProductRecommendation = get_model("catalogue", "ProductRecommendation")
 ProductReview = get_model("reviews", "ProductReview")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -36,13 +37,17 @@ def product_purchase_queryset() -> QuerySet:
 
 
 def product_page_queryset() -> QuerySet:
-    """The same, with the images, attribute values and number of reviews the product
-    page shows."""
+    """The same, with the images, attribute values, number of reviews and whether it
+    recommends other products, as the product page shows them."""
     return (
         product_purchase_queryset()
         # Read by Product.num_approved_reviews instead of a count of its own.
         .annotate(
-            num_approved_reviews=Count("reviews", filter=Q(reviews__status=ProductReview.APPROVED))
+            num_approved_reviews=Count("reviews", filter=Q(reviews__status=ProductReview.APPROVED)),
+            # Most products recommend none: the page then asks nothing more about them.
+            has_recommendations=Exists(
+                ProductRecommendation.objects.filter(primary=OuterRef("pk"))
+            ),
         )
         .prefetch_related(
             "images",

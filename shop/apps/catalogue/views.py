@@ -1,15 +1,31 @@
+from django.db.models import Prefetch, prefetch_related_objects
 from oscar.apps.catalogue import views
+from oscar.core.loading import get_model
 
 from shop.apps.catalogue.selectors import product_page_queryset
+from shop.apps.catalogue.versions import CATEGORIES, catalogue_version
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.taxes import included_tax
 from vendors.reviews import review_permitted
 from vendors.services import approved_partner_ids
 
+ProductRecommendation = get_model("catalogue", "ProductRecommendation")
+
 
 class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
     def get_queryset(self):
         return product_page_queryset()
+
+    def get_object(self, queryset=None):
+        product = super().get_object(queryset)
+        if not getattr(product, "has_recommendations", True):
+            # Oscar's template asks for them with a query of their own; the annotation
+            # knows there are none, and an empty answer costs no query (.none() stays so).
+            prefetch_related_objects(
+                [product],
+                Prefetch("primary_recommendations", queryset=ProductRecommendation.objects.none()),
+            )
+        return product
 
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
@@ -23,6 +39,7 @@ class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
         context = super().get_context_data(**kwargs)
         context["review_permitted"] = review_permitted(user=self.request.user, product=self.object)
         context["included_tax"] = self.included_tax()
+        context["categories_version"] = catalogue_version(CATEGORIES)
         # The three the page shows, with their authors (each names its own).
         context["top_reviews"] = self.object.reviews.approved().select_related("user")[:3]
         return context

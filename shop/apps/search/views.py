@@ -16,14 +16,21 @@ from django.views.generic import ListView
 from oscar.apps.search.signals import user_search
 from oscar.core.loading import get_class, get_model
 
-from shop.apps.search.selectors import product_count_by_province, product_list
+from shop.apps.search.pagination import CatalogueCountPaginator, listing_context
+from shop.apps.search.selectors import (
+    product_count_by_province,
+    product_list,
+    product_list_key,
+)
+from shop.core.transactions import AtomicWritesMixin
 
 SearchForm = get_class("search.forms", "SearchForm")
 Category = get_model("catalogue", "Category")
 
 
-class ProductListView(ListView):
+class ProductListView(AtomicWritesMixin, ListView):
     context_object_name = "products"
+    paginator_class = CatalogueCountPaginator
 
     def get_paginate_by(self, queryset):
         return settings.OSCAR_PRODUCTS_PER_PAGE
@@ -42,13 +49,23 @@ class ProductListView(ListView):
     def get_category(self):
         return None
 
+    def get_filters(self) -> dict:
+        if not hasattr(self, "_filters"):
+            self._filters = {
+                "category": self.get_category(),
+                "query": self.form.cleaned_query(),
+                "sort": self.form.cleaned_sort(),
+                "province": self.form.cleaned_province(),
+                "vendor": self.form.cleaned_vendor(),
+            }
+        return self._filters
+
     def get_queryset(self):
-        return product_list(
-            category=self.get_category(),
-            query=self.form.cleaned_query(),
-            sort=self.form.cleaned_sort(),
-            province=self.form.cleaned_province(),
-            vendor=self.form.cleaned_vendor(),
+        return product_list(**self.get_filters())
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, cache_key=product_list_key(**self.get_filters()), **kwargs
         )
 
     def get_context_data(self, **kwargs):
@@ -56,9 +73,10 @@ class ProductListView(ListView):
         context["form"] = self.form
         context["query"] = self.form.cleaned_query()
         context["page"] = context["page_obj"]
+        context.update(listing_context(context["page_obj"]))
         context["province_facets"] = product_count_by_province()
-        context["selected_province"] = self.form.cleaned_province()
-        context["selected_vendor"] = self.form.cleaned_vendor()
+        context["selected_province"] = self.get_filters()["province"]
+        context["selected_vendor"] = self.get_filters()["vendor"]
         return context
 
 

@@ -1,0 +1,104 @@
+"""The catalogue's version: one number in the cache that moves on whenever something the
+product lists show changes (a product, its stock or price, its pictures or categories, its
+store). What the lists compute over the whole catalogue (counts, facets, rendered cards) is
+cached under a key holding the version, so a change makes every such entry unreachable at
+once, without knowing which; the old ones expire on their own.
+
+The version moves when the change is saved and again when its transaction commits: a page
+read between the two may have cached what was there before, under the new version."""
+
+import functools
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.core.loading import get_model
+
+# What moves each version: every change to a listed product, its stock, pictures, categories
+# or store moves CATALOGUE; a change to the category tree or to a product's categories also
+# moves CATEGORIES, which is all the category menus and trails depend on.
+CATALOGUE = "catalogue"
+CATEGORIES = "categories"
+# Bounds what a change made without a signal (a bulk update elsewhere) leaves stale.
+CACHE_SECONDS = 300
+
+T = TypeVar("T")
+
+
+def _key(scope: str) -> str:
+    return f"{scope}:version"
+
+
+def catalogue_version(scope: str = CATALOGUE) -> int:
+    version = cache.get(_key(scope))
+    if version is None:
+        # A version never used before, even if the cache lost the last one.
+        version = time.time_ns()
+        if not cache.add(_key(scope), version, timeout=None):
+            version = cache.get(_key(scope), version)
+    return version
+
+
+def _versions_move(scopes: tuple[str, ...]) -> None:
+    for scope in scopes:
+        try:
+            cache.incr(_key(scope))
+        except ValueError:  # not in the cache: the next read starts a new one
+            pass
+
+
+def catalogue_version_bump(*scopes: str) -> None:
+    """What the product lists show has changed: forget every count, facet and card
+    (and with CATEGORIES, every category menu and trail)."""
+    scopes = scopes or (CATALOGUE,)
+    _versions_move(scopes)
+    transaction.on_commit(lambda: _versions_move(scopes))
+
+
+def catalogue_cached(
+    name: str, vary: str, compute: Callable[[], T], *, scope: str = CATALOGUE
+) -> T:
+    """`compute()`, kept until the catalogue (or `scope`) changes, or CACHE_SECONDS pass."""
+    key = f"{scope}:{catalogue_version(scope)}:{name}:{vary}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _bump(scopes: tuple[str, ...], sender, **kwargs) -> None:
+    if not kwargs.get("raw", False):
+        catalogue_version_bump(*scopes)
+
+
+def connect() -> None:
+    from vendors.models import Vendor
+
+    both = (CATALOGUE, CATEGORIES)
+    changes = [
+        (get_model("catalogue", "Product"), (CATALOGUE,)),
+        (get_model("catalogue", "ProductImage"), (CATALOGUE,)),
+        (get_model("partner", "StockRecord"), (CATALOGUE,)),
+        (get_model("partner", "Partner"), (CATALOGUE,)),
+        (Vendor, (CATALOGUE,)),
+        (get_model("catalogue", "Category"), both),
+        (get_model("catalogue", "ProductCategory"), both),
+    ]
+    for model, scopes in changes:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                functools.partial(_bump, scopes),
+                sender=model,
+                weak=False,
+                dispatch_uid=f"catalogue.version.{model.__name__}",
+            )
+    m2m_changed.connect(
+        functools.partial(_bump, both),
+        sender=get_model("catalogue", "Product").categories.through,
+        weak=False,
+        dispatch_uid="catalogue.version.categories",
+    )
