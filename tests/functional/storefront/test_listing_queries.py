@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from shop.demo.management.commands.bench_checkout import tasks_kept
 from tests.factories import CategoryFactory, PartnerFactory, ProductFactory
 from tests.functional.checkout.flow import basket_add
 from tests.queries import query_count, query_count_after_change
@@ -118,6 +119,21 @@ def test_the_lists_show_a_change_at_once(client, catalogue):
     vendor.status = "suspended"
     vendor.save()
     assert "Miel de abejas nueva" not in client.get(urls["catalogue"]).content.decode()
+
+
+def test_a_product_view_is_counted_by_a_task_not_by_the_page(
+    client, catalogue, django_capture_on_commit_callbacks
+):
+    urls, _grow = catalogue
+    client.get(urls["product"])
+
+    with tasks_kept(run=False) as sent, CaptureQueriesContext(connection) as queries:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.get(urls["product"])
+
+    assert response.status_code == 200
+    assert sent == ["analytics.record"]
+    assert [q["sql"] for q in queries.captured_queries if "analytics_" in q["sql"]] == []
 
 
 def test_each_visitor_gets_their_own_csrf_token_in_cached_cards(catalogue):
