@@ -1,7 +1,17 @@
 """Reads for the product page and for adding a product to the basket."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from oscar.core.loading import get_model
+
+from shop.apps.catalogue.versions import catalogue_cached
 
 Option = get_model("catalogue", "Option")
 Product = get_model("catalogue", "Product")
@@ -57,3 +67,22 @@ def product_page_queryset() -> QuerySet:
             ),
         )
     )
+
+
+def product_for_page(*, pk: int):
+    """The product page's product, with all product_page_queryset reads, kept until the
+    catalogue changes: the page then asks the database nothing about it. Raises
+    Product.DoesNotExist."""
+    return catalogue_cached("product-page", str(pk), lambda: _product_for_page(pk))
+
+
+def _product_for_page(pk: int):
+    product = product_page_queryset().get(pk=pk)
+    if not product.has_recommendations:
+        # Oscar's template asks for them with a query of its own; an empty answer costs
+        # none (.none() stays empty).
+        prefetch_related_objects(
+            [product],
+            Prefetch("primary_recommendations", queryset=ProductRecommendation.objects.none()),
+        )
+    return product

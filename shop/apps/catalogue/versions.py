@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -82,6 +83,10 @@ def connect() -> None:
     changes = [
         (get_model("catalogue", "Product"), (CATALOGUE,)),
         (get_model("catalogue", "ProductImage"), (CATALOGUE,)),
+        # The product page shows these too (weight, number of reviews, included tax).
+        (get_model("catalogue", "ProductAttributeValue"), (CATALOGUE,)),
+        (get_model("reviews", "ProductReview"), (CATALOGUE,)),
+        (apps.get_model("invoices", "InvoiceSettings"), (CATALOGUE,)),
         (get_model("partner", "StockRecord"), (CATALOGUE,)),
         (get_model("partner", "Partner"), (CATALOGUE,)),
         (Vendor, (CATALOGUE,)),

@@ -1,15 +1,15 @@
-from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from oscar.apps.catalogue import views
 from oscar.core.loading import get_model
 
-from shop.apps.catalogue.selectors import product_page_queryset
+from shop.apps.catalogue.selectors import product_for_page, product_page_queryset
 from shop.apps.catalogue.versions import CATEGORIES, catalogue_version
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.taxes import included_tax
 from vendors.reviews import review_permitted
 from vendors.services import approved_partner_ids
 
-ProductRecommendation = get_model("catalogue", "ProductRecommendation")
+Product = get_model("catalogue", "Product")
 
 
 class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
@@ -17,15 +17,12 @@ class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
         return product_page_queryset()
 
     def get_object(self, queryset=None):
-        product = super().get_object(queryset)
-        if not getattr(product, "has_recommendations", True):
-            # Oscar's template asks for them with a query of their own; the annotation
-            # knows there are none, and an empty answer costs no query (.none() stays so).
-            prefetch_related_objects(
-                [product],
-                Prefetch("primary_recommendations", queryset=ProductRecommendation.objects.none()),
-            )
-        return product
+        if hasattr(self, "object"):
+            return self.object
+        try:
+            return product_for_page(pk=self.kwargs["pk"])
+        except Product.DoesNotExist:
+            raise Http404 from None
 
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):

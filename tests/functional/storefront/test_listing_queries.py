@@ -109,16 +109,20 @@ def test_the_lists_show_a_change_at_once(client, catalogue):
     html = client.get(urls["catalogue"]).content.decode()
     assert "Miel de abejas nueva" in html and "777,00 CUP" in html
 
+    client.get(product.get_absolute_url())  # cached too
     record = product.stockrecords.get()
     record.price = Decimal("555.00")
     record.save()
     html = client.get(urls["catalogue"]).content.decode()
+    assert "555,00 CUP" in html and "777,00 CUP" not in html
+    html = client.get(product.get_absolute_url()).content.decode()
     assert "555,00 CUP" in html and "777,00 CUP" not in html
 
     vendor = record.partner.vendor
     vendor.status = "suspended"
     vendor.save()
     assert "Miel de abejas nueva" not in client.get(urls["catalogue"]).content.decode()
+    assert client.get(product.get_absolute_url()).status_code == 404
 
 
 def test_a_product_view_is_counted_by_a_task_not_by_the_page(
