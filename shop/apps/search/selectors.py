@@ -11,10 +11,11 @@ from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.territory import territory
-from shop.apps.catalogue.versions import catalogue_cached
+from shop.apps.catalogue.versions import CATEGORIES, catalogue_cached
 from shop.apps.search.forms import ProductSort
 from vendors.models import VendorStatus
 
+Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
@@ -49,6 +50,14 @@ def product_card_queryset(*, sold_by_approved_only: bool = True) -> QuerySet:
             "stockrecords",
             queryset=stock.select_related("partner__vendor__municipality__province").order_by("id"),
         ),
+    )
+
+
+def category_for_page(*, pk: int):
+    """The category a category page lists, kept until the categories change. Raises
+    Category.DoesNotExist."""
+    return catalogue_cached(
+        "category", str(pk), lambda: Category.objects.get(pk=pk), scope=CATEGORIES
     )
 
 

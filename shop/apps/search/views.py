@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from oscar.apps.search.signals import user_search
@@ -18,6 +18,7 @@ from oscar.core.loading import get_class, get_model
 
 from shop.apps.search.pagination import CatalogueCountPaginator, listing_context
 from shop.apps.search.selectors import (
+    category_for_page,
     product_count_by_province,
     product_list,
     product_list_key,
@@ -94,7 +95,10 @@ class ProductCategoryView(ProductListView):
     enforce_paths = True
 
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
+        try:
+            self.category = category_for_page(pk=self.kwargs["pk"])
+        except Category.DoesNotExist:
+            raise Http404() from None
         if not (self.category.is_public or request.user.is_staff):
             raise Http404()
         expected_path = self.category.get_absolute_url()
