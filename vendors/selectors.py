@@ -6,7 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality, Province
-from shop.apps.catalogue.versions import catalogue_cached
+from shop.apps.catalogue.versions import LISTINGS, catalogue_cached
 from vendors.models import (
     ActorType,
     MembershipRole,
@@ -146,9 +146,11 @@ def vendor_for_store_page(*, slug: str, user) -> Vendor | None:
 
 
 def vendor_store_categories(*, vendor: Vendor) -> list:
-    """Top-level categories in which the vendor has public products, kept until the
-    catalogue changes."""
-    return catalogue_cached("store-categories", str(vendor.pk), lambda: _store_categories(vendor))
+    """Top-level categories in which the vendor has public products, kept until what the
+    lists hold changes."""
+    return catalogue_cached(
+        "store-categories", str(vendor.pk), lambda: _store_categories(vendor), scope=LISTINGS
+    )
 
 
 def _store_categories(vendor: Vendor) -> list:

@@ -19,10 +19,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
 # What moves each version: every change to a listed product, its stock, pictures, categories
-# or store moves CATALOGUE; a change to the category tree or to a product's categories also
-# moves CATEGORIES, which is all the category menus and trails depend on.
+# or store moves CATALOGUE (the cards, the product page). LISTINGS moves only with what
+# decides which products a list holds (a product's text or visibility, a store's status, a
+# stock record made, moved or removed, categories): the counts and facets, computed over the
+# whole catalogue, outlive the most frequent changes, prices and stock levels. A change to the
+# category tree or to a product's categories also moves CATEGORIES, which is all the
+# category menus and trails depend on.
 CATALOGUE = "catalogue"
+LISTINGS = "listings"
 CATEGORIES = "categories"
+SCOPES = (CATALOGUE, LISTINGS, CATEGORIES)
 # Bounds what a change made without a signal (a bulk update elsewhere) leaves stale.
 CACHE_SECONDS = 300
 
@@ -76,23 +82,49 @@ def _bump(scopes: tuple[str, ...], sender, **kwargs) -> None:
         catalogue_version_bump(*scopes)
 
 
+# A stock record saved with only these fields changes what a card shows, not which list
+# holds the product.
+STOCK_AND_PRICE_FIELDS = frozenset(
+    {"num_in_stock", "num_allocated", "low_stock_threshold", "price", "price_currency"}
+    | {"date_updated"}
+)
+
+
+def _stockrecord_saved(sender, created=False, update_fields=None, **kwargs) -> None:
+    if kwargs.get("raw", False):
+        return
+    if created or update_fields is None or not set(update_fields) <= STOCK_AND_PRICE_FIELDS:
+        catalogue_version_bump(CATALOGUE, LISTINGS)
+    else:
+        catalogue_version_bump(CATALOGUE)
+
+
 def connect() -> None:
     from vendors.models import Vendor
 
-    both = (CATALOGUE, CATEGORIES)
+    listed = (CATALOGUE, LISTINGS)
     changes = [
-        (get_model("catalogue", "Product"), (CATALOGUE,)),
+        (get_model("catalogue", "Product"), listed),
         (get_model("catalogue", "ProductImage"), (CATALOGUE,)),
         # The product page shows these too (weight, number of reviews, included tax).
         (get_model("catalogue", "ProductAttributeValue"), (CATALOGUE,)),
         (get_model("reviews", "ProductReview"), (CATALOGUE,)),
         (apps.get_model("invoices", "InvoiceSettings"), (CATALOGUE,)),
-        (get_model("partner", "StockRecord"), (CATALOGUE,)),
         (get_model("partner", "Partner"), (CATALOGUE,)),
-        (Vendor, (CATALOGUE,)),
-        (get_model("catalogue", "Category"), both),
-        (get_model("catalogue", "ProductCategory"), both),
+        (Vendor, listed),
+        (get_model("catalogue", "Category"), SCOPES),
+        (get_model("catalogue", "ProductCategory"), SCOPES),
     ]
+    StockRecord = get_model("partner", "StockRecord")
+    post_save.connect(
+        _stockrecord_saved, sender=StockRecord, weak=False, dispatch_uid="catalogue.version.stock"
+    )
+    post_delete.connect(
+        functools.partial(_bump, listed),
+        sender=StockRecord,
+        weak=False,
+        dispatch_uid="catalogue.version.stock",
+    )
     for model, scopes in changes:
         for signal in (post_save, post_delete):
             signal.connect(
@@ -102,7 +134,7 @@ def connect() -> None:
                 dispatch_uid=f"catalogue.version.{model.__name__}",
             )
     m2m_changed.connect(
-        functools.partial(_bump, both),
+        functools.partial(_bump, SCOPES),
         sender=get_model("catalogue", "Product").categories.through,
         weak=False,
         dispatch_uid="catalogue.version.categories",

@@ -3,13 +3,18 @@
 from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
-from shop.apps.catalogue.versions import CATEGORIES, catalogue_cached, catalogue_version
+from shop.apps.catalogue.versions import (
+    CATEGORIES,
+    LISTINGS,
+    catalogue_cached,
+    catalogue_version,
+)
 
 
 class CatalogueCountPaginator(Paginator):
     """Django's paginator, whose count (a COUNT over every matching product, the one
-    whole-list query of a page) is kept until the catalogue changes. `cache_key` names
-    the list (selectors.product_list_key)."""
+    whole-list query of a page) is kept until what the lists hold changes. `cache_key`
+    names the list (selectors.product_list_key)."""
 
     def __init__(self, object_list, per_page, *, cache_key: str, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -17,7 +22,7 @@ class CatalogueCountPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return catalogue_cached("count", self.cache_key, self.object_list.count)
+        return catalogue_cached("count", self.cache_key, self.object_list.count, scope=LISTINGS)
 
 
 def listing_context(page: Page) -> dict:

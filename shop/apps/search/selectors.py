@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.territory import territory
-from shop.apps.catalogue.versions import CATEGORIES, catalogue_cached
+from shop.apps.catalogue.versions import CATEGORIES, LISTINGS, catalogue_cached
 from shop.apps.search.forms import ProductSort
 from vendors.models import VendorStatus
 
@@ -111,8 +111,8 @@ def product_list_key(
 
 def product_count_by_province() -> list[tuple]:
     """[(Province, number of browsable products its approved vendors sell)], one query
-    plus the province list, kept until the catalogue changes."""
-    return catalogue_cached("provinces", "all", _product_count_by_province)
+    plus the province list, kept until what the lists hold changes."""
+    return catalogue_cached("provinces", "all", _product_count_by_province, scope=LISTINGS)
 
 
 def _product_count_by_province() -> list[tuple]:

@@ -14,6 +14,8 @@ from shop.demo.management.commands.bench_checkout import tasks_kept
 from tests.factories import CategoryFactory, PartnerFactory, ProductFactory
 from tests.functional.checkout.flow import basket_add
 from tests.queries import query_count, query_count_after_change
+from vendors.inventory import stock_set
+from vendors.models import StockMovementReason
 
 MAX_QUERIES = 12
 
@@ -99,6 +101,28 @@ def test_a_cached_list_costs_no_query_over_the_whole_catalogue(catalogue):
         client.get(urls["catalogue"])
 
     assert [query["sql"] for query in queries.captured_queries] == []
+
+
+def test_a_new_price_or_stock_level_keeps_the_counts_and_facets(client, catalogue):
+    urls, _grow = catalogue
+    client.get(urls["catalogue"])
+    record = client.get(urls["catalogue"]).context["products"][0].stockrecords.all()[0]
+    record.price = Decimal("321.00")
+    record.save(update_fields=["price"])
+    stock_set(
+        stockrecord_id=record.pk,
+        vendor=record.partner.vendor,
+        level=3,
+        reason=StockMovementReason.ADJUSTMENT,
+        actor=None,
+        note="Recuento",
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(urls["catalogue"]).content.decode()
+
+    assert "321,00 CUP" in html
+    assert [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]] == []
 
 
 def test_the_lists_show_a_change_at_once(client, catalogue):
