@@ -6,7 +6,8 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint messages worker beat bench bench-invoices bench-checkout \
+.PHONY: run test install migrate seed lint messages worker beat bench bench-pages bench-invoices \
+	bench-checkout \
 	clean
 
 $(INSTALLED): pyproject.toml
@@ -43,17 +44,28 @@ messages: install
 		--ignore=test-results
 	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
 
-## Queries, size and time of the main pages on the demo data.
-bench: seed
+## The storefront under gunicorn (2 sync workers, DEBUG off) with 10,000 products / 50 stores
+## and 100,000 / 500, each catalogue in a PostgreSQL database of its own, loaded when missing
+## (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/encadena_bench, gives the
+## server and the name's start: encadena_bench_10k, encadena_bench_100k). Prints req/s, the
+## share of a trivial page's req/s, p50, p99 and queries per page. Load from wrk when it is
+## installed (apt-get install wrk), else from Python threads. BENCH_ARGS="--sizes 10000:50".
+bench: install
+	DJANGO_SETTINGS_MODULE=shop.settings.bench $(BIN)/python manage.py bench_storefront $(BENCH_ARGS)
+
+## Queries, size and in-process time of the main pages on the demo data.
+bench-pages: seed
 	$(BIN)/python manage.py bench_pages
 
 ## Render N one-page invoice PDFs in one process: ms per invoice and memory (N=500).
 bench-invoices: install
 	$(BIN)/python manage.py bench_invoices --count $(or $(N),500)
 
-## A guest's checkout from 3 stores, 18 requests in-process: queries and ms of each (N=11 runs).
-bench-checkout: migrate
-	$(BIN)/python manage.py bench_checkout --runs $(or $(N),11)
+## A guest's checkout from 3 stores, 18 requests in-process: queries and ms of each (N=11 runs),
+## in the bench's database (BENCH_DATABASE_URL, default encadena_bench on the local PostgreSQL).
+bench-checkout: install
+	DJANGO_SETTINGS_MODULE=shop.settings.bench $(BIN)/python manage.py bench_checkout \
+		--runs $(or $(N),11)
 
 worker: install
 	$(BIN)/celery -A shop worker --loglevel=info

@@ -13,8 +13,15 @@ from django.views.generic import TemplateView
 
 from shop.apps.search.engine import ProductSearchFilters, product_search
 from shop.apps.search.forms import SearchForm
-from shop.apps.search.selectors import product_list, products_in_order
+from shop.apps.search.pagination import CatalogueCountPaginator, listing_context
+from shop.apps.search.selectors import (
+    product_list,
+    product_list_key,
+    product_search_key,
+    products_in_order,
+)
 from shop.apps.search.views import suggestion_url
+from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.selectors import stores_responsiveness
 from vendors.actors.selectors import (
     DirectoryFilters,
@@ -119,7 +126,7 @@ class DirectoryView(View):
         )
 
 
-class StoreView(View):
+class StoreView(AtomicWritesMixin, View):
     template_name = "vendors/store.html"
 
     def get(self, request, slug):
@@ -132,31 +139,31 @@ class StoreView(View):
         query = form.cleaned_query()
         search = None
         if query:
-            search = product_search(
-                filters=ProductSearchFilters(
-                    query=query,
-                    vendor=vendor.slug,
-                    category_path=category.path if category else "",
-                    category_id=str(category.pk) if category else "",
-                ),
-                sort=form.cleaned_sort(),
+            filters = ProductSearchFilters(
+                query=query,
+                vendor=vendor.slug,
+                category_path=category.path if category else "",
+                category_id=str(category.pk) if category else "",
             )
+            search = product_search(filters=filters, sort=form.cleaned_sort())
             paginator = Paginator(search.documents, STORE_PAGE_SIZE)
             paginator.count = search.count  # counted by the search, not once more
+            paginator.cache_key = product_search_key(filters=filters, sort=form.cleaned_sort())
             page = paginator.get_page(request.GET.get("page"))
             products = products_in_order(
                 product_ids=[document.product_id for document in page.object_list]
             )
         else:
-            page = Paginator(
-                product_list(vendor=vendor, category=category, sort=form.cleaned_sort()),
-                STORE_PAGE_SIZE,
+            filters = {"vendor": vendor, "category": category, "sort": form.cleaned_sort()}
+            page = CatalogueCountPaginator(
+                product_list(**filters), STORE_PAGE_SIZE, cache_key=product_list_key(**filters)
             ).get_page(request.GET.get("page"))
             products = page.object_list
         return render(
             request,
             self.template_name,
             {
+                **listing_context(page),
                 "vendor": vendor,
                 "form": form,
                 "query": search.query if search else query,

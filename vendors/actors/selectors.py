@@ -7,6 +7,7 @@ from django.db.models import Count, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality, Province
+from shop.apps.catalogue.versions import LISTINGS, catalogue_cached
 from shop.apps.search.engine import FacetValue, query_suggestion, vendor_search_ids
 from vendors.models import (
     ActorType,
@@ -161,8 +162,15 @@ def vendor_for_store_page(*, slug: str, user) -> Vendor | None:
     return None
 
 
-def vendor_store_categories(*, vendor: Vendor) -> QuerySet:
-    """Top-level categories in which the vendor has public products."""
+def vendor_store_categories(*, vendor: Vendor) -> list:
+    """Top-level categories in which the vendor has public products, kept until what the
+    lists hold changes."""
+    return catalogue_cached(
+        "store-categories", str(vendor.pk), lambda: _store_categories(vendor), scope=LISTINGS
+    )
+
+
+def _store_categories(vendor: Vendor) -> list:
     paths = (
         Category.objects.filter(
             product__stockrecords__partner=vendor.partner_id, product__is_public=True
@@ -171,7 +179,7 @@ def vendor_store_categories(*, vendor: Vendor) -> QuerySet:
         .distinct()
     )
     roots = {path[: Category.steplen] for path in paths}
-    return Category.objects.filter(depth=1, path__in=roots).order_by("name")
+    return list(Category.objects.filter(depth=1, path__in=roots).order_by("name"))
 
 
 def vendor_list_for_user(*, user) -> QuerySet:

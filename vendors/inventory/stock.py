@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from shop.apps.catalogue.versions import catalogue_version_bump
 from vendors.error_codes import VendorErrorCode
 from vendors.exceptions import OutOfStock
 from vendors.models import StockMovement, StockMovementReason, Vendor
@@ -182,6 +183,8 @@ def stock_allocate(*, requests, order_number: str = "", actor=None) -> list[Stoc
                 order_number=numbers.get(record.pk, order_number),
             )
         )
+    # Updates send no signal: what the product lists show of these records has changed.
+    catalogue_version_bump()
     return StockMovement.objects.bulk_create(movements)
 
 
@@ -224,4 +227,5 @@ def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMoveme
                 order_number=order_number,
             )
         )
+    catalogue_version_bump()
     return StockMovement.objects.bulk_create(movements)

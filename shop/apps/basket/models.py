@@ -14,7 +14,14 @@ class Basket(AbstractBasket):
         order's lines name it), and the chosen options of the lines that have some (most
         have none: no query for theirs). Not the pictures: only the pages that show them
         ask for them (lines_with_images)."""
-        if self.id is None or self._lines is not None:
+        if self.id is None:
+            # A visitor who has added nothing: no lines, read once, so that the header's
+            # total, count and currency do not build an empty query each time they ask.
+            if getattr(self, "_unsaved_lines", None) is None:
+                self._unsaved_lines = super().all_lines()
+                len(self._unsaved_lines)
+            return self._unsaved_lines
+        if self._lines is not None:
             return super().all_lines()
         lines = (
             self.lines.select_related(

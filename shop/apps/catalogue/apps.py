@@ -6,3 +6,9 @@ class CatalogueConfig(apps.CatalogueConfig):
     vendors that are not approved is not shown. Models and migrations stay Oscar's."""
 
     name = "shop.apps.catalogue"
+
+    def ready(self):
+        super().ready()
+        from shop.apps.catalogue import versions
+
+        versions.connect()

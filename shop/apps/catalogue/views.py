@@ -1,15 +1,28 @@
+from django.http import Http404
 from oscar.apps.catalogue import views
+from oscar.core.loading import get_model
 
-from shop.apps.catalogue.selectors import product_page_queryset
+from shop.apps.catalogue.selectors import product_for_page, product_page_queryset
+from shop.apps.catalogue.versions import CATEGORIES, catalogue_version
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.taxes import included_tax
 from vendors.actors.services import approved_partner_ids
 from vendors.catalogue.reviews import review_permitted
 
+Product = get_model("catalogue", "Product")
+
 
 class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
     def get_queryset(self):
         return product_page_queryset()
+
+    def get_object(self, queryset=None):
+        if hasattr(self, "object"):
+            return self.object
+        try:
+            return product_for_page(pk=self.kwargs["pk"])
+        except Product.DoesNotExist:
+            raise Http404 from None
 
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
@@ -23,6 +36,7 @@ class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
         context = super().get_context_data(**kwargs)
         context["review_permitted"] = review_permitted(user=self.request.user, product=self.object)
         context["included_tax"] = self.included_tax()
+        context["categories_version"] = catalogue_version(CATEGORIES)
         # The three the page shows, with their authors (each names its own).
         context["top_reviews"] = self.object.reviews.approved().select_related("user")[:3]
         return context

@@ -38,10 +38,10 @@ class SearchForm(forms.Form):
 
     def cleaned_province(self):
         """The Province named by ?province=<slug>, or None (unknown slugs are ignored)."""
-        from logistics.models import Province
+        from logistics.territory import territory
 
         slug = self.cleaned_data.get("province") if self.is_valid() else ""
-        return Province.objects.filter(slug=slug).first() if slug else None
+        return next((p for p in territory().provinces if p.slug == slug), None) if slug else None
 
     def cleaned_vendor(self):
         """The approved Vendor named by ?vendor=<slug>, or None."""

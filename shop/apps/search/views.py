@@ -9,26 +9,33 @@ from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from oscar.apps.search.signals import user_search
 from oscar.core.loading import get_class, get_model
 
 from shop.apps.search.engine import FACET_NAMES, ProductSearchFilters, product_search
+from shop.apps.search.pagination import CatalogueCountPaginator, listing_context
 from shop.apps.search.selectors import (
+    category_for_page,
     product_count_by_province,
     product_list,
+    product_list_key,
+    product_search_key,
     products_in_order,
 )
+from shop.core.transactions import AtomicWritesMixin
 
 SearchForm = get_class("search.forms", "SearchForm")
 Category = get_model("catalogue", "Category")
 
 
-class ProductListView(ListView):
+class ProductListView(AtomicWritesMixin, ListView):
     context_object_name = "products"
+    paginator_class = CatalogueCountPaginator
 
     def get_paginate_by(self, queryset):
         return settings.OSCAR_PRODUCTS_PER_PAGE
@@ -47,13 +54,23 @@ class ProductListView(ListView):
     def get_category(self):
         return None
 
+    def get_filters(self) -> dict:
+        if not hasattr(self, "_filters"):
+            self._filters = {
+                "category": self.get_category(),
+                "query": self.form.cleaned_query(),
+                "sort": self.form.cleaned_sort(),
+                "province": self.form.cleaned_province(),
+                "vendor": self.form.cleaned_vendor(),
+            }
+        return self._filters
+
     def get_queryset(self):
-        return product_list(
-            category=self.get_category(),
-            query=self.form.cleaned_query(),
-            sort=self.form.cleaned_sort(),
-            province=self.form.cleaned_province(),
-            vendor=self.form.cleaned_vendor(),
+        return product_list(**self.get_filters())
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, cache_key=product_list_key(**self.get_filters()), **kwargs
         )
 
     def get_context_data(self, **kwargs):
@@ -61,9 +78,10 @@ class ProductListView(ListView):
         context["form"] = self.form
         context["query"] = self.form.cleaned_query()
         context["page"] = context["page_obj"]
+        context.update(listing_context(context["page_obj"]))
         context["province_facets"] = product_count_by_province()
-        context["selected_province"] = self.form.cleaned_province()
-        context["selected_vendor"] = self.form.cleaned_vendor()
+        context["selected_province"] = self.get_filters()["province"]
+        context["selected_vendor"] = self.get_filters()["vendor"]
         return context
 
 
@@ -81,7 +99,10 @@ class ProductCategoryView(ProductListView):
     enforce_paths = True
 
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
+        try:
+            self.category = category_for_page(pk=self.kwargs["pk"])
+        except Category.DoesNotExist:
+            raise Http404() from None
         if not (self.category.is_public or request.user.is_staff):
             raise Http404()
         expected_path = self.category.get_absolute_url()
@@ -119,7 +140,8 @@ class FacetedSearchView(ProductListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        self.search = product_search(filters=self.search_filters(), sort=self.form.cleaned_sort())
+        self.filters = self.search_filters()
+        self.search = product_search(filters=self.filters, sort=self.form.cleaned_sort())
         return self.search.documents
 
     def search_filters(self) -> ProductSearchFilters:
@@ -136,8 +158,11 @@ class FacetedSearchView(ProductListView):
         )
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator = Paginator(queryset, per_page, **kwargs)
         paginator.count = self.search.count  # counted with the facets, not once more
+        paginator.cache_key = product_search_key(
+            filters=self.filters, sort=self.form.cleaned_sort()
+        )
         return paginator
 
     def get_context_data(self, **kwargs):
@@ -157,6 +182,7 @@ class FacetedSearchView(ProductListView):
                 product_ids=[document.product_id for document in page_documents]
             ),
             facets=self.search.facets,
+            **listing_context(context["page_obj"]),
         )
         return context
 

@@ -5,9 +5,11 @@ requests send (the stores' notices, the e-mails) are the worker's work, not the 
 they are listed, not run, unless --run-tasks runs them in the request that sent them.
 
 The stores are three demo-like stores the bench makes once ("Tienda de prueba 1-3", one
-ground coffee each, a million in stock), or with --demo-stores the first three of the demo
-(`manage.py seed_demo`) that have stock: their pages are richer (reviews), and every run
-then promises a unit of each of their products to a guest's order."""
+ground coffee each, a million in stock) in the bench's own database (run with
+--settings=shop.settings.bench: BENCH_DATABASE_URL, created and migrated when missing),
+never in the demo's; or with --demo-stores the first three of the demo (`manage.py
+seed_demo`) that have stock, in the configured database: their pages are richer (reviews),
+and every run then promises a unit of each of their products to a guest's order."""
 
 import re
 import statistics
@@ -20,6 +22,8 @@ from decimal import Decimal
 from unittest import mock
 
 from celery.app.task import Task
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
 from django.db.models import F
@@ -32,6 +36,7 @@ from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, Municipality, PickupPoint
 from payments.selectors import payment_method_default
+from shop.demo.bench_database import database_create_if_missing
 from shop.demo.exceptions import CheckoutFailed
 from vendors.catalogue.products import product_weight_set
 from vendors.models import ActorType, StockMovement, StockMovementReason, Vendor, VendorStatus
@@ -346,6 +351,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, runs, demo_stores, run_tasks, sql, **options):
+        if not demo_stores:
+            if not getattr(settings, "BENCH_DATABASE_URL", ""):
+                raise CommandError(
+                    "The bench's stores go into the bench's own database: run with "
+                    "--settings=shop.settings.bench, or buy from the demo's with --demo-stores."
+                )
+            database_create_if_missing(settings.DATABASES["default"])
+            call_command("migrate", interactive=False, verbosity=0)
         products = demo_products(units=runs + 1) if demo_stores else bench_products()
         if not products:
             raise CommandError("The demo has no three stores with stock: run seed_demo.")

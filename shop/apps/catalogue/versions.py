@@ -1,0 +1,141 @@
+"""The catalogue's version: one number in the cache that moves on whenever something the
+product lists show changes (a product, its stock or price, its pictures or categories, its
+store). What the lists compute over the whole catalogue (counts, facets, rendered cards) is
+cached under a key holding the version, so a change makes every such entry unreachable at
+once, without knowing which; the old ones expire on their own.
+
+The version moves when the change is saved and again when its transaction commits: a page
+read between the two may have cached what was there before, under the new version."""
+
+import functools
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.core.loading import get_model
+
+# What moves each version: every change to a listed product, its stock, pictures, categories
+# or store moves CATALOGUE (the cards, the product page). LISTINGS moves only with what
+# decides which products a list holds (a product's text or visibility, a store's status, a
+# stock record made, moved or removed, categories): the counts and facets, computed over the
+# whole catalogue, outlive the most frequent changes, prices and stock levels. A change to the
+# category tree or to a product's categories also moves CATEGORIES, which is all the
+# category menus and trails depend on.
+CATALOGUE = "catalogue"
+LISTINGS = "listings"
+CATEGORIES = "categories"
+SCOPES = (CATALOGUE, LISTINGS, CATEGORIES)
+# Bounds what a change made without a signal (a bulk update elsewhere) leaves stale.
+CACHE_SECONDS = 300
+
+T = TypeVar("T")
+
+
+def _key(scope: str) -> str:
+    return f"{scope}:version"
+
+
+def catalogue_version(scope: str = CATALOGUE) -> int:
+    version = cache.get(_key(scope))
+    if version is None:
+        # A version never used before, even if the cache lost the last one.
+        version = time.time_ns()
+        if not cache.add(_key(scope), version, timeout=None):
+            version = cache.get(_key(scope), version)
+    return version
+
+
+def _versions_move(scopes: tuple[str, ...]) -> None:
+    for scope in scopes:
+        try:
+            cache.incr(_key(scope))
+        except ValueError:  # not in the cache: the next read starts a new one
+            pass
+
+
+def catalogue_version_bump(*scopes: str) -> None:
+    """What the product lists show has changed: forget every count, facet and card
+    (and with CATEGORIES, every category menu and trail)."""
+    scopes = scopes or (CATALOGUE,)
+    _versions_move(scopes)
+    transaction.on_commit(lambda: _versions_move(scopes))
+
+
+def catalogue_cached(
+    name: str, vary: str, compute: Callable[[], T], *, scope: str = CATALOGUE
+) -> T:
+    """`compute()`, kept until the catalogue (or `scope`) changes, or CACHE_SECONDS pass."""
+    key = f"{scope}:{catalogue_version(scope)}:{name}:{vary}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _bump(scopes: tuple[str, ...], sender, **kwargs) -> None:
+    if not kwargs.get("raw", False):
+        catalogue_version_bump(*scopes)
+
+
+# A stock record saved with only these fields changes what a card shows, not which list
+# holds the product.
+STOCK_AND_PRICE_FIELDS = frozenset(
+    {"num_in_stock", "num_allocated", "low_stock_threshold", "price", "price_currency"}
+    | {"date_updated"}
+)
+
+
+def _stockrecord_saved(sender, created=False, update_fields=None, **kwargs) -> None:
+    if kwargs.get("raw", False):
+        return
+    if created or update_fields is None or not set(update_fields) <= STOCK_AND_PRICE_FIELDS:
+        catalogue_version_bump(CATALOGUE, LISTINGS)
+    else:
+        catalogue_version_bump(CATALOGUE)
+
+
+def connect() -> None:
+    from vendors.models import Vendor
+
+    listed = (CATALOGUE, LISTINGS)
+    changes = [
+        (get_model("catalogue", "Product"), listed),
+        (get_model("catalogue", "ProductImage"), (CATALOGUE,)),
+        # The product page shows these too (weight, number of reviews, included tax).
+        (get_model("catalogue", "ProductAttributeValue"), (CATALOGUE,)),
+        (get_model("reviews", "ProductReview"), (CATALOGUE,)),
+        (apps.get_model("invoices", "InvoiceSettings"), (CATALOGUE,)),
+        (get_model("partner", "Partner"), (CATALOGUE,)),
+        (Vendor, listed),
+        (get_model("catalogue", "Category"), SCOPES),
+        (get_model("catalogue", "ProductCategory"), SCOPES),
+    ]
+    StockRecord = get_model("partner", "StockRecord")
+    post_save.connect(
+        _stockrecord_saved, sender=StockRecord, weak=False, dispatch_uid="catalogue.version.stock"
+    )
+    post_delete.connect(
+        functools.partial(_bump, listed),
+        sender=StockRecord,
+        weak=False,
+        dispatch_uid="catalogue.version.stock",
+    )
+    for model, scopes in changes:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                functools.partial(_bump, scopes),
+                sender=model,
+                weak=False,
+                dispatch_uid=f"catalogue.version.{model.__name__}",
+            )
+    m2m_changed.connect(
+        functools.partial(_bump, SCOPES),
+        sender=get_model("catalogue", "Product").categories.through,
+        weak=False,
+        dispatch_uid="catalogue.version.categories",
+    )
