@@ -7,6 +7,7 @@ from django.urls import include, path
 from logistics.urls import tracking_pages
 from payments.urls import payment_pages
 from shop.health import healthz
+from shop.sourcing.urls import account_pages as sourcing_account_pages
 from shop.storefront import errors
 from shop.storefront.views import HomeView, favicon, media_file
 
@@ -43,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("shop.customers.urls")),
     path("", include("shop.invoices.urls")),
     path("solicitudes/", include("shop.sourcing.urls")),
+    path("accounts/mensajes/", include(sourcing_account_pages)),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -132,3 +132,38 @@ def unread_for_requester(*, requests) -> dict[int, int]:
         .annotate(unread=Count("pk"))
         .values_list("offer__request_id", "unread")
     )
+
+
+def _threads(offers: QuerySet, *, unread_from_store: bool) -> QuerySet:
+    """Offers with at least one message, newest activity first, each with
+    `last_message_at` and `unread` (the other side's messages not read yet): one query
+    however many threads there are."""
+    return (
+        offers.annotate(
+            last_message_at=Max("messages__created_at"),
+            unread=Count(
+                "messages",
+                filter=Q(messages__from_store=unread_from_store, messages__read_at__isnull=True),
+            ),
+        )
+        .filter(last_message_at__isnull=False)
+        .select_related("request", "vendor")
+        .order_by("-last_message_at", "-pk")
+    )
+
+
+def store_threads(*, vendor) -> QuerySet:
+    """The store's inbox: the conversations on its own offers, and nobody else's."""
+    return _threads(SourcingOffer.objects.filter(vendor=vendor), unread_from_store=False)
+
+
+def buyer_threads(*, user) -> QuerySet:
+    """The buyer's inbox: the conversations on the offers made to their requests."""
+    return _threads(SourcingOffer.objects.filter(request__requester=user), unread_from_store=True)
+
+
+def store_unread_total(*, vendor) -> int:
+    """Messages from buyers the store has not read yet, over all its threads."""
+    return OfferMessage.objects.filter(
+        offer__vendor=vendor, from_store=False, read_at__isnull=True
+    ).count()

@@ -21,3 +21,9 @@ urlpatterns = [
         name="accept",
     ),
 ]
+
+# The buyer's inbox, among the account pages (mounted at /accounts/mensajes/).
+account_pages = (
+    [path("", views.BuyerInboxView.as_view(), name="inbox")],
+    "sourcing_account",
+)

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from shop.core.roles import is_operator
+from shop.sourcing.conversations import store_unread_total
 from vendors.models import MembershipRole, Vendor, VendorOrder
 from vendors.orders.transitions import ActorRole
 
@@ -33,7 +34,11 @@ class VendorDashboardMixin(LoginRequiredMixin):
         return render(
             self.request,
             f"vendors/dashboard/{template}",
-            {"vendor": self.vendor, **context},
+            {
+                "vendor": self.vendor,
+                "inbox_unread": store_unread_total(vendor=self.vendor),
+                **context,
+            },
             status=status,
         )
 

@@ -8,6 +8,7 @@ from shop.invoices.dashboard.views import (
 )
 from shop.sourcing.dashboard.views import (
     VendorFollowingView,
+    VendorInboxView,
     VendorOfferMessageView,
     VendorOfferView,
     VendorOfferWithdrawView,
@@ -126,6 +127,7 @@ urlpatterns = [
         VendorSourcingListView.as_view(),
         name="sourcing-list",
     ),
+    path("<slug:vendor_slug>/mensajes/", VendorInboxView.as_view(), name="inbox"),
     path(
         "<slug:vendor_slug>/solicitudes/seguir/",
         VendorFollowingView.as_view(),

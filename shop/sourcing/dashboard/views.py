@@ -12,6 +12,7 @@ from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.conversations import (
     offer_message_post,
     offer_messages_read,
+    store_threads,
     unread_counts,
 )
 from shop.sourcing.exceptions import SourcingRefused
@@ -51,6 +52,16 @@ class VendorSourcingListView(VendorDashboardMixin, View):
                 "offers": list(offers.values())[:PAGE_SIZE],
             },
         )
+
+
+class VendorInboxView(VendorDashboardMixin, View):
+    """The store's conversations, newest activity first, with what is unread in each."""
+
+    def get(self, request, vendor_slug):
+        page = Paginator(store_threads(vendor=self.vendor), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return self.render("inbox.html", {"page_obj": page, "threads": page.object_list})
 
 
 class VendorFollowingView(AtomicWritesMixin, VendorDashboardMixin, View):

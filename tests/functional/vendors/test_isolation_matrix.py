@@ -240,6 +240,12 @@ def world(db):
         )
         for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
     )
+    # A conversation on each offer: B's must never show in A's inbox, nor A's in B's.
+    for offer, questions in ((offer_a, 1), (offer_b, 2)):
+        for number in range(questions):
+            OfferMessage.objects.create(
+                offer=offer, author=users["shopper"], from_store=False, body=f"Pregunta {number}"
+            )
     return {
         "sourcing_request": sourcing_request,
         "offer_a": offer_a,
@@ -361,6 +367,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "delivery-zone-edit",
         "delivery-zone-list",
         "home",
+        "inbox",
         "invoice-export",
         "invoice-export-pdfs",
         "invoice-list",
@@ -496,3 +503,14 @@ def test_each_store_reads_its_own_offer_on_a_request_both_answered(world):
             assert f"Oferta de {other}" not in html
         offer_page = client.get(url_for("sourcing-offer", world[key], world)).content.decode()
         assert f"Oferta de {key.upper()}" in offer_page
+
+
+def test_each_store_inbox_has_only_its_own_threads(world):
+    for key, other, unread in (("a", "b", "1 mensaje nuevo"), ("b", "a", "2 mensajes nuevos")):
+        client = Client()
+        client.force_login(world["users"][f"owner_{key}"])
+        response = client.get(url_for("inbox", world[key], world))
+        assert list(response.context["threads"]) == [world[f"offer_{key}"]]
+        html = response.content.decode()
+        assert unread in html
+        assert f"/vendedor/{world[other].slug}/" not in html
