@@ -338,6 +338,7 @@ def vendor_paths():
         "invoice-list",
         "invoice-settings",
         "review-list",
+        "inbox",
         "account",
         "profile",
         "team",
@@ -442,6 +443,7 @@ ACCOUNT_PATHS = (
     "/accounts/alerts/",
     "/accounts/wishlists/",
     "/accounts/avisos/",
+    "/accounts/mensajes/",
 )
 
 
