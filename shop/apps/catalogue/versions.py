@@ -8,12 +8,14 @@ The version moves when the change is saved and again when its transaction commit
 read between the two may have cached what was there before, under the new version."""
 
 import functools
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
@@ -39,17 +41,45 @@ def _key(scope: str) -> str:
     return f"{scope}:version"
 
 
+# A listing page asks for the versions four times (its count, its facets, its menu, its
+# cards): within one request they are read from the cache once, all three in one round trip,
+# and kept until the request ends or a version moves. Outside a request (tasks, commands)
+# every read goes to the cache.
+_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.versions = {}
+
+
+def _request_finished(**kwargs) -> None:
+    _request.versions = None
+
+
 def catalogue_version(scope: str = CATALOGUE) -> int:
+    versions = getattr(_request, "versions", None)
+    if versions is not None:
+        if not versions:
+            read = cache.get_many([_key(each) for each in SCOPES])
+            versions.update({each: read[_key(each)] for each in SCOPES if _key(each) in read})
+            versions[None] = True  # read once, whatever was found
+        if scope in versions:
+            return versions[scope]
     version = cache.get(_key(scope))
     if version is None:
         # A version never used before, even if the cache lost the last one.
         version = time.time_ns()
         if not cache.add(_key(scope), version, timeout=None):
             version = cache.get(_key(scope), version)
+    if versions is not None:
+        versions[scope] = version
     return version
 
 
 def _versions_move(scopes: tuple[str, ...]) -> None:
+    versions = getattr(_request, "versions", None)
+    if versions:
+        versions.clear()
     for scope in scopes:
         try:
             cache.incr(_key(scope))
@@ -115,6 +145,10 @@ def connect() -> None:
         (get_model("catalogue", "Category"), SCOPES),
         (get_model("catalogue", "ProductCategory"), SCOPES),
     ]
+    request_started.connect(_request_started, weak=False, dispatch_uid="catalogue.version.request")
+    request_finished.connect(
+        _request_finished, weak=False, dispatch_uid="catalogue.version.request"
+    )
     StockRecord = get_model("partner", "StockRecord")
     post_save.connect(
         _stockrecord_saved, sender=StockRecord, weak=False, dispatch_uid="catalogue.version.stock"
