@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shop.apps.search.text import fold
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.models import (
@@ -22,7 +23,6 @@ from shop.sourcing.notifications import (
     offers_not_chosen_notify_on_commit,
     request_stores_notify_on_commit,
 )
-from shop.sourcing.search import text_fold
 from shop.sourcing.selectors import vendor_may_offer
 from vendors.models import Vendor, VendorStatus
 
@@ -46,7 +46,7 @@ def request_create(*, requester, fields: dict, invited_vendors=()) -> SourcingRe
         request = SourcingRequest(
             requester=requester, currency=settings.OSCAR_DEFAULT_CURRENCY, **fields
         )
-        request.search_text = text_fold(f"{request.title} {request.description}")
+        request.search_text = fold(f"{request.title} {request.description}")
         request.full_clean()
         request.save()
         if invited_vendors:

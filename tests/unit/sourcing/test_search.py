@@ -1,10 +1,10 @@
-from shop.sourcing.search import text_fold
+from shop.apps.search.text import fold, query_terms
 
 
-def test_folding_drops_accents_case_and_extra_spaces():
-    assert text_fold("  Harina de MAÍZ,  Camagüey ") == "harina de maiz, camaguey"
+def test_a_request_is_folded_as_products_are_accents_case_and_extra_spaces_dropped():
+    assert fold("  Harina de MAÍZ,  Camagüey ") == "harina de maiz camaguey"
 
 
 def test_folding_nothing_is_empty():
-    assert text_fold("") == ""
-    assert text_fold(None) == ""
+    assert fold("") == ""
+    assert query_terms("   ") == []
