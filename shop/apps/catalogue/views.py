@@ -6,7 +6,6 @@ from shop.apps.catalogue.selectors import product_for_page, product_page_queryse
 from shop.apps.catalogue.versions import CATEGORIES, catalogue_version
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.taxes import included_tax
-from vendors.actors.services import approved_partner_ids
 from vendors.catalogue.reviews import review_permitted
 
 Product = get_model("catalogue", "Product")
@@ -30,7 +29,8 @@ class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
         if request.user.is_staff:
             return True
         sellers = {record.partner_id for record in product.stockrecords.all()}
-        return bool(sellers & approved_partner_ids())
+        # The request's strategy (Oscar's basket middleware) has read them for this request.
+        return bool(sellers & request.strategy.approved_partner_ids())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
