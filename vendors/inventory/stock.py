@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.apps.catalogue.versions import catalogue_version_bump
+from shop.apps.search.updates import search_index_update_on_commit
 from vendors.error_codes import VendorErrorCode
 from vendors.exceptions import OutOfStock
 from vendors.models import StockMovement, StockMovementReason, Vendor
@@ -158,6 +159,7 @@ def stock_allocate(*, requests, order_number: str = "", actor=None) -> list[Stoc
         request.stockrecord_id: request.order_number for request in requests if request.order_number
     }
     movements = []
+    sold_out = []
     for record, quantity, allocated in _locked_tracked(requests):
         # Guarded: even without the lock, zero rows means the units are gone.
         updated = StockRecord.objects.filter(
@@ -183,8 +185,12 @@ def stock_allocate(*, requests, order_number: str = "", actor=None) -> list[Stoc
                 order_number=numbers.get(record.pk, order_number),
             )
         )
-    # Updates send no signal: what the product lists show of these records has changed.
+        if record.num_in_stock - allocated - quantity <= 0:
+            sold_out.append(record.product_id)
+    # Updates send no signal: what the product lists show of these records has changed,
+    # and the search index's in-stock flag of those whose last units were just promised.
     catalogue_version_bump()
+    _availability_changed(sold_out)
     return StockMovement.objects.bulk_create(movements)
 
 
@@ -202,6 +208,7 @@ def stock_consume(*, requests, order_number: str, actor=None) -> list[StockMovem
 
 def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMovement]:
     movements = []
+    available_again = []
     for record, quantity, allocated in _locked_tracked(requests):
         if allocated < quantity:
             raise ValidationError(
@@ -227,5 +234,18 @@ def _settle(requests, order_number, actor, *, consume: bool) -> list[StockMoveme
                 order_number=order_number,
             )
         )
+        # Consuming takes the units from stock and promise alike: only a release can
+        # make a sold-out product available again.
+        available = record.num_in_stock - allocated
+        if not consume and available <= 0 < available + quantity:
+            available_again.append(record.product_id)
     catalogue_version_bump()
+    _availability_changed(available_again)
     return StockMovement.objects.bulk_create(movements)
+
+
+def _availability_changed(product_ids: list[int]) -> None:
+    """Products that just sold out or came back: their search documents say whether they
+    are in stock. Promises that leave units over change nothing the index shows."""
+    if product_ids:
+        search_index_update_on_commit(product_ids=product_ids)

@@ -11,7 +11,13 @@ from oscar.core.loading import get_model
 from shop.apps.search.engine import ProductSearchFilters, product_search
 from shop.apps.search.models import ProductSearchDocument, SearchWord, VendorSearchDocument
 from tests.factories.catalogue import CategoryFactory, PartnerFactory, ProductFactory
-from vendors.inventory.stock import stock_set
+from vendors.inventory.stock import (
+    StockRequest,
+    stock_allocate,
+    stock_consume,
+    stock_release,
+    stock_set,
+)
 from vendors.models import StockMovementReason, VendorStatus
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -105,3 +111,28 @@ def test_rebuild_makes_every_document_and_word_again(capsys):
     assert titles("") == ["Barra de guayaba, 400 g"]
     assert VendorSearchDocument.objects.count() == 1
     assert SearchWord.objects.filter(word="guayaba").exists()
+
+
+def test_promising_the_last_units_marks_the_product_sold_out_and_a_release_brings_it_back():
+    with transaction.atomic():
+        product = ProductFactory(title="Miel de abejas, 1 l", stockrecord__num_in_stock=2)
+    record = product.stockrecords.get()
+    promise = [StockRequest(stockrecord_id=record.pk, quantity=1)]
+
+    with transaction.atomic():
+        stock_allocate(requests=promise, order_number="100001-1")
+    assert ProductSearchDocument.objects.get(pk=product.pk).in_stock  # one unit left
+
+    with transaction.atomic():
+        stock_allocate(requests=promise, order_number="100002-1")
+        assert ProductSearchDocument.objects.get(pk=product.pk).in_stock  # until it commits
+    assert not ProductSearchDocument.objects.get(pk=product.pk).in_stock
+    assert titles("miel") == ["Miel de abejas, 1 l"]  # still found, shown as sold out
+
+    with transaction.atomic():
+        stock_consume(requests=promise, order_number="100001-1")
+    assert not ProductSearchDocument.objects.get(pk=product.pk).in_stock
+
+    with transaction.atomic():
+        stock_release(requests=promise, order_number="100002-1")
+    assert ProductSearchDocument.objects.get(pk=product.pk).in_stock
