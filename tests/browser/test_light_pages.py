@@ -241,6 +241,8 @@ def test_on_a_phone_products_come_first_and_cards_never_overlap(
             # Filters fold into a closed disclosure: the first products show on the first screen.
             assert page.locator("details.sidebar").get_attribute("open") is None, (name, width)
             assert cards.first.bounding_box()["y"] < 780, (name, width)
+            # The header takes three rows at most: brand, languages and basket; search; menus.
+            assert page.locator("header.site-header").bounding_box()["height"] <= 170, (name, width)
             assert page.evaluate("document.scrollingElement.scrollWidth") <= width, (name, width)
             assert page.evaluate(SMALL_CONTROLS_JS, THUMB) == [], (name, width)
         page.locator("details.sidebar summary").click()
