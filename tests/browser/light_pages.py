@@ -22,10 +22,12 @@ NOT_COLLECTED = ["oscar", "admin", "django_tables2", "treebeard", "otp_totp", "d
 TEXT_TYPES = {"Document", "Stylesheet", "Script", "Font", "XHR", "Fetch", "Other"}
 
 
-def static_collect(*, root, settings) -> None:
+def static_collect(*, root, settings, dashboard: bool = False) -> None:
+    """Our static files with hashed names; Oscar's dashboard files too when asked."""
     settings.STATIC_ROOT = root
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": HASHED_STORAGE}}
-    args = [arg for name in NOT_COLLECTED for arg in ("--ignore", name)]
+    ignored = () if dashboard else NOT_COLLECTED
+    args = [arg for name in ignored for arg in ("--ignore", name)]
     call_command("collectstatic", "--noinput", "--verbosity", "0", *args)
 
 

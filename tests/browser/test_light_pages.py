@@ -31,6 +31,7 @@ ALWAYS_REFUSED = {"label", "heading-order", "page-has-heading-one", "color-contr
 
 VENDOR_EMAIL = "vendedor@encadena.test"
 AGENT_EMAIL = "agente@encadena.test"
+OPERATOR_EMAIL = "operador@encadena.test"
 VENDOR_SLUG = "dulces-guayabita"
 
 
@@ -431,6 +432,35 @@ def test_vendor_pages_courier_and_console_fit_a_phone(site, browser, test_output
     )
     assert vendor_too_wide + console_too_wide + courier_too_wide == []
     assert over == [], over
+
+
+def test_operators_vendor_pages_fit_a_phone_and_a_desktop(
+    settings, tmp_path, browser, test_output_dir
+):
+    """Oscar's dashboard keeps its look and weight; its operator pages fit both widths."""
+    static_collect(root=tmp_path / "static", settings=settings, dashboard=True)
+    call_command("seed_demo", verbosity=0)
+    Vendor = get_model("vendors", "Vendor")
+    vendor = Vendor.objects.order_by("pk").first()
+    paths = {
+        "operator-vendors": reverse("vendors:operator-list"),
+        "operator-vendor": reverse("vendors:operator-detail", args=[vendor.pk]),
+        "operator-balances": reverse("vendors:operator-balances"),
+        "operator-payout": reverse("vendors:operator-payout-create", args=[vendor.slug]),
+        "operator-home": reverse("dashboard:index"),
+    }
+    too_wide = []
+    with ProductionServer() as server:
+        for width in (360, 1280):
+            page = new_page(browser, width=width, height=800)
+            log_in(page, server.url, OPERATOR_EMAIL)
+            for name, path in paths.items():
+                assert page.goto(server.url + path).status == 200, (name, path)
+                if page.evaluate("document.scrollingElement.scrollWidth") > width:
+                    too_wide.append((name, width))
+                page.screenshot(path=str(test_output_dir / f"{name}-{width}.png"), full_page=True)
+            page.context.close()
+    assert too_wide == []
 
 
 ACCOUNT_PATHS = (
