@@ -31,6 +31,7 @@ from payments.selectors import gateway_names_with
 K, P = PaymentEventKind, PaymentEventPhase
 # States in which the buyer's money is secured: the purchase goes to the vendors.
 SECURED = {PaymentState.AUTHORIZED, PaymentState.CAPTURED}
+GATEWAY_CLOSED = {PaymentState.FAILED, PaymentState.CANCELLED}
 
 
 def payment_deadline():
@@ -95,6 +96,11 @@ def payment_charge(
                 else None,
             ),
         )
+        if started.state == PaymentState.PENDING:
+            from payments.polling import payment_needs_polling, payment_poll_schedule
+
+            if payment_needs_polling(payment.gateway):
+                payment_poll_schedule(payment_id=payment.pk)
     payment.refresh_from_db()
     return payment, started
 
@@ -195,6 +201,12 @@ def payment_status_apply(*, payment_id: int, status: PaymentStatus) -> bool:
             gateway_reference=status.gateway_reference,
         )
     _secured_hand_over(payment=payment, before=before)
+    if payment.state in GATEWAY_CLOSED and before not in GATEWAY_CLOSED and payment.order_id:
+        # Refused or cancelled at the gateway (the buyer rejected it in the app): what
+        # waited for it is closed, its stock back on sale.
+        outcome_handler().payment_closed(
+            payment=payment, reason=_("The payment was refused or cancelled at the gateway.")
+        )
     return payment.state != before
 
 

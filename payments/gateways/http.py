@@ -8,12 +8,13 @@ from dataclasses import dataclass
 import requests
 from django.utils.translation import gettext as _
 
+from payments.error_codes import PaymentErrorCode
 from payments.exceptions import GatewayUnavailable
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE = "gateway_unreachable"
-TIMEOUT = "timeout"
+UNREACHABLE = PaymentErrorCode.GATEWAY_UNREACHABLE
+TIMEOUT = PaymentErrorCode.TIMEOUT
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from payments.interface import (
     PaymentState,
 )
 from tests.fakes import enzona_server, transfermovil_server
-from tests.fakes.fixtures import payer_confirms
+from tests.fakes.fixtures import fake_reset, payer_confirms
 from tests.localstripe_server import CARD_PAID, card_payment_confirm, stripe_options
 
 
@@ -62,13 +62,15 @@ ADAPTERS = {
     ),
     "enzona": Adapter(
         "payments.gateways.enzona.adapter.EnzonaGateway",
-        options=lambda request: enzona_server.options(request.getfixturevalue("enzona_url")),
+        options=lambda request: enzona_server.options(
+            fake_reset(request.getfixturevalue("enzona_url"))
+        ),
         pay=payer_pays_by_link,
     ),
     "transfermovil": Adapter(
         "payments.gateways.transfermovil.adapter.TransfermovilGateway",
         options=lambda request: transfermovil_server.options(
-            request.getfixturevalue("transfermovil_url")
+            fake_reset(request.getfixturevalue("transfermovil_url"))
         ),
         pay=payer_pays_by_link,
     ),

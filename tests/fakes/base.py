@@ -45,6 +45,8 @@ class FakeHandler(BaseHTTPRequestHandler):
         if url.path == "/_fake/mode" and method == "POST":
             data = self.json_body()
             with self.state.lock:
+                if data.get("reset"):
+                    self.state.__init__()
                 self.state.mode = data.get("mode", "ok")
                 self.state.delay = float(data.get("delay", 0))
                 self.control(data)

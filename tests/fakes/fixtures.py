@@ -55,6 +55,12 @@ def fake_mode(url: str, mode: str = "ok", **settings) -> None:
     post(f"{url}/_fake/mode", {"mode": mode, **settings})
 
 
+def fake_reset(url: str) -> str:
+    """Forget every payment, order and token (the database they matched is gone)."""
+    fake_mode(url, "ok", reset=True)
+    return url
+
+
 @contextmanager
 def fake_in_mode(url: str, mode: str, **settings):
     fake_mode(url, mode, **settings)

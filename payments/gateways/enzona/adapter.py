@@ -28,6 +28,7 @@ import requests
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from payments.error_codes import PaymentErrorCode
 from payments.exceptions import (
     GatewayMisconfigured,
     GatewayUnavailable,
@@ -200,7 +201,9 @@ class EnzonaGateway(PaymentGateway):
         signature = headers.get(wire.SIGNATURE_HEADER.lower(), "")
         expected = wire.callback_sign(body, self.options.get("callback_secret", ""))
         if not signature or not hmac.compare_digest(expected, signature):
-            raise WebhookRejected("Bad or missing EnZona signature.", code="signature")
+            raise WebhookRejected(
+                "Bad or missing EnZona signature.", code=PaymentErrorCode.WEBHOOK_SIGNATURE
+            )
         try:
             data = json.loads(body)
             return WebhookEvent(
@@ -210,7 +213,9 @@ class EnzonaGateway(PaymentGateway):
                 payload=data,
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise WebhookRejected("Malformed EnZona callback.", code="malformed") from error
+            raise WebhookRejected(
+                "Malformed EnZona callback.", code=PaymentErrorCode.WEBHOOK_MALFORMED
+            ) from error
 
     # --- EnZona --------------------------------------------------------------------------
 
@@ -231,7 +236,7 @@ class EnzonaGateway(PaymentGateway):
         except (KeyError, TypeError, InvalidOperation) as error:
             raise GatewayUnavailable(
                 _("EnZona gave an answer we cannot read. Please try again in a few minutes."),
-                code="malformed",
+                code=PaymentErrorCode.MALFORMED_ANSWER,
             ) from error
         if state not in (PaymentState.CAPTURED, PaymentState.REFUNDED):
             return PaymentStatus(gateway_reference=reference, state=state)

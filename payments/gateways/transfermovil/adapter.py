@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from payments.error_codes import PaymentErrorCode
 from payments.exceptions import GatewayMisconfigured, GatewayUnavailable, PaymentDeclined
 from payments.gateways.http import json_call
 from payments.gateways.transfermovil import wire
@@ -144,7 +145,7 @@ class TransfermovilGateway(PaymentGateway):
         except (KeyError, TypeError, ValueError, InvalidOperation) as error:
             raise GatewayUnavailable(
                 _("Transfermóvil gave an answer we cannot read. Please try again later."),
-                code="malformed",
+                code=PaymentErrorCode.MALFORMED_ANSWER,
             ) from error
         if state != PaymentState.CAPTURED:
             return PaymentStatus(gateway_reference=gateway_reference, state=state)
@@ -200,7 +201,7 @@ class TransfermovilGateway(PaymentGateway):
         if answer.status >= 500 or answer.status == 429 or not data:
             return_error = GatewayUnavailable(
                 _("Transfermóvil is not answering. Please try again in a few minutes."),
-                code="service_unavailable",
+                code=PaymentErrorCode.SERVICE_DOWN,
             )
         elif code in MISCONFIGURED or answer.status in (401, 403):
             return_error = GatewayMisconfigured(

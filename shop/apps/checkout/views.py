@@ -250,10 +250,14 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         if started is not None and started.next_action in (
             NextAction.CLIENT_SDK,
             NextAction.INSTRUCTIONS,
+            NextAction.REDIRECT,
         ):
             payable_remember(self.request, self.payment.reference)
         if started is not None and started.next_action == NextAction.CLIENT_SDK:
             return reverse("payment_pages:card", kwargs={"reference": self.payment.reference})
+        if started is not None and started.next_action == NextAction.REDIRECT:
+            # Paid in the gateway's app: our page with its QR code, link and code.
+            return reverse("payment_pages:link", kwargs={"reference": self.payment.reference})
         return super().get_success_url()
 
     def send_order_placed_email(self, order):
