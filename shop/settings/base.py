@@ -368,6 +368,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": operator_menu_access,
     },
     {
+        "label": _("Payments reconciliation"),
+        "icon": "fas fa-balance-scale",
+        "url_name": "payments_dashboard:reconciliation",
+        "access_fn": operator_menu_access,
+    },
+    {
         "label": _("Requests without offers"),
         "icon": "fas fa-bullhorn",
         "url_name": "sourcing_dashboard:unanswered",
