@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.conf import settings
+
 from payments.exceptions import UnknownGateway
 from payments.interface import Capability, PaymentGateway, PaymentState, TransferAccount
 from payments.models import Payment
@@ -26,6 +28,12 @@ def payment_methods_offered(*, currency: str) -> dict[str, tuple[str, str]]:
         gateway.name: (str(gateway.label), str(gateway.description))
         for gateway in gateways_for(currency=currency)
     }
+
+
+def payment_methods_unavailable() -> list[str]:
+    """What the buyer reads of the ways of paying known but not set up here
+    (settings.PAYMENT_METHODS_UNAVAILABLE)."""
+    return [str(label) for label in getattr(settings, "PAYMENT_METHODS_UNAVAILABLE", ())]
 
 
 def payment_methods_for_agents(*, currency: str) -> dict[str, str]:

@@ -40,10 +40,11 @@ def payment_deadline():
 
 
 @transaction.atomic
-def payment_prepare(*, order, gateway_name: str) -> Payment:
+def payment_prepare(*, order, gateway_name: str, merchant_id: str = "") -> Payment:
     """The purchase's payment and its charge request, written with the order (in its
     transaction) before any gateway is called. From the moment they are committed, a
-    crash anywhere later leaves something reconciliation can finish."""
+    crash anywhere later leaves something reconciliation can finish. `merchant_id` is
+    the store's own business account the money goes to, if not the platform's."""
     gateway_get(gateway_name)  # an unknown gateway fails here, before anything is kept
     payment = Payment.objects.create(
         reference=order.number,
@@ -52,6 +53,7 @@ def payment_prepare(*, order, gateway_name: str) -> Payment:
         amount=order.total_incl_tax,
         currency=order.currency,
         deadline=payment_deadline(),
+        merchant_id=merchant_id,
     )
     payment_request_record(payment=payment, kind=K.CHARGE, amount=payment.amount)
     return payment
@@ -78,6 +80,7 @@ def payment_charge(
                 buyer_email=email,
                 return_url=return_url,
                 metadata=(("order", payment.reference),),
+                merchant_id=payment.merchant_id,
             )
         )
     with transaction.atomic():

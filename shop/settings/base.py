@@ -449,6 +449,16 @@ if env_str("TRANSFERMOVIL_URL"):
             "valid_minutes": env_int("PAYMENT_DEADLINE_HOURS", 48) * 60,
         },
     }
+# Ways of paying this installation knows but has not set up: checkout names them as not
+# available, so a buyer looking for them knows.
+PAYMENT_METHODS_UNAVAILABLE = [
+    label
+    for label, address in (
+        (_("EnZona"), env_str("ENZONA_URL")),
+        (_("Transfermóvil"), env_str("TRANSFERMOVIL_URL")),
+    )
+    if not address
+]
 # Where the buyers' money lands: "platform" (the platform's business account; the vendor
 # ledgers split it and pay the stores out) or "store" (a single store's purchase paid
 # through a gateway with merchant accounts goes to that store's own business account, when
