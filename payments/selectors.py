@@ -31,9 +31,15 @@ def payment_methods_offered(*, currency: str) -> dict[str, tuple[str, str]]:
 
 
 def payment_methods_unavailable() -> list[str]:
-    """What the buyer reads of the ways of paying known but not set up here
-    (settings.PAYMENT_METHODS_UNAVAILABLE)."""
-    return [str(label) for label in getattr(settings, "PAYMENT_METHODS_UNAVAILABLE", ())]
+    """What the buyer reads of the ways of paying this installation knows but has not
+    set up (settings.PAYMENT_METHODS_UNAVAILABLE: {gateway name: label}, those not in
+    PAYMENT_GATEWAYS)."""
+    configured = gateway_settings()
+    return [
+        str(label)
+        for name, label in getattr(settings, "PAYMENT_METHODS_UNAVAILABLE", {}).items()
+        if name not in configured
+    ]
 
 
 def payment_methods_for_agents(*, currency: str) -> dict[str, str]:

@@ -451,14 +451,7 @@ if env_str("TRANSFERMOVIL_URL"):
     }
 # Ways of paying this installation knows but has not set up: checkout names them as not
 # available, so a buyer looking for them knows.
-PAYMENT_METHODS_UNAVAILABLE = [
-    label
-    for label, address in (
-        (_("EnZona"), env_str("ENZONA_URL")),
-        (_("Transfermóvil"), env_str("TRANSFERMOVIL_URL")),
-    )
-    if not address
-]
+PAYMENT_METHODS_UNAVAILABLE = {"enzona": _("EnZona"), "transfermovil": _("Transfermóvil")}
 # Where the buyers' money lands: "platform" (the platform's business account; the vendor
 # ledgers split it and pay the stores out) or "store" (a single store's purchase paid
 # through a gateway with merchant accounts goes to that store's own business account, when

@@ -215,3 +215,18 @@ def test_an_unreachable_gateway_leaves_no_order_and_no_stock_promised(
         record = product.stockrecords.get()
         assert record.num_allocated in (0, None)
         assert record.net_stock_level == 5
+
+
+def test_a_way_of_paying_not_set_up_here_is_named_as_unavailable(settings):
+    from payments.selectors import payment_methods_unavailable
+
+    configured = {**settings.PAYMENT_GATEWAYS}
+    configured.pop(ENZONA, None), configured.pop(TRANSFERMOVIL, None)
+    settings.PAYMENT_GATEWAYS = configured
+    assert payment_methods_unavailable() == ["EnZona", "Transfermóvil"]
+
+    settings.PAYMENT_GATEWAYS = {
+        **configured,
+        ENZONA: {"BACKEND": "payments.gateways.enzona.adapter.EnzonaGateway"},
+    }
+    assert payment_methods_unavailable() == ["Transfermóvil"]
