@@ -27,8 +27,27 @@ seed: migrate
 ## Serve the demo marketplace at http://127.0.0.1:8000 (SQLite, in-process tasks unless configured).
 ## Links in its e-mails and texts point at SITE_URL: the address it serves unless set.
 run seed: export SITE_URL ?= http://$(HOST):$(PORT)
+## EnZona and Transfermóvil run against their loopback fakes (tests/fakes/) unless ENZONA_URL
+## or TRANSFERMOVIL_URL is set: then only the gateways so configured are offered.
+ifeq ($(ENZONA_URL)$(TRANSFERMOVIL_URL),)
+DEMO_FAKES := yes
+run: export ENZONA_URL := http://127.0.0.1:8021
+run: export ENZONA_CONSUMER_KEY := encadena-enzona-key
+run: export ENZONA_CONSUMER_SECRET := encadena-enzona-secret
+run: export ENZONA_CALLBACK_SECRET := encadena-enzona-callback
+run: export TRANSFERMOVIL_URL := http://127.0.0.1:8022
+run: export TRANSFERMOVIL_USERNAME := encadena
+run: export TRANSFERMOVIL_PASSWORD := encadena-transfermovil
+run: export TRANSFERMOVIL_SOURCE := 5001
+endif
 run: seed
+ifdef DEMO_FAKES
+	$(BIN)/python -m tests.fakes.serve --enzona-port 8021 --transfermovil-port 8022 & \
+		fakes=$$!; trap 'kill $$fakes 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
+else
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+endif
 
 ## The whole test suite. Extra pytest arguments: make test PYTEST_ARGS="-k basket".
 test: install

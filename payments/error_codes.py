@@ -11,3 +11,6 @@ class PaymentErrorCode(StrEnum):
     REFUND_TOO_LARGE = "refund_too_large"
     WEBHOOK_SIGNATURE = "signature"
     WEBHOOK_MALFORMED = "malformed"
+    GATEWAY_UNREACHABLE = "gateway_unreachable"
+    SERVICE_DOWN = "service_unavailable"
+    MALFORMED_ANSWER = "malformed_answer"  # the gateway answered what we cannot read

@@ -33,6 +33,12 @@ class Capability(enum.StrEnum):
     # The buyer pays outside the site (a bank transfer) and an operator confirms the money
     # arrived; until then the parts wait.
     MANUAL_CONFIRMATION = "manual_confirmation"
+    # The buyer pays on the gateway's own page or app: a payment link, the same link as a
+    # QR code to scan, and a short code someone else can pay with (`payment_link()`).
+    PAYMENT_LINK = "payment_link"
+    # A store may receive the money into its own business account at the gateway (its
+    # merchant id on the payment request) instead of the platform's.
+    MERCHANT_ACCOUNTS = "merchant_accounts"
 
 
 class NextAction(enum.StrEnum):
@@ -89,6 +95,17 @@ class TransferAccount:
 
 
 @dataclass(frozen=True)
+class PaymentLink:
+    """How a PAYMENT_LINK payment is paid: `url` opens the gateway's page (on a phone,
+    its app), `qr_text` is what the QR code holds (the link itself, or the gateway's own
+    QR payload) and `code` is what another person types in their app to pay it."""
+
+    url: str
+    qr_text: str
+    code: str
+
+
+@dataclass(frozen=True)
 class PaymentRequest:
     reference: str  # our payment's reference, stable across retries
     amount: Money
@@ -97,6 +114,9 @@ class PaymentRequest:
     buyer_email: str = ""
     return_url: str = ""
     metadata: tuple[tuple[str, str], ...] = ()
+    # The store's own business account at the gateway (MERCHANT_ACCOUNTS); empty: the
+    # platform's.
+    merchant_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +208,10 @@ class PaymentGateway:
 
     def webhook_parse(self, *, body: bytes, headers: dict) -> WebhookEvent:
         raise self._unsupported(Capability.WEBHOOKS)
+
+    def payment_link(self, *, gateway_reference: str) -> PaymentLink:
+        """The link, QR text and code a buyer pays with (PAYMENT_LINK gateways)."""
+        raise self._unsupported(Capability.PAYMENT_LINK)
 
     def transfer_account(self) -> TransferAccount:
         """The account a buyer transfers to (MANUAL_CONFIRMATION gateways)."""

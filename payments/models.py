@@ -45,6 +45,9 @@ class Payment(models.Model):
     instructions = models.TextField(_("instructions"), blank=True)
     # What the buyer says identifies their transfer (their bank's operation number).
     buyer_reference = models.CharField(_("buyer's transfer reference"), max_length=64, blank=True)
+    # The store's own business account at the gateway the money goes to (gateways with
+    # merchant accounts, PAYMENT_FUNDS_TO = "store"); empty: the platform's.
+    merchant_id = models.CharField(_("merchant account"), max_length=64, blank=True)
     # Unpaid purchases past this moment are cancelled and give their stock back.
     deadline = models.DateTimeField(_("pay before"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

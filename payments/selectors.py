@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.conf import settings
+
 from payments.exceptions import UnknownGateway
 from payments.interface import Capability, PaymentGateway, PaymentState, TransferAccount
 from payments.models import Payment
@@ -26,6 +28,18 @@ def payment_methods_offered(*, currency: str) -> dict[str, tuple[str, str]]:
         gateway.name: (str(gateway.label), str(gateway.description))
         for gateway in gateways_for(currency=currency)
     }
+
+
+def payment_methods_unavailable() -> list[str]:
+    """What the buyer reads of the ways of paying this installation knows but has not
+    set up (settings.PAYMENT_METHODS_UNAVAILABLE: {gateway name: label}, those not in
+    PAYMENT_GATEWAYS)."""
+    configured = gateway_settings()
+    return [
+        str(label)
+        for name, label in getattr(settings, "PAYMENT_METHODS_UNAVAILABLE", {}).items()
+        if name not in configured
+    ]
 
 
 def payment_methods_for_agents(*, currency: str) -> dict[str, str]:

@@ -31,6 +31,7 @@ from payments.selectors import gateway_names_with
 K, P = PaymentEventKind, PaymentEventPhase
 # States in which the buyer's money is secured: the purchase goes to the vendors.
 SECURED = {PaymentState.AUTHORIZED, PaymentState.CAPTURED}
+GATEWAY_CLOSED = {PaymentState.FAILED, PaymentState.CANCELLED}
 
 
 def payment_deadline():
@@ -39,10 +40,11 @@ def payment_deadline():
 
 
 @transaction.atomic
-def payment_prepare(*, order, gateway_name: str) -> Payment:
+def payment_prepare(*, order, gateway_name: str, merchant_id: str = "") -> Payment:
     """The purchase's payment and its charge request, written with the order (in its
     transaction) before any gateway is called. From the moment they are committed, a
-    crash anywhere later leaves something reconciliation can finish."""
+    crash anywhere later leaves something reconciliation can finish. `merchant_id` is
+    the store's own business account the money goes to, if not the platform's."""
     gateway_get(gateway_name)  # an unknown gateway fails here, before anything is kept
     payment = Payment.objects.create(
         reference=order.number,
@@ -51,6 +53,7 @@ def payment_prepare(*, order, gateway_name: str) -> Payment:
         amount=order.total_incl_tax,
         currency=order.currency,
         deadline=payment_deadline(),
+        merchant_id=merchant_id,
     )
     payment_request_record(payment=payment, kind=K.CHARGE, amount=payment.amount)
     return payment
@@ -77,6 +80,7 @@ def payment_charge(
                 buyer_email=email,
                 return_url=return_url,
                 metadata=(("order", payment.reference),),
+                merchant_id=payment.merchant_id,
             )
         )
     with transaction.atomic():
@@ -95,6 +99,11 @@ def payment_charge(
                 else None,
             ),
         )
+        if started.state == PaymentState.PENDING:
+            from payments.polling import payment_needs_polling, payment_poll_schedule
+
+            if payment_needs_polling(payment.gateway):
+                payment_poll_schedule(payment_id=payment.pk)
     payment.refresh_from_db()
     return payment, started
 
@@ -195,6 +204,12 @@ def payment_status_apply(*, payment_id: int, status: PaymentStatus) -> bool:
             gateway_reference=status.gateway_reference,
         )
     _secured_hand_over(payment=payment, before=before)
+    if payment.state in GATEWAY_CLOSED and before not in GATEWAY_CLOSED and payment.order_id:
+        # Refused or cancelled at the gateway (the buyer rejected it in the app): what
+        # waited for it is closed, its stock back on sale.
+        outcome_handler().payment_closed(
+            payment=payment, reason=_("The payment was refused or cancelled at the gateway.")
+        )
     return payment.state != before
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
 payment_pages = (
     [
         path("<str:reference>/", views.CardPaymentView.as_view(), name="card"),
+        path("<str:reference>/codigo/", views.LinkPaymentView.as_view(), name="link"),
         path(
             "<str:reference>/transferencia/",
             views.TransferReferenceView.as_view(),

@@ -34,9 +34,10 @@ from payments.exceptions import (
 from payments.interface import Capability, PaymentState
 from payments.models import Payment
 from payments.registry import gateway_get
-from payments.selectors import gateway_can
-from payments.services import SECURED, payment_status_apply
+from payments.selectors import CLOSED, gateway_can
+from payments.services import SECURED, payment_status_apply, payment_sync
 from payments.webhooks import webhook_receive
+from shop.core.qr import qr_code_svg
 
 SESSION_KEY = "payable_references"
 MAX_WEBHOOK_BYTES = 256 * 1024
@@ -138,6 +139,61 @@ class CardPaymentView(View):
         if payment.state in SECURED:
             return JsonResponse({"redirect": reverse("checkout:thank-you")})
         return JsonResponse({"error": _("The payment is not complete yet.")}, status=409)
+
+
+class LinkPaymentView(View):
+    """A payment paid in the gateway's app (PAYMENT_LINK): its QR code, its link (on a
+    phone, the app opens) and the code someone else can pay it with. The buyer comes back
+    here from the gateway's page; each visit (and "I have paid") asks the gateway."""
+
+    def payment(self, request, reference) -> Payment:
+        payment = buyer_payment_get(request, reference)
+        if not gateway_can(payment.gateway, Capability.PAYMENT_LINK):
+            raise Http404
+        return payment
+
+    def get(self, request, reference):
+        payment = self.payment(request, reference)
+        gateway = gateway_get(payment.gateway)
+        context = {"payment": payment, "method": gateway.label}
+        if payment.state in (PaymentState.PENDING, PaymentState.ACTION_REQUIRED):
+            try:
+                with gateway_refusals_reported(gateway_name=payment.gateway):
+                    if payment.gateway_reference:
+                        payment_sync(payment_id=payment.pk)
+                        payment.refresh_from_db()
+                    if payment.state not in SECURED:
+                        link = gateway.payment_link(gateway_reference=payment.gateway_reference)
+                        context["link"] = link
+                        context["qr_code"] = qr_code_svg(
+                            text=link.qr_text,
+                            label=_("QR code to pay with %(method)s") % {"method": gateway.label},
+                        )
+            except GatewayUnavailable as trouble:
+                context["link_error"] = _(
+                    "%(reason)s Nothing was charged. Your purchase is kept until the time below."
+                ) % {"reason": trouble.message}
+        context["paid"] = payment.state in SECURED
+        context["closed"] = payment.state in CLOSED
+        return render(request, "payments/link_payment.html", context)
+
+    def post(self, request, reference):
+        payment = self.payment(request, reference)
+        if payment.state in SECURED:
+            return redirect("checkout:thank-you")
+        try:
+            payment_sync(payment_id=payment.pk)
+        except GatewayUnavailable as trouble:
+            messages.error(request, trouble.message)
+            return redirect("payment_pages:link", reference=payment.reference)
+        payment.refresh_from_db()
+        if payment.state in SECURED:
+            return redirect("checkout:thank-you")
+        messages.info(
+            request,
+            _("The payment has not arrived yet. If you have just paid, check again in a minute."),
+        )
+        return redirect("payment_pages:link", reference=payment.reference)
 
 
 class TransferReferenceView(View):

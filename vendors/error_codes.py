@@ -7,6 +7,7 @@ class VendorErrorCode(StrEnum):
     BELOW_ALLOCATED = "below_allocated"
     CASH_OUT_OF_RANGE = "cash_out_of_range"
     CHARGE = "charge"
+    MERCHANT_ID_INVALID = "merchant_id_invalid"
     DUPLICATE_REFERENCE = "duplicate_reference"
     GATEWAY = "gateway"
     IMAGE_FORMAT = "image_format"

@@ -120,6 +120,30 @@ class Vendor(models.Model):
         return self.status == VendorStatus.APPROVED
 
 
+class VendorMerchantAccount(models.Model):
+    """A store's own business account at a payment gateway that supports merchants
+    (Capability.MERCHANT_ACCOUNTS). With PAYMENT_FUNDS_TO = "store", a purchase from this
+    store alone paid through that gateway goes to this account instead of the platform's."""
+
+    vendor = models.ForeignKey(
+        Vendor, on_delete=models.CASCADE, related_name="merchant_accounts", verbose_name=_("store")
+    )
+    gateway = models.CharField(_("payment gateway"), max_length=40)
+    merchant_id = models.CharField(_("merchant id"), max_length=64)
+
+    class Meta:
+        verbose_name = _("merchant account")
+        verbose_name_plural = _("merchant accounts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vendor", "gateway"], name="vendor_merchant_account_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor} @ {self.gateway}: {self.merchant_id}"
+
+
 class VendorStatusChange(models.Model):
     """The vendor's status history: append-only."""
 

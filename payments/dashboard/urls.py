@@ -6,4 +6,5 @@ app_name = "payments_dashboard"
 
 urlpatterns = [
     path("transferencias/", views.BankTransferListView.as_view(), name="bank-transfers"),
+    path("conciliacion/", views.ReconciliationView.as_view(), name="reconciliation"),
 ]

@@ -24,7 +24,6 @@ from shop.accounts import services
 from shop.accounts.exceptions import SecondFactorError
 from shop.accounts.forms import SecondFactorCodeForm, SetUpCodeForm
 from shop.accounts.permissions import second_factor_applies
-from shop.accounts.qr import qr_code_svg
 from shop.accounts.selectors import (
     SecondFactorStep,
     authenticator_secret,
@@ -37,6 +36,7 @@ from shop.accounts.selectors import (
     second_factor_totp_device,
 )
 from shop.accounts.throttle import login_account_key
+from shop.core.qr import qr_code_svg
 
 RECOVERY_CODES_SESSION_KEY = "accounts_recovery_codes"
 

@@ -24,7 +24,8 @@ class PaymentLinkView(View):
         )
         if payment is None:
             return render(request, "callcenter/payment_link_invalid.html", status=404)
-        if Capability.CLIENT_SDK not in gateway_get(payment.gateway).capabilities:
+        capabilities = gateway_get(payment.gateway).capabilities
+        if not {Capability.CLIENT_SDK, Capability.PAYMENT_LINK} & capabilities.supported:
             return render(request, "callcenter/payment_link_invalid.html", status=404)
         if payment.state in (PaymentState.CANCELLED, PaymentState.FAILED) or (
             payment.state == PaymentState.PENDING
@@ -35,4 +36,6 @@ class PaymentLinkView(View):
         payable_remember(request, payment.reference)
         # Oscar's thank-you page shows the purchase this browser just paid.
         request.session["checkout_order_id"] = payment.order_id
+        if Capability.PAYMENT_LINK in capabilities:
+            return redirect("payment_pages:link", reference=payment.reference)
         return redirect("payment_pages:card", reference=payment.reference)

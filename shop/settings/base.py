@@ -372,6 +372,12 @@ MARKETPLACE_OPERATOR_MENU = [
         "access_fn": operator_menu_access,
     },
     {
+        "label": _("Payments reconciliation"),
+        "icon": "fas fa-balance-scale",
+        "url_name": "payments_dashboard:reconciliation",
+        "access_fn": operator_menu_access,
+    },
+    {
         "label": _("Requests without offers"),
         "url_name": "sourcing_dashboard:unanswered",
         "access_fn": operator_menu_access,
@@ -430,6 +436,40 @@ if env_str("STRIPE_SECRET_KEY"):
             "currencies": env_str("STRIPE_CURRENCIES", "USD"),
         },
     }
+# EnZona and Transfermóvil (QR, link or code paid in their apps): enabled when their API's
+# address is set; `make run` sets both to the loopback fakes of tests/fakes/.
+if env_str("ENZONA_URL"):
+    PAYMENT_GATEWAYS["enzona"] = {
+        "BACKEND": "payments.gateways.enzona.adapter.EnzonaGateway",
+        "OPTIONS": {
+            "api_base": env_str("ENZONA_URL"),
+            "consumer_key": env_str("ENZONA_CONSUMER_KEY"),
+            "consumer_secret": env_str("ENZONA_CONSUMER_SECRET"),
+            "callback_secret": env_str("ENZONA_CALLBACK_SECRET"),
+            "merchant_uuid": env_str("ENZONA_MERCHANT_UUID"),
+            "notify_url": f"{SITE_URL}/payments/webhooks/enzona/",
+            "return_url": f"{SITE_URL}/pagar/{{reference}}/codigo/",
+        },
+    }
+if env_str("TRANSFERMOVIL_URL"):
+    PAYMENT_GATEWAYS["transfermovil"] = {
+        "BACKEND": "payments.gateways.transfermovil.adapter.TransfermovilGateway",
+        "OPTIONS": {
+            "api_base": env_str("TRANSFERMOVIL_URL"),
+            "username": env_str("TRANSFERMOVIL_USERNAME"),
+            "password": env_str("TRANSFERMOVIL_PASSWORD"),
+            "source": env_str("TRANSFERMOVIL_SOURCE"),
+            "valid_minutes": env_int("PAYMENT_DEADLINE_HOURS", 48) * 60,
+        },
+    }
+# Ways of paying this installation knows but has not set up: checkout names them as not
+# available, so a buyer looking for them knows.
+PAYMENT_METHODS_UNAVAILABLE = {"enzona": _("EnZona"), "transfermovil": _("Transfermóvil")}
+# Where the buyers' money lands: "platform" (the platform's business account; the vendor
+# ledgers split it and pay the stores out) or "store" (a single store's purchase paid
+# through a gateway with merchant accounts goes to that store's own business account, when
+# the store gave its merchant id; everything else still to the platform's).
+PAYMENT_FUNDS_TO = env_str("PAYMENT_FUNDS_TO", "platform")
 # A gateway that refuses our own requests (its key, permissions, options) is reported to
 # the operators once per kind of refusal in this many hours.
 PAYMENT_GATEWAY_ALERT_HOURS = env_int("PAYMENT_GATEWAY_ALERT_HOURS", 6)

@@ -255,11 +255,19 @@ class OfferAcceptView(LoginRequiredMixin, View):
             form.add_error(None, refused.message)
             return self.page(offer, form, status=409)
         started = placed.started
-        if started.next_action in (NextAction.CLIENT_SDK, NextAction.INSTRUCTIONS):
+        if started.next_action in (
+            NextAction.CLIENT_SDK,
+            NextAction.INSTRUCTIONS,
+            NextAction.REDIRECT,
+        ):
             payable_remember(request, placed.payment.reference)
         if started.next_action == NextAction.CLIENT_SDK:
             return redirect(
                 reverse("payment_pages:card", kwargs={"reference": placed.payment.reference})
             )
         request.session["checkout_order_id"] = placed.order.pk
+        if started.next_action == NextAction.REDIRECT:  # paid in the gateway's app
+            return redirect(
+                reverse("payment_pages:link", kwargs={"reference": placed.payment.reference})
+            )
         return redirect("checkout:thank-you")

@@ -50,4 +50,5 @@ def log_in(page, url, email):
     page.wait_for_load_state()
 
 
+from tests.fakes.fixtures import enzona_url, transfermovil_url  # noqa: E402, F401  (fixtures)
 from tests.localstripe_server import localstripe_url  # noqa: E402, F401  (a fixture)

@@ -15,6 +15,8 @@ from payments.interface import (
     PaymentStart,
     PaymentState,
 )
+from tests.fakes import enzona_server, transfermovil_server
+from tests.fakes.fixtures import fake_reset, payer_confirms
 from tests.localstripe_server import CARD_PAID, card_payment_confirm, stripe_options
 
 
@@ -28,6 +30,11 @@ def stripe_card_pay(gateway: PaymentGateway, started: PaymentStart) -> None:
         gateway_reference=started.gateway_reference,
         card_number=CARD_PAID,
     )
+
+
+def payer_pays_by_link(gateway: PaymentGateway, started: PaymentStart) -> None:
+    """The payer follows the payment's link (what its QR code holds) and pays there."""
+    payer_confirms(gateway.payment_link(gateway_reference=started.gateway_reference).url)
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,20 @@ ADAPTERS = {
             "test_stripe_gateway.py checks the keys the adapter sends"
         ),
     ),
+    "enzona": Adapter(
+        "payments.gateways.enzona.adapter.EnzonaGateway",
+        options=lambda request: enzona_server.options(
+            fake_reset(request.getfixturevalue("enzona_url"))
+        ),
+        pay=payer_pays_by_link,
+    ),
+    "transfermovil": Adapter(
+        "payments.gateways.transfermovil.adapter.TransfermovilGateway",
+        options=lambda request: transfermovil_server.options(
+            fake_reset(request.getfixturevalue("transfermovil_url"))
+        ),
+        pay=payer_pays_by_link,
+    ),
 }
 # Capability -> the method an adapter must override to claim it.
 METHODS = {
@@ -61,6 +82,7 @@ METHODS = {
     Capability.REFUND: "refund",
     Capability.PARTIAL_REFUND: "refund",
     Capability.WEBHOOKS: "webhook_parse",
+    Capability.PAYMENT_LINK: "payment_link",
 }
 
 
@@ -152,6 +174,48 @@ def test_a_refund_never_exceeds_the_capture(gateway, adapter):
 
     assert partial.state == PaymentState.PARTIALLY_REFUNDED
     assert partial.amount_refunded == money(gateway, "40.00")
+
+
+def test_a_payment_link_opens_the_payment_and_names_its_code(gateway):
+    if Capability.PAYMENT_LINK not in gateway.capabilities:
+        pytest.skip(f"{gateway.name} has no payment links")
+    started = gateway.start(payment(gateway, "100.00", key="100002-start"))
+
+    link = gateway.payment_link(gateway_reference=started.gateway_reference)
+
+    assert started.redirect_url == link.url and link.qr_text and link.code
+    assert started.reference == link.code
+
+
+def test_a_declined_start_and_a_gateway_down_are_told_apart(gateway, adapter, request):
+    """Errors normalised as for Stripe: a refusal is PaymentDeclined, a service that
+    does not answer GatewayUnavailable, whatever the gateway's own format."""
+    if Capability.PAYMENT_LINK not in gateway.capabilities:
+        pytest.skip("the fakes of the link gateways are driven to fail; the others elsewhere")
+    from payments.exceptions import GatewayUnavailable
+    from tests.fakes.fixtures import fake_in_mode
+
+    with pytest.raises(PaymentDeclined):
+        gateway.start(payment(gateway, "100.01", key="100003-start"))
+    url = gateway.options["api_base"]
+    with fake_in_mode(url, "down"), pytest.raises(GatewayUnavailable):
+        gateway.start(payment(gateway, "100.00", key="100004-start"))
+    with fake_in_mode(url, "slow", delay=1.5), pytest.raises(GatewayUnavailable) as slow:
+        type(gateway)(name=gateway.name, options={**gateway.options, "timeout": 0.5}).start(
+            payment(gateway, "100.00", key="100005-start")
+        )
+    assert slow.value.code == "timeout"
+
+
+def test_cancelling_a_waiting_payment_closes_it(gateway, adapter):
+    if Capability.VOID not in gateway.capabilities or adapter.pay is nothing_to_pay:
+        pytest.skip(f"{gateway.name}: nothing waits to be cancelled")
+    started = gateway.start(payment(gateway, "100.00", key="100006-start"))
+
+    cancelled = gateway.cancel(gateway_reference=started.gateway_reference, idempotency_key="c")
+    again = gateway.cancel(gateway_reference=started.gateway_reference, idempotency_key="c")
+
+    assert cancelled.state == again.state == PaymentState.CANCELLED
 
 
 def test_an_unsigned_webhook_is_rejected(gateway):

@@ -1,5 +1,6 @@
 """Writes for vendors: applying, deciding on applications, memberships."""
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from vendors.models import (
     Vendor,
     VendorInvitation,
     VendorMembership,
+    VendorMerchantAccount,
     VendorStatus,
     VendorStatusChange,
 )
@@ -232,3 +234,26 @@ def _vendor_email(
             recipients=[recipient or vendor.email],
             html=False,
         )
+
+
+MERCHANT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+@transaction.atomic
+def vendor_merchant_account_set(*, vendor, gateway: str, merchant_id: str):
+    """The store's own business account at `gateway` (one with merchant accounts), or
+    none when `merchant_id` is empty: then the money goes to the platform's account.
+    Raises ValidationError (nothing saved) for an id the gateways would not take."""
+    merchant_id = merchant_id.strip()
+    if not merchant_id:
+        VendorMerchantAccount.objects.filter(vendor=vendor, gateway=gateway).delete()
+        return None
+    if not MERCHANT_ID.match(merchant_id):
+        raise ValidationError(
+            _("A merchant id has up to 64 letters, digits, dots, dashes or underscores."),
+            code=VendorErrorCode.MERCHANT_ID_INVALID,
+        )
+    account, _created = VendorMerchantAccount.objects.update_or_create(
+        vendor=vendor, gateway=gateway, defaults={"merchant_id": merchant_id}
+    )
+    return account

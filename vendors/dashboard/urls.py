@@ -18,6 +18,7 @@ from vendors.dashboard import (
     catalogue,
     delivery,
     home,
+    merchant_accounts,
     money,
     orders,
     reviews,
@@ -149,6 +150,11 @@ urlpatterns = [
         name="sourcing-offer-withdraw",
     ),
     path("<slug:vendor_slug>/cuenta/", money.AccountView.as_view(), name="account"),
+    path(
+        "<slug:vendor_slug>/cuenta/comercios/",
+        merchant_accounts.MerchantAccountsView.as_view(),
+        name="merchant-accounts",
+    ),
     path("<slug:vendor_slug>/perfil/", home.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", team.TeamView.as_view(), name="team"),
     path(

@@ -173,8 +173,17 @@ def vendor_part_cash_collected(*, vendor_order: VendorOrder, actor=None) -> None
     invoice_issue_on_commit(vendor_order_id=vendor_order.pk)
 
 
-def vendor_part_paid_online(*, vendor_order: VendorOrder) -> None:
+def vendor_part_paid_online(*, vendor_order: VendorOrder, received_by_store: bool = False) -> None:
     """The platform holds the buyer's money for a part now going to its vendor: the
-    vendor is owed its sale, less commission, and invoices its part (after commit)."""
+    vendor is owed its sale, less commission, and invoices its part (after commit).
+    `received_by_store`: the money went into the store's own business account instead,
+    so, as with cash it collects, the platform owes it that much less (the store then
+    owes the commission)."""
     vendor_sale_record(vendor_order=vendor_order)
+    if received_by_store:
+        vendor_cash_collected_record(
+            vendor_order=vendor_order,
+            amount=vendor_order_amounts(vendor_order=vendor_order).total,
+            actor=None,
+        )
     invoice_issue_on_commit(vendor_order_id=vendor_order.pk)

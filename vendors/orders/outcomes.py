@@ -17,7 +17,7 @@ from vendors.orders.transitions import CLOSED, ActorRole, vendor_order_transitio
 
 
 @transaction.atomic
-def purchase_paid(*, order_id: int) -> None:
+def purchase_paid(*, order_id: int, received_by_store: bool = False) -> None:
     """The buyer's money is secured: parts waiting for it go to their vendors (each
     owed its sale and invoicing its part), who are told once, after commit. Money that
     arrives for a purchase already closed (cancelled while the payment was on its way)
@@ -35,7 +35,7 @@ def purchase_paid(*, order_id: int) -> None:
             actor=None,
             actor_role=ActorRole.SYSTEM,
         )
-        vendor_part_paid_online(vendor_order=vendor_order)
+        vendor_part_paid_online(vendor_order=vendor_order, received_by_store=received_by_store)
     purchase_placed_notify_on_commit(order_id=order_id)
 
 
@@ -72,7 +72,8 @@ def _closed_purchase_refund(*, order_id: int) -> None:
 
 class PurchaseOutcomes(PaymentOutcomeHandler):
     def payment_secured(self, *, payment) -> None:
-        purchase_paid(order_id=payment.order_id)
+        # Paid into the store's own business account: the platform never held it.
+        purchase_paid(order_id=payment.order_id, received_by_store=bool(payment.merchant_id))
 
     def payment_closed(self, *, payment, reason: str, actor=None) -> None:
         if payment.order_id:

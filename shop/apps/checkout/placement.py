@@ -11,6 +11,7 @@ reconciliation starts again with the same idempotency key, so nobody pays twice.
 from dataclasses import dataclass
 
 import django.dispatch
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -32,6 +33,7 @@ from shop.apps.checkout.error_codes import CheckoutErrorCode
 from shop.apps.checkout.exceptions import PurchaseRefused
 from shop.invoices.services import billing_details_record
 from vendors.exceptions import OutOfStock
+from vendors.models import VendorMerchantAccount
 from vendors.orders.notifications import (
     purchase_confirmation_send_on_commit,
     purchase_placed_notify_on_commit,
@@ -105,7 +107,11 @@ def purchase_place(
             billing_details_record(
                 order=order, language=language, company_name=company_name, company_nit=company_nit
             )
-            payment = payment_prepare(order=order, gateway_name=payment_method)
+            payment = payment_prepare(
+                order=order,
+                gateway_name=payment_method,
+                merchant_id=_store_merchant_id(order=order, payment_method=payment_method),
+            )
             purchase_placed.send(sender=Order, order=order, channel=channel, agent=agent)
             if on_placed is not None:
                 on_placed(order, payment)
@@ -165,6 +171,26 @@ def _purchase_write(
         status=status,
         guest_email="" if user else email,
         request=request,
+    )
+
+
+def _store_merchant_id(*, order: Order, payment_method: str) -> str:
+    """The store's own business account at the gateway, when the money goes there
+    (settings.PAYMENT_FUNDS_TO = "store"): only for a purchase from one store, through a
+    gateway with merchant accounts, from a store that gave its merchant id. Otherwise ""
+    and the money lands in the platform's account, which the vendor ledgers split."""
+    if getattr(settings, "PAYMENT_FUNDS_TO", "platform") != "store" or not gateway_can(
+        payment_method, Capability.MERCHANT_ACCOUNTS
+    ):
+        return ""
+    vendors = {part.vendor_id for part in order.vendor_orders.all()}
+    if len(vendors) != 1:
+        return ""
+    return (
+        VendorMerchantAccount.objects.filter(vendor_id=vendors.pop(), gateway=payment_method)
+        .values_list("merchant_id", flat=True)
+        .first()
+        or ""
     )
 
 

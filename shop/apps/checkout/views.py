@@ -14,7 +14,7 @@ from oscar.core.loading import get_class, get_classes
 
 from logistics.delivery import address_municipality, basket_vendor_parts
 from payments.interface import NextAction
-from payments.selectors import payment_methods_offered
+from payments.selectors import payment_methods_offered, payment_methods_unavailable
 from payments.views import payable_remember
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
@@ -165,6 +165,7 @@ class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodVie
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["payment_methods"] = self.payment_methods()
+        ctx["payment_methods_unavailable"] = payment_methods_unavailable()
         return ctx
 
 
@@ -250,10 +251,14 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         if started is not None and started.next_action in (
             NextAction.CLIENT_SDK,
             NextAction.INSTRUCTIONS,
+            NextAction.REDIRECT,
         ):
             payable_remember(self.request, self.payment.reference)
         if started is not None and started.next_action == NextAction.CLIENT_SDK:
             return reverse("payment_pages:card", kwargs={"reference": self.payment.reference})
+        if started is not None and started.next_action == NextAction.REDIRECT:
+            # Paid in the gateway's app: our page with its QR code, link and code.
+            return reverse("payment_pages:link", kwargs={"reference": self.payment.reference})
         return super().get_success_url()
 
     def send_order_placed_email(self, order):

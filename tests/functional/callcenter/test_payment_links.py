@@ -31,7 +31,9 @@ StockRecord = get_model("partner", "StockRecord")
 LINK = re.compile(r"https?://[^/\s]+(/pagar/enlace/[^\s]+/)")
 
 
-def card_order(world, client, django_capture_on_commit_callbacks):
+def card_order(world, client, django_capture_on_commit_callbacks, payment_method="stripe"):
+    """A phone order the agent places for the customer, paid through a link; the text
+    message and the e-mail go out."""
     url = reverse("callcenter:phone-order", kwargs={"pk": world["customer"].pk})
     fill_basket(client, url, world, coffee_quantity=1)
     choices = {
@@ -47,7 +49,7 @@ def card_order(world, client, django_capture_on_commit_callbacks):
                 **address_data(),
                 **choices,
                 "channel": "phone",
-                "payment_method": "stripe",
+                "payment_method": payment_method,
             },
         )
     assert response.status_code == 302, response.content.decode()[:2000]

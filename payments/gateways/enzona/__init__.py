@@ -1,0 +1,1 @@
+"""EnZona: adapter.py (the PaymentGateway), wire.py (its format on the wire)."""

@@ -1,0 +1,1 @@
+"""Transfermóvil: adapter.py (the PaymentGateway), wire.py (its format on the wire)."""
