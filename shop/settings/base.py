@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "shop.customers",
     "shop.callcenter",
     "shop.sourcing",
+    "logistics.national",
 ]
 
 MIDDLEWARE = [
@@ -438,6 +439,18 @@ if env_str("SHIPPING_WEBHOOK_SECRET"):
             "LABEL": env_str("SHIPPING_WEBHOOK_LABEL", "Mensajería"),
         },
     }
+# A national carrier (logistics/national): its rate table, points and stores are kept in
+# the operators' dashboard under this name; with a secret it posts signed steps.
+SHIPPING_CARRIERS["nacional"] = {
+    "BACKEND": "logistics.carriers.national.NationalCarrier",
+    "OPTIONS": {
+        "SECRET": env_str("NATIONAL_CARRIER_SECRET"),
+        "LABEL": env_str("NATIONAL_CARRIER_LABEL", "Paquetería Nacional"),
+        "PREFIX": "PN",
+    },
+}
+# What a unit of a product without a weight is taken to weigh when a carrier prices it.
+DELIVERY_DEFAULT_WEIGHT_KG = env_str("DELIVERY_DEFAULT_WEIGHT_KG", "1")
 # How long a courier's signed link works, and after how many days without movement a
 # shipment shows in the vendor's "needs attention" list.
 COURIER_LINK_MAX_AGE_DAYS = env_int("COURIER_LINK_MAX_AGE_DAYS", 7)
