@@ -225,11 +225,11 @@ def _delivery_plan(
                 % {"store": part.vendor.trade_name}
             )
         parts.append(replace(part, chosen=chosen))
-    errors.extend(_combined_errors(parts))
+    errors.extend(combined_choice_errors(parts))
     return DeliveryPlan(parts=tuple(parts), municipality=municipality, errors=tuple(errors))
 
 
-def _combined_errors(parts: list[VendorPart]) -> list[str]:
+def combined_choice_errors(parts: list[VendorPart]) -> list[str]:
     """A combined shipment is priced for all of its parts: chosen for some of them only,
     its shares would not add up to what the carrier charges."""
     members, choosing = defaultdict(list), defaultdict(list)

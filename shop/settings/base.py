@@ -462,7 +462,13 @@ OSCAR_DASHBOARD_NAVIGATION += [
         "icon": "fas fa-truck",
         "url_name": "logistics_dashboard:shipments",
         "access_fn": console_menu_access,
-    }
+    },
+    {
+        "label": _("National carriers"),
+        "icon": "fas fa-shipping-fast",
+        "url_name": "national_dashboard:carriers",
+        "access_fn": operator_menu_access,
+    },
 ]
 # Operators see and lift login lockouts beside the customers (Oscar's "Customers" heading).
 OSCAR_DASHBOARD_NAVIGATION = [

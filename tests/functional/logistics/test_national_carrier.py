@@ -1,0 +1,122 @@
+"""A part sent by the national carrier: a code in the carrier's series, signed steps by
+that code, and a repeated or late step that changes nothing twice."""
+
+import json
+
+import pytest
+from django.core import mail
+
+from logistics.carriers.webhook import SIGNATURE_HEADER, webhook_signature
+from logistics.models import Shipment, ShipmentNotice, TrackingEvent
+from logistics.tracking import shipment_create
+from tests.factories.shipments import carrier_time, ready_part
+from vendors.models import VendorOrder, VendorOrderStatus
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "test-national-carrier-secret"
+URL = "/logistics/webhooks/nacional/"
+
+
+@pytest.fixture
+def shipment():
+    return shipment_create(
+        vendor_order=ready_part(),
+        carrier="nacional",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+    )
+
+
+def step(shipment, status: str, *, event_id: str, hour: int) -> dict:
+    return {
+        "id": event_id,
+        "tracking_code": shipment.tracking_code.lower(),
+        "status": status,
+        "occurred_at": carrier_time(hour=hour),
+        "municipality": "2301",
+    }
+
+
+def post(client, events: list, *, secret: str = SECRET, url: str = URL):
+    raw = json.dumps({"events": events}).encode()
+    return client.post(
+        url,
+        raw,
+        content_type="application/json",
+        headers={SIGNATURE_HEADER: webhook_signature(secret=secret, body=raw)},
+    )
+
+
+def written() -> tuple:
+    return (
+        TrackingEvent.objects.count(),
+        ShipmentNotice.objects.count(),
+        list(Shipment.objects.values_list("status", flat=True)),
+    )
+
+
+def test_a_national_shipment_gets_a_code_in_the_carriers_series(shipment):
+    assert shipment.tracking_code.startswith("PN") and len(shipment.tracking_code) == 12
+    assert VendorOrder.objects.get().status == VendorOrderStatus.SHIPPED
+
+
+def test_signed_steps_move_the_part_to_delivered_once_whatever_repeats_or_arrives_late(
+    client, shipment, django_capture_on_commit_callbacks
+):
+    journey = [
+        step(shipment, "picked_up", event_id="pn-1", hour=8),
+        step(shipment, "in_transit", event_id="pn-2", hour=9),
+        step(shipment, "out_for_delivery", event_id="pn-3", hour=11),
+        step(shipment, "delivered", event_id="pn-4", hour=12),
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        # Delivered first, the rest late and out of order, then the whole lot again.
+        answers = [
+            post(client, [journey[3]]),
+            post(client, [journey[1], journey[0]]),
+            post(client, [journey[2]]),
+            post(client, journey),
+            post(client, [journey[3]]),
+        ]
+
+    assert [answer.json()["recorded"] for answer in answers] == [1, 2, 1, 0, 0]
+    shipment.refresh_from_db()
+    assert shipment.status == "delivered"
+    assert VendorOrder.objects.get().status == VendorOrderStatus.DELIVERED
+    assert TrackingEvent.objects.count() == 4
+    assert sorted(ShipmentNotice.objects.values_list("status", flat=True)) == ["delivered"]
+    assert len(mail.outbox) == 1
+
+
+def test_a_step_signed_with_another_secret_writes_nothing(client, shipment):
+    before = written()
+
+    response = post(
+        client, [step(shipment, "delivered", event_id="pn-9", hour=12)], secret="otro secreto"
+    )
+
+    assert response.status_code == 400
+    assert written() == before
+
+
+def test_another_carrier_cannot_move_a_national_shipment(client, shipment):
+    before = written()
+
+    response = post(
+        client,
+        [step(shipment, "delivered", event_id="pn-9", hour=12)],
+        secret="test-shipping-webhook-secret",
+        url="/logistics/webhooks/webhook/",
+    )
+
+    assert response.status_code == 422
+    assert written() == before
+
+
+def test_a_national_carrier_without_a_secret_takes_no_webhooks(client, shipment):
+    response = post(client, [], url="/logistics/webhooks/nacional-sin-firma/")
+
+    assert response.status_code == 404
