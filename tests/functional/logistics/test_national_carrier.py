@@ -5,12 +5,16 @@ import json
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from logistics.carriers.webhook import SIGNATURE_HEADER, webhook_signature
-from logistics.models import Shipment, ShipmentNotice, TrackingEvent
+from logistics.models import Municipality, Shipment, ShipmentNotice, TrackingEvent
+from logistics.national.models import NationalPoint, PointKind
 from logistics.tracking import shipment_create
+from tests.factories import UserFactory
+from tests.factories.national import NationalCarrierFactory
 from tests.factories.shipments import carrier_time, ready_part
-from vendors.models import VendorOrder, VendorOrderStatus
+from vendors.models import MembershipRole, VendorOrder, VendorOrderStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +124,33 @@ def test_a_national_carrier_without_a_secret_takes_no_webhooks(client, shipment)
     response = post(client, [], url="/logistics/webhooks/nacional-sin-firma/")
 
     assert response.status_code == 404
+
+
+def test_the_store_ships_a_national_part_from_its_order_page_at_a_drop_off_point(client):
+    carrier = NationalCarrierFactory()
+    part = ready_part()
+    part.delivery_code = f"home-nat{carrier.pk}"
+    part.save(update_fields=["delivery_code"])
+    NationalPoint.objects.create(
+        carrier=carrier,
+        kind=PointKind.BOTH,
+        name="Oficina Centro Habana",
+        municipality=Municipality.objects.get(name="Centro Habana"),
+        address="Calle Reina No. 358",
+        hours="8:00 a 17:00",
+    )
+    owner = UserFactory()
+    part.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
+    client.force_login(owner)
+    url = reverse("vendor_dashboard:order-detail", args=[part.vendor.slug, part.number])
+
+    page = client.get(url).content.decode()
+
+    assert "Oficina Centro Habana: Calle Reina No. 358" in page
+    assert '<option value="nacional" selected>' in page
+    response = client.post(
+        reverse("vendor_dashboard:order-ship", args=[part.vendor.slug, part.number]),
+        {"carrier": "nacional", "parcels": 1, "tracking_code": ""},
+    )
+    assert response.status_code == 302
+    assert Shipment.objects.get().tracking_code.startswith("PN")
