@@ -38,6 +38,7 @@ PICKUP = "pickup"
 QUOTED = "quote"
 NATIONAL = "nat"  # home-nat<carrier id>: a national carrier, the part alone
 COMBINED = "natc"  # home-natc<carrier id>: a national carrier, combined with other parts
+NATIONAL_POINT = "natp"  # pickup-natp<point id>: collected at a national carrier's office
 
 
 @dataclass(frozen=True)
@@ -295,6 +296,7 @@ def _with_options(
             if part.vendor.pk not in (quotes or {})
         ],
         destination_province_id=municipality.province_id,
+        destination_municipality_id=municipality.pk,
     )
     names = {part.key: part.vendor.trade_name for part in parts}
     zones: dict[int, list[DeliveryZone]] = {}
@@ -319,18 +321,22 @@ def _with_options(
             zones.get(part.vendor.pk, []),
             points.get(part.vendor.pk, []),
             (quotes or {}).get(part.vendor.pk),
-            [_national_option(quote, municipality, names) for quote in national.get(part.key, [])],
+            [
+                option
+                for quote in national.get(part.key, [])
+                for option in _national_options(quote, municipality, names)
+            ],
         )
         for part in parts
     ]
 
 
-def _national_option(
+def _national_options(
     quote: NationalQuote, municipality: Municipality, names: dict[str, str]
-) -> DeliveryOption:
+) -> list[DeliveryOption]:
     arrives = formats.date_format(quote.estimated_delivery, r"l j \d\e F")
     if not quote.is_combined:
-        return DeliveryOption(
+        home = DeliveryOption(
             code=f"{HOME}-{NATIONAL}{quote.carrier_id}",
             kind=HOME,
             name=_("Home delivery to %(place)s by %(carrier)s, arrives about %(date)s")
@@ -338,23 +344,38 @@ def _national_option(
             charge=quote.charge,
             estimated_delivery=quote.estimated_delivery,
         )
-    return DeliveryOption(
-        code=f"{HOME}-{COMBINED}{quote.carrier_id}",
-        kind=HOME,
-        name=_("One shipment by %(carrier)s with %(stores)s, arrives about %(date)s")
-        % {
-            "carrier": quote.carrier_name,
-            "stores": ", ".join(names[key] for key in quote.combined_keys if key in names),
-            "date": arrives,
-        },
-        charge=quote.charge,
-        detail=_(
-            "%(total)s for the whole shipment, shared among its stores: choose it for each of them."
+        return [home] + [
+            DeliveryOption(
+                code=f"{PICKUP}-{NATIONAL_POINT}{point.pk}",
+                kind=PICKUP,
+                name=_("Pickup at %(point)s (%(address)s), from %(date)s")
+                % {"point": point.name, "address": point.address, "date": arrives},
+                charge=quote.charge,
+                detail=f"{point.municipality.name}. {point.hours}",
+                estimated_delivery=quote.estimated_delivery,
+            )
+            for point in quote.pickup_points
+        ]
+    return [
+        DeliveryOption(
+            code=f"{HOME}-{COMBINED}{quote.carrier_id}",
+            kind=HOME,
+            name=_("One shipment by %(carrier)s with %(stores)s, arrives about %(date)s")
+            % {
+                "carrier": quote.carrier_name,
+                "stores": ", ".join(names[key] for key in quote.combined_keys if key in names),
+                "date": arrives,
+            },
+            charge=quote.charge,
+            detail=_(
+                "%(total)s for the whole shipment, shared among its stores: choose it for "
+                "each of them."
+            )
+            % {"total": money_format(quote.combined_total)},
+            estimated_delivery=quote.estimated_delivery,
+            group=quote.group,
         )
-        % {"total": money_format(quote.combined_total)},
-        estimated_delivery=quote.estimated_delivery,
-        group=quote.group,
-    )
+    ]
 
 
 def _part_with_options(part, municipality, zones, points, quote=None, national=()) -> VendorPart:

@@ -18,9 +18,17 @@ from logistics.carriers.interface import (
 )
 from logistics.carriers.webhook import WebhookCarrier
 
-SIGNED = Capabilities(supported=frozenset({Capability.ISSUES_TRACKING_CODES, Capability.WEBHOOKS}))
+# Parcel services collect cash on delivery for the sender ("contra reembolso"): the
+# delivered step reports it, as the webhook courier's does.
+SIGNED = Capabilities(
+    supported=frozenset(
+        {Capability.ISSUES_TRACKING_CODES, Capability.WEBHOOKS, Capability.CASH_COLLECTION}
+    )
+)
 UNSIGNED = Capabilities(
-    supported=frozenset({Capability.ISSUES_TRACKING_CODES, Capability.MANUAL_STEPS})
+    supported=frozenset(
+        {Capability.ISSUES_TRACKING_CODES, Capability.MANUAL_STEPS, Capability.CASH_COLLECTION}
+    )
 )
 
 

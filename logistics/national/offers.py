@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from logistics.carriers.national import NationalCarrier
 from logistics.carriers.registry import CARRIERS
-from logistics.national.models import NationalRate, StoreCarrier
+from logistics.national.models import NationalPoint, NationalRate, PointKind, StoreCarrier
 from logistics.national.rates import (
     Band,
     combined_shares,
@@ -45,6 +45,8 @@ class NationalQuote:
     group: str = ""
     combined_total: Decimal | None = None
     combined_keys: tuple[str, ...] = ()
+    # Where the buyer may collect the parcel instead (the carrier's offices in its province).
+    pickup_points: tuple[NationalPoint, ...] = ()
 
     @property
     def is_combined(self) -> bool:
@@ -61,9 +63,15 @@ def default_weight() -> Decimal:
 
 
 def national_quotes(
-    *, parcels: list[Parcel], destination_province_id: int, today: date | None = None
+    *,
+    parcels: list[Parcel],
+    destination_province_id: int,
+    destination_municipality_id: int | None = None,
+    today: date | None = None,
 ) -> dict[str, list[NationalQuote]]:
-    """{part key: its quotes, alone first then combined, by carrier name}."""
+    """{part key: its quotes, alone first then combined, by carrier name}. A part's
+    quote alone lists the carrier's pickup points in the buyer's province (those in
+    the buyer's municipality first)."""
     if not parcels:
         return {}
     today = today or timezone.localdate()
@@ -90,6 +98,7 @@ def national_quotes(
         bands[(rate.carrier_id, rate.origin_id)].append(
             Band(rate.max_weight_kg, rate.price, rate.transit_days)
         )
+    points = _pickup_points(carriers, destination_province_id, destination_municipality_id)
     quotes = defaultdict(list)
     for carrier in sorted(carriers.values(), key=lambda carrier: (carrier.name, carrier.pk)):
         groups = defaultdict(list)  # origin province -> (parcel, alone price)
@@ -111,6 +120,7 @@ def national_quotes(
                         handling_days=carrier.handling_days,
                         transit_days=price.transit_days,
                     ),
+                    pickup_points=points.get(carrier.pk, ()),
                 )
             )
             groups[parcel.origin_province_id].append((parcel, price))
@@ -119,6 +129,26 @@ def national_quotes(
                 for quote_parcel, quote in _combined(carrier, origin, members, bands, today):
                     quotes[quote_parcel.key].append(quote)
     return dict(quotes)
+
+
+def _pickup_points(carriers: dict, province_id: int, municipality_id: int | None) -> dict:
+    found = defaultdict(list)
+    for point in NationalPoint.objects.filter(
+        carrier_id__in=carriers,
+        is_active=True,
+        kind__in=(PointKind.PICKUP, PointKind.BOTH),
+        municipality__province_id=province_id,
+    ).select_related("municipality"):
+        found[point.carrier_id].append(point)
+    return {
+        carrier_id: tuple(
+            sorted(
+                carrier_points,
+                key=lambda point: (point.municipality_id != municipality_id, point.name, point.pk),
+            )
+        )
+        for carrier_id, carrier_points in found.items()
+    }
 
 
 def _combined(carrier, origin: int, members: list, bands: dict, today: date) -> list:

@@ -7,8 +7,10 @@ from django.shortcuts import get_object_or_404
 from logistics.national.models import NationalCarrier, NationalPoint, PointKind, StoreCarrier
 from logistics.national.offers import national_carrier_names
 
-# How a part's delivery code names a national carrier: home-nat<id> or home-natc<id>.
+# How a part's delivery code names a national carrier: home-nat<id> or home-natc<id>, or
+# one of its points: pickup-natp<point id>.
 CODE_PREFIXES = ("home-natc", "home-nat")
+POINT_PREFIX = "pickup-natp"
 
 
 def national_carriers_overview():
@@ -58,6 +60,13 @@ def drop_off_points_near(*, vendor, carrier_ids) -> dict[int, list[NationalPoint
 def part_national_carrier(*, vendor_order) -> NationalCarrier | None:
     """The national carrier a placed part chose at checkout, if it chose one."""
     code = vendor_order.delivery_code
+    if code.startswith(POINT_PREFIX) and code[len(POINT_PREFIX) :].isdigit():
+        point = (
+            NationalPoint.objects.filter(pk=int(code[len(POINT_PREFIX) :]))
+            .select_related("carrier")
+            .first()
+        )
+        return point.carrier if point else None
     for prefix in CODE_PREFIXES:
         if code.startswith(prefix) and code[len(prefix) :].isdigit():
             return NationalCarrier.objects.filter(pk=int(code[len(prefix) :])).first()

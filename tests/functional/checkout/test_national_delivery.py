@@ -12,7 +12,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality
-from logistics.national.models import NationalCarrier
+from logistics.national.models import NationalCarrier, NationalPoint, PointKind
+from logistics.national.selectors import part_national_carrier
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.national import NationalCarrierFactory, national_table, store_sends_through
 from tests.functional.checkout.flow import (
@@ -290,3 +291,39 @@ def test_the_delivery_step_costs_the_same_queries_for_two_national_parts_or_six(
         counts.append(query_count(client, reverse(url_name)))
 
     assert counts[0] == counts[1], counts
+
+
+def test_the_carriers_offices_in_the_buyers_province_are_offered_for_pickup(client, carrier, clock):
+    office = NationalPoint.objects.create(
+        carrier=carrier,
+        kind=PointKind.BOTH,
+        name="Paquetería Nacional Pinar del Río",
+        municipality=Municipality.objects.get(name="Pinar del Río"),
+        address="Calle Martí No. 112",
+        hours="Lunes a viernes, 8:00 a 17:00",
+    )
+    NationalPoint.objects.create(  # stores hand parcels over here; buyers collect elsewhere
+        carrier=carrier,
+        kind=PointKind.DROP_OFF,
+        name="Depósito Consolación",
+        municipality=Municipality.objects.get(name="Consolación del Sur"),
+        address="Carretera Central km 5",
+        hours="8:00 a 12:00",
+    )
+    vendor, product = store_in("Baracoa", "Cacao Baracoa", carrier=carrier)
+    basket_add(client, product)
+
+    options = options_of(delivery_step(client), vendor)
+
+    pickup = options[f"pickup-natp{office.pk}"]
+    assert [code for code in options if code.startswith("pickup-natp")] == [pickup.code]
+    assert (pickup.kind, pickup.charge, pickup.estimated_delivery) == (
+        "pickup",
+        Decimal("300.00"),
+        NEXT_TUESDAY,
+    )
+    assert "Calle Martí No. 112" in pickup.name
+    review = checkout_to_review(client, {vendor: pickup.code}, municipality="Pinar del Río")
+    order_place(client, review)
+    part = Order.objects.get().vendor_orders.get()
+    assert part_national_carrier(vendor_order=part) == carrier
