@@ -2,15 +2,17 @@
 that code, and a repeated or late step that changes nothing twice."""
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from logistics.carriers.webhook import SIGNATURE_HEADER, webhook_signature
+from logistics.exceptions import ShipmentError
 from logistics.models import Municipality, Shipment, ShipmentNotice, TrackingEvent
 from logistics.national.models import NationalPoint, PointKind
-from logistics.tracking import shipment_create
+from logistics.tracking import ManualStep, manual_step_record, shipment_create, shipment_next_steps
 from tests.factories import UserFactory
 from tests.factories.national import NationalCarrierFactory
 from tests.factories.shipments import carrier_time, ready_part
@@ -154,3 +156,31 @@ def test_the_store_ships_a_national_part_from_its_order_page_at_a_drop_off_point
     )
     assert response.status_code == 302
     assert Shipment.objects.get().tracking_code.startswith("PN")
+
+
+def test_without_a_secret_the_store_records_the_carriers_steps_and_the_cash_it_collected():
+    part = ready_part()  # cash on delivery: 2 × 100.00
+    shipment = shipment_create(
+        vendor_order=part,
+        carrier="nacional-sin-firma",
+        parcels=1,
+        weight_kg=None,
+        estimated_delivery=None,
+        tracking_code="ps-4471",
+    )
+    assert shipment.tracking_code == "PS-4471"
+    assert "picked_up" in shipment_next_steps(shipment=shipment)
+
+    for status in ("picked_up", "out_for_delivery"):
+        manual_step_record(shipment=shipment, step=ManualStep(status=status, key=status))
+        shipment.refresh_from_db()
+    with pytest.raises(ShipmentError):
+        manual_step_record(shipment=shipment, step=ManualStep(status="delivered", key="d1"))
+    manual_step_record(
+        shipment=shipment,
+        step=ManualStep(status="delivered", key="d2", cash_collected=Decimal("200.00")),
+    )
+
+    shipment.refresh_from_db()
+    assert (shipment.status, shipment.cash_collected) == ("delivered", Decimal("200.00"))
+    assert VendorOrder.objects.get().status == VendorOrderStatus.DELIVERED
