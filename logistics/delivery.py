@@ -323,9 +323,10 @@ def _with_options(
             (quotes or {}).get(part.vendor.pk),
             [
                 option
-                for quote in national.get(part.key, [])
+                for quote in national.quotes.get(part.key, [])
                 for option in _national_options(quote, municipality, names)
             ],
+            part.key in national.too_heavy,
         )
         for part in parts
     ]
@@ -378,7 +379,9 @@ def _national_options(
     ]
 
 
-def _part_with_options(part, municipality, zones, points, quote=None, national=()) -> VendorPart:
+def _part_with_options(
+    part, municipality, zones, points, quote=None, national=(), too_heavy=False
+) -> VendorPart:
     options, home_unavailable = [], ""
     reachable = [zone for zone in zones if part.subtotal >= zone.minimum_order]
     if quote is not None:
@@ -405,7 +408,12 @@ def _part_with_options(part, municipality, zones, points, quote=None, national=(
         )
     if quote is None:
         options.extend(national)
-    if not options:  # neither the store nor a carrier takes it home
+    if not options and too_heavy:
+        home_unavailable = _(
+            "This part weighs %(weight)s kg, more than the national carriers take: buy it in "
+            "several orders or choose pickup."
+        ) % {"weight": formats.number_format(carrier_weight(part).normalize())}
+    elif not options:  # neither the store nor a carrier takes it home
         home_unavailable = _home_unavailable(zones, municipality)
     # Pickup points in the buyer's municipality first, then its province, then the rest.
     points = sorted(

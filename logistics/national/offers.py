@@ -53,6 +53,13 @@ class NationalQuote:
         return bool(self.group)
 
 
+@dataclass(frozen=True)
+class NationalOffer:
+    quotes: dict[str, list[NationalQuote]]  # part key -> its quotes
+    # Parts a carrier of their store reaches but that weigh more than its largest band.
+    too_heavy: frozenset[str] = frozenset()
+
+
 def national_carrier_names() -> set[str]:
     """The carriers in SHIPPING_CARRIERS whose adapter is a national carrier's."""
     return {carrier.name for carrier in CARRIERS.all() if isinstance(carrier, NationalCarrier)}
@@ -68,12 +75,12 @@ def national_quotes(
     destination_province_id: int,
     destination_municipality_id: int | None = None,
     today: date | None = None,
-) -> dict[str, list[NationalQuote]]:
-    """{part key: its quotes, alone first then combined, by carrier name}. A part's
+) -> NationalOffer:
+    """Per part key, its quotes, alone first then combined, by carrier name. A part's
     quote alone lists the carrier's pickup points in the buyer's province (those in
     the buyer's municipality first)."""
     if not parcels:
-        return {}
+        return NationalOffer(quotes={})
     today = today or timezone.localdate()
     links = list(
         StoreCarrier.objects.filter(
@@ -84,7 +91,7 @@ def national_quotes(
         ).select_related("carrier")
     )
     if not links:
-        return {}
+        return NationalOffer(quotes={})
     carriers = {link.carrier_id: link.carrier for link in links}
     senders = defaultdict(set)  # carrier id -> vendor ids
     for link in links:
@@ -99,7 +106,7 @@ def national_quotes(
             Band(rate.max_weight_kg, rate.price, rate.transit_days)
         )
     points = _pickup_points(carriers, destination_province_id, destination_municipality_id)
-    quotes = defaultdict(list)
+    quotes, too_heavy = defaultdict(list), set()
     for carrier in sorted(carriers.values(), key=lambda carrier: (carrier.name, carrier.pk)):
         groups = defaultdict(list)  # origin province -> (parcel, alone price)
         for parcel in parcels:
@@ -108,6 +115,8 @@ def national_quotes(
             route = bands.get((carrier.pk, parcel.origin_province_id), [])
             price = parcel_price(bands=route, weight=parcel.weight, minimum=carrier.minimum_charge)
             if price is None:
+                if route:
+                    too_heavy.add(parcel.key)
                 continue
             quotes[parcel.key].append(
                 NationalQuote(
@@ -128,7 +137,7 @@ def national_quotes(
             for origin, members in groups.items():
                 for quote_parcel, quote in _combined(carrier, origin, members, bands, today):
                     quotes[quote_parcel.key].append(quote)
-    return dict(quotes)
+    return NationalOffer(quotes=dict(quotes), too_heavy=frozenset(too_heavy - set(quotes)))
 
 
 def _pickup_points(carriers: dict, province_id: int, municipality_id: int | None) -> dict:

@@ -155,7 +155,12 @@ def test_too_heavy_a_part_is_not_offered_the_carrier(client, carrier, clock):
     vendor, product = store_in("Baracoa", "Pesada", weight="11", carrier=carrier)
     basket_add(client, product)
 
-    assert options_of(delivery_step(client), vendor) == {}
+    page = delivery_step(client)
+
+    assert options_of(page, vendor) == {}
+    assert "pesa 11 kg, más de lo que aceptan los transportistas nacionales" in (
+        page.content.decode()
+    )
 
 
 @pytest.fixture
