@@ -3,21 +3,28 @@
 A basket spans several stores; each store delivers its own part. For a shipping
 municipality, a part may be delivered home by the cheapest of the vendor's active
 zones that covers the municipality (flat price plus price per kg, if the part reaches
-the zone's minimum order), or collected at any of the vendor's active pickup points.
+the zone's minimum order), delivered home to any municipality by a national carrier the
+store sends through (alone, or combined with the other parts leaving the same province
+when the carrier allows it and that costs less), or collected at any of the vendor's
+active pickup points.
 Everything here is read in a constant number of queries, however many vendors and
 lines the basket holds.
 """
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import OuterRef, Q, Subquery
+from django.utils import formats
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from logistics.error_codes import LogisticsErrorCode
 from logistics.exceptions import DeliveryRefused
 from logistics.models import DeliveryZone, Municipality, PickupPoint
+from logistics.national.offers import NationalQuote, Parcel, default_weight, national_quotes
 from logistics.territory import territory
 from shop.core.money import money_format
 from vendors.models import Vendor
@@ -29,6 +36,9 @@ CENT = Decimal("0.01")
 HOME = "home"
 PICKUP = "pickup"
 QUOTED = "quote"
+NATIONAL = "nat"  # home-nat<carrier id>: a national carrier, the part alone
+COMBINED = "natc"  # home-natc<carrier id>: a national carrier, combined with other parts
+NATIONAL_POINT = "natp"  # pickup-natp<point id>: collected at a national carrier's office
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,9 @@ class DeliveryOption:
     name: str  # what the buyer and the vendor read
     charge: Decimal
     detail: str = ""
+    estimated_delivery: date | None = None
+    # Options of one combined shipment share a group: chosen for all of its parts or none.
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class VendorPart:
     subtotal: Decimal
     weight: Decimal
     options: tuple[DeliveryOption, ...] = ()
+    # Units whose product has no weight: a carrier takes each at DELIVERY_DEFAULT_WEIGHT_KG.
+    unweighed_units: int = 0
     # Why home delivery is not offered, when it is not (shown beside the options).
     home_unavailable: str = ""
     chosen: DeliveryOption | None = None
@@ -158,6 +173,9 @@ def _basket_vendor_parts(*, basket, municipality: Municipality | None) -> list[V
                 lines=tuple(vendor_lines),
                 subtotal=subtotal,
                 weight=weight,
+                unweighed_units=sum(
+                    line.quantity for line in vendor_lines if line.product_id not in weights
+                ),
             )
         )
     if municipality is not None:
@@ -207,18 +225,30 @@ def _delivery_plan(
                 _("Choose how %(store)s gets your order to you.")
                 % {"store": part.vendor.trade_name}
             )
-        parts.append(
-            VendorPart(
-                vendor=part.vendor,
-                lines=part.lines,
-                subtotal=part.subtotal,
-                weight=part.weight,
-                options=part.options,
-                home_unavailable=part.home_unavailable,
-                chosen=chosen,
-            )
-        )
+        parts.append(replace(part, chosen=chosen))
+    errors.extend(combined_choice_errors(parts))
     return DeliveryPlan(parts=tuple(parts), municipality=municipality, errors=tuple(errors))
+
+
+def combined_choice_errors(parts: list[VendorPart]) -> list[str]:
+    """A combined shipment is priced for all of its parts: chosen for some of them only,
+    its shares would not add up to what the carrier charges."""
+    members, choosing = defaultdict(list), defaultdict(list)
+    for part in parts:
+        for option in part.options:
+            if option.group:
+                members[option.group].append(part)
+        if part.chosen is not None and part.chosen.group:
+            choosing[part.chosen.group].append(part)
+    return [
+        _(
+            "The combined shipment is priced for %(stores)s together: choose it for all of "
+            "them, or another option for each."
+        )
+        % {"stores": ", ".join(part.vendor.trade_name for part in members[group])}
+        for group, chosen in choosing.items()
+        if len(chosen) != len(members[group])
+    ]
 
 
 def delivery_zone_charge(*, zone: DeliveryZone, weight: Decimal) -> Decimal:
@@ -244,10 +274,31 @@ def _product_weights(product_ids: set[int]) -> dict[int, Decimal]:
     return {product_id: Decimal(str(value)) for product_id, value in values if value}
 
 
+def carrier_weight(part: VendorPart) -> Decimal:
+    """What a carrier weighs the part at: its products' weights, and the default weight
+    for each unit of a product that has none."""
+    return part.weight + default_weight() * part.unweighed_units
+
+
 def _with_options(
     parts: list[VendorPart], municipality: Municipality, quotes: dict | None = None
 ) -> list[VendorPart]:
     vendor_ids = [part.vendor.pk for part in parts]
+    national = national_quotes(
+        parcels=[
+            Parcel(
+                key=part.key,
+                vendor_id=part.vendor.pk,
+                origin_province_id=part.vendor.province_id,
+                weight=carrier_weight(part),
+            )
+            for part in parts
+            if part.vendor.pk not in (quotes or {})
+        ],
+        destination_province_id=municipality.province_id,
+        destination_municipality_id=municipality.pk,
+    )
+    names = {part.key: part.vendor.trade_name for part in parts}
     zones: dict[int, list[DeliveryZone]] = {}
     for zone in (
         DeliveryZone.objects.filter(vendor_id__in=vendor_ids, is_active=True)
@@ -270,12 +321,67 @@ def _with_options(
             zones.get(part.vendor.pk, []),
             points.get(part.vendor.pk, []),
             (quotes or {}).get(part.vendor.pk),
+            [
+                option
+                for quote in national.quotes.get(part.key, [])
+                for option in _national_options(quote, municipality, names)
+            ],
+            part.key in national.too_heavy,
         )
         for part in parts
     ]
 
 
-def _part_with_options(part, municipality, zones, points, quote=None) -> VendorPart:
+def _national_options(
+    quote: NationalQuote, municipality: Municipality, names: dict[str, str]
+) -> list[DeliveryOption]:
+    arrives = formats.date_format(quote.estimated_delivery, r"l j \d\e F")
+    if not quote.is_combined:
+        home = DeliveryOption(
+            code=f"{HOME}-{NATIONAL}{quote.carrier_id}",
+            kind=HOME,
+            name=_("Home delivery to %(place)s by %(carrier)s, arrives about %(date)s")
+            % {"place": municipality.name, "carrier": quote.carrier_name, "date": arrives},
+            charge=quote.charge,
+            estimated_delivery=quote.estimated_delivery,
+        )
+        return [home] + [
+            DeliveryOption(
+                code=f"{PICKUP}-{NATIONAL_POINT}{point.pk}",
+                kind=PICKUP,
+                name=_("Pickup at %(point)s (%(address)s), from %(date)s")
+                % {"point": point.name, "address": point.address, "date": arrives},
+                charge=quote.charge,
+                detail=f"{point.municipality.name}. {point.hours}",
+                estimated_delivery=quote.estimated_delivery,
+            )
+            for point in quote.pickup_points
+        ]
+    return [
+        DeliveryOption(
+            code=f"{HOME}-{COMBINED}{quote.carrier_id}",
+            kind=HOME,
+            name=_("One shipment by %(carrier)s with %(stores)s, arrives about %(date)s")
+            % {
+                "carrier": quote.carrier_name,
+                "stores": ", ".join(names[key] for key in quote.combined_keys if key in names),
+                "date": arrives,
+            },
+            charge=quote.charge,
+            detail=_(
+                "%(total)s for the whole shipment, shared among its stores: choose it for "
+                "each of them."
+            )
+            % {"total": money_format(quote.combined_total)},
+            estimated_delivery=quote.estimated_delivery,
+            group=quote.group,
+        )
+    ]
+
+
+def _part_with_options(
+    part, municipality, zones, points, quote=None, national=(), too_heavy=False
+) -> VendorPart:
     options, home_unavailable = [], ""
     reachable = [zone for zone in zones if part.subtotal >= zone.minimum_order]
     if quote is not None:
@@ -300,15 +406,15 @@ def _part_with_options(part, municipality, zones, points, quote=None) -> VendorP
                 detail=zone.name,
             )
         )
-    elif zones:
-        minimum = min(zone.minimum_order for zone in zones)
+    if quote is None:
+        options.extend(national)
+    if not options and too_heavy:
         home_unavailable = _(
-            "Home delivery needs an order of at least %(amount)s from this store."
-        ) % {"amount": money_format(minimum)}
-    else:
-        home_unavailable = _("This store does not deliver to %(place)s.") % {
-            "place": municipality.name
-        }
+            "This part weighs %(weight)s kg, more than the national carriers take: buy it in "
+            "several orders or choose pickup."
+        ) % {"weight": formats.number_format(carrier_weight(part).normalize())}
+    elif not options:  # neither the store nor a carrier takes it home
+        home_unavailable = _home_unavailable(zones, municipality)
     # Pickup points in the buyer's municipality first, then its province, then the rest.
     points = sorted(
         points,
@@ -328,14 +434,16 @@ def _part_with_options(part, municipality, zones, points, quote=None) -> VendorP
                 f"({point.municipality.province.name}). {point.hours}",
             )
         )
-    return VendorPart(
-        vendor=part.vendor,
-        lines=part.lines,
-        subtotal=part.subtotal,
-        weight=part.weight,
-        options=tuple(options),
-        home_unavailable=home_unavailable,
-    )
+    return replace(part, options=tuple(options), home_unavailable=home_unavailable)
+
+
+def _home_unavailable(zones: list[DeliveryZone], municipality: Municipality) -> str:
+    if zones:
+        minimum = min(zone.minimum_order for zone in zones)
+        return _("Home delivery needs an order of at least %(amount)s from this store.") % {
+            "amount": money_format(minimum)
+        }
+    return _("This store does not deliver to %(place)s.") % {"place": municipality.name}
 
 
 def delivery_plan_validate(plan: DeliveryPlan) -> None:
@@ -366,5 +474,6 @@ def vendor_order_delivery_options(
             (weights.get(line.product_id, Decimal("0")) * line.quantity for line in lines),
             Decimal("0"),
         ),
+        unweighed_units=sum(line.quantity for line in lines if line.product_id not in weights),
     )
     return _with_options([part], municipality)[0].options

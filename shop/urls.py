@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("vendors.urls")),
     path("vendedor/", include("vendors.dashboard.urls")),
     path("dashboard/pagos/", include("payments.dashboard.urls")),
+    path("dashboard/envios/nacional/", include("logistics.national.urls")),
     path("dashboard/envios/", include("logistics.dashboard.urls")),
     path("dashboard/accesos/", include("shop.accounts.dashboard.urls")),
     path("dashboard/solicitudes/", include("shop.sourcing.dashboard.urls")),

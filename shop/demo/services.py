@@ -38,6 +38,7 @@ from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
 from shop.callcenter.services import customer_create, note_add
 from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
+from shop.demo.national_delivery import demo_national_delivery_seed
 from shop.demo.sourcing import demo_requests_seed
 from vendors.catalogue.products import product_weight_set
 from vendors.models import (
@@ -100,6 +101,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     )
     for index, store in enumerate(data.STORES):
         _store_delivery(store, stores[store.code].vendor, index=index)
+    demo_national_delivery_seed(stores=stores)
     products = 0
     for store in data.STORES:
         products += _store_products(

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "shop.customers",
     "shop.callcenter",
     "shop.sourcing",
+    "logistics.national",
 ]
 
 MIDDLEWARE = [
@@ -491,10 +492,30 @@ if env_str("SHIPPING_WEBHOOK_SECRET"):
             "LABEL": env_str("SHIPPING_WEBHOOK_LABEL", "Mensajería"),
         },
     }
+# A national carrier (logistics/national): its rate table, points and stores are kept in
+# the operators' dashboard under this name; with a secret it posts signed steps.
+SHIPPING_CARRIERS["nacional"] = {
+    "BACKEND": "logistics.carriers.national.NationalCarrier",
+    "OPTIONS": {
+        "SECRET": env_str("NATIONAL_CARRIER_SECRET"),
+        "LABEL": env_str("NATIONAL_CARRIER_LABEL", "Paquetería Nacional"),
+        "PREFIX": "PN",
+    },
+}
+# What a unit of a product without a weight is taken to weigh when a carrier prices it.
+DELIVERY_DEFAULT_WEIGHT_KG = env_str("DELIVERY_DEFAULT_WEIGHT_KG", "1")
 # How long a courier's signed link works, and after how many days without movement a
 # shipment shows in the vendor's "needs attention" list.
 COURIER_LINK_MAX_AGE_DAYS = env_int("COURIER_LINK_MAX_AGE_DAYS", 7)
 SHIPMENT_STALE_DAYS = env_int("SHIPMENT_STALE_DAYS", 3)
+# National carriers' tables, beside the other operator pages (MARKETPLACE_OPERATOR_MENU).
+MARKETPLACE_OPERATOR_MENU += [
+    {
+        "label": _("National carriers"),
+        "url_name": "national_dashboard:carriers",
+        "access_fn": operator_menu_access,
+    },
+]
 # Operators see and lift login lockouts beside the customers (Oscar's "Customers" heading).
 OSCAR_DASHBOARD_NAVIGATION = [
     {

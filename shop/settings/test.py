@@ -35,6 +35,12 @@ SHIPPING_CARRIERS["webhook"] = {  # noqa: F405
     "BACKEND": "logistics.carriers.webhook.WebhookCarrier",
     "OPTIONS": {"SECRET": "test-shipping-webhook-secret", "LABEL": "Mensajería de prueba"},
 }
+# A national carrier posting signed steps, and one whose steps the stores copy by hand.
+SHIPPING_CARRIERS["nacional-sin-firma"] = {  # noqa: F405
+    **SHIPPING_CARRIERS["nacional"],  # noqa: F405
+    "OPTIONS": {"LABEL": "Paquetería sin integración", "PREFIX": "PS"},
+}
+SHIPPING_CARRIERS["nacional"]["OPTIONS"]["SECRET"] = "test-national-carrier-secret"  # noqa: F405
 SMS_BACKEND = "shop.sms.backends.locmem.SmsBackend"
 
 # Parallel test workers (pytest-xdist) share one Redis: each keeps its own cache keys, so

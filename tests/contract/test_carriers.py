@@ -19,7 +19,10 @@ def hmac_headers(carrier: Carrier, body: bytes) -> dict:
 
 
 # backend -> how its carrier signs a body (the headers it sends)
-WEBHOOK_SIGNERS = {"logistics.carriers.webhook.WebhookCarrier": hmac_headers}
+WEBHOOK_SIGNERS = {
+    "logistics.carriers.webhook.WebhookCarrier": hmac_headers,
+    "logistics.carriers.national.NationalCarrier": hmac_headers,
+}
 
 CARRIERS = sorted(settings.SHIPPING_CARRIERS)
 

@@ -16,6 +16,7 @@ from logistics.carriers.registry import carrier_label, carriers_enabled
 from logistics.courier import courier_link_path
 from logistics.forms import ShipmentForm, TrackingStepForm
 from logistics.models import TrackingStatus
+from logistics.national.selectors import drop_off_points_near, part_national_carrier
 from logistics.selectors import vendor_shipments
 from logistics.tracking import SHIPPABLE, shipment_create, shipment_next_steps, shipments_cash_due
 from shop.core.money import money_format
@@ -127,7 +128,18 @@ def vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
     hidden = {VendorOrderStatus.SHIPPED}
     if shipments:
         hidden |= {VendorOrderStatus.DELIVERED, VendorOrderStatus.RETURNED}
+    # A part the buyer chose a national carrier for ships with it, from one of its points.
+    national = part_national_carrier(vendor_order=vendor_order)
+    initial = {"carrier": national.code} if national else {}
     return {
+        "national_carrier": national,
+        "national_drop_off": (
+            drop_off_points_near(vendor=vendor_order.vendor, carrier_ids=[national.pk]).get(
+                national.pk, []
+            )
+            if national
+            else []
+        ),
         "vendor_order": vendor_order,
         "lines": vendor_order.lines.select_related("product"),
         "address": vendor_order.order.shipping_address,
@@ -136,7 +148,8 @@ def vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
         "error": error,
         "refund_form": RefundForm(initial={"key": uuid.uuid4().hex}),
         "can_ship": vendor_order.status in SHIPPABLE,
-        "shipment_form": shipment_form or ShipmentForm(carriers=carriers_enabled()),
+        "shipment_form": shipment_form
+        or ShipmentForm(carriers=carriers_enabled(), initial=initial),
         "shipments": _shipment_cards(shipments, cash_due=cash_due),
     }
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from logistics.national.dashboard.stores import StoreCarrierListView
 from shop.invoices.dashboard.views import (
     VendorInvoiceCsvExportView,
     VendorInvoiceListView,
@@ -206,5 +207,10 @@ urlpatterns = [
         "<slug:vendor_slug>/entregas/recogida/<int:pk>/eliminar/",
         delivery.PickupPointDeleteView.as_view(),
         name="pickup-point-delete",
+    ),
+    path(
+        "<slug:vendor_slug>/entregas/nacional/",
+        StoreCarrierListView.as_view(),
+        name="national-carriers",
     ),
 ]

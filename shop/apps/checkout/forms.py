@@ -1,9 +1,12 @@
+from dataclasses import replace
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (Oscar's fork pattern)
 
+from logistics.delivery import combined_choice_errors
 from logistics.forms import (
     MunicipalityChoiceField,
     ProvinceChoiceField,
@@ -125,6 +128,16 @@ class DeliveryChoiceForm(forms.Form):
 
     def choices(self) -> dict[str, str]:
         return {part.key: self.cleaned_data[self.field_name(part)] for part in self.parts}
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = [
+            replace(part, chosen=part.option(cleaned.get(self.field_name(part), "")))
+            for part in self.parts
+        ]
+        for error in combined_choice_errors(chosen):
+            self.add_error(None, error)
+        return cleaned
 
 
 class CompanyBillingForm(forms.Form):

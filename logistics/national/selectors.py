@@ -1,0 +1,73 @@
+"""Reads for the national carriers: the operators' list, a store's choices, the points
+near a store, and which carrier a placed part chose."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404
+
+from logistics.national.models import NationalCarrier, NationalPoint, PointKind, StoreCarrier
+from logistics.national.offers import national_carrier_names
+
+# How a part's delivery code names a national carrier: home-nat<id> or home-natc<id>, or
+# one of its points: pickup-natp<point id>.
+CODE_PREFIXES = ("home-natc", "home-nat")
+POINT_PREFIX = "pickup-natp"
+
+
+def national_carriers_overview():
+    """Every carrier with its table's size, its points and its stores, in one query."""
+    return NationalCarrier.objects.annotate(
+        rate_count=Count("rates", distinct=True),
+        point_count=Count("points", distinct=True),
+        store_count=Count("stores", filter=Q(stores__is_active=True), distinct=True),
+    ).order_by("name", "id")
+
+
+def national_carrier_get(*, pk: int) -> NationalCarrier:
+    return get_object_or_404(NationalCarrier, pk=pk)
+
+
+def store_carrier_choices(*, vendor) -> list:
+    """The active, connected carriers, each marked with whether the store sends
+    through it (`chosen`)."""
+    return list(
+        NationalCarrier.objects.filter(is_active=True, code__in=national_carrier_names())
+        .annotate(
+            chosen=Exists(
+                StoreCarrier.objects.filter(vendor=vendor, carrier=OuterRef("pk"), is_active=True)
+            )
+        )
+        .order_by("name", "id")
+    )
+
+
+def drop_off_points_near(*, vendor, carrier_ids) -> dict[int, list[NationalPoint]]:
+    """{carrier id: its drop-off points in the store's province}."""
+    points = {}
+    for point in (
+        NationalPoint.objects.filter(
+            carrier_id__in=carrier_ids,
+            is_active=True,
+            kind__in=(PointKind.DROP_OFF, PointKind.BOTH),
+            municipality__province_id=vendor.province_id,
+        )
+        .select_related("municipality")
+        .order_by("name", "id")
+    ):
+        points.setdefault(point.carrier_id, []).append(point)
+    return points
+
+
+def part_national_carrier(*, vendor_order) -> NationalCarrier | None:
+    """The national carrier a placed part chose at checkout, if it chose one."""
+    code = vendor_order.delivery_code
+    if code.startswith(POINT_PREFIX) and code[len(POINT_PREFIX) :].isdigit():
+        point = (
+            NationalPoint.objects.filter(pk=int(code[len(POINT_PREFIX) :]))
+            .select_related("carrier")
+            .first()
+        )
+        return point.carrier if point else None
+    for prefix in CODE_PREFIXES:
+        if code.startswith(prefix) and code[len(prefix) :].isdigit():
+            return NationalCarrier.objects.filter(pk=int(code[len(prefix) :])).first()
+    return None
