@@ -1,5 +1,6 @@
 from django.urls import path
 
+from shop.api.dashboard.views import StoreApiKeyRevokeView, StoreApiKeysView
 from shop.invoices.dashboard.views import (
     VendorInvoiceCsvExportView,
     VendorInvoiceListView,
@@ -151,6 +152,12 @@ urlpatterns = [
     path("<slug:vendor_slug>/cuenta/", money.AccountView.as_view(), name="account"),
     path("<slug:vendor_slug>/perfil/", home.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", team.TeamView.as_view(), name="team"),
+    path("<slug:vendor_slug>/api/", StoreApiKeysView.as_view(), name="api-keys"),
+    path(
+        "<slug:vendor_slug>/api/<int:pk>/revocar/",
+        StoreApiKeyRevokeView.as_view(),
+        name="api-key-revoke",
+    ),
     path(
         "<slug:vendor_slug>/entregas/zonas/",
         delivery.DeliveryZoneListView.as_view(),

@@ -22,6 +22,8 @@ from logistics.models import (
 )
 from payments.ledger import payment_outcome_record
 from payments.models import Payment
+from shop.api.models import ApiKey
+from shop.api.services import store_api_key_create
 from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
 from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
@@ -49,8 +51,9 @@ StockRecord = get_model("partner", "StockRecord")
 
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
-OWNER_ONLY = {"team", "profile", "invoice-settings"}
+OWNER_ONLY = {"team", "profile", "invoice-settings", "api-keys", "api-key-revoke"}
 POST_ONLY = {
+    "api-key-revoke",
     "product-publish",
     "order-bulk",
     "order-refund",
@@ -66,6 +69,8 @@ POST_ONLY = {
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
+    "api-keys": {"name": "Intrusa", "scopes": ["catalogue:read"]},
+    "api-key-revoke": {},
     "product-create": {"title": "Intruso", "price": "1.00", "stock": "5", "is_public": "on"},
     "product-edit": {"title": "Cambiado", "price": "9.99", "is_public": "on"},
     "product-publish": {"publish": "0"},
@@ -150,6 +155,7 @@ def payload(name: str, world) -> dict:
 OBJECT_KWARGS = {"pk", "number"}
 # url name prefix -> the `world` key of vendor A's object its pk points at
 PK_OBJECTS = {
+    "api-key-": "api_key_a",
     "product-": "product_a",
     "delivery-zone-": "zone_a",
     "pickup-point-": "point_a",
@@ -246,7 +252,17 @@ def world(db):
             OfferMessage.objects.create(
                 offer=offer, author=users["shopper"], from_store=False, body=f"Pregunta {number}"
             )
+    api_keys = {
+        key: store_api_key_create(
+            vendor=vendor,
+            user=users[f"owner_{key}"],
+            name=f"Clave de {key.upper()}",
+            scopes=["catalogue:read"],
+        ).api_key
+        for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
+    }
     return {
+        "api_key_a": api_keys["a"],
         "sourcing_request": sourcing_request,
         "offer_a": offer_a,
         "offer_b": offer_b,
@@ -351,6 +367,11 @@ def snapshot(world) -> tuple:
         ),
         OfferMessage.objects.filter(offer__vendor=vendor).count(),
         list(
+            ApiKey.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "name", "scopes", "revoked_at")
+        ),
+        list(
             StoreFollowing.provinces.through.objects.filter(storefollowing__vendor=vendor)
             .order_by("pk")
             .values_list("province_id", flat=True)
@@ -361,6 +382,8 @@ def snapshot(world) -> tuple:
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
         "account",
+        "api-key-revoke",
+        "api-keys",
         "delivery-zone-activate",
         "delivery-zone-create",
         "delivery-zone-delete",
@@ -434,6 +457,7 @@ def test_get(world, name, role):
         assert "Zona de B" not in html and "Punto de B" not in html
         assert "MATRIZ-B" not in html
         assert "Oferta de B" not in html
+        assert "Clave de B" not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())
