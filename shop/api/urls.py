@@ -1,7 +1,7 @@
 """/api/v1/: no language prefix (Accept-Language picks the messages' language), no
 session, no CSRF: a key in the Authorization header."""
 
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from shop.api.dashboard.views import PersonalApiKeyRevokeView, PersonalApiKeysView
@@ -92,6 +92,8 @@ urlpatterns = [
     ),
     path("me/purchases/", buyer.PurchaseList.as_view(), name="purchases"),
     path("me/purchases/<str:number>/", buyer.PurchaseDetail.as_view(), name="purchase"),
+    # Anything else under /api/v1/ is refused in the API's shape, not with a page.
+    re_path(r"^", public.not_found),
 ]
 
 # A person's own keys, among the account pages (mounted at /accounts/api/).

@@ -2,13 +2,17 @@
 of economic actors) and the open requests board. The same selectors as the pages."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
 
 from logistics.models import Province
+from shop.api.error_codes import ApiErrorCode
+from shop.api.responses import error_body
 from shop.api.serializers import (
     BoardRequestSerializer,
     CatalogueProductSerializer,
@@ -23,6 +27,13 @@ from vendors.models import ActorType, Sector, VendorStatus
 
 TEXT = OpenApiParameter("q", OpenApiTypes.STR, description="Words to find (accents ignored).")
 PROVINCE = OpenApiParameter("province", OpenApiTypes.STR, description="A province's slug.")
+
+
+@csrf_exempt  # a key, never a session, authenticates the API: no CSRF to check
+def not_found(request, *args, **kwargs):
+    return JsonResponse(
+        error_body(code=ApiErrorCode.NOT_FOUND, message=_("Not found.")), status=404
+    )
 
 
 def _text(request, name: str) -> str:

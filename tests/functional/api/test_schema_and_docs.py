@@ -11,7 +11,11 @@ from tests.functional.api.conftest import api_client
 
 def api_paths() -> set[str]:
     namespace = get_resolver().namespace_dict["api"][1]
-    return {pattern.name for pattern in namespace.url_patterns} - {"schema", "docs"}
+    # The last pattern, unnamed, answers 404 in the API's shape for every other path.
+    return {pattern.name for pattern in namespace.url_patterns if pattern.name} - {
+        "schema",
+        "docs",
+    }
 
 
 def test_the_schema_lists_every_endpoint(db):
@@ -22,6 +26,16 @@ def test_the_schema_lists_every_endpoint(db):
     assert schema["openapi"].startswith("3.")
     assert len(schema["paths"]) == len(api_paths())
     assert "apiKey" in schema["components"]["securitySchemes"]
+    stock = schema["paths"]["/api/v1/stores/{vendor_slug}/products/{product_id}/stock/"]["post"]
+    assert {"201", "400", "401", "403", "404", "429"} <= set(stock["responses"])
+    assert stock["responses"]["429"]["headers"]["Retry-After"]
+
+
+def test_a_path_outside_the_api_is_refused_in_its_shape(db):
+    response = api_client().post("/api/v1/no-existe/", {}, content_type="application/json")
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 def test_the_docs_page_uses_only_our_own_files_and_no_inline_code(db):
