@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served as our own static files
     "shop.api",
+    "shop.webhooks",
+    "shop.retention",
 ]
 
 MIDDLEWARE = [
@@ -332,7 +334,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sourcing.requests_expire",
         "schedule": crontab(minute=5),
     },
+    "webhooks-deliveries-due": {
+        "task": "webhooks.deliveries_due",
+        "schedule": crontab(minute="*"),
+    },
+    "retention-apply": {
+        "task": "retention.apply",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+# A webhook subscription whose every delivery has failed this long is paused (owner told).
+WEBHOOK_PAUSE_AFTER_DAYS = env_int("WEBHOOK_PAUSE_AFTER_DAYS", 2)
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")
 )

@@ -15,6 +15,11 @@ from shop.sourcing.dashboard.views import (
     VendorOfferWithdrawView,
     VendorSourcingListView,
 )
+from shop.webhooks.dashboard.views import (
+    StoreWebhookResendView,
+    StoreWebhookResumeView,
+    StoreWebhooksView,
+)
 from vendors.dashboard import (
     catalogue,
     delivery,
@@ -157,6 +162,17 @@ urlpatterns = [
         "<slug:vendor_slug>/api/<int:pk>/revocar/",
         StoreApiKeyRevokeView.as_view(),
         name="api-key-revoke",
+    ),
+    path("<slug:vendor_slug>/api/webhooks/", StoreWebhooksView.as_view(), name="webhooks"),
+    path(
+        "<slug:vendor_slug>/api/webhooks/<int:pk>/reanudar/",
+        StoreWebhookResumeView.as_view(),
+        name="webhook-resume",
+    ),
+    path(
+        "<slug:vendor_slug>/api/webhooks/entregas/<int:pk>/reenviar/",
+        StoreWebhookResendView.as_view(),
+        name="webhook-resend",
     ),
     path(
         "<slug:vendor_slug>/entregas/zonas/",
