@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "shop.api",
     "shop.webhooks",
     "shop.retention",
+    "shop.privacy",
 ]
 
 MIDDLEWARE = [
