@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from shop.apps.checkout.placement import purchase_placed
 from shop.sourcing.models import OfferMessage, OfferStatus, SourcingOffer
 from shop.webhooks.models import EventType
-from shop.webhooks.services import webhook_event_emit
+from shop.webhooks.services import listening_vendor_ids, someone_listens, webhook_event_emit
 from vendors.models import StockMovement, VendorOrder, VendorOrderStatus
 from vendors.orders.transitions import vendor_order_changed
 
@@ -31,6 +31,8 @@ def _order_payload(vendor_order: VendorOrder) -> dict:
 
 @receiver(purchase_placed)
 def purchase_placed_event(sender, order, **kwargs):
+    if not listening_vendor_ids():
+        return
     for part in order.vendor_orders.select_related("vendor"):
         webhook_event_emit(
             type=EventType.ORDER_PLACED, vendor=part.vendor, payload=_order_payload(part)
@@ -39,6 +41,8 @@ def purchase_placed_event(sender, order, **kwargs):
 
 @receiver(vendor_order_changed, sender=VendorOrder)
 def vendor_order_event(sender, vendor_order, from_status, to_status, **kwargs):
+    if not someone_listens(vendor_id=vendor_order.vendor_id):
+        return
     if from_status == S.PENDING_PAYMENT and to_status == S.PLACED:
         event = EventType.ORDER_PAID
     else:
@@ -51,7 +55,7 @@ def vendor_order_event(sender, vendor_order, from_status, to_status, **kwargs):
 
 @receiver(post_save, sender=StockMovement)
 def stock_low_event(sender, instance, created, **kwargs):
-    if not created or instance.delta >= 0:
+    if not created or instance.delta >= 0 or not someone_listens(vendor_id=instance.vendor_id):
         return
     threshold = instance.stockrecord.low_stock_threshold
     before = instance.level_after - instance.delta
@@ -71,7 +75,12 @@ def stock_low_event(sender, instance, created, **kwargs):
 
 @receiver(post_save, sender=SourcingOffer)
 def offer_accepted_event(sender, instance, created, update_fields=None, **kwargs):
-    if instance.status == OfferStatus.ACCEPTED and update_fields and "status" in update_fields:
+    if (
+        instance.status == OfferStatus.ACCEPTED
+        and update_fields
+        and "status" in update_fields
+        and someone_listens(vendor_id=instance.vendor_id)
+    ):
         webhook_event_emit(
             type=EventType.OFFER_ACCEPTED,
             vendor=instance.vendor,
@@ -90,6 +99,8 @@ def message_received_event(sender, instance, created, **kwargs):
     # The store hears of the buyer's messages; its own are not news to it.
     if created and not instance.from_store:
         offer = instance.offer
+        if not someone_listens(vendor_id=offer.vendor_id):
+            return
         webhook_event_emit(
             type=EventType.MESSAGE_RECEIVED,
             vendor=offer.vendor,

@@ -12,6 +12,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -55,20 +56,55 @@ def subscription_create(*, vendor, user, url: str, events) -> WebhookSubscriptio
         raise SubscriptionRefused(
             _("Choose at least one of the events offered."), code=WebhookErrorCode.EVENTS
         )
-    return WebhookSubscription.objects.create(
+    subscription = WebhookSubscription.objects.create(
         vendor=vendor, created_by=user, url=url, events=events, secret=secrets.token_hex(32)
     )
+    listening_vendor_ids_forget()
+    return subscription
 
 
 def subscription_resume(*, subscription: WebhookSubscription) -> None:
     WebhookSubscription.objects.filter(pk=subscription.pk).update(
         is_active=True, paused_at=None, failing_since=None
     )
+    listening_vendor_ids_forget()
+
+
+LISTENERS_CACHE_KEY = "webhooks:listening-vendor-ids"
+PLATFORM = 0  # among the listening ids: a platform-wide subscription exists
+
+
+def listening_vendor_ids() -> frozenset[int]:
+    """Ids of the stores with an active subscription (PLATFORM for the platform's own):
+    cached, so an event nobody listens to costs no query. Forgotten on every change."""
+    ids = cache.get(LISTENERS_CACHE_KEY)
+    if ids is None:
+        ids = frozenset(
+            vendor_id or PLATFORM
+            for vendor_id in WebhookSubscription.objects.filter(is_active=True).values_list(
+                "vendor_id", flat=True
+            )
+        )
+        cache.set(LISTENERS_CACHE_KEY, ids, timeout=300)
+    return ids
+
+
+def listening_vendor_ids_forget() -> None:
+    cache.delete(LISTENERS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(LISTENERS_CACHE_KEY))
+
+
+def someone_listens(*, vendor_id: int | None) -> bool:
+    """Whether an event of this store would go anywhere (one cache read)."""
+    listening = listening_vendor_ids()
+    return PLATFORM in listening or (vendor_id is not None and vendor_id in listening)
 
 
 def webhook_event_emit(*, type: str, vendor, payload: dict) -> WebhookEvent | None:
     """Record the event for the store's subscriptions and the platform's; None when
     nobody listens. Sent after the current transaction commits."""
+    if not someone_listens(vendor_id=vendor.pk if vendor else None):
+        return None
     # A store has a handful of subscriptions: their events are read here, on any database.
     subscriptions = [
         subscription
@@ -193,6 +229,7 @@ def _pause_if_failing_for_days(subscription: WebhookSubscription, now) -> None:
         return
     subscription.is_active = False
     subscription.paused_at = now
+    listening_vendor_ids_forget()
     subject = _("Your webhook is paused")
     body = _(
         "Every delivery to %(url)s has failed since %(since)s, so we paused it. Deliveries "
