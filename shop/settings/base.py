@@ -401,6 +401,35 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several machines: pictures and logos in an S3-compatible object store (public reads),
+# invoices, credit notes and data exports in a private bucket, read only through the app.
+# Credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, as boto3 reads them.
+_S3 = {
+    "endpoint_url": env_str("STORAGE_S3_ENDPOINT_URL") or None,
+    "region_name": env_str("STORAGE_S3_REGION") or None,
+}
+if env_str("STORAGE_S3_MEDIA_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": env_str("STORAGE_S3_MEDIA_BUCKET"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+if env_str("STORAGE_S3_PRIVATE_BUCKET"):
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": env_str("STORAGE_S3_PRIVATE_BUCKET"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,  # a signed URL, if one is ever made, lives 5 minutes
+            "file_overwrite": False,
+        },
+    }
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 
