@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from logistics.urls import tracking_pages
 from payments.urls import payment_pages
+from shop.api.urls import account_pages as api_account_pages
 from shop.health import healthz
 from shop.sourcing.urls import account_pages as sourcing_account_pages
 from shop.storefront import errors
@@ -24,6 +25,8 @@ urlpatterns = [
     # Gateways call these: no language prefix, no session, no CSRF (signed bodies instead).
     path("payments/", include("payments.urls")),
     path("logistics/", include("logistics.urls")),
+    # Other software: a key in the Authorization header, no language prefix, no CSRF.
+    path("api/v1/", include("shop.api.urls")),
 ]
 
 # Spanish pages live at /, English ones under /en/.
@@ -46,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("", include("shop.invoices.urls")),
     path("solicitudes/", include("shop.sourcing.urls")),
     path("accounts/mensajes/", include(sourcing_account_pages)),
+    path("accounts/api/", include(api_account_pages)),
+    path("accounts/mis-datos/", include("shop.privacy.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

@@ -4,11 +4,12 @@ their sha256."""
 import hashlib
 
 from django.core.files.base import ContentFile
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import translation
 
 from shop.core.links import absolute_url
-from shop.invoices.models import CreditNote, Invoice
+from shop.invoices.models import CreditNote, Invoice, RenderState
 from shop.invoices.services import document_rendered_record
 
 TEMPLATES = {Invoice: "invoices/invoice.html", CreditNote: "invoices/credit_note.html"}
@@ -48,3 +49,17 @@ def invoice_pdf_store(*, invoice_id: int) -> str:
 
 def credit_note_pdf_store(*, credit_note_id: int) -> str:
     return document_pdf_store(document=CreditNote.objects.get(pk=credit_note_id))
+
+
+def document_pdf_response(document: Invoice | CreditNote) -> FileResponse:
+    """The document's PDF as a download that no cache keeps; 404 until it is rendered."""
+    if document.render_state != RenderState.RENDERED or not document.pdf:
+        raise Http404
+    response = FileResponse(
+        document.pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{document.display_number}.pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,8 +1,9 @@
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
-from shop.invoices.models import CreditNote, Invoice, RenderState
+from shop.invoices.files import document_pdf_response
+from shop.invoices.models import CreditNote, Invoice
 from shop.invoices.selectors import credit_notes_readable_by, invoices_readable_by
 
 
@@ -33,17 +34,7 @@ class InvoicePdfView(View):
         return get_object_or_404(self.readable_by(user=request.user), pk=pk)
 
     def get(self, request, pk, **kwargs):
-        document = self.document(request, pk, **kwargs)
-        if document.render_state != RenderState.RENDERED or not document.pdf:
-            raise Http404
-        response = FileResponse(
-            document.pdf.open("rb"),
-            content_type="application/pdf",
-            as_attachment=True,
-            filename=f"{document.display_number}.pdf",
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return document_pdf_response(self.document(request, pk, **kwargs))
 
 
 class CreditNotePdfView(InvoicePdfView):

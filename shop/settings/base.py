@@ -104,6 +104,13 @@ INSTALLED_APPS = [
     "shop.callcenter",
     "shop.sourcing",
     "logistics.national",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served as our own static files
+    "shop.api",
+    "shop.webhooks",
+    "shop.retention",
+    "shop.privacy",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +121,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "shop.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -184,6 +192,54 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
+    },
+}
+
+# --- The API (/api/v1/, shop/api) ------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["shop.api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "shop.api.pagination.NewestFirstCursor",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "shop.api.responses.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "shop.api.throttling.ApiKeyRateThrottle",
+        "shop.api.throttling.AnonymousRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "api_key": env_str("API_RATE_PER_KEY", "600/min"),
+        "api_anonymous": env_str("API_RATE_ANONYMOUS", "120/min"),
+    },
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Encadena API",
+    "DESCRIPTION": "Catalogue, stores, requests; a store's products, stock, orders, "
+    "shipments, invoices and offers; a buyer's purchases.",
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "shop.api.schema.error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "VendorOrderStatusEnum": "vendors.models.VendorOrderStatus",
+        "TrackingStatusEnum": "logistics.models.TrackingStatus",
+        "OfferStatusEnum": "shop.sourcing.models.OfferStatus",
+        "RequestStatusEnum": "shop.sourcing.models.RequestStatus",
+        "RenderStateEnum": "shop.invoices.models.RenderState",
     },
 }
 
@@ -280,7 +336,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sourcing.requests_expire",
         "schedule": crontab(minute=5),
     },
+    "webhooks-deliveries-due": {
+        "task": "webhooks.deliveries_due",
+        "schedule": crontab(minute="*"),
+    },
+    "retention-apply": {
+        "task": "retention.apply",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+# A webhook subscription whose every delivery has failed this long is paused (owner told).
+WEBHOOK_PAUSE_AFTER_DAYS = env_int("WEBHOOK_PAUSE_AFTER_DAYS", 2)
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")
 )
@@ -336,6 +402,35 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several machines: pictures and logos in an S3-compatible object store (public reads),
+# invoices, credit notes and data exports in a private bucket, read only through the app.
+# Credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, as boto3 reads them.
+_S3 = {
+    "endpoint_url": env_str("STORAGE_S3_ENDPOINT_URL") or None,
+    "region_name": env_str("STORAGE_S3_REGION") or None,
+}
+if env_str("STORAGE_S3_MEDIA_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": env_str("STORAGE_S3_MEDIA_BUCKET"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+if env_str("STORAGE_S3_PRIVATE_BUCKET"):
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": env_str("STORAGE_S3_PRIVATE_BUCKET"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,  # a signed URL, if one is ever made, lives 5 minutes
+            "file_overwrite": False,
+        },
+    }
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from logistics.national.dashboard.stores import StoreCarrierListView
+from shop.api.dashboard.views import StoreApiKeyRevokeView, StoreApiKeysView
 from shop.invoices.dashboard.views import (
     VendorInvoiceCsvExportView,
     VendorInvoiceListView,
@@ -14,6 +15,11 @@ from shop.sourcing.dashboard.views import (
     VendorOfferView,
     VendorOfferWithdrawView,
     VendorSourcingListView,
+)
+from shop.webhooks.dashboard.views import (
+    StoreWebhookResendView,
+    StoreWebhookResumeView,
+    StoreWebhooksView,
 )
 from vendors.dashboard import (
     catalogue,
@@ -158,6 +164,23 @@ urlpatterns = [
     ),
     path("<slug:vendor_slug>/perfil/", home.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", team.TeamView.as_view(), name="team"),
+    path("<slug:vendor_slug>/api/", StoreApiKeysView.as_view(), name="api-keys"),
+    path(
+        "<slug:vendor_slug>/api/<int:pk>/revocar/",
+        StoreApiKeyRevokeView.as_view(),
+        name="api-key-revoke",
+    ),
+    path("<slug:vendor_slug>/api/webhooks/", StoreWebhooksView.as_view(), name="webhooks"),
+    path(
+        "<slug:vendor_slug>/api/webhooks/<int:pk>/reanudar/",
+        StoreWebhookResumeView.as_view(),
+        name="webhook-resume",
+    ),
+    path(
+        "<slug:vendor_slug>/api/webhooks/entregas/<int:pk>/reenviar/",
+        StoreWebhookResendView.as_view(),
+        name="webhook-resend",
+    ),
     path(
         "<slug:vendor_slug>/entregas/zonas/",
         delivery.DeliveryZoneListView.as_view(),

@@ -64,7 +64,8 @@ def stock_set(
 @transaction.atomic
 def _stock_move(*, stockrecord_id, vendor, reason, actor, note, delta_for, order_number=""):
     """Refuses a level below zero or below what orders already hold, and a manual
-    adjustment without a note. The delta is computed from the locked row."""
+    adjustment without a note, each with its field and its code (the API answers with
+    it). The delta is computed from the locked row."""
     stockrecord = StockRecord.objects.select_for_update().get(
         pk=stockrecord_id, partner_id=vendor.partner_id
     )
@@ -75,23 +76,33 @@ def _stock_move(*, stockrecord_id, vendor, reason, actor, note, delta_for, order
     note = note.strip()
     if reason == StockMovementReason.ADJUSTMENT and not note:
         raise ValidationError(
-            {"note": _("Say why the stock changes.")}, code=VendorErrorCode.NOTE_REQUIRED
+            {
+                "note": ValidationError(
+                    _("Say why the stock changes."), code=VendorErrorCode.NOTE_REQUIRED
+                )
+            }
         )
     level = current + delta
     if level < 0:
         raise ValidationError(
-            {"level": _("Stock cannot be negative.")}, code=VendorErrorCode.NEGATIVE_STOCK
+            {
+                "level": ValidationError(
+                    _("Stock cannot be negative."), code=VendorErrorCode.NEGATIVE_STOCK
+                )
+            }
         )
     if level < (stockrecord.num_allocated or 0):
         raise ValidationError(
             {
-                "level": _(
-                    "%(allocated)s units are already promised to orders: the stock cannot "
-                    "go below that."
+                "level": ValidationError(
+                    _(
+                        "%(allocated)s units are already promised to orders: the stock cannot "
+                        "go below that."
+                    )
+                    % {"allocated": stockrecord.num_allocated},
+                    code=VendorErrorCode.BELOW_ALLOCATED,
                 )
-                % {"allocated": stockrecord.num_allocated}
-            },
-            code=VendorErrorCode.BELOW_ALLOCATED,
+            }
         )
     stockrecord.num_in_stock = level
     stockrecord.save(update_fields=["num_in_stock", "date_updated"])

@@ -5,11 +5,14 @@ later is checked without touching this file: one that forgets to scope by
 vendor lets owner B in, and fails here.
 """
 
+import uuid
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from logistics.models import (
@@ -22,10 +25,13 @@ from logistics.models import (
 )
 from payments.ledger import payment_outcome_record
 from payments.models import Payment
+from shop.api.models import ApiKey
+from shop.api.services import store_api_key_create
 from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
 from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
 from shop.sourcing.services import offer_save
+from shop.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
@@ -49,8 +55,20 @@ StockRecord = get_model("partner", "StockRecord")
 
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
-OWNER_ONLY = {"team", "profile", "invoice-settings"}
+OWNER_ONLY = {
+    "team",
+    "profile",
+    "invoice-settings",
+    "api-keys",
+    "api-key-revoke",
+    "webhooks",
+    "webhook-resume",
+    "webhook-resend",
+}
 POST_ONLY = {
+    "api-key-revoke",
+    "webhook-resume",
+    "webhook-resend",
     "product-publish",
     "order-bulk",
     "order-refund",
@@ -66,6 +84,11 @@ POST_ONLY = {
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
+    "api-keys": {"name": "Intrusa", "scopes": ["catalogue:read"]},
+    "api-key-revoke": {},
+    "webhooks": {"url": "https://intruso.example/hooks", "events": ["order.placed"]},
+    "webhook-resume": {},
+    "webhook-resend": {},
     "product-create": {"title": "Intruso", "price": "1.00", "stock": "5", "is_public": "on"},
     "product-edit": {"title": "Cambiado", "price": "9.99", "is_public": "on"},
     "product-publish": {"publish": "0"},
@@ -150,6 +173,9 @@ def payload(name: str, world) -> dict:
 OBJECT_KWARGS = {"pk", "number"}
 # url name prefix -> the `world` key of vendor A's object its pk points at
 PK_OBJECTS = {
+    "api-key-": "api_key_a",
+    "webhook-resume": "subscription_a",
+    "webhook-resend": "delivery_a",
     "product-": "product_a",
     "delivery-zone-": "zone_a",
     "pickup-point-": "point_a",
@@ -246,7 +272,39 @@ def world(db):
             OfferMessage.objects.create(
                 offer=offer, author=users["shopper"], from_store=False, body=f"Pregunta {number}"
             )
+    api_keys = {
+        key: store_api_key_create(
+            vendor=vendor,
+            user=users[f"owner_{key}"],
+            name=f"Clave de {key.upper()}",
+            scopes=["catalogue:read"],
+        ).api_key
+        for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
+    }
+    # A paused subscription of each store, with a delivery it gave up on.
+    subscriptions, deliveries = {}, {}
+    for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor)):
+        subscriptions[key] = WebhookSubscription.objects.create(
+            vendor=vendor,
+            url=f"https://tienda-{key}.example/hooks",
+            events=["order.placed"],
+            secret="s",
+            is_active=False,
+        )
+        event = WebhookEvent.objects.create(
+            event_id=uuid.uuid4(),
+            type="order.placed",
+            vendor=vendor,
+            payload={},
+            created_at=timezone.now(),
+        )
+        deliveries[key] = WebhookDelivery.objects.create(
+            subscription=subscriptions[key], event=event, state="gave_up"
+        )
     return {
+        "subscription_a": subscriptions["a"],
+        "delivery_a": deliveries["a"],
+        "api_key_a": api_keys["a"],
         "sourcing_request": sourcing_request,
         "offer_a": offer_a,
         "offer_b": offer_b,
@@ -351,6 +409,21 @@ def snapshot(world) -> tuple:
         ),
         OfferMessage.objects.filter(offer__vendor=vendor).count(),
         list(
+            WebhookSubscription.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "url", "is_active")
+        ),
+        list(
+            WebhookDelivery.objects.filter(subscription__vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "state")
+        ),
+        list(
+            ApiKey.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "name", "scopes", "revoked_at")
+        ),
+        list(
             StoreFollowing.provinces.through.objects.filter(storefollowing__vendor=vendor)
             .order_by("pk")
             .values_list("province_id", flat=True)
@@ -361,6 +434,8 @@ def snapshot(world) -> tuple:
 def test_the_matrix_knows_every_vendor_dashboard_url():
     assert vendor_scoped_url_names() == [
         "account",
+        "api-key-revoke",
+        "api-keys",
         "delivery-zone-activate",
         "delivery-zone-create",
         "delivery-zone-delete",
@@ -401,6 +476,9 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "sourcing-offer-message",
         "sourcing-offer-withdraw",
         "team",
+        "webhook-resend",
+        "webhook-resume",
+        "webhooks",
     ]
 
 
@@ -434,6 +512,8 @@ def test_get(world, name, role):
         assert "Zona de B" not in html and "Punto de B" not in html
         assert "MATRIZ-B" not in html
         assert "Oferta de B" not in html
+        assert "Clave de B" not in html
+        assert "tienda-b.example" not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())

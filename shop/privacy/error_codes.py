@@ -1,0 +1,6 @@
+from enum import StrEnum
+
+
+class PrivacyErrorCode(StrEnum):
+    PASSWORD = "password"
+    PENDING = "pending"
