@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "shop.customers",
     "shop.callcenter",
     "shop.sourcing",
+    "vendors.pricing",
 ]
 
 MIDDLEWARE = [
