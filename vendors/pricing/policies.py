@@ -37,6 +37,11 @@ class TermsAvailability:
         return getattr(self._inner, name)
 
     @property
+    def without_terms(self):
+        """Oscar's availability alone (stock), for the questions about a change of quantity."""
+        return self._inner
+
+    @property
     def terms(self) -> QuantityTerms:
         return self._terms()
 

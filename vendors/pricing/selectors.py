@@ -5,14 +5,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import DecimalField, Exists, OuterRef, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
+from shop.apps.catalogue.versions import catalogue_cached
 from shop.core.money import money_format
 from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.pricing.error_codes import PricingErrorCode
 from vendors.pricing.models import ProductTerms, StoreTerms, TierPrice
 from vendors.pricing.rules import PLAIN_TERMS, QuantityTerms, Tier, quantity_refusal
 
+TIER, RULE = 1, 0
+CENT = Decimal("0.01")
 # A part that did not go through does not make the next order a reorder.
 NOT_AN_ORDER = (
     VendorOrderStatus.PENDING_PAYMENT,
@@ -21,22 +26,53 @@ NOT_AN_ORDER = (
 )
 
 
+def has_wholesale_terms_subquery(stockrecord_ref: str = "stockrecord_id"):
+    """Whether the stock record `stockrecord_ref` names has any terms, for an annotation."""
+    return Exists(ProductTerms.objects.filter(stockrecord_id=OuterRef(stockrecord_ref))) | Exists(
+        TierPrice.objects.filter(stockrecord_id=OuterRef(stockrecord_ref))
+    )
+
+
+def quantity_terms_cached(stockrecord_id: int) -> QuantityTerms:
+    """One stock record's terms (a product page's), kept until the catalogue changes:
+    product_terms_set moves its version."""
+    return catalogue_cached(
+        "wholesale-terms",
+        str(stockrecord_id),
+        lambda: quantity_terms_for([stockrecord_id])[stockrecord_id],
+    )
+
+
 def quantity_terms_for(stockrecord_ids: Iterable[int]) -> dict[int, QuantityTerms]:
     """The terms of each stock record, PLAIN_TERMS for those without any (two queries)."""
     ids = sorted(set(stockrecord_ids))
     if not ids:
         return {}
+    # One query: the tiers and the quantity rules of every stock record asked about.
+    tier_rows = (
+        TierPrice.objects.filter(stockrecord_id__in=ids)
+        .order_by()
+        .annotate(kind=Value(TIER))
+        .values_list("stockrecord_id", "min_quantity", "price", "kind")
+    )
+    rule_rows = (
+        ProductTerms.objects.filter(stockrecord_id__in=ids)
+        .order_by()
+        .annotate(
+            multiple=Cast("order_multiple", DecimalField(max_digits=12, decimal_places=2)),
+            kind=Value(RULE),
+        )
+        .values_list("stockrecord_id", "minimum_quantity", "multiple", "kind")
+    )
     tiers: dict[int, list[Tier]] = {}
-    for stockrecord_id, min_quantity, price in TierPrice.objects.filter(
-        stockrecord_id__in=ids
-    ).values_list("stockrecord_id", "min_quantity", "price"):
-        tiers.setdefault(stockrecord_id, []).append(Tier(min_quantity=min_quantity, price=price))
-    rows = {
-        stockrecord_id: (minimum, multiple)
-        for stockrecord_id, minimum, multiple in ProductTerms.objects.filter(
-            stockrecord_id__in=ids
-        ).values_list("stockrecord_id", "minimum_quantity", "order_multiple")
-    }
+    rows: dict[int, tuple[int, int]] = {}
+    for stockrecord_id, number, amount, kind in tier_rows.union(rule_rows, all=True):
+        if kind == TIER:
+            tiers.setdefault(stockrecord_id, []).append(
+                Tier(min_quantity=number, price=Decimal(amount).quantize(CENT))
+            )
+        else:
+            rows[stockrecord_id] = (number, int(amount))
     terms = {}
     for stockrecord_id in ids:
         minimum, multiple = rows.get(stockrecord_id, (1, 1))

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from shop.apps.catalogue.versions import catalogue_version_bump
 from vendors.catalogue.products import MAX_PRICE, MAX_STOCK
 from vendors.pricing.error_codes import PricingErrorCode
 from vendors.pricing.exceptions import TermsInvalid, TermsRefused
@@ -120,6 +121,7 @@ def product_terms_set(*, stockrecord, terms: QuantityTerms) -> None:
         TierPrice(stockrecord=stockrecord, min_quantity=tier.min_quantity, price=tier.price)
         for tier in terms.tiers
     )
+    catalogue_version_bump()  # the product page shows the terms
 
 
 def store_terms_set(

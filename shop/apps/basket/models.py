@@ -3,6 +3,7 @@ from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine, Abst
 from oscar.core.loading import get_class, get_model, is_model_registered
 
 from logistics.delivery import product_weight_subquery
+from vendors.pricing.selectors import has_wholesale_terms_subquery
 
 Voucher = get_model("voucher", "Voucher")
 Unavailable = get_class("partner.availability", "Unavailable")
@@ -34,6 +35,8 @@ class Basket(AbstractBasket):
             .annotate(
                 has_attributes=Exists(LineAttribute.objects.filter(line=OuterRef("pk"))),
                 product_weight=product_weight_subquery(),  # what the delivery charges by
+                # Most lines' stores sell one by one at one price: their terms are not read.
+                has_wholesale_terms=has_wholesale_terms_subquery(),
                 basket_has_vouchers=Exists(
                     self.vouchers.through.objects.filter(basket_id=OuterRef("basket_id"))
                 ),
@@ -63,6 +66,20 @@ class Basket(AbstractBasket):
     def num_lines(self):
         # The lines are read anyway (offers, totals): count them rather than COUNT(*).
         return len(self.all_lines())
+
+    def is_quantity_allowed(self, qty, line=None):
+        """Oscar's, which asks a line's availability about the change of its quantity (for
+        the stock): the store's wholesale terms are about the line's whole quantity, which
+        the line's form asks about next."""
+        info = line.purchase_info if line is not None else None
+        stock_only = getattr(info.availability, "without_terms", None) if info else None
+        if stock_only is None:
+            return super().is_quantity_allowed(qty, line)
+        line._info = info._replace(availability=stock_only)
+        try:
+            return super().is_quantity_allowed(qty, line)
+        finally:
+            line._info = info
 
     def product_quantity(self, product):
         """Units of `product` in the basket, from the lines already read."""

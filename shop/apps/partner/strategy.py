@@ -12,7 +12,7 @@ from oscar.core.loading import get_class, get_model
 from vendors.actors.services import approved_partner_ids
 from vendors.pricing.policies import QuotedPrice, TermsAvailability
 from vendors.pricing.rules import PLAIN_TERMS, PricingContext, unit_price_quote
-from vendors.pricing.selectors import quantity_terms_for
+from vendors.pricing.selectors import quantity_terms_cached, quantity_terms_for
 
 Unavailable = get_class("partner.availability", "Unavailable")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -72,9 +72,14 @@ class WholesaleTerms:
         self._quantity_terms = {}
 
     def quantity_terms(self, stockrecord_id: int, *, along: tuple[int, ...] = ()):
+        """The terms of a stock record, read with those of `along` (its basket's lines);
+        a stock record read alone (a product page) comes from the catalogue's cache."""
         if stockrecord_id not in self._quantity_terms:
             wanted = {stockrecord_id, *along} - set(self._quantity_terms)
-            self._quantity_terms.update(quantity_terms_for(wanted))
+            if not along:
+                self._quantity_terms[stockrecord_id] = quantity_terms_cached(stockrecord_id)
+            else:
+                self._quantity_terms.update(quantity_terms_for(wanted))
         return self._quantity_terms[stockrecord_id]
 
     def fetch_for_product(self, product, stockrecord=None):
@@ -96,12 +101,17 @@ class WholesaleTerms:
         record = info.stockrecord
         if record is None or not info.price.exists:
             return info
-        along = ()
-        if Line.basket.is_cached(line):  # its basket's lines are read: their terms with it
-            along = tuple(
-                other.stockrecord_id for other in line.basket.all_lines() if other.stockrecord_id
-            )
-        terms = self.quantity_terms(record.pk, along=along)
+        if getattr(line, "has_wholesale_terms", True) is False and record.pk == line.stockrecord_id:
+            terms = self._quantity_terms.setdefault(record.pk, PLAIN_TERMS)
+        else:
+            along = ()
+            if Line.basket.is_cached(line):  # its basket's lines are read: their terms with it
+                along = tuple(
+                    other.stockrecord_id
+                    for other in line.basket.all_lines()
+                    if other.stockrecord_id and getattr(other, "has_wholesale_terms", True)
+                )
+            terms = self.quantity_terms(record.pk, along=along)
         return PurchaseInfo(
             price=self._price(info.price, record, terms, line.quantity),
             availability=self._availability(info.availability, record.pk),
