@@ -99,16 +99,19 @@ def terms_errors(*, terms: QuantityTerms, base_price: Decimal | None) -> list[st
     return errors
 
 
+def sentence(phrases: list[str]) -> str:
+    """Lowercase phrases as one sentence: "El mínimo…; el múltiplo…"."""
+    text = "; ".join(phrases)
+    return text[:1].upper() + text[1:] + "."
+
+
 @transaction.atomic
 def product_terms_set(*, stockrecord, terms: QuantityTerms) -> None:
     """Keep `terms` for `stockrecord` (replacing its tiers). Raises TermsInvalid and then
     nothing changed."""
     errors = terms_errors(terms=terms, base_price=stockrecord.price)
     if errors:
-        sentence = "; ".join(errors)
-        raise TermsInvalid(
-            sentence[0].upper() + sentence[1:] + ".", code=PricingErrorCode.INVALID_TERMS
-        )
+        raise TermsInvalid(sentence(errors), code=PricingErrorCode.INVALID_TERMS)
     if terms.minimum == 1 and terms.multiple == 1:
         ProductTerms.objects.filter(stockrecord=stockrecord).delete()
     else:
