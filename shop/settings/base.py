@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "shop.callcenter",
     "shop.sourcing",
     "vendors.pricing",
+    "shop.requisitions",
 ]
 
 MIDDLEWARE = [
