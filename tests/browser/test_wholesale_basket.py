@@ -42,7 +42,8 @@ def test_fifty_of_a_24_multiple_is_refused_with_the_reason_on_a_phone(
     page.locator("#add_to_basket_form button[type=submit]").click()
     page.wait_for_load_state()
 
-    refusal = page.get_by_text(
+    # Said above the page and again beside the quantity field.
+    refusal = page.locator("#add_to_basket_form").get_by_text(
         "Esta tienda vende este producto en múltiplos de 24: puede pedir 48 o 72."
     )
     assert refusal.is_visible()
