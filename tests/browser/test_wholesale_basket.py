@@ -37,7 +37,9 @@ def test_fifty_of_a_24_multiple_is_refused_with_the_reason_on_a_phone(
 
     page.goto(f"{live_server.url}{coffee.get_absolute_url()}")
     assert page.locator("#add_to_basket_form input[name=quantity]").input_value() == "24"
-    assert "Se vende en múltiplos de 24." in page.locator(".wholesale-terms").inner_text()
+    terms = page.locator(".wholesale-terms").inner_text()
+    assert "Desde 48 unidades: 460,00 CUP cada una." in terms
+    assert "Se vende en múltiplos de 24." in terms
     page.fill("#add_to_basket_form input[name=quantity]", "50")
     page.locator("#add_to_basket_form button[type=submit]").click()
     page.wait_for_load_state()
