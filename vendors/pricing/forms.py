@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vendors.catalogue.products import MAX_PRICE, MAX_STOCK
+from vendors.dashboard.forms import amount_field
 from vendors.pricing.exceptions import TermsInvalid
 from vendors.pricing.rules import QuantityTerms
 from vendors.pricing.selectors import quantity_terms_for
@@ -53,19 +54,15 @@ class ProductTermsForm(forms.Form):
 
 
 class StoreTermsForm(forms.Form):
-    first_order_minimum = forms.DecimalField(
+    first_order_minimum = amount_field(
         label=_("Minimum amount for a buyer's first order"),
         required=False,
-        min_value=0,
         max_value=MAX_PRICE,
-        decimal_places=2,
         help_text=_("Empty: no minimum."),
     )
-    reorder_minimum = forms.DecimalField(
+    reorder_minimum = amount_field(
         label=_("Minimum amount for each later order"),
         required=False,
-        min_value=0,
         max_value=MAX_PRICE,
-        decimal_places=2,
         help_text=_("Empty: no minimum."),
     )

@@ -43,15 +43,17 @@ from vendors.models import (
     VendorOrderEvent,
 )
 from vendors.orders.transitions import ActorRole, vendor_order_transition
+from vendors.pricing.models import ProductTerms, StoreTerms
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
-OWNER_ONLY = {"team", "profile", "invoice-settings"}
+OWNER_ONLY = {"team", "profile", "invoice-settings", "store-terms"}
 POST_ONLY = {
     "product-publish",
+    "product-terms",
     "order-bulk",
     "order-refund",
     "delivery-zone-activate",
@@ -69,6 +71,8 @@ POST_DATA = {
     "product-create": {"title": "Intruso", "price": "1.00", "stock": "5", "is_public": "on"},
     "product-edit": {"title": "Cambiado", "price": "9.99", "is_public": "on"},
     "product-publish": {"publish": "0"},
+    "product-terms": {"minimum": "2", "multiple": "1", "tiers": ""},
+    "store-terms": {"first_order_minimum": "100", "reorder_minimum": ""},
     "product-stock": {"level": "1", "note": "Conteo"},
     "team": {"email": "nuevo@example.test"},
     "profile": lambda world: {
@@ -302,6 +306,12 @@ def snapshot(world) -> tuple:
             .values_list("pk", "price", "num_in_stock", "partner_sku")
         ),
         StockMovement.objects.filter(vendor=vendor).count(),
+        list(
+            ProductTerms.objects.filter(stockrecord__partner=vendor.partner).values_list(
+                "stockrecord_id", "minimum_quantity", "order_multiple"
+            )
+        ),
+        list(StoreTerms.objects.filter(vendor=vendor).values_list("first_order_minimum")),
         VendorInvitation.objects.filter(vendor=vendor).count(),
         Vendor.objects.filter(pk=vendor.pk).values_list("trade_name", "address", "phone").get(),
         list(VendorOrder.objects.filter(vendor=vendor).values_list("number", "status")),
@@ -389,6 +399,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "product-list",
         "product-publish",
         "product-stock",
+        "product-terms",
         "profile",
         "review-list",
         "shipment-cancel",
@@ -400,6 +411,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "sourcing-offer",
         "sourcing-offer-message",
         "sourcing-offer-withdraw",
+        "store-terms",
         "team",
     ]
 
