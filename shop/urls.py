@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("accounts/mensajes/", include(sourcing_account_pages)),
     path("accounts/api/", include(api_account_pages)),
     path("accounts/mis-datos/", include("shop.privacy.urls")),
+    path("accounts/listas/", include("shop.requisitions.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

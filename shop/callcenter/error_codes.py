@@ -16,3 +16,4 @@ class CallcenterErrorCode(StrEnum):
     REASON_REQUIRED = "reason_required"
     REFUND = "refund"
     STOCK = "stock"
+    TERMS = "terms"  # the store's minimum quantity or multiple

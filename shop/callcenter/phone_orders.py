@@ -106,6 +106,11 @@ def phone_basket_add(*, basket, stockrecord_id: int, quantity: int) -> None:
             % {"available": max(available, 0), "title": record.product.title},
             code=CallcenterErrorCode.STOCK,
         )
+    # The store's wholesale terms (minimum, multiple), as the web basket applies them.
+    info = basket.strategy.fetch_for_product(record.product, record)
+    permitted, reason = info.availability.is_purchase_permitted(in_basket + quantity)
+    if not permitted:
+        raise ConsoleRefused(reason, code=CallcenterErrorCode.TERMS)
     basket.add_product(record.product, quantity=quantity)
 
 

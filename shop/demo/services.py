@@ -40,6 +40,7 @@ from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
 from shop.demo.national_delivery import demo_national_delivery_seed
 from shop.demo.sourcing import demo_requests_seed
+from shop.demo.wholesale import demo_wholesale_seed
 from vendors.catalogue.products import product_weight_set
 from vendors.models import (
     MembershipRole,
@@ -125,6 +126,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     _reviews()
     _phone_orders(stores=stores)
     requests = demo_requests_seed(stores=stores)
+    demo_wholesale_seed(stores=stores)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
     return SeedSummary(

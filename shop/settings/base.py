@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "shop.webhooks",
     "shop.retention",
     "shop.privacy",
+    "vendors.pricing",
+    "shop.requisitions",
 ]
 
 MIDDLEWARE = [

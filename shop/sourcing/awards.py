@@ -13,12 +13,10 @@ acceptances at once, the second sees what the first awarded, and an offer is acc
 at most once; a refused acceptance leaves no purchase behind."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from oscar.apps.partner.prices import FixedPrice
 from oscar.core.loading import get_class, get_model
 
 from logistics.delivery import (
@@ -49,11 +47,13 @@ MADE_FOR_OFFER_CLASS = "por-encargo"
 
 
 class OfferPricing(DefaultStrategy):
-    """The marketplace's strategy, except that the offer's product is sold from the
-    offer's stock record at the offer's price per unit."""
+    """The marketplace's strategy, with the offer's product sold from the offer's stock
+    record at the offer's price per unit: an agreed price of the one pricing path
+    (vendors/pricing), which comes before the store's tiers; the store's minimum
+    quantity, multiple and order minimum still apply."""
 
-    def __init__(self, *, offer: SourcingOffer, stockrecord, request=None):
-        super().__init__(request)
+    def __init__(self, *, offer: SourcingOffer, stockrecord, request=None, user=None):
+        super().__init__(request, user=user, agreed_prices={stockrecord.pk: offer.price})
         self.offer = offer
         self.offer_stockrecord = stockrecord
 
@@ -61,13 +61,6 @@ class OfferPricing(DefaultStrategy):
         if product.pk == self.offer_stockrecord.product_id:
             return self.offer_stockrecord
         return super().select_stockrecord(product)
-
-    def pricing_policy(self, product, stockrecord):
-        if stockrecord is not None and stockrecord.pk == self.offer_stockrecord.pk:
-            return FixedPrice(
-                currency=self.offer.request.currency, excl_tax=self.offer.price, tax=Decimal("0")
-            )
-        return super().pricing_policy(product, stockrecord)
 
 
 @dataclass(frozen=True)
@@ -98,7 +91,7 @@ def offer_accept(
         )
     stockrecord = offer_stockrecord(offer=offer)
     basket = Basket.objects.create()  # no owner: it never merges into the buyer's own
-    basket.strategy = OfferPricing(offer=offer, stockrecord=stockrecord, request=request)
+    basket.strategy = OfferPricing(offer=offer, stockrecord=stockrecord, request=request, user=user)
     municipality = offer.request.municipality
     if offer.delivery_price is not None:  # the store's own price to the request's place
         basket.delivery_quotes = {

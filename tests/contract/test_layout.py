@@ -83,7 +83,15 @@ VENDORS_TOP_LEVEL = {
     "validators.py",  # named by the migrations
     "views.py",
 }
-VENDORS_CONCERNS = {"actors", "catalogue", "inventory", "ledger", "orders", "dashboard"}
+VENDORS_CONCERNS = {
+    "actors",
+    "catalogue",
+    "inventory",
+    "ledger",
+    "orders",
+    "dashboard",
+    "pricing",
+}
 
 
 def test_the_vendors_app_keeps_its_concerns_in_sub_packages():

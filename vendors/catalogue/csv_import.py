@@ -27,10 +27,28 @@ from vendors.catalogue.products import (
 from vendors.exceptions import _RollBack
 from vendors.inventory.stock import stock_set
 from vendors.models import StockMovementReason, Vendor
+from vendors.pricing.exceptions import TermsInvalid
+from vendors.pricing.rules import QuantityTerms
+from vendors.pricing.selectors import quantity_terms_for
+from vendors.pricing.services import product_terms_set, terms_errors, tiers_parse, tiers_text
 
 StockRecord = get_model("partner", "StockRecord")
 
-COLUMNS = ["sku", "title", "price", "stock", "low_stock_threshold", "published", "weight"]
+COLUMNS = [
+    "sku",
+    "title",
+    "price",
+    "stock",
+    "low_stock_threshold",
+    "published",
+    "weight",
+    # The store's wholesale terms (vendors/pricing): minimum order quantity, order
+    # multiple, tier prices as "24:95.00; 48:90.00". Empty: one by one, one price.
+    "minimum",
+    "multiple",
+    "tiers",
+]
+TERMS_COLUMNS = {"minimum", "multiple", "tiers"}
 REQUIRED = {"sku", "price", "stock"}
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -68,13 +86,17 @@ class _Row:
     low_stock_threshold: int | None
     published: bool | None
     weight_kg: Decimal | None  # None: not given (a known product keeps its weight)
+    terms: QuantityTerms | None = None  # None: no terms column (a known product keeps them)
 
 
 def vendor_catalogue_csv(*, vendor: Vendor) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    for product in vendor_products(vendor=vendor).iterator():
+    products = list(vendor_products(vendor=vendor))
+    terms = quantity_terms_for(product.stockrecord_id for product in products)
+    for product in products:
+        product_terms = terms[product.stockrecord_id]
         writer.writerow(
             [
                 spreadsheet_safe(product.sku),
@@ -84,6 +106,9 @@ def vendor_catalogue_csv(*, vendor: Vendor) -> str:
                 "" if product.low_stock_threshold is None else product.low_stock_threshold,
                 "sí" if product.is_public else "no",
                 product_weight_text(product_weight_of(product)),
+                product_terms.minimum,
+                product_terms.multiple,
+                tiers_text(product_terms.tiers),
             ]
         )
     return out.getvalue()
@@ -132,7 +157,7 @@ def vendor_catalogue_csv_import(*, vendor: Vendor, actor, upload) -> ImportRepor
 
 
 def _row_create(vendor, actor, row: _Row) -> None:
-    vendor_product_create(
+    product = vendor_product_create(
         vendor=vendor,
         actor=actor,
         stock=row.stock,
@@ -147,6 +172,8 @@ def _row_create(vendor, actor, row: _Row) -> None:
             weight_kg=row.weight_kg,
         ),
     )
+    if row.terms is not None:
+        product_terms_set(stockrecord=product.stockrecords.get(), terms=row.terms)
 
 
 def _row_update(vendor, actor, row: _Row, record) -> None:
@@ -161,6 +188,8 @@ def _row_update(vendor, actor, row: _Row, record) -> None:
     record.save(update_fields=["price", "low_stock_threshold", "date_updated"])
     if row.weight_kg is not None:
         product_weight_set(product=product, weight_kg=row.weight_kg)
+    if row.terms is not None:
+        product_terms_set(stockrecord=record, terms=row.terms)
     stock_set(
         stockrecord_id=record.pk,
         vendor=vendor,
@@ -313,11 +342,38 @@ def _row_parse(line: int, raw: dict, report: ImportReport) -> _Row | None:
             )
             % {"weight": raw["weight"], "max": number_format(MAX_WEIGHT_KG, 0, force_grouping=True)}
         )
+    terms = _row_terms(raw, price, errors)
     if errors:
         sentence = "; ".join(errors)
         report.errors.append((line, sentence[0].upper() + sentence[1:] + "."))
         return None
-    return _Row(line, sku, title, price, stock, threshold, published, weight)
+    return _Row(line, sku, title, price, stock, threshold, published, weight, terms)
+
+
+def _row_terms(raw: dict, price: Decimal | None, errors: list[str]) -> QuantityTerms | None:
+    """The row's wholesale terms, checked as the dashboard checks them (errors appended)."""
+    if not TERMS_COLUMNS & set(raw):
+        return None
+    numbers = {}
+    for column, name in (("minimum", _("the minimum quantity")), ("multiple", _("the multiple"))):
+        text = raw.get(column, "") or "1"
+        numbers[column] = _whole_number(text)
+        if not numbers[column]:
+            errors.append(
+                _("%(name)s %(value)s is not a whole number from 1 to %(max)s")
+                % {"name": name, "value": text, "max": MAX_STOCK}
+            )
+    try:
+        tiers = tiers_parse(raw.get("tiers", ""))
+    except TermsInvalid as error:
+        errors.extend(error.messages)
+        return None
+    # The tiers are checked even when a number is wrong: the row's report says all.
+    terms = QuantityTerms(
+        minimum=numbers["minimum"] or 1, multiple=numbers["multiple"] or 1, tiers=tiers
+    )
+    errors.extend(terms_errors(terms=terms, base_price=price))
+    return terms
 
 
 def _whole_number(raw: str) -> int | None:

@@ -28,6 +28,7 @@ from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
 from vendors.dashboard.forms import CatalogueImportForm, StockAdjustmentForm, VendorProductForm
 from vendors.inventory.stock import stock_set
 from vendors.models import StockMovement, StockMovementReason
+from vendors.pricing.forms import ProductTermsForm
 
 
 class ProductListView(VendorDashboardMixin, View):
@@ -62,30 +63,36 @@ class ProductCreateView(VendorDashboardMixin, View):
         )
 
 
-class ProductEditView(VendorDashboardMixin, View):
-    def initial(self, product) -> dict:
-        weight = product_weight_of(product)
-        return {
-            "title": product.title,
-            "description": product.description,
-            "category": product.categories.first(),
-            "price": product.price,
-            "sku": product.sku,
-            "low_stock_threshold": product.low_stock_threshold,
-            "is_public": product.is_public,
-            "weight": "" if weight is None else number_format(weight),
-        }
+def product_initial(product) -> dict:
+    weight = product_weight_of(product)
+    return {
+        "title": product.title,
+        "description": product.description,
+        "category": product.categories.first(),
+        "price": product.price,
+        "sku": product.sku,
+        "low_stock_threshold": product.low_stock_threshold,
+        "is_public": product.is_public,
+        "weight": "" if weight is None else number_format(weight),
+    }
 
+
+class ProductEditView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug, pk):
         product = vendor_product_get(vendor=self.vendor, pk=pk)
-        form = VendorProductForm(initial=self.initial(product), editing=True)
-        return self.render("product_form.html", {"form": form, "product": product})
+        form = VendorProductForm(initial=product_initial(product), editing=True)
+        return self.render(
+            "product_form.html",
+            {"form": form, "terms_form": ProductTermsForm.for_product(product), "product": product},
+        )
 
     def post(self, request, vendor_slug, pk):
         product = vendor_product_get(vendor=self.vendor, pk=pk)
         form = VendorProductForm(request.POST, request.FILES, editing=True)
         if not form.is_valid():
-            return self.render("product_form.html", {"form": form, "product": product}, status=400)
+            context = {"form": form, "product": product}
+            context["terms_form"] = ProductTermsForm.for_product(product)
+            return self.render("product_form.html", context, status=400)
         vendor_product_update(vendor=self.vendor, product=product, data=form.product_data())
         messages.success(request, _("Product saved."))
         return redirect("vendor_dashboard:product-edit", vendor_slug=self.vendor.slug, pk=pk)

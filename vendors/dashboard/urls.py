@@ -31,6 +31,7 @@ from vendors.dashboard import (
     reviews,
     shipments,
     team,
+    terms,
 )
 
 app_name = "vendor_dashboard"
@@ -59,6 +60,16 @@ urlpatterns = [
         "<slug:vendor_slug>/productos/<int:pk>/",
         catalogue.ProductEditView.as_view(),
         name="product-edit",
+    ),
+    path(
+        "<slug:vendor_slug>/productos/<int:pk>/mayorista/",
+        terms.ProductTermsView.as_view(),
+        name="product-terms",
+    ),
+    path(
+        "<slug:vendor_slug>/condiciones/",
+        terms.StoreTermsView.as_view(),
+        name="store-terms",
     ),
     path(
         "<slug:vendor_slug>/productos/<int:pk>/publicar/",

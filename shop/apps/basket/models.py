@@ -1,10 +1,12 @@
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
-from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLineAttribute
-from oscar.core.loading import get_model, is_model_registered
+from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine, AbstractLineAttribute
+from oscar.core.loading import get_class, get_model, is_model_registered
 
 from logistics.delivery import product_weight_subquery
+from vendors.pricing.selectors import has_wholesale_terms_subquery
 
 Voucher = get_model("voucher", "Voucher")
+Unavailable = get_class("partner.availability", "Unavailable")
 
 
 class Basket(AbstractBasket):
@@ -33,6 +35,8 @@ class Basket(AbstractBasket):
             .annotate(
                 has_attributes=Exists(LineAttribute.objects.filter(line=OuterRef("pk"))),
                 product_weight=product_weight_subquery(),  # what the delivery charges by
+                # Most lines' stores sell one by one at one price: their terms are not read.
+                has_wholesale_terms=has_wholesale_terms_subquery(),
                 basket_has_vouchers=Exists(
                     self.vouchers.through.objects.filter(basket_id=OuterRef("basket_id"))
                 ),
@@ -63,9 +67,45 @@ class Basket(AbstractBasket):
         # The lines are read anyway (offers, totals): count them rather than COUNT(*).
         return len(self.all_lines())
 
+    def is_quantity_allowed(self, qty, line=None):
+        """Oscar's, which asks a line's availability about the change of its quantity (for
+        the stock): the store's wholesale terms are about the line's whole quantity, which
+        the line's form asks about next."""
+        info = line.purchase_info if line is not None else None
+        stock_only = getattr(info.availability, "without_terms", None) if info else None
+        if stock_only is None:
+            return super().is_quantity_allowed(qty, line)
+        line._info = info._replace(availability=stock_only)
+        try:
+            return super().is_quantity_allowed(qty, line)
+        finally:
+            line._info = info
+
     def product_quantity(self, product):
         """Units of `product` in the basket, from the lines already read."""
         return sum(line.quantity for line in self.all_lines() if line.product_id == product.pk)
+
+
+if not is_model_registered("basket", "Line"):
+
+    class Line(AbstractLine):
+        def get_warning(self):
+            """Oscar's warning, comparing like with like: the price per unit the line was
+            added at with today's price of one unit. A tier its quantity reaches, or a price
+            agreed for the buyer, is the store's terms, not a change of price."""
+            info = self.purchase_info
+            if isinstance(info.availability, Unavailable) or not hasattr(info.price, "quote"):
+                return super().get_warning()
+            one_unit = self.basket.strategy.fetch_for_product(self.product, info.stockrecord)
+            if not self.price_incl_tax or not one_unit.price.is_tax_known:
+                return None
+            if one_unit.price.incl_tax == self.price_incl_tax:
+                return None
+            self._info = one_unit  # Oscar's message, about the price of one unit
+            try:
+                return super().get_warning()
+            finally:
+                self._info = info
 
 
 if not is_model_registered("basket", "LineAttribute"):

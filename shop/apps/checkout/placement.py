@@ -38,6 +38,7 @@ from vendors.orders.notifications import (
     purchase_confirmation_send_on_commit,
     purchase_placed_notify_on_commit,
 )
+from vendors.pricing.services import basket_terms_check
 
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
@@ -146,6 +147,8 @@ def _purchase_write(
 ) -> Order:
     if basket.is_empty:
         raise PurchaseRefused(_("The basket is empty."), code=CheckoutErrorCode.EMPTY_BASKET)
+    # Today's wholesale terms, whatever they were when the lines were added (TermsRefused).
+    basket_terms_check(basket=basket, buyer=user)
     plan = delivery_plan(
         basket=basket, municipality=address_municipality(shipping_address), choices=choices
     )

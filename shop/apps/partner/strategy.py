@@ -10,9 +10,14 @@ from oscar.apps.partner import strategy
 from oscar.core.loading import get_class, get_model
 
 from vendors.actors.services import approved_partner_ids
+from vendors.pricing.policies import QuotedPrice, TermsAvailability
+from vendors.pricing.rules import PLAIN_TERMS, PricingContext, unit_price_quote
+from vendors.pricing.selectors import quantity_terms_cached, quantity_terms_for
 
 Unavailable = get_class("partner.availability", "Unavailable")
 ProductClass = get_model("catalogue", "ProductClass")
+PurchaseInfo = get_class("partner.strategy", "PurchaseInfo")
+Line = get_model("basket", "Line")
 
 
 class ApprovedVendorsOnly:
@@ -51,10 +56,86 @@ class ApprovedVendorsOnly:
         return super().availability_policy(product, stockrecord)
 
 
-class Default(ApprovedVendorsOnly, strategy.Default):
+class WholesaleTerms:
+    """The store's wholesale terms (vendors/pricing) on every price and quantity: a basket
+    line costs what its quantity reaches (or a price agreed for the buyer), and a quantity
+    the store does not sell is refused with its reason. The terms of a basket's lines are
+    read together, once per strategy; a listing reads none."""
+
+    def __init__(self, request=None, *, user=None, agreed_prices=None):
+        super().__init__(request)
+        if self.user is None and getattr(user, "is_authenticated", False):
+            self.user = user  # an order taken for someone, with no request of theirs
+        self.pricing_context = PricingContext(
+            buyer=self.user, **({"agreed_prices": agreed_prices} if agreed_prices else {})
+        )
+        self._quantity_terms = {}
+
+    def quantity_terms(self, stockrecord_id: int, *, along: tuple[int, ...] = ()):
+        """The terms of a stock record, read with those of `along` (its basket's lines);
+        a stock record read alone (a product page) comes from the catalogue's cache."""
+        if stockrecord_id not in self._quantity_terms:
+            wanted = {stockrecord_id, *along} - set(self._quantity_terms)
+            if not along:
+                self._quantity_terms[stockrecord_id] = quantity_terms_cached(stockrecord_id)
+            else:
+                self._quantity_terms.update(quantity_terms_for(wanted))
+        return self._quantity_terms[stockrecord_id]
+
+    def fetch_for_product(self, product, stockrecord=None):
+        info = super().fetch_for_product(product, stockrecord)
+        record = info.stockrecord
+        if record is None or not info.price.exists:
+            return info
+        price = info.price
+        if record.pk in self.pricing_context.agreed_prices:
+            price = self._price(info.price, record, PLAIN_TERMS, 1)
+        return PurchaseInfo(
+            price=price,
+            availability=self._availability(info.availability, record.pk),
+            stockrecord=record,
+        )
+
+    def fetch_for_line(self, line, stockrecord=None):
+        info = super().fetch_for_product(line.product, stockrecord or line.stockrecord)
+        record = info.stockrecord
+        if record is None or not info.price.exists:
+            return info
+        if getattr(line, "has_wholesale_terms", True) is False and record.pk == line.stockrecord_id:
+            terms = self._quantity_terms.setdefault(record.pk, PLAIN_TERMS)
+        else:
+            along = ()
+            if Line.basket.is_cached(line):  # its basket's lines are read: their terms with it
+                along = tuple(
+                    other.stockrecord_id
+                    for other in line.basket.all_lines()
+                    if other.stockrecord_id and getattr(other, "has_wholesale_terms", True)
+                )
+            terms = self.quantity_terms(record.pk, along=along)
+        return PurchaseInfo(
+            price=self._price(info.price, record, terms, line.quantity),
+            availability=self._availability(info.availability, record.pk),
+            stockrecord=record,
+        )
+
+    def _price(self, base, record, terms, quantity):
+        quote = unit_price_quote(
+            context=self.pricing_context, stockrecord=record, terms=terms, quantity=quantity
+        )
+        if quote.rule == "base" and quote.next_tier is None:
+            return base
+        return QuotedPrice(currency=base.currency, quote=quote, base=base)
+
+    def _availability(self, availability, stockrecord_id):
+        if not availability.is_available_to_buy:
+            return availability
+        return TermsAvailability(availability, lambda: self.quantity_terms(stockrecord_id))
+
+
+class Default(WholesaleTerms, ApprovedVendorsOnly, strategy.Default):
     pass
 
 
 class Selector:
     def strategy(self, request=None, user=None, **kwargs):
-        return Default(request)
+        return Default(request, user=user)

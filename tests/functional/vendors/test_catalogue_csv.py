@@ -62,8 +62,19 @@ def test_export_lists_only_the_vendors_own_products(owner_client, vendor):
     assert 'attachment; filename="productos-guayabita-' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows == [
-        ["sku", "title", "price", "stock", "low_stock_threshold", "published", "weight"],
-        ["MIEL-1", "Miel de abejas", "450.00", "10", "", "sí", ""],
+        [
+            "sku",
+            "title",
+            "price",
+            "stock",
+            "low_stock_threshold",
+            "published",
+            "weight",
+            "minimum",
+            "multiple",
+            "tiers",
+        ],
+        ["MIEL-1", "Miel de abejas", "450.00", "10", "", "sí", "", "1", "1", ""],
     ]
 
 
@@ -112,7 +123,7 @@ def test_import_updates_and_creates_with_stock_movements(owner_client, vendor):
             [
                 "Línea 1: Faltan columnas: stock.",
                 "Línea 1: Columnas desconocidas: nombre. Las columnas son: sku, title, price, "
-                "stock, low_stock_threshold, published, weight.",
+                "stock, low_stock_threshold, published, weight, minimum, multiple, tiers.",
             ],
         ),
         (

@@ -49,6 +49,7 @@ from vendors.models import (
     VendorOrderEvent,
 )
 from vendors.orders.transitions import ActorRole, vendor_order_transition
+from vendors.pricing.models import ProductTerms, StoreTerms
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -59,6 +60,7 @@ OWNER_ONLY = {
     "team",
     "profile",
     "invoice-settings",
+    "store-terms",
     "api-keys",
     "api-key-revoke",
     "webhooks",
@@ -70,6 +72,7 @@ POST_ONLY = {
     "webhook-resume",
     "webhook-resend",
     "product-publish",
+    "product-terms",
     "order-bulk",
     "order-refund",
     "delivery-zone-activate",
@@ -92,6 +95,8 @@ POST_DATA = {
     "product-create": {"title": "Intruso", "price": "1.00", "stock": "5", "is_public": "on"},
     "product-edit": {"title": "Cambiado", "price": "9.99", "is_public": "on"},
     "product-publish": {"publish": "0"},
+    "product-terms": {"minimum": "2", "multiple": "1", "tiers": ""},
+    "store-terms": {"first_order_minimum": "100", "reorder_minimum": ""},
     "product-stock": {"level": "1", "note": "Conteo"},
     "team": {"email": "nuevo@example.test"},
     "profile": lambda world: {
@@ -360,6 +365,12 @@ def snapshot(world) -> tuple:
             .values_list("pk", "price", "num_in_stock", "partner_sku")
         ),
         StockMovement.objects.filter(vendor=vendor).count(),
+        list(
+            ProductTerms.objects.filter(stockrecord__partner=vendor.partner).values_list(
+                "stockrecord_id", "minimum_quantity", "order_multiple"
+            )
+        ),
+        list(StoreTerms.objects.filter(vendor=vendor).values_list("first_order_minimum")),
         VendorInvitation.objects.filter(vendor=vendor).count(),
         Vendor.objects.filter(pk=vendor.pk).values_list("trade_name", "address", "phone").get(),
         list(VendorOrder.objects.filter(vendor=vendor).values_list("number", "status")),
@@ -464,6 +475,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "product-list",
         "product-publish",
         "product-stock",
+        "product-terms",
         "profile",
         "review-list",
         "shipment-cancel",
@@ -475,6 +487,7 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "sourcing-offer",
         "sourcing-offer-message",
         "sourcing-offer-withdraw",
+        "store-terms",
         "team",
         "webhook-resend",
         "webhook-resume",
