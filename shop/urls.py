@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/envios/", include("logistics.dashboard.urls")),
     path("dashboard/accesos/", include("shop.accounts.dashboard.urls")),
     path("dashboard/solicitudes/", include("shop.sourcing.dashboard.urls")),
+    path("dashboard/verificacion/", include("shop.trust.dashboard.urls")),
     path("cuenta/", include("shop.accounts.urls")),
     path("pagar/enlace/", include("shop.callcenter.urls")),
     path("pagar/", include(payment_pages)),

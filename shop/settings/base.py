@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "shop.customers",
     "shop.callcenter",
     "shop.sourcing",
+    "shop.trust",
 ]
 
 MIDDLEWARE = [
@@ -371,6 +372,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Requests without offers"),
         "icon": "fas fa-bullhorn",
         "url_name": "sourcing_dashboard:unanswered",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Store verification"),
+        "icon": "fas fa-certificate",
+        "url_name": "trust_dashboard:verification-queue",
         "access_fn": operator_menu_access,
     },
     {

@@ -14,6 +14,7 @@ from shop.sourcing.dashboard.views import (
     VendorOfferWithdrawView,
     VendorSourcingListView,
 )
+from shop.trust.dashboard.vendor import DocumentDownloadView, VerificationView
 from vendors.dashboard import (
     catalogue,
     delivery,
@@ -151,6 +152,12 @@ urlpatterns = [
     path("<slug:vendor_slug>/cuenta/", money.AccountView.as_view(), name="account"),
     path("<slug:vendor_slug>/perfil/", home.ProfileView.as_view(), name="profile"),
     path("<slug:vendor_slug>/equipo/", team.TeamView.as_view(), name="team"),
+    path("<slug:vendor_slug>/verificacion/", VerificationView.as_view(), name="verification"),
+    path(
+        "<slug:vendor_slug>/verificacion/<int:pk>/",
+        DocumentDownloadView.as_view(),
+        name="verification-document",
+    ),
     path(
         "<slug:vendor_slug>/entregas/zonas/",
         delivery.DeliveryZoneListView.as_view(),

@@ -26,6 +26,8 @@ from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
 from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
 from shop.sourcing.services import offer_save
+from shop.trust.models import VendorDocument
+from shop.trust.services import document_upload
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
@@ -49,7 +51,9 @@ StockRecord = get_model("partner", "StockRecord")
 
 ROLES = ["anonymous", "shopper", "agent", "owner_a", "staff_a", "owner_b", "operator"]
 ALLOWED = {"owner_a", "staff_a", "operator"}
-OWNER_ONLY = {"team", "profile", "invoice-settings"}
+OWNER_ONLY = {"team", "profile", "invoice-settings", "verification"}
+# Owner-only files: to the store's staff they do not exist either.
+OWNERS_AND_OPERATORS_ONLY = {"verification-document"}
 POST_ONLY = {
     "product-publish",
     "order-bulk",
@@ -139,6 +143,10 @@ POST_DATA = {
     "sourcing-offer-withdraw": {},
     "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
     "sourcing-following": lambda world: {"provinces": [Province.objects.get(name="Artemisa").pk]},
+    "verification": lambda world: {
+        "kind": "licence",
+        "file": SimpleUploadedFile("licencia.pdf", b"%PDF-1.4 intrusa", "application/pdf"),
+    },
 }
 
 
@@ -154,6 +162,7 @@ PK_OBJECTS = {
     "delivery-zone-": "zone_a",
     "pickup-point-": "point_a",
     "shipment-": "shipment_a",
+    "verification-document": "document_a",
 }
 
 
@@ -246,7 +255,19 @@ def world(db):
             OfferMessage.objects.create(
                 offer=offer, author=users["shopper"], from_store=False, body=f"Pregunta {number}"
             )
+    # Each store's papers: A's must reach only A's owners and the operators.
+    documents = {
+        key: document_upload(
+            vendor=vendor,
+            kind="registration",
+            upload=SimpleUploadedFile(f"{key}.pdf", b"%PDF-1.4 " + key.encode(), "application/pdf"),
+            user=users[f"owner_{key}"],
+        )
+        for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
+    }
     return {
+        "document_a": documents["a"],
+        "document_b": documents["b"],
         "sourcing_request": sourcing_request,
         "offer_a": offer_a,
         "offer_b": offer_b,
@@ -355,6 +376,11 @@ def snapshot(world) -> tuple:
             .order_by("pk")
             .values_list("province_id", flat=True)
         ),
+        list(
+            VendorDocument.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "kind", "sha256")
+        ),
     )
 
 
@@ -401,6 +427,8 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "sourcing-offer-message",
         "sourcing-offer-withdraw",
         "team",
+        "verification",
+        "verification-document",
     ]
 
 
@@ -417,6 +445,12 @@ def test_get(world, name, role):
         assert response.status_code == 404
     elif role == "staff_a" and name in OWNER_ONLY:
         assert response.status_code == 403
+    elif role == "staff_a" and name in OWNERS_AND_OPERATORS_ONLY:
+        assert response.status_code == 404
+    elif name in OWNERS_AND_OPERATORS_ONLY:
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 a"
     elif name in POST_ONLY:
         assert response.status_code == 405
     elif name in ("invoice-export", "invoice-export-pdfs"):

@@ -1,0 +1,73 @@
+"""The operators' verification pages: the stores waiting, each store's documents, grant
+or withdraw the badge. Anyone but an operator is answered 404: they do not exist."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from shop.core.roles import is_operator
+from shop.trust.exceptions import TrustRefused
+from shop.trust.forms import ReasonForm
+from shop.trust.selectors import vendor_documents, vendor_verification, verification_queue
+from shop.trust.services import verification_grant, verification_withdraw
+from vendors.models import Vendor
+
+PAGE_SIZE = 50
+
+
+class OperatorOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_authenticated and is_operator(request.user)):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class VerificationQueueView(OperatorOnlyMixin, View):
+    def get(self, request):
+        page = Paginator(verification_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "trust/dashboard/verification_queue.html",
+            {"page_obj": page, "verifications": page.object_list},
+        )
+
+
+class VerificationDetailView(OperatorOnlyMixin, View):
+    def page(self, request, vendor, form, status=200):
+        return render(
+            request,
+            "trust/dashboard/verification_detail.html",
+            {
+                "vendor": vendor,
+                "verification": vendor_verification(vendor=vendor),
+                "documents": vendor_documents(vendor=vendor),
+                "form": form,
+            },
+            status=status,
+        )
+
+    def get(self, request, vendor_slug):
+        vendor = get_object_or_404(Vendor, slug=vendor_slug)
+        return self.page(request, vendor, ReasonForm())
+
+    def post(self, request, vendor_slug):
+        vendor = get_object_or_404(Vendor, slug=vendor_slug)
+        form = ReasonForm(request.POST) if "withdraw" in request.POST else ReasonForm()
+        try:
+            if "withdraw" in request.POST:
+                if not form.is_valid():
+                    return self.page(request, vendor, form, status=400)
+                verification_withdraw(
+                    vendor=vendor, operator=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Verification withdrawn; the documents were removed."))
+            else:
+                verification_grant(vendor=vendor, operator=request.user)
+                messages.success(request, _("The store is verified."))
+        except TrustRefused as error:
+            form.add_error(None, error)
+            return self.page(request, vendor, form, status=400)
+        return redirect("trust_dashboard:verification-detail", vendor_slug=vendor.slug)
