@@ -381,6 +381,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": operator_menu_access,
     },
     {
+        "label": _("Reported reviews"),
+        "icon": "fas fa-flag",
+        "url_name": "trust_dashboard:review-report-list",
+        "access_fn": operator_menu_access,
+    },
+    {
         "label": _("Call center"),
         "icon": "fas fa-headset",
         "children": [

@@ -14,6 +14,7 @@ from shop.sourcing.dashboard.views import (
     VendorOfferWithdrawView,
     VendorSourcingListView,
 )
+from shop.trust.dashboard import reviews as trust_reviews
 from shop.trust.dashboard.vendor import DocumentDownloadView, VerificationView
 from vendors.dashboard import (
     catalogue,
@@ -122,6 +123,31 @@ urlpatterns = [
     ),
     path(
         "<slug:vendor_slug>/opiniones/", reviews.VendorReviewListView.as_view(), name="review-list"
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/<int:pk>/responder/",
+        trust_reviews.ProductReviewReplyView.as_view(),
+        name="product-review-reply",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/<int:pk>/denunciar/",
+        trust_reviews.ProductReviewReportView.as_view(),
+        name="product-review-report",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/tienda/",
+        trust_reviews.StoreReviewListView.as_view(),
+        name="store-review-list",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/tienda/<int:pk>/responder/",
+        trust_reviews.StoreReviewReplyView.as_view(),
+        name="store-review-reply",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/tienda/<int:pk>/denunciar/",
+        trust_reviews.StoreReviewReportView.as_view(),
+        name="store-review-report",
     ),
     path(
         "<slug:vendor_slug>/solicitudes/",

@@ -11,7 +11,14 @@ from django.views import View
 from shop.core.roles import is_operator
 from shop.trust.exceptions import TrustRefused
 from shop.trust.forms import ReasonForm
-from shop.trust.selectors import vendor_documents, vendor_verification, verification_queue
+from shop.trust.models import ReviewReport
+from shop.trust.reviews import review_report_decide
+from shop.trust.selectors import (
+    open_review_reports,
+    vendor_documents,
+    vendor_verification,
+    verification_queue,
+)
 from shop.trust.services import verification_grant, verification_withdraw
 from vendors.models import Vendor
 
@@ -71,3 +78,29 @@ class VerificationDetailView(OperatorOnlyMixin, View):
             form.add_error(None, error)
             return self.page(request, vendor, form, status=400)
         return redirect("trust_dashboard:verification-detail", vendor_slug=vendor.slug)
+
+
+class ReviewReportListView(OperatorOnlyMixin, View):
+    """Reviews the stores asked to remove, oldest request first."""
+
+    def get(self, request):
+        page = Paginator(open_review_reports(), PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "trust/dashboard/review_report_list.html",
+            {"page_obj": page, "reports": page.object_list},
+        )
+
+
+class ReviewReportDecideView(OperatorOnlyMixin, View):
+    def post(self, request, pk):
+        get_object_or_404(ReviewReport, pk=pk)
+        try:
+            review_report_decide(
+                report_id=pk, operator=request.user, remove=request.POST.get("remove") == "1"
+            )
+        except TrustRefused as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Decision recorded."))
+        return redirect("trust_dashboard:review-report-list")

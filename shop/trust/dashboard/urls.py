@@ -5,10 +5,16 @@ from shop.trust.dashboard import operators
 app_name = "trust_dashboard"
 
 urlpatterns = [
-    path("", operators.VerificationQueueView.as_view(), name="verification-queue"),
+    path("verificacion/", operators.VerificationQueueView.as_view(), name="verification-queue"),
     path(
-        "<slug:vendor_slug>/",
+        "verificacion/<slug:vendor_slug>/",
         operators.VerificationDetailView.as_view(),
         name="verification-detail",
+    ),
+    path("opiniones/", operators.ReviewReportListView.as_view(), name="review-report-list"),
+    path(
+        "opiniones/<int:pk>/",
+        operators.ReviewReportDecideView.as_view(),
+        name="review-report-decide",
     ),
 ]

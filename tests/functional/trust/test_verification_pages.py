@@ -58,9 +58,9 @@ def test_the_owner_uploads_and_the_operator_verifies(store, people, mailoutbox):
     )
 
     operator = client_as(people["operator"])
-    queue = operator.get("/dashboard/verificacion/").content.decode()
+    queue = operator.get("/dashboard/confianza/verificacion/").content.decode()
     assert "Café Serrano" in queue
-    response = operator.post("/dashboard/verificacion/cafe-serrano/", {"grant": "1"})
+    response = operator.post("/dashboard/confianza/verificacion/cafe-serrano/", {"grant": "1"})
 
     assert response.status_code == 302
     assert BADGE in client_as(None).get("/tiendas/cafe-serrano/").content.decode()
@@ -82,7 +82,7 @@ def test_withdrawing_without_a_reason_is_refused_on_the_page(store, people):
     verified(store)
 
     response = client_as(people["operator"]).post(
-        "/dashboard/verificacion/cafe-serrano/", {"withdraw": "1", "reason": ""}
+        "/dashboard/confianza/verificacion/cafe-serrano/", {"withdraw": "1", "reason": ""}
     )
 
     assert response.status_code == 400
@@ -91,7 +91,7 @@ def test_withdrawing_without_a_reason_is_refused_on_the_page(store, people):
 
 @pytest.mark.parametrize("role", ["anonymous", "shopper", "staff", "other_owner", "owner"])
 @pytest.mark.parametrize(
-    "url", ["/dashboard/verificacion/", "/dashboard/verificacion/cafe-serrano/"]
+    "url", ["/dashboard/confianza/verificacion/", "/dashboard/confianza/verificacion/cafe-serrano/"]
 )
 def test_the_operator_pages_do_not_exist_for_anyone_else(store, people, role, url):
     user = None if role == "anonymous" else people[role]

@@ -26,7 +26,7 @@ from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
 from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
 from shop.sourcing.services import offer_save
-from shop.trust.models import VendorDocument
+from shop.trust.models import ProductReviewReply, ReviewReport, StoreReview, VendorDocument
 from shop.trust.services import document_upload
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
@@ -66,6 +66,10 @@ POST_ONLY = {
     "shipment-link-revoke",
     "sourcing-offer-withdraw",
     "sourcing-offer-message",
+    "product-review-reply",
+    "product-review-report",
+    "store-review-reply",
+    "store-review-report",
 }
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
@@ -143,6 +147,10 @@ POST_DATA = {
     "sourcing-offer-withdraw": {},
     "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
     "sourcing-following": lambda world: {"provinces": [Province.objects.get(name="Artemisa").pk]},
+    "product-review-reply": {"body": "Respuesta intrusa"},
+    "product-review-report": {"reason": "Denuncia intrusa"},
+    "store-review-reply": {"body": "Respuesta intrusa"},
+    "store-review-report": {"reason": "Denuncia intrusa"},
     "verification": lambda world: {
         "kind": "licence",
         "file": SimpleUploadedFile("licencia.pdf", b"%PDF-1.4 intrusa", "application/pdf"),
@@ -163,6 +171,8 @@ PK_OBJECTS = {
     "pickup-point-": "point_a",
     "shipment-": "shipment_a",
     "verification-document": "document_a",
+    "product-review-": "product_review_a",
+    "store-review-": "store_review_a",
 }
 
 
@@ -265,7 +275,28 @@ def world(db):
         )
         for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
     }
+    # A review of each store and of each store's product: B's never shows on A's pages.
+    store_reviews = {
+        key: StoreReview.objects.create(
+            vendor_order=part,
+            vendor=part.vendor,
+            user=users["shopper"],
+            as_described=4,
+            delivery=4,
+            communication=4,
+            body=f"Opinión de {key.upper()}",
+        )
+        for key, part in (("a", order_a), ("b", order_b))
+    }
+    product_reviews = {
+        key: product.reviews.create(
+            user=users["shopper"], score=4, title=f"Reseña de {key.upper()}", body="Bien."
+        )
+        for key, product in (("a", product_a), ("b", product_b))
+    }
     return {
+        "store_review_a": store_reviews["a"],
+        "product_review_a": product_reviews["a"],
         "document_a": documents["a"],
         "document_b": documents["b"],
         "sourcing_request": sourcing_request,
@@ -376,6 +407,9 @@ def snapshot(world) -> tuple:
             .order_by("pk")
             .values_list("province_id", flat=True)
         ),
+        list(StoreReview.objects.filter(vendor=vendor).values_list("pk", "reply", "is_published")),
+        ProductReviewReply.objects.filter(vendor=vendor).count(),
+        ReviewReport.objects.filter(vendor=vendor).count(),
         list(
             VendorDocument.objects.filter(vendor=vendor)
             .order_by("pk")
@@ -414,6 +448,8 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "product-import",
         "product-list",
         "product-publish",
+        "product-review-reply",
+        "product-review-report",
         "product-stock",
         "profile",
         "review-list",
@@ -426,6 +462,9 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "sourcing-offer",
         "sourcing-offer-message",
         "sourcing-offer-withdraw",
+        "store-review-list",
+        "store-review-reply",
+        "store-review-report",
         "team",
         "verification",
         "verification-document",
@@ -468,6 +507,7 @@ def test_get(world, name, role):
         assert "Zona de B" not in html and "Punto de B" not in html
         assert "MATRIZ-B" not in html
         assert "Oferta de B" not in html
+        assert "Opinión de B" not in html and "Reseña de B" not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())
