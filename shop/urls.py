@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("dashboard/solicitudes/", include("shop.sourcing.dashboard.urls")),
     path("dashboard/confianza/", include("shop.trust.dashboard.urls")),
     path("", include("shop.trust.urls")),
+    path("comunidad/", include("shop.community.urls")),
+    path("dashboard/comunidad/", include("shop.community.dashboard.urls")),
     path("cuenta/", include("shop.accounts.urls")),
     path("pagar/enlace/", include("shop.callcenter.urls")),
     path("pagar/", include(payment_pages)),

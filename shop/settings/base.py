@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "shop.callcenter",
     "shop.sourcing",
     "shop.trust",
+    "shop.community",
 ]
 
 MIDDLEWARE = [
@@ -354,6 +355,11 @@ OSCAR_ALLOW_ANON_REVIEWS = False
 # Requests for offers (shop/sourcing): operators follow up open requests that no store has
 # answered after this many days.
 SOURCING_UNANSWERED_DAYS = 3
+# The community board: accounts younger than this many days write at most so many posts
+# and replies a day; everyone at most so many an hour.
+COMMUNITY_NEW_ACCOUNT_DAYS = 7
+COMMUNITY_NEW_ACCOUNT_PER_DAY = 5
+COMMUNITY_PER_HOUR = 20
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
@@ -384,6 +390,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Reported reviews"),
         "icon": "fas fa-flag",
         "url_name": "trust_dashboard:review-report-list",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Community reports"),
+        "icon": "fas fa-comments",
+        "url_name": "community_dashboard:reports",
         "access_fn": operator_menu_access,
     },
     {
