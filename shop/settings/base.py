@@ -360,6 +360,8 @@ SOURCING_UNANSWERED_DAYS = 3
 COMMUNITY_NEW_ACCOUNT_DAYS = 7
 COMMUNITY_NEW_ACCOUNT_PER_DAY = 5
 COMMUNITY_PER_HOUR = 20
+# Categories (by slug) no store may sell in, nor in the categories below them.
+PROHIBITED_CATEGORY_SLUGS: tuple[str, ...] = ()
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
