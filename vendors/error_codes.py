@@ -29,6 +29,7 @@ class VendorErrorCode(StrEnum):
     OUT_OF_STOCK = "out_of_stock"
     OVER_RELEASE = "over_release"
     PAYOUT_EXCEEDS_BALANCE = "payout_exceeds_balance"
+    PROHIBITED_CATEGORY = "prohibited_category"
     REASON_REQUIRED = "reason_required"
     REFERENCE_REQUIRED = "reference_required"
     REFUND = "refund"

@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "shop.privacy",
     "vendors.pricing",
     "shop.requisitions",
+    "shop.trust",
+    "shop.community",
 ]
 
 MIDDLEWARE = [
@@ -451,6 +453,13 @@ OSCAR_ALLOW_ANON_REVIEWS = False
 # Requests for offers (shop/sourcing): operators follow up open requests that no store has
 # answered after this many days.
 SOURCING_UNANSWERED_DAYS = 3
+# The community board: accounts younger than this many days write at most so many posts
+# and replies a day; everyone at most so many an hour.
+COMMUNITY_NEW_ACCOUNT_DAYS = 7
+COMMUNITY_NEW_ACCOUNT_PER_DAY = 5
+COMMUNITY_PER_HOUR = 20
+# Categories (by slug) no store may sell in, nor in the categories below them.
+PROHIBITED_CATEGORY_SLUGS: tuple[str, ...] = ()
 # The platform's own operator pages sit under one heading ("Marketplace"), so Oscar's menu
 # bar keeps one row at 1280 px; a new operator page is one more child here.
 MARKETPLACE_OPERATOR_MENU = [
@@ -471,7 +480,6 @@ MARKETPLACE_OPERATOR_MENU = [
     },
     {
         "label": _("Payments reconciliation"),
-        "icon": "fas fa-balance-scale",
         "url_name": "payments_dashboard:reconciliation",
         "access_fn": operator_menu_access,
     },
@@ -485,6 +493,21 @@ MARKETPLACE_OPERATOR_MENU = [
         "label": _("Shipments"),
         "url_name": "logistics_dashboard:shipments",
         "access_fn": console_menu_access,
+    },
+    {
+        "label": _("Store verification"),
+        "url_name": "trust_dashboard:verification-queue",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Reported reviews"),
+        "url_name": "trust_dashboard:review-report-list",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Community reports"),
+        "url_name": "community_dashboard:reports",
+        "access_fn": operator_menu_access,
     },
 ]
 OSCAR_DASHBOARD_NAVIGATION = [

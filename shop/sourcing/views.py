@@ -66,6 +66,13 @@ class RequestCreateView(LoginRequiredMixin, AtomicWritesMixin, View):
         initial = {}
         if request.GET.get("tienda"):
             initial = {"visibility": "invited", "invited": request.GET["tienda"][:80]}
+        # A "busco" post of the community board turns into a request with its own words.
+        for field, parameter, length in (
+            ("title", "titulo", 140),
+            ("description", "descripcion", 4000),
+        ):
+            if request.GET.get(parameter):
+                initial[field] = request.GET[parameter][:length]
         form = SourcingRequestForm(user=request.user, initial=initial)
         return render(request, "sourcing/request_form.html", {"form": form})
 

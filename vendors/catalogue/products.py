@@ -3,15 +3,20 @@
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from logistics.delivery import WEIGHT_ATTRIBUTE
+from vendors.error_codes import VendorErrorCode
 from vendors.inventory.stock import stock_set
 from vendors.models import StockMovementReason, Vendor
 
+Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -191,7 +196,30 @@ def vendor_product_publish(*, vendor: Vendor, product, is_public: bool) -> None:
     )
 
 
+def category_prohibited(category) -> bool:
+    """Whether `category`, or a category above it, is in settings.PROHIBITED_CATEGORY_SLUGS."""
+    prohibited = set(settings.PROHIBITED_CATEGORY_SLUGS)
+    return bool(prohibited) and any(
+        each.slug in prohibited for each in category.get_ancestors_and_self()
+    )
+
+
+def categories_allowed() -> QuerySet:
+    """The categories a store may sell in: all but the prohibited ones and those below."""
+    categories = Category.objects.all()
+    for slug in settings.PROHIBITED_CATEGORY_SLUGS:
+        root = Category.objects.filter(slug=slug).first()
+        if root is not None:
+            categories = categories.exclude(path__startswith=root.path)
+    return categories
+
+
 def _product_category_set(product, category) -> None:
+    if category is not None and category_prohibited(category):
+        raise ValidationError(
+            _("Products of this category cannot be sold on the platform."),
+            code=VendorErrorCode.PROHIBITED_CATEGORY,
+        )
     ProductCategory.objects.filter(product=product).delete()
     if category is not None:
         ProductCategory.objects.create(product=product, category=category)

@@ -31,6 +31,6 @@ def vendor_reviews(*, vendor: Vendor) -> QuerySet:
     """Reviews of the products the store sells, newest first."""
     return (
         ProductReview.objects.filter(product__stockrecords__partner_id=vendor.partner_id)
-        .select_related("product", "user")
+        .select_related("product", "user", "store_reply")
         .order_by("-date_created", "-pk")
     )

@@ -20,6 +20,7 @@ from vendors.catalogue.products import (
     MAX_STOCK,
     MAX_WEIGHT_KG,
     ProductData,
+    categories_allowed,
     product_weight_parse,
 )
 from vendors.models import Sector
@@ -70,6 +71,7 @@ class VendorProductForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:  # after creation, stock changes only through adjustments with a reason
             del self.fields["stock"]
+        self.fields["category"].queryset = categories_allowed()
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")

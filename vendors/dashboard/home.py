@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from vendors.actors.first_steps import first_steps
 from vendors.actors.services import PROFILE_FIELDS, vendor_profile_update
 from vendors.catalogue.products import vendor_low_stock, vendor_products
 from vendors.dashboard.base import VendorDashboardMixin
@@ -30,6 +31,7 @@ class HomeView(VendorDashboardMixin, View):
             {
                 "product_count": vendor_products(vendor=self.vendor).count(),
                 "low_stock": vendor_low_stock(vendor=self.vendor)[:20],
+                "first_steps": first_steps(vendor=self.vendor),
             },
         )
 

@@ -16,6 +16,8 @@ from shop.sourcing.dashboard.views import (
     VendorOfferWithdrawView,
     VendorSourcingListView,
 )
+from shop.trust.dashboard import reviews as trust_reviews
+from shop.trust.dashboard.vendor import DocumentDownloadView, VerificationView
 from shop.webhooks.dashboard.views import (
     StoreWebhookResendView,
     StoreWebhookResumeView,
@@ -142,6 +144,31 @@ urlpatterns = [
         "<slug:vendor_slug>/opiniones/", reviews.VendorReviewListView.as_view(), name="review-list"
     ),
     path(
+        "<slug:vendor_slug>/opiniones/<int:pk>/responder/",
+        trust_reviews.ProductReviewReplyView.as_view(),
+        name="product-review-reply",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/<int:pk>/denunciar/",
+        trust_reviews.ProductReviewReportView.as_view(),
+        name="product-review-report",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/tienda/",
+        trust_reviews.StoreReviewListView.as_view(),
+        name="store-review-list",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/tienda/<int:pk>/responder/",
+        trust_reviews.StoreReviewReplyView.as_view(),
+        name="store-review-reply",
+    ),
+    path(
+        "<slug:vendor_slug>/opiniones/tienda/<int:pk>/denunciar/",
+        trust_reviews.StoreReviewReportView.as_view(),
+        name="store-review-report",
+    ),
+    path(
         "<slug:vendor_slug>/solicitudes/",
         VendorSourcingListView.as_view(),
         name="sourcing-list",
@@ -191,6 +218,12 @@ urlpatterns = [
         "<slug:vendor_slug>/api/webhooks/entregas/<int:pk>/reenviar/",
         StoreWebhookResendView.as_view(),
         name="webhook-resend",
+    ),
+    path("<slug:vendor_slug>/verificacion/", VerificationView.as_view(), name="verification"),
+    path(
+        "<slug:vendor_slug>/verificacion/<int:pk>/",
+        DocumentDownloadView.as_view(),
+        name="verification-document",
     ),
     path(
         "<slug:vendor_slug>/entregas/zonas/",

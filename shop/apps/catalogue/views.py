@@ -38,7 +38,9 @@ class ProductDetailView(AtomicWritesMixin, views.ProductDetailView):
         context["included_tax"] = self.included_tax()
         context["categories_version"] = catalogue_version(CATEGORIES)
         # The three the page shows, with their authors (each names its own).
-        context["top_reviews"] = self.object.reviews.approved().select_related("user")[:3]
+        context["top_reviews"] = self.object.reviews.approved().select_related(
+            "user", "store_reply"
+        )[:3]
         return context
 
     def included_tax(self):

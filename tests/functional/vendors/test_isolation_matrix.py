@@ -31,6 +31,8 @@ from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
 from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
 from shop.sourcing.services import offer_save
+from shop.trust.models import ProductReviewReply, ReviewReport, StoreReview, VendorDocument
+from shop.trust.services import document_upload
 from shop.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
@@ -61,12 +63,15 @@ OWNER_ONLY = {
     "profile",
     "invoice-settings",
     "store-terms",
+    "verification",
     "api-keys",
     "api-key-revoke",
     "webhooks",
     "webhook-resume",
     "webhook-resend",
 }
+# Owner-only files: to the store's staff they do not exist either.
+OWNERS_AND_OPERATORS_ONLY = {"verification-document"}
 POST_ONLY = {
     "api-key-revoke",
     "webhook-resume",
@@ -83,6 +88,10 @@ POST_ONLY = {
     "shipment-link-revoke",
     "sourcing-offer-withdraw",
     "sourcing-offer-message",
+    "product-review-reply",
+    "product-review-report",
+    "store-review-reply",
+    "store-review-report",
 }
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
@@ -167,6 +176,14 @@ POST_DATA = {
     "sourcing-offer-withdraw": {},
     "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
     "sourcing-following": lambda world: {"provinces": [Province.objects.get(name="Artemisa").pk]},
+    "product-review-reply": {"body": "Respuesta intrusa"},
+    "product-review-report": {"reason": "Denuncia intrusa"},
+    "store-review-reply": {"body": "Respuesta intrusa"},
+    "store-review-report": {"reason": "Denuncia intrusa"},
+    "verification": lambda world: {
+        "kind": "licence",
+        "file": SimpleUploadedFile("licencia.pdf", b"%PDF-1.4 intrusa", "application/pdf"),
+    },
 }
 
 
@@ -185,6 +202,9 @@ PK_OBJECTS = {
     "delivery-zone-": "zone_a",
     "pickup-point-": "point_a",
     "shipment-": "shipment_a",
+    "verification-document": "document_a",
+    "product-review-": "product_review_a",
+    "store-review-": "store_review_a",
 }
 
 
@@ -306,10 +326,43 @@ def world(db):
         deliveries[key] = WebhookDelivery.objects.create(
             subscription=subscriptions[key], event=event, state="gave_up"
         )
+    # Each store's papers: A's must reach only A's owners and the operators.
+    documents = {
+        key: document_upload(
+            vendor=vendor,
+            kind="registration",
+            upload=SimpleUploadedFile(f"{key}.pdf", b"%PDF-1.4 " + key.encode(), "application/pdf"),
+            user=users[f"owner_{key}"],
+        )
+        for key, vendor in (("a", partner_a.vendor), ("b", partner_b.vendor))
+    }
+    # A review of each store and of each store's product: B's never shows on A's pages.
+    store_reviews = {
+        key: StoreReview.objects.create(
+            vendor_order=part,
+            vendor=part.vendor,
+            user=users["shopper"],
+            as_described=4,
+            delivery=4,
+            communication=4,
+            body=f"Opinión de {key.upper()}",
+        )
+        for key, part in (("a", order_a), ("b", order_b))
+    }
+    product_reviews = {
+        key: product.reviews.create(
+            user=users["shopper"], score=4, title=f"Reseña de {key.upper()}", body="Bien."
+        )
+        for key, product in (("a", product_a), ("b", product_b))
+    }
     return {
         "subscription_a": subscriptions["a"],
         "delivery_a": deliveries["a"],
         "api_key_a": api_keys["a"],
+        "store_review_a": store_reviews["a"],
+        "product_review_a": product_reviews["a"],
+        "document_a": documents["a"],
+        "document_b": documents["b"],
         "sourcing_request": sourcing_request,
         "offer_a": offer_a,
         "offer_b": offer_b,
@@ -439,6 +492,14 @@ def snapshot(world) -> tuple:
             .order_by("pk")
             .values_list("province_id", flat=True)
         ),
+        list(StoreReview.objects.filter(vendor=vendor).values_list("pk", "reply", "is_published")),
+        ProductReviewReply.objects.filter(vendor=vendor).count(),
+        ReviewReport.objects.filter(vendor=vendor).count(),
+        list(
+            VendorDocument.objects.filter(vendor=vendor)
+            .order_by("pk")
+            .values_list("pk", "kind", "sha256")
+        ),
     )
 
 
@@ -474,6 +535,8 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "product-import",
         "product-list",
         "product-publish",
+        "product-review-reply",
+        "product-review-report",
         "product-stock",
         "product-terms",
         "profile",
@@ -487,8 +550,13 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "sourcing-offer",
         "sourcing-offer-message",
         "sourcing-offer-withdraw",
+        "store-review-list",
+        "store-review-reply",
+        "store-review-report",
         "store-terms",
         "team",
+        "verification",
+        "verification-document",
         "webhook-resend",
         "webhook-resume",
         "webhooks",
@@ -508,6 +576,12 @@ def test_get(world, name, role):
         assert response.status_code == 404
     elif role == "staff_a" and name in OWNER_ONLY:
         assert response.status_code == 403
+    elif role == "staff_a" and name in OWNERS_AND_OPERATORS_ONLY:
+        assert response.status_code == 404
+    elif name in OWNERS_AND_OPERATORS_ONLY:
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 a"
     elif name in POST_ONLY:
         assert response.status_code == 405
     elif name in ("invoice-export", "invoice-export-pdfs"):
@@ -527,6 +601,7 @@ def test_get(world, name, role):
         assert "Oferta de B" not in html
         assert "Clave de B" not in html
         assert "tienda-b.example" not in html
+        assert "Opinión de B" not in html and "Reseña de B" not in html
 
 
 @pytest.mark.parametrize("name", vendor_scoped_url_names())

@@ -455,3 +455,30 @@ def test_a_dozen_requests_across_provinces_some_with_offers_one_awarded(seeded, 
 
     assert OfferMessage.objects.filter(offer=accepted).count() == 2
     assert OfferMessage.objects.filter(from_store=True).count() == 2
+
+
+def test_the_demo_has_a_verified_store_and_rated_stores_with_a_reply(seeded, db, client):
+    from shop.trust.models import ProductReviewReply, StoreReview, VendorVerification
+
+    verified = VendorVerification.objects.get(status="verified").vendor
+    assert verified.partner.code == data.VENDOR_ACCOUNT_STORE.lower()
+    assert verified.documents.count() == 1
+    reviews = StoreReview.objects.filter(user__email=data.ACCOUNTS[1].email)
+    assert reviews.count() == 3
+    assert [review.reply for review in reviews if review.reply] == [
+        "Gracias por su compra. Lo esperamos de nuevo."
+    ]
+    assert ProductReviewReply.objects.count() == 1
+    page = client.get(f"/tiendas/{verified.slug}/").content.decode()
+    assert "verified-badge" in page and "Gracias por su compra." in page
+
+
+def test_the_demo_board_has_posts_with_replies_and_an_accepted_answer(seeded, db, client):
+    from shop.community.models import Post
+
+    posts = Post.objects.all()
+    assert posts.count() == 4
+    answered = posts.get(accepted_reply__isnull=False)
+    assert answered.reply_count == 2 and answered.accepted_reply.useful_count == 1
+    page = client.get(f"/comunidad/{answered.pk}/").content.decode()
+    assert "Respuesta aceptada" in page

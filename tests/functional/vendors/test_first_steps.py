@@ -1,0 +1,82 @@
+"""The "Primeros pasos" checklist on a new store's dashboard home: each step ticked by what
+the store did, linking where it is done, its percentage, and one query however much the
+store holds."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from oscar.core.loading import get_model
+
+from shop.invoices.models import InvoiceSettings
+from tests.factories import PartnerFactory, ProductFactory, UserFactory
+from tests.factories.delivery import DeliveryZoneFactory
+from tests.factories.orders import purchase
+from tests.functional.vendors.conftest import png_bytes
+from tests.queries import query_count
+from vendors.models import MembershipRole
+
+ProductImage = get_model("catalogue", "ProductImage")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def new_store():
+    partner = PartnerFactory(name="Tienda Nueva", code="tienda-nueva")
+    owner = UserFactory()
+    partner.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
+    client = Client()
+    client.force_login(owner)
+    return partner, client
+
+
+def ticked(client) -> dict[str, bool]:
+    steps = client.get("/vendedor/tienda-nueva/").context["first_steps"]
+    return {step.key: step.done for step in steps.steps}
+
+
+def pictured_products(partner, count):
+    for _ in range(count):
+        product = ProductFactory(stockrecord__partner=partner)
+        ProductImage.objects.create(
+            product=product, original=ContentFile(png_bytes(), name="foto.png")
+        )
+
+
+def test_a_new_store_follows_its_first_steps_to_100_percent(new_store):
+    partner, client = new_store
+    vendor = partner.vendor
+    page = client.get("/vendedor/tienda-nueva/").content.decode()
+    assert "Primeros pasos: 0 % hecho" in page
+    assert 'href="/vendedor/tienda-nueva/perfil/"' in page
+
+    vendor.logo.save("logo.png", ContentFile(png_bytes()), save=True)
+    pictured_products(partner, 4)
+    assert ticked(client) == {
+        "profile": True,
+        "products": False,
+        "delivery": False,
+        "payment": False,
+        "order": False,
+    }
+
+    pictured_products(partner, 1)
+    DeliveryZoneFactory(vendor=vendor)
+    InvoiceSettings.objects.create(vendor=vendor)
+    assert "Primeros pasos: 80 % hecho" in client.get("/vendedor/tienda-nueva/").content.decode()
+
+    product = partner.stockrecords.first().product
+    purchase({partner: [(product, 1)]})
+
+    assert set(ticked(client).values()) == {True}
+    assert "Primeros pasos" not in client.get("/vendedor/tienda-nueva/").content.decode()
+
+
+def test_the_checklist_costs_the_same_queries_with_more_products(new_store):
+    partner, client = new_store
+    few = query_count(client, "/vendedor/tienda-nueva/")
+
+    pictured_products(partner, 8)
+    many = query_count(client, "/vendedor/tienda-nueva/")
+
+    assert many == few
