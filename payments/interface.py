@@ -33,6 +33,10 @@ class Capability(enum.StrEnum):
     # The buyer pays outside the site (a bank transfer) and an operator confirms the money
     # arrived; until then the parts wait.
     MANUAL_CONFIRMATION = "manual_confirmation"
+    # Nothing is taken at checkout: each part is owed on the terms its store granted the
+    # buyer's company (due some days after delivery) and paid by a transfer the operator
+    # or the store confirms; the parts go to their stores at once.
+    PAY_ON_ACCOUNT = "pay_on_account"
 
 
 class NextAction(enum.StrEnum):

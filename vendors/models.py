@@ -361,6 +361,8 @@ class LedgerEntryKind(models.TextChoices):
     REFUND = "refund", _("Refund")
     REFUND_COMMISSION = "refund_commission", _("Commission returned")
     CASH_COLLECTED = "cash_collected", _("Cash collected by the vendor")
+    ON_ACCOUNT = "credit_sale", _("Sold on account, not paid yet")
+    ACCOUNT_PAID = "account_paid", _("Paid on account")
     PAYOUT = "payout", _("Payout")
     ADJUSTMENT = "adjustment", _("Adjustment")
 
