@@ -460,7 +460,9 @@ class VendorLedgerEntry(models.Model):
                     kind__in=[LedgerEntryKind.COMMISSION, LedgerEntryKind.REFUND], amount__lte=0
                 )
                 | models.Q(kind=LedgerEntryKind.PAYOUT, amount__lt=0, payout__isnull=False)
-                | models.Q(kind__in=[LedgerEntryKind.CASH_COLLECTED, LedgerEntryKind.ADJUSTMENT]),
+                | models.Q(kind__in=[LedgerEntryKind.CASH_COLLECTED, LedgerEntryKind.ADJUSTMENT])
+                | models.Q(kind=LedgerEntryKind.ON_ACCOUNT, amount__lt=0)
+                | models.Q(kind=LedgerEntryKind.ACCOUNT_PAID, amount__gt=0),
                 name="vendor_ledger_entry_sign",
             ),
         ]
