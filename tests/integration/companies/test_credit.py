@@ -136,12 +136,9 @@ def test_the_confirmed_transfer_pays_it_once_and_frees_the_credit(world):
 
     assert vendor_balance(vendor=world["cafe"]) == Decimal("476.00")
     assert used(world) == 0
-    assert (
-        PaymentEvent.objects.filter(gateway_reference=f"account:{part.number}", phase="success")
-        .values_list("amount", flat=True)
-        .get()
-        == Decimal("500.00")
-    )
+    assert PaymentEvent.objects.filter(
+        gateway_reference=f"account:{part.number}", phase="success"
+    ).values_list("amount", flat=True).get() == Decimal("500.00")
     statement = company_statement(company=world["company"])
     assert (statement.open, statement.paid) == ([], [CreditCharge.objects.get()])
 
