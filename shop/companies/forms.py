@@ -31,7 +31,9 @@ class SpendingLimitField(forms.DecimalField):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
-    role = forms.ChoiceField(label=_("Role"), choices=CompanyRole.choices)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=CompanyRole.choices, initial=CompanyRole.BUYER
+    )
     spending_limit = SpendingLimitField()
 
 
