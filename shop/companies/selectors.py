@@ -7,10 +7,12 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from phonenumber_field.phonenumber import PhoneNumber
 
 from shop.companies.models import (
     BUYING_ROLES,
     Company,
+    CompanyAddress,
     CompanyMember,
     CompanyPurchase,
     CreditCharge,
@@ -52,6 +54,30 @@ def stores_to_buy_as(*, user) -> QuerySet[Vendor]:
     if not user.is_authenticated:
         return Vendor.objects.none()
     return Vendor.objects.filter(memberships__user=user).exclude(company__members__user=user)
+
+
+def company_addresses_for(*, user) -> QuerySet[CompanyAddress]:
+    """The addresses of the companies `user` buys for (offered at checkout)."""
+    if not user.is_authenticated:
+        return CompanyAddress.objects.none()
+    return CompanyAddress.objects.filter(
+        company__members__user=user, company__members__role__in=BUYING_ROLES
+    ).select_related("company", "municipality__province")
+
+
+def company_address_fields(*, address: CompanyAddress, user) -> dict:
+    """A company address as the checkout keeps a typed one (Oscar's session fields)."""
+    return {
+        "first_name": user.first_name or address.company.legal_name[:255],
+        "last_name": user.last_name,
+        "line1": address.line1,
+        "line2": address.name,
+        "line4": address.municipality.name,
+        "state": address.municipality.province.name,
+        "phone_number": PhoneNumber.from_string(address.phone, region="CU"),
+        "notes": "",
+        "country_id": "CU",
+    }
 
 
 def company_purchases(*, company: Company) -> QuerySet[CompanyPurchase]:

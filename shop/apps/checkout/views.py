@@ -18,7 +18,12 @@ from payments.selectors import gateway_can, payment_methods_offered
 from payments.views import payable_remember
 from shop.companies.approvals import company_account
 from shop.companies.exceptions import CompanyRefused
-from shop.companies.selectors import buyer_companies, on_account_possible
+from shop.companies.selectors import (
+    buyer_companies,
+    company_address_fields,
+    company_addresses_for,
+    on_account_possible,
+)
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
 from vendors.models import Vendor
@@ -99,7 +104,24 @@ class ShippingAddressView(AtomicWritesMixin, views.ShippingAddressView):
             initial.update(province=municipality.province, municipality=municipality)
         return initial
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["company_addresses"] = company_addresses_for(user=self.request.user)
+        return ctx
+
     def post(self, request, *args, **kwargs):
+        if "company_address_id" in request.POST:
+            address = (
+                company_addresses_for(user=request.user)
+                .filter(pk=request.POST["company_address_id"])
+                .first()
+            )
+            if address is None:
+                raise http.Http404
+            self.checkout_session.ship_to_new_address(
+                company_address_fields(address=address, user=request.user)
+            )
+            return redirect(self.get_success_url())
         # Oscar answers an address id of someone else with a 500 (DoesNotExist).
         if "address_id" in request.POST and request.user.is_authenticated:
             if not request.user.addresses.filter(pk=request.POST["address_id"]).exists():

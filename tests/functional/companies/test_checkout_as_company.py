@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from logistics.models import DeliveryZone
+from logistics.models import DeliveryZone, Municipality
 from shop.companies.credit import terms_grant
-from shop.companies.models import ApprovalStatus, CompanyPurchase
+from shop.companies.models import ApprovalStatus, CompanyAddress, CompanyPurchase
 from tests.factories.callcenter import stores_create
 from tests.factories.companies import company_world
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
@@ -97,3 +97,31 @@ def test_payment_on_account_is_offered_only_with_terms_at_every_store(world):
     part = CompanyPurchase.objects.get().order.vendor_orders.get()
     assert part.status == "placed"
     assert part.credit_charge.amount == Decimal("500.00")
+
+
+def test_the_company_addresses_are_offered_at_checkout_to_its_buyers_only(world):
+    address = CompanyAddress.objects.create(
+        company=world["company"],
+        name="Almacén",
+        line1="Calle 8 No. 12",
+        municipality=Municipality.objects.get(name="Playa"),
+        phone="+53 5 234 5678",
+    )
+    buyer = signed_in(world["members"]["buyer"])
+    basket_add(buyer, world["coffee"])
+    buyer.get(reverse("checkout:index"))
+    assert "Almacén" in buyer.get(reverse("checkout:shipping-address")).content.decode()
+
+    response = buyer.post(reverse("checkout:shipping-address"), {"company_address_id": address.pk})
+
+    assert response["Location"] == reverse("checkout:shipping-method")
+    page = buyer.get(response["Location"]).content.decode()
+    assert "Playa" in page
+    accountant = signed_in(world["members"]["accountant"])
+    basket_add(accountant, world["coffee"])
+    accountant.get(reverse("checkout:index"))
+    assert "Almacén" not in accountant.get(reverse("checkout:shipping-address")).content.decode()
+    refused = accountant.post(
+        reverse("checkout:shipping-address"), {"company_address_id": address.pk}
+    )
+    assert refused.status_code == 404

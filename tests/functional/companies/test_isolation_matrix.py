@@ -104,7 +104,7 @@ def world():
     rendered(credit_note)
     address = CompanyAddress.objects.create(
         company=company,
-        name="Almacén",
+        name="Depósito Norte",
         line1="Calle 8 No. 12",
         municipality=Municipality.objects.get(name="Playa"),
         phone="+53 5 234 5678",
@@ -172,6 +172,14 @@ def test_another_company_sees_none_of_its_lists(world):
         for name in ("purchases", "documents", "statement", "addresses")
     ]
 
-    assert all(world["purchase"].order.number not in page for page in pages)
-    assert all(world["invoice"].display_number not in page for page in pages)
-    assert all("Almacén" not in page for page in pages)
+    # Company A's purchase, documents and address are not linked or named on B's pages
+    # (numbers alone could match a token on the page: their links and names are checked).
+    leaks = [
+        reverse("companies:purchase", kwargs={"pk": world["purchase"].pk}),
+        reverse("companies:invoice-pdf", kwargs={"pk": world["invoice"].pk}),
+        reverse("companies:credit-note-pdf", kwargs={"pk": world["credit_note"].pk}),
+        world["invoice"].display_number,
+        "Panadería La Espiga",
+    ]
+    assert [leak for leak in leaks for page in pages if leak in page] == []
+    assert all("Depósito Norte" not in page for page in pages)
