@@ -12,6 +12,8 @@ from oscar.core.loading import get_model
 
 from logistics.delivery import basket_vendor_parts
 from logistics.models import Municipality
+from payments.interface import Capability
+from payments.selectors import gateway_names_with, payment_method_default
 from shop.apps.checkout.placement import purchase_place
 from shop.apps.partner.strategy import Selector
 from shop.companies.approvals import company_account
@@ -93,7 +95,13 @@ def demo_companies_seed(*, stores: dict, cuba) -> int:
         vendor=stores[ON_TERMS].vendor, company=cafeteria, days=30, credit_limit=Decimal("20000")
     )
     order = _place(
-        cafeteria, owner, [stores[ON_TERMS]], municipality, cuba, quantity=2, gateway="on_account"
+        cafeteria,
+        owner,
+        [stores[ON_TERMS]],
+        municipality,
+        cuba,
+        quantity=2,
+        gateway=gateway_names_with(Capability.PAY_ON_ACCOUNT)[0],
     )
     for step in ("accepted", "ready", "shipped", "delivered"):
         vendor_order_transition(
@@ -115,7 +123,7 @@ def _user(account: CompanyAccount):
     return user
 
 
-def _place(company, user, partners, municipality, cuba, *, quantity, gateway="cash_on_delivery"):
+def _place(company, user, partners, municipality, cuba, *, quantity, gateway=None):
     basket = Basket.objects.create(owner=user)
     basket.strategy = Selector().strategy(user=user)
     for partner in partners:
@@ -136,6 +144,6 @@ def _place(company, user, partners, municipality, cuba, *, quantity, gateway="ca
         choices=choices,
         notify=False,
         shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS),
-        payment_method=gateway,
+        payment_method=gateway or payment_method_default(),
         account=company_account(company_id=company.pk, user=user),
     ).order

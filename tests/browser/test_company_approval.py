@@ -27,7 +27,7 @@ def test_owner_invites_buyer_goes_over_its_limit_and_the_approver_approves(
     owner = UserFactory(email="elena@example.test", first_name="Elena")
     buyer = UserFactory(email="camilo@example.test", first_name="Camilo")
     approver = UserFactory(email="adela@example.test", first_name="Adela")
-    company = company_create(
+    company_create(
         fields=CompanyFields(
             legal_name="Cafetería El Portal S.R.L.", nit="30100200301", actor_type="mipyme_privada"
         ),
