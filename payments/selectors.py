@@ -39,10 +39,12 @@ def payment_methods_offered(
 def payment_methods_for_agents(*, currency: str) -> dict[str, str]:
     """{gateway name: what an agent taking the order for the customer reads} of the
     methods `payment_methods_offered` gives for `currency`: the method and how the
-    customer gets to pay it."""
+    customer gets to pay it (payment on account is for purchases made as a company, which
+    phone orders are not)."""
     return {
         gateway.name: str(gateway.agent_label or gateway.label)
         for gateway in gateways_for(currency=currency)
+        if Capability.PAY_ON_ACCOUNT not in gateway.capabilities
     }
 
 
