@@ -39,6 +39,10 @@ class Capability(enum.StrEnum):
     # A store may receive the money into its own business account at the gateway (its
     # merchant id on the payment request) instead of the platform's.
     MERCHANT_ACCOUNTS = "merchant_accounts"
+    # Nothing is taken at checkout: each part is owed on the terms its store granted the
+    # buyer's company (due some days after delivery) and paid by a transfer the operator
+    # or the store confirms; the parts go to their stores at once.
+    PAY_ON_ACCOUNT = "pay_on_account"
 
 
 class NextAction(enum.StrEnum):

@@ -18,15 +18,23 @@ PAID = frozenset({PaymentState.AUTHORIZED, PaymentState.CAPTURED, PaymentState.P
 CLOSED = frozenset({PaymentState.CANCELLED, PaymentState.FAILED})
 # The buyer pays without the gateway taking the money: in cash at the door, or by a
 # transfer an operator confirms.
-PAID_OUTSIDE = frozenset({Capability.PAY_ON_DELIVERY, Capability.MANUAL_CONFIRMATION})
+PAID_OUTSIDE = frozenset(
+    {Capability.PAY_ON_DELIVERY, Capability.MANUAL_CONFIRMATION, Capability.PAY_ON_ACCOUNT}
+)
+# Nothing to wait for before the stores prepare the parts: paid at the door or on account.
+PLACED_AT_ONCE = frozenset({Capability.PAY_ON_DELIVERY, Capability.PAY_ON_ACCOUNT})
 
 
-def payment_methods_offered(*, currency: str) -> dict[str, tuple[str, str]]:
+def payment_methods_offered(
+    *, currency: str, on_account: bool = False
+) -> dict[str, tuple[str, str]]:
     """{gateway name: (label, description)} of the enabled gateways that take `currency`,
-    as the buyer reads them."""
+    as the buyer reads them. Payment on account only with `on_account` (a company whose
+    stores all granted it terms)."""
     return {
         gateway.name: (str(gateway.label), str(gateway.description))
         for gateway in gateways_for(currency=currency)
+        if on_account or Capability.PAY_ON_ACCOUNT not in gateway.capabilities
     }
 
 
@@ -45,10 +53,12 @@ def payment_methods_unavailable() -> list[str]:
 def payment_methods_for_agents(*, currency: str) -> dict[str, str]:
     """{gateway name: what an agent taking the order for the customer reads} of the
     methods `payment_methods_offered` gives for `currency`: the method and how the
-    customer gets to pay it."""
+    customer gets to pay it (payment on account is for purchases made as a company, which
+    phone orders are not)."""
     return {
         gateway.name: str(gateway.agent_label or gateway.label)
         for gateway in gateways_for(currency=currency)
+        if Capability.PAY_ON_ACCOUNT not in gateway.capabilities
     }
 
 
@@ -80,6 +90,13 @@ def gateway_can(name: str, capability: Capability) -> bool:
     return gateway is not None and capability in gateway.capabilities
 
 
+def gateway_places_at_once(name: str) -> bool:
+    """Whether a purchase paid with the gateway configured as `name` goes to its stores
+    as soon as it is placed (paid at the door, or on account)."""
+    gateway = _gateway(name)
+    return gateway is not None and bool(gateway.capabilities.supported & PLACED_AT_ONCE)
+
+
 def gateway_takes_money(name: str) -> bool:
     """Whether the gateway configured as `name` takes the buyer's money itself (a card),
     so starting its payment twice could charge twice; False for one where the buyer pays
@@ -95,6 +112,7 @@ class PaymentStep(enum.StrEnum):
     """Where a purchase's payment stands, for the buyer."""
 
     ON_DELIVERY = "on_delivery"  # each part is paid in cash when delivered or collected
+    ON_ACCOUNT = "on_terms"  # each part is owed on its store's terms, due after delivery
     TRANSFER = "transfer"  # waiting for the buyer's transfer: account, reference, deadline
     ONLINE = "online"  # waiting for the buyer to pay online (the card page)
     PAID = "paid"  # the money is taken
@@ -132,6 +150,8 @@ def payment_how_to_pay(*, payment: Payment) -> HowToPay:
         return HowToPay(step=PaymentStep.CLOSED, **common)
     if Capability.PAY_ON_DELIVERY in can:
         return HowToPay(step=PaymentStep.ON_DELIVERY, **common)
+    if Capability.PAY_ON_ACCOUNT in can:
+        return HowToPay(step=PaymentStep.ON_ACCOUNT, **common)
     if payment.state in PAID:
         return HowToPay(step=PaymentStep.PAID, **common)
     if payment.state == PaymentState.REFUNDED:

@@ -255,15 +255,23 @@ def bank_transfer_confirm(*, payment_id: int, actor) -> bool:
 
 
 @transaction.atomic
-def payment_cash_record(*, payment_id: int, amount: Decimal, reference: str, actor=None) -> None:
-    """Cash paid by hand for (part of) a payment, recorded once per `reference`."""
+def payment_cash_record(
+    *,
+    payment_id: int,
+    amount: Decimal,
+    reference: str,
+    actor=None,
+    message: str = "cash collected on delivery",
+) -> None:
+    """Money paid outside the site for (part of) a payment (cash at the door, a transfer
+    for a part on account), recorded once per `reference`."""
     payment_outcome_record(
         payment_id=payment_id,
         kind=K.CHARGE,
         phase=P.SUCCESS,
         amount=amount,
         gateway_reference=reference,
-        message="cash collected on delivery",
+        message=message,
         actor=actor,
     )
 

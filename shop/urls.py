@@ -7,6 +7,7 @@ from django.urls import include, path
 from logistics.urls import tracking_pages
 from payments.urls import payment_pages
 from shop.api.urls import account_pages as api_account_pages
+from shop.companies.dashboard.urls import operator_pages as companies_operator_pages
 from shop.health import healthz
 from shop.sourcing.urls import account_pages as sourcing_account_pages
 from shop.storefront import errors
@@ -34,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
     path("", include("vendors.urls")),
+    path("vendedor/<slug:vendor_slug>/empresas/", include("shop.companies.dashboard.urls")),
     path("vendedor/", include("vendors.dashboard.urls")),
     path("dashboard/pagos/", include("payments.dashboard.urls")),
     path("dashboard/envios/nacional/", include("logistics.national.urls")),
@@ -44,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("", include("shop.trust.urls")),
     path("comunidad/", include("shop.community.urls")),
     path("dashboard/comunidad/", include("shop.community.dashboard.urls")),
+    path("dashboard/empresas/", include(companies_operator_pages)),
+    path("cuenta/empresa/", include("shop.companies.urls")),
     path("cuenta/", include("shop.accounts.urls")),
     path("pagar/enlace/", include("shop.callcenter.urls")),
     path("pagar/", include(payment_pages)),

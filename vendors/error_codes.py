@@ -25,6 +25,7 @@ class VendorErrorCode(StrEnum):
     NOT_DELIVERED = "not_delivered"
     NOT_OWNER = "not_owner"
     NOTE_REQUIRED = "note_required"
+    NOT_ON_ACCOUNT = "not_on_account"
     OPTION = "option"
     OUT_OF_STOCK = "out_of_stock"
     OVER_RELEASE = "over_release"

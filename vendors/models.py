@@ -385,6 +385,8 @@ class LedgerEntryKind(models.TextChoices):
     REFUND = "refund", _("Refund")
     REFUND_COMMISSION = "refund_commission", _("Commission returned")
     CASH_COLLECTED = "cash_collected", _("Cash collected by the vendor")
+    ON_ACCOUNT = "credit_sale", _("Sold on account, not paid yet")
+    ACCOUNT_PAID = "account_paid", _("Paid on account")
     PAYOUT = "payout", _("Payout")
     ADJUSTMENT = "adjustment", _("Adjustment")
 
@@ -482,7 +484,9 @@ class VendorLedgerEntry(models.Model):
                     kind__in=[LedgerEntryKind.COMMISSION, LedgerEntryKind.REFUND], amount__lte=0
                 )
                 | models.Q(kind=LedgerEntryKind.PAYOUT, amount__lt=0, payout__isnull=False)
-                | models.Q(kind__in=[LedgerEntryKind.CASH_COLLECTED, LedgerEntryKind.ADJUSTMENT]),
+                | models.Q(kind__in=[LedgerEntryKind.CASH_COLLECTED, LedgerEntryKind.ADJUSTMENT])
+                | models.Q(kind=LedgerEntryKind.ON_ACCOUNT, amount__lt=0)
+                | models.Q(kind=LedgerEntryKind.ACCOUNT_PAID, amount__gt=0),
                 name="vendor_ledger_entry_sign",
             ),
         ]

@@ -38,6 +38,7 @@ from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
 from shop.callcenter.services import customer_create, note_add
 from shop.demo import data
 from shop.demo.community import demo_community_seed
+from shop.demo.companies import demo_companies_seed
 from shop.demo.images import product_image_jpeg, store_logo_png
 from shop.demo.national_delivery import demo_national_delivery_seed
 from shop.demo.sourcing import demo_requests_seed
@@ -131,6 +132,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     demo_wholesale_seed(stores=stores)
     demo_trust_seed()
     demo_community_seed()
+    demo_companies_seed(stores=stores, cuba=cuba)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
     return SeedSummary(

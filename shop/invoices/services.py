@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+import django.dispatch
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
@@ -29,6 +30,11 @@ from vendors.models import Vendor, VendorOrder
 Order = get_model("order", "Order")
 
 CENT = Decimal("0.01")
+
+# Sent while an invoice's snapshot is made, with `vendor_order` and `issued_at`; each
+# receiver returns a dict of what else the invoice prints (a part bought on account
+# returns its due date, shop/companies), merged into the snapshot.
+invoice_snapshot_extend = django.dispatch.Signal()
 
 
 def invoice_settings(*, vendor: Vendor) -> InvoiceSettings:
@@ -172,7 +178,16 @@ def invoice_snapshot(
         "total_in_words": amount_in_words(total, order.currency),
         "payment_method": _payment_method(order, language),
         "paper_size": choices.paper_size,
-    }
+    } | _snapshot_extras(vendor_order=vendor_order, issued_at=issued_at)
+
+
+def _snapshot_extras(*, vendor_order: VendorOrder, issued_at) -> dict:
+    extras: dict = {}
+    for _receiver, extra in invoice_snapshot_extend.send(
+        sender=Invoice, vendor_order=vendor_order, issued_at=issued_at
+    ):
+        extras.update(extra or {})
+    return extras
 
 
 @transaction.atomic

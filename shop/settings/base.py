@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "shop.requisitions",
     "shop.trust",
     "shop.community",
+    "shop.companies",
 ]
 
 MIDDLEWARE = [
@@ -348,6 +349,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "retention.apply",
         "schedule": crontab(hour=3, minute=30),
     },
+    "companies-approvals-expire": {
+        "task": "companies.approvals_expire",
+        "schedule": crontab(minute="*/15"),
+    },
+    "companies-credit-reminders": {
+        "task": "companies.credit_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 # A webhook subscription whose every delivery has failed this long is paused (owner told).
 WEBHOOK_PAUSE_AFTER_DAYS = env_int("WEBHOOK_PAUSE_AFTER_DAYS", 2)
@@ -545,6 +554,11 @@ if env_str("BANK_TRANSFER_ACCOUNT_NUMBER"):
             "bank": env_str("BANK_TRANSFER_BANK", "Banco Metropolitano"),
         },
     }
+    # Companies pay the parts bought on account to the same account (shop/companies).
+    PAYMENT_GATEWAYS["on_account"] = {
+        "BACKEND": "payments.gateways.on_account.OnAccount",
+        "OPTIONS": PAYMENT_GATEWAYS["bank_transfer"]["OPTIONS"],
+    }
 if env_str("STRIPE_SECRET_KEY"):
     PAYMENT_GATEWAYS["stripe"] = {
         "BACKEND": "payments.gateways.stripe.StripeGateway",
@@ -598,6 +612,12 @@ PAYMENT_GATEWAY_ALERT_HOURS = env_int("PAYMENT_GATEWAY_ALERT_HOURS", 6)
 # What a payment outcome does to a purchase (payments/hooks.py).
 PAYMENT_OUTCOME_HANDLER = "vendors.orders.outcomes.PurchaseOutcomes"
 PAYMENT_DEADLINE_HOURS = env_int("PAYMENT_DEADLINE_HOURS", 48)
+# A company purchase above its buyer's spending limit keeps its stock promised this long
+# waiting for an approver; then it is cancelled (shop/companies, beat every 15 minutes).
+COMPANY_APPROVAL_HOURS = env_int("COMPANY_APPROVAL_HOURS", 48)
+# Parts bought on account: the company is reminded this many days before the due date,
+# and once the day after it.
+COMPANY_CREDIT_REMINDER_DAYS = env_int("COMPANY_CREDIT_REMINDER_DAYS", 3)
 
 # --- Shipping ----------------------------------------------------------------------------
 # Carriers are configured like the payment gateways (logistics/carriers/registry.py).

@@ -30,6 +30,14 @@ PAYMENT_GATEWAYS = {
             "bank": "Banco Metropolitano",
         },
     },
+    "on_account": {
+        "BACKEND": "payments.gateways.on_account.OnAccount",
+        "OPTIONS": {
+            "account_holder": "Encadena (demo)",
+            "account_number": "0599 0000 1234 5678",
+            "bank": "Banco Metropolitano",
+        },
+    },
 }
 if DEBUG:  # noqa: F405
     PAYMENT_GATEWAYS["dummy"] = {"BACKEND": "payments.gateways.dummy.DummyGateway"}

@@ -73,8 +73,11 @@ def purchase_place_for(
     gateway: str = "cash_on_delivery",
     home: bool = True,
     address: dict | None = None,
+    account=None,
+    placed: bool = False,
 ):
-    """A purchase placed through the real placement path: `items` = [(product, qty)]."""
+    """A purchase placed through the real placement path: `items` = [(product, qty)];
+    `account` makes it a company's (shop/companies), `placed` returns the PlacedPurchase."""
     from logistics.delivery import address_municipality, basket_vendor_parts
     from shop.apps.checkout.placement import purchase_place
 
@@ -90,14 +93,16 @@ def purchase_place_for(
         )
         for part in parts
     }
-    return purchase_place(
+    result = purchase_place(
         basket=basket,
         shipping_address=shipping,
         choices=choices,
         user=customer,
         notify=False,
         payment_method=gateway,
-    ).order
+        account=account,
+    )
+    return result if placed else result.order
 
 
 def owner_of(partner):

@@ -201,6 +201,53 @@ def vendor_cash_collected_record(
 
 
 @transaction.atomic
+def vendor_sale_on_account_record(*, vendor_order: VendorOrder, actor=None) -> VendorLedgerEntry:
+    """A part sold on account was delivered: the sale and its commission are recorded,
+    and, since the platform holds none of that money yet, as much is not owed yet
+    (on_account, −). Once per part."""
+    vendor = _vendor_lock(vendor_order.vendor_id)
+    sale = _sale_record(vendor=vendor, vendor_order=vendor_order)[0]
+    key = f"on_account:{vendor_order.number}"
+    if existing := _recorded([key]):
+        return existing[0]
+    return VendorLedgerEntry.objects.create(
+        vendor=vendor,
+        vendor_order=vendor_order,
+        kind=K.ON_ACCOUNT,
+        amount=-sale.amount,
+        currency=sale.currency,
+        idempotency_key=key,
+        created_by=_user(actor),
+    )
+
+
+@transaction.atomic
+def vendor_account_paid_record(*, vendor_order: VendorOrder, actor) -> VendorLedgerEntry:
+    """The company's transfer for a part sold on account arrived: what was not owed yet
+    is owed now (account_paid, +). Once per part, and only after its on_account entry."""
+    vendor = _vendor_lock(vendor_order.vendor_id)
+    key = f"account_paid:{vendor_order.number}"
+    if existing := _recorded([key]):
+        return existing[0]
+    owed = _recorded([f"on_account:{vendor_order.number}"])
+    if not owed:
+        raise _refusal(
+            field="amount",
+            code=VendorErrorCode.NOT_ON_ACCOUNT,
+            message=_("This order has no sale on account waiting for its payment."),
+        )
+    return VendorLedgerEntry.objects.create(
+        vendor=vendor,
+        vendor_order=vendor_order,
+        kind=K.ACCOUNT_PAID,
+        amount=-owed[0].amount,
+        currency=owed[0].currency,
+        idempotency_key=key,
+        created_by=_user(actor),
+    )
+
+
+@transaction.atomic
 def vendor_refund_record(
     *, vendor_order: VendorOrder, amount: Decimal, key: str, actor=None
 ) -> list[VendorLedgerEntry]:

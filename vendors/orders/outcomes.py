@@ -40,11 +40,14 @@ def purchase_paid(*, order_id: int, received_by_store: bool = False) -> None:
 
 
 @transaction.atomic
-def purchase_unpaid_cancel(*, order_id: int, reason: str, actor=None) -> list[int]:
+def purchase_unpaid_cancel(
+    *, order_id: int, reason: str, actor=None, actor_role: str | None = None
+) -> list[int]:
     """The one way a purchase still waiting for its money is cancelled (the payment was
-    refused, expired, or a person cancelled it): every waiting part is cancelled and its
-    stock goes back on sale. Returns the ids of the parts cancelled."""
-    role = ActorRole.STAFF if actor is not None else ActorRole.SYSTEM
+    refused, expired, a person cancelled it, or the buyer's company refused it): every
+    waiting part is cancelled and its stock goes back on sale. `actor_role` says who the
+    actor is (staff by default). Returns the ids of the parts cancelled."""
+    role = actor_role or (ActorRole.STAFF if actor is not None else ActorRole.SYSTEM)
     waiting = vendor_orders_lock(order_id=order_id, status=S.PENDING_PAYMENT)
     for vendor_order in waiting:
         vendor_order_transition(

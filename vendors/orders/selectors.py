@@ -100,6 +100,7 @@ class PartPayment(enum.StrEnum):
     AT_THE_DOOR = "at_the_door"  # in cash when delivered or collected: have `subtotal` ready
     PAID = "paid"
     WITH_THE_PURCHASE = "with_the_purchase"  # by the purchase's one payment, still to come
+    ON_ACCOUNT = "on_terms"  # owed on the store's terms to the buyer's company
     NOTHING = "nothing"  # cancelled or rejected, or the payment was called off
 
 
@@ -108,6 +109,7 @@ PAYMENT_OF_PART = {
     PaymentStep.PAID: PartPayment.PAID,
     PaymentStep.TRANSFER: PartPayment.WITH_THE_PURCHASE,
     PaymentStep.ONLINE: PartPayment.WITH_THE_PURCHASE,
+    PaymentStep.ON_ACCOUNT: PartPayment.ON_ACCOUNT,
 }
 
 

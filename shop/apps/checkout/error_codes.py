@@ -8,3 +8,4 @@ class CheckoutErrorCode(StrEnum):
     PAYMENT_METHOD_UNAVAILABLE = "payment_method_unavailable"  # ours to fix: another method
     PAYMENT_SERVICE_DOWN = "payment_service_down"  # try again later
     STOCK = "stock"
+    ON_ACCOUNT_WITHOUT_COMPANY = "on_account_without_company"

@@ -181,10 +181,30 @@ class PaymentMethodForm(CompanyBillingForm):
             "invalid_choice": _("Choose one of the payment methods offered."),
         },
     )
-    field_order = ["method", "as_company", "company_name", "company_nit"]
+    field_order = ["method", "buy_as", "as_company", "company_name", "company_nit"]
 
-    def __init__(self, *args, methods: dict, **kwargs):
-        """`methods`: payments.selectors.payment_methods_offered."""
+    def __init__(self, *args, methods: dict, companies=(), **kwargs):
+        """`methods`: payments.selectors.payment_methods_offered; `companies`: those the
+        buyer belongs to and may buy for (the purchase is then the company's)."""
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = [(code, label) for code, (label, _help) in methods.items()]
         self.fields["method"].initial = payment_method_default(methods)
+        if companies:
+            self.fields["buy_as"] = forms.TypedChoiceField(
+                label=_("Buy as"),
+                choices=[("", _("Myself"))]
+                + [(company.pk, company.legal_name) for company in companies],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("buy_as"):
+            cleaned_data["as_company"] = False
+            cleaned_data["company_name"] = cleaned_data["company_nit"] = ""
+            for name in ("company_name", "company_nit"):
+                self.errors.pop(name, None)
+        return cleaned_data

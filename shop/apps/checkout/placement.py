@@ -8,7 +8,9 @@ the gateway is called. A refusal closes the purchase (its stock goes back on sal
 raises PurchaseRefused; a crash in between leaves a pending payment that
 reconciliation starts again with the same idempotency key, so nobody pays twice."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import django.dispatch
 from django.conf import settings
@@ -26,18 +28,21 @@ from payments.exceptions import (
     PaymentError,
 )
 from payments.interface import Capability, PaymentStart
+from payments.locks import payment_of_order_lock
 from payments.models import Payment
-from payments.selectors import gateway_can
+from payments.selectors import gateway_can, gateway_places_at_once
 from payments.services import payment_charge, payment_prepare, payment_refused
 from shop.apps.checkout.error_codes import CheckoutErrorCode
 from shop.apps.checkout.exceptions import PurchaseRefused
 from shop.invoices.services import billing_details_record
 from vendors.exceptions import OutOfStock
-from vendors.models import VendorMerchantAccount
+from vendors.models import VendorMerchantAccount, VendorOrderStatus
+from vendors.orders.locks import vendor_orders_lock
 from vendors.orders.notifications import (
     purchase_confirmation_send_on_commit,
     purchase_placed_notify_on_commit,
 )
+from vendors.orders.transitions import ActorRole, vendor_order_transition
 from vendors.pricing.services import basket_terms_check
 
 OrderCreator = get_class("order.utils", "OrderCreator")
@@ -57,8 +62,23 @@ purchase_placed = django.dispatch.Signal()
 @dataclass(frozen=True)
 class PlacedPurchase:
     order: Order
-    payment: Payment
-    started: PaymentStart
+    payment: Payment | None  # None while the purchase waits for an approval
+    started: PaymentStart | None
+    held: bool = False
+
+
+@dataclass(frozen=True)
+class BuyerAccount:
+    """A purchase made as a company (shop/companies builds it): the invoices go to the
+    company's legal name and NIT; above `approval_limit` the purchase is held, its stock
+    promised, until someone approves it (purchase_release); `placed(order=,
+    payment_method=, held=)` runs inside the transaction (the company keeps the purchase,
+    its stores' credit is taken) and may refuse it by raising a ValidationError."""
+
+    company_name: str
+    company_nit: str
+    approval_limit: Decimal | None
+    placed: Callable
 
 
 def purchase_place(
@@ -79,6 +99,7 @@ def purchase_place(
     notify: bool = True,
     payment_request_by_caller: bool = False,
     on_placed=None,
+    account: BuyerAccount | None = None,
 ) -> PlacedPurchase:
     """Place `basket` (with its strategy set) for delivery to the unsaved
     `shipping_address`, with `choices` = {vendor part key: delivery option code}, paid
@@ -86,14 +107,23 @@ def purchase_place(
     a company. `channel` and `agent` say how it arrived and who took it; `on_placed(order,
     payment)` runs inside the transaction (the console's audit entry). With `notify`,
     the stores and the buyer hear of it as the payment method requires; a caller that
-    sends the buyer the request to pay itself says `payment_request_by_caller`.
+    sends the buyer the request to pay itself says `payment_request_by_caller`. With an
+    `account` the purchase is the company's (see BuyerAccount); one it holds for an
+    approval has no payment yet and nobody hears of it here.
 
     Must not run inside a transaction: the gateway is called after commit. Raises
     PurchaseRefused (and then nothing was charged, and no stock stays promised)."""
     user = user if getattr(user, "is_authenticated", False) else None
+    if account is not None:
+        company_name, company_nit = account.company_name, account.company_nit
+    elif gateway_can(payment_method, Capability.PAY_ON_ACCOUNT):
+        raise PurchaseRefused(
+            _("Payment on account is only for purchases made as a company."),
+            code=CheckoutErrorCode.ON_ACCOUNT_WITHOUT_COMPANY,
+        )
     try:
         with transaction.atomic():
-            order = _purchase_write(
+            order, held = _purchase_write(
                 basket=basket,
                 shipping_address=shipping_address,
                 choices=choices,
@@ -104,16 +134,24 @@ def purchase_place(
                 request=request,
                 channel=channel,
                 agent=agent,
+                approval_limit=account.approval_limit if account else None,
             )
             billing_details_record(
                 order=order, language=language, company_name=company_name, company_nit=company_nit
             )
-            payment = payment_prepare(
-                order=order,
-                gateway_name=payment_method,
-                merchant_id=_store_merchant_id(order=order, payment_method=payment_method),
+            # A held purchase's payment is asked for once it is approved.
+            payment = (
+                None
+                if held
+                else payment_prepare(
+                    order=order,
+                    gateway_name=payment_method,
+                    merchant_id=_store_merchant_id(order=order, payment_method=payment_method),
+                )
             )
             purchase_placed.send(sender=Order, order=order, channel=channel, agent=agent)
+            if account is not None:
+                account.placed(order=order, payment_method=payment_method, held=held)
             if on_placed is not None:
                 on_placed(order, payment)
             basket.submit()
@@ -121,6 +159,8 @@ def purchase_place(
         raise PurchaseRefused(error.message, code=CheckoutErrorCode.STOCK) from error
     except ValidationError as error:  # delivery no longer possible, a store closed
         raise PurchaseRefused(" ".join(error.messages), code=_code(error)) from error
+    if held:
+        return PlacedPurchase(order=order, payment=None, started=None, held=True)
     payment, started = _payment_start(payment=payment, order=order, basket=basket)
     if notify:
         _notices(
@@ -144,7 +184,8 @@ def _purchase_write(
     request,
     channel,
     agent,
-) -> Order:
+    approval_limit=None,
+) -> tuple[Order, bool]:
     if basket.is_empty:
         raise PurchaseRefused(_("The basket is empty."), code=CheckoutErrorCode.EMPTY_BASKET)
     # Today's wholesale terms, whatever they were when the lines were added (TermsRefused).
@@ -160,10 +201,13 @@ def _purchase_write(
     charge = method.calculate(basket)
     total = OrderTotalCalculator(request).calculate(basket, charge)
     _shipping_address_keep(user=user, shipping_address=shipping_address)
+    held = approval_limit is not None and total.incl_tax > approval_limit
     status = (
-        "placed" if gateway_can(payment_method, Capability.PAY_ON_DELIVERY) else "pending_payment"
+        VendorOrderStatus.PLACED
+        if gateway_places_at_once(payment_method) and not held
+        else VendorOrderStatus.PENDING_PAYMENT
     )
-    return OrderCreator().place_order(
+    order = OrderCreator().place_order(
         basket=basket,
         total=total,
         shipping_method=method,
@@ -175,6 +219,42 @@ def _purchase_write(
         guest_email="" if user else email,
         request=request,
     )
+    return order, held
+
+
+def purchase_release(*, order_id: int, payment_method: str, approve: Callable) -> PlacedPurchase:
+    """Let a held purchase go on as if just placed: its payment is asked for and started,
+    its parts go to their stores at once when the method allows, and the stores and the
+    buyer hear of it. `approve()` runs last inside the transaction (the company records
+    who approved it) and may refuse by raising, which keeps the purchase held. Must not
+    run inside a transaction: the gateway is called after commit."""
+    with transaction.atomic():
+        payment_of_order_lock(order_id=order_id)
+        order = Order.objects.get(pk=order_id)
+        payment = payment_prepare(
+            order=order,
+            gateway_name=payment_method,
+            merchant_id=_store_merchant_id(order=order, payment_method=payment_method),
+        )
+        if gateway_places_at_once(payment_method):
+            for vendor_order in vendor_orders_lock(
+                order_id=order_id, status=VendorOrderStatus.PENDING_PAYMENT
+            ):
+                vendor_order_transition(
+                    vendor_order_id=vendor_order.pk,
+                    to_status=VendorOrderStatus.PLACED,
+                    actor=None,
+                    actor_role=ActorRole.SYSTEM,
+                )
+        approve()
+    payment, started = _payment_start(payment=payment, order=order, basket=None)
+    _notices(
+        order=order,
+        payment_method=payment_method,
+        language=None,
+        payment_request_by_caller=False,
+    )
+    return PlacedPurchase(order=order, payment=payment, started=started)
 
 
 def _store_merchant_id(*, order: Order, payment_method: str) -> str:
@@ -221,7 +301,8 @@ def _payment_start(*, payment: Payment, order: Order, basket) -> tuple[Payment, 
         return payment_charge(payment_id=payment.pk, email=order.email)
     except PaymentError as error:
         payment_refused(payment_id=payment.pk, message=error.message)
-        basket.thaw()  # the same basket can be tried again, with another way to pay
+        if basket is not None:
+            basket.thaw()  # the same basket can be tried again, with another way to pay
         message, code = _refusal(error)
         raise PurchaseRefused(message, code=code) from error
 

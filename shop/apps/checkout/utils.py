@@ -32,6 +32,13 @@ class CheckoutSessionData(utils.CheckoutSessionData):
         """{"name", "nit"} when the buyer buys as a company, else None."""
         return self._get("payment", "company")
 
+    def buy_as(self, company_id: int | None) -> None:
+        """The company account (shop/companies) the purchase is made for, or None."""
+        self._set("payment", "company_id", company_id)
+
+    def company_id(self) -> int | None:
+        return self._get("payment", "company_id")
+
 
 def purchase_fingerprint(*, basket, plan, total) -> str:
     """What the buyer reviewed: lines, quantities, prices, delivery and total. Placing

@@ -13,11 +13,20 @@ from oscar.apps.checkout.views import *  # noqa: F403  (Oscar's fork pattern)
 from oscar.core.loading import get_class, get_classes
 
 from logistics.delivery import address_municipality, basket_vendor_parts
-from payments.interface import NextAction
-from payments.selectors import payment_methods_offered, payment_methods_unavailable
+from payments.interface import Capability, NextAction
+from payments.selectors import gateway_can, payment_methods_offered, payment_methods_unavailable
 from payments.views import payable_remember
+from shop.companies.approvals import company_account
+from shop.companies.exceptions import CompanyRefused
+from shop.companies.selectors import (
+    buyer_companies,
+    company_address_fields,
+    company_addresses_for,
+    on_account_possible,
+)
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
+from vendors.models import Vendor
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
     "checkout.forms", ["DeliveryChoiceForm", "PaymentMethodForm"]
@@ -36,7 +45,32 @@ class CheckoutMixin:
     """Pre-conditions shared by the steps after the address."""
 
     def payment_methods(self) -> dict:
-        return payment_methods_offered(currency=self.request.basket.currency)
+        """Payment on account is among them when a company the buyer buys for has terms
+        with every store of the basket."""
+        return payment_methods_offered(
+            currency=self.request.basket.currency,
+            on_account=any(self.on_account_companies()),
+        )
+
+    def buyer_companies(self) -> list:
+        if not hasattr(self, "_buyer_companies"):
+            self._buyer_companies = buyer_companies(user=self.request.user)
+        return self._buyer_companies
+
+    def on_account_companies(self) -> set[int]:
+        """The ids of the buyer's companies that every store of the basket sells to on
+        account."""
+        if not self.buyer_companies():
+            return set()
+        partner_ids = {line.stockrecord.partner_id for line in self.request.basket.all_lines()}
+        vendor_ids = set(
+            Vendor.objects.filter(partner_id__in=partner_ids).values_list("pk", flat=True)
+        )
+        return {
+            company.pk
+            for company in self.buyer_companies()
+            if on_account_possible(company=company, vendor_ids=vendor_ids)
+        }
 
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() not in self.payment_methods():
@@ -70,7 +104,24 @@ class ShippingAddressView(AtomicWritesMixin, views.ShippingAddressView):
             initial.update(province=municipality.province, municipality=municipality)
         return initial
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["company_addresses"] = company_addresses_for(user=self.request.user)
+        return ctx
+
     def post(self, request, *args, **kwargs):
+        if "company_address_id" in request.POST:
+            address = (
+                company_addresses_for(user=request.user)
+                .filter(pk=request.POST["company_address_id"])
+                .first()
+            )
+            if address is None:
+                raise http.Http404
+            self.checkout_session.ship_to_new_address(
+                company_address_fields(address=address, user=request.user)
+            )
+            return redirect(self.get_success_url())
         # Oscar answers an address id of someone else with a 500 (DoesNotExist).
         if "address_id" in request.POST and request.user.is_authenticated:
             if not request.user.addresses.filter(pk=request.POST["address_id"]).exists():
@@ -144,21 +195,41 @@ class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodVie
         chosen = self.checkout_session.payment_method()
         initial = {"method": chosen} if chosen else {}
         company = self.checkout_session.billing_company() or billing_company_last(user=request.user)
-        if company:
+        if self.checkout_session.company_id():
+            initial["buy_as"] = self.checkout_session.company_id()
+        elif company:
             initial.update(
                 as_company=True, company_name=company["name"], company_nit=company["nit"]
             )
-        form = PaymentMethodForm(methods=self.payment_methods(), initial=initial or None)
+        form = PaymentMethodForm(
+            methods=self.payment_methods(),
+            companies=self.buyer_companies(),
+            initial=initial or None,
+        )
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        form = PaymentMethodForm(request.POST, methods=self.payment_methods())
+        form = PaymentMethodForm(
+            request.POST, methods=self.payment_methods(), companies=self.buyer_companies()
+        )
+        if form.is_valid() and gateway_can(form.cleaned_data["method"], Capability.PAY_ON_ACCOUNT):
+            if form.cleaned_data.get("buy_as") not in self.on_account_companies():
+                form.add_error(
+                    "method",
+                    _(
+                        "Payment on account is for a company whose every store in the "
+                        "basket granted it terms: choose that company or another way to pay."
+                    ),
+                )
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        company_id = form.cleaned_data.get("buy_as")
         self.checkout_session.pay_with(form.cleaned_data["method"])
+        self.checkout_session.buy_as(company_id)
+        company = next((c for c in self.buyer_companies() if c.pk == company_id), None)
         self.checkout_session.bill_to(
-            company_name=form.cleaned_data["company_name"],
-            company_nit=form.cleaned_data["company_nit"],
+            company_name=company.legal_name if company else form.cleaned_data["company_name"],
+            company_nit=company.nit if company else form.cleaned_data["company_nit"],
         )
         return self.get_success_response()
 
@@ -228,6 +299,9 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         checkout collected; a refusal shows the review again with its reason."""
         company = self.checkout_session.billing_company() or {}
         try:
+            account = None
+            if self.checkout_session.company_id():
+                account = company_account(company_id=self.checkout_session.company_id(), user=user)
             placed = purchase_place(
                 basket=basket,
                 shipping_address=shipping_address,
@@ -240,13 +314,22 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
                 language=self.request.LANGUAGE_CODE,
                 company_name=company.get("name", ""),
                 company_nit=company.get("nit", ""),
+                account=account,
             )
-        except PurchaseRefused as refused:
+        except (PurchaseRefused, CompanyRefused) as refused:
             raise UnableToPlaceOrder(refused.message) from refused
         self.payment, self.payment_started = placed.payment, placed.started
+        if placed.held:
+            self.held_purchase = placed.order.company_purchase
         return self.handle_successful_order(placed.order)
 
     def get_success_url(self):
+        if getattr(self, "held_purchase", None) is not None:
+            messages.info(
+                self.request,
+                _("Your purchase is above your spending limit: it waits for an approver."),
+            )
+            return reverse("companies:purchase", kwargs={"pk": self.held_purchase.pk})
         started = getattr(self, "payment_started", None)
         if started is not None and started.next_action in (
             NextAction.CLIENT_SDK,

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from shop.companies.dashboard import operators, views
+
+app_name = "companies_store"
+
+urlpatterns = [
+    path("", views.StoreTermsView.as_view(), name="terms"),
+    path("cobros/<int:pk>/confirmar/", views.StoreChargeConfirmView.as_view(), name="confirm"),
+]
+
+# The operators' page (mounted at /dashboard/empresas/).
+operator_pages = (
+    [
+        path("cobros/", operators.OpenChargesView.as_view(), name="charges"),
+        path("cobros/<int:pk>/confirmar/", operators.ChargeConfirmView.as_view(), name="confirm"),
+    ],
+    "companies_operators",
+)
