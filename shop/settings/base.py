@@ -279,6 +279,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sourcing.requests_expire",
         "schedule": crontab(minute=5),
     },
+    "sourcing-store-notice-digests": {
+        "task": "sourcing.store_notice_digests_send",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(LOCAL_DATA_DIR / "celerybeat-schedule")

@@ -317,14 +317,16 @@ class OfferForm(StyledFieldsMixin, forms.Form):
 class FollowingForm(forms.ModelForm):
     class Meta:
         model = StoreFollowing
-        fields = ["sectors", "provinces"]
+        fields = ["sectors", "provinces", "notice_timing", "sms_notices"]
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
             "provinces": forms.CheckboxSelectMultiple,
+            "notice_timing": forms.RadioSelect,
         }
         help_texts = {
             "sectors": _("You are told of every public request in these sectors."),
             "provinces": _("You are told of every public request delivered in these provinces."),
+            "sms_notices": _("A short text message to the store's phone with each notice."),
         }
 
 
@@ -337,6 +339,26 @@ class MessageForm(StyledFieldsMixin, forms.Form):
             "required": _("Write a message."),
             "max_length": _("Write at most 2000 characters."),
         },
+    )
+
+
+class ReportForm(StyledFieldsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Say what is wrong."),
+            "max_length": _("Write at most 1000 characters."),
+        },
+    )
+
+
+class StaffReadingForm(StyledFieldsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why you need to read it"),
+        max_length=500,
+        error_messages={"required": _("Say why you need to read it.")},
     )
 
 

@@ -18,7 +18,6 @@ from payments.views import payable_remember
 from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.awards import Acceptance, offer_accept
 from shop.sourcing.conversations import (
-    buyer_threads,
     offer_message_post,
     offer_messages_read,
     unread_counts,
@@ -130,20 +129,6 @@ class MyRequestsView(LoginRequiredMixin, View):
         page = Paginator(mine, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request, "sourcing/my_requests.html", {"page_obj": page, "requests": page.object_list}
-        )
-
-
-class BuyerInboxView(LoginRequiredMixin, View):
-    """The buyer's conversations with stores, newest activity first, with what is unread."""
-
-    def get(self, request):
-        page = Paginator(buyer_threads(user=request.user), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        return render(
-            request,
-            "sourcing/inbox.html",
-            {"page_obj": page, "threads": page.object_list, "active_tab": "messages"},
         )
 
 

@@ -24,7 +24,8 @@ from payments.ledger import payment_outcome_record
 from payments.models import Payment
 from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
-from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
+from shop.sourcing.conversations import conversation_for_offer
+from shop.sourcing.models import ConversationReport, Message, SourcingOffer, StoreFollowing
 from shop.sourcing.services import offer_save
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
@@ -62,7 +63,11 @@ POST_ONLY = {
     "shipment-link-revoke",
     "sourcing-offer-withdraw",
     "sourcing-offer-message",
+    "thread-report",
 }
+# The stores' own threads: an operator who is not a member reads them in the console,
+# where each reading is audited.
+MEMBERS_ONLY = {"thread", "thread-report"}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -137,6 +142,8 @@ POST_DATA = {
         "valid_until": world["offer_a"].valid_until.isoformat(),
     },
     "sourcing-offer-withdraw": {},
+    "thread": {"body": "Intruso"},
+    "thread-report": {"reason": "Intruso"},
     "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
     "sourcing-following": lambda world: {"provinces": [Province.objects.get(name="Artemisa").pk]},
 }
@@ -154,6 +161,7 @@ PK_OBJECTS = {
     "delivery-zone-": "zone_a",
     "pickup-point-": "point_a",
     "shipment-": "shipment_a",
+    "thread": "thread_a",
 }
 
 
@@ -243,13 +251,17 @@ def world(db):
     # A conversation on each offer: B's must never show in A's inbox, nor A's in B's.
     for offer, questions in ((offer_a, 1), (offer_b, 2)):
         for number in range(questions):
-            OfferMessage.objects.create(
-                offer=offer, author=users["shopper"], from_store=False, body=f"Pregunta {number}"
+            Message.objects.create(
+                conversation=conversation_for_offer(offer=offer),
+                author=users["shopper"],
+                from_store=False,
+                body=f"Pregunta {number}",
             )
     return {
         "sourcing_request": sourcing_request,
         "offer_a": offer_a,
         "offer_b": offer_b,
+        "thread_a": offer_a.conversation,
         "a": partner_a.vendor,
         "b": partner_b.vendor,
         "product_a": product_a,
@@ -349,7 +361,8 @@ def snapshot(world) -> tuple:
             .order_by("pk")
             .values_list("pk", "price", "quantity", "lead_time_days", "status")
         ),
-        OfferMessage.objects.filter(offer__vendor=vendor).count(),
+        Message.objects.filter(conversation__vendor=vendor).count(),
+        ConversationReport.objects.filter(conversation__vendor=vendor).count(),
         list(
             StoreFollowing.provinces.through.objects.filter(storefollowing__vendor=vendor)
             .order_by("pk")
@@ -401,6 +414,8 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "sourcing-offer-message",
         "sourcing-offer-withdraw",
         "team",
+        "thread",
+        "thread-report",
     ]
 
 
@@ -414,6 +429,8 @@ def test_get(world, name, role):
     if role == "anonymous":
         assert response.status_code == 302 and "/login/" in response["Location"]
     elif role not in ALLOWED:
+        assert response.status_code == 404
+    elif role == "operator" and name in MEMBERS_ONLY - POST_ONLY:
         assert response.status_code == 404
     elif role == "staff_a" and name in OWNER_ONLY:
         assert response.status_code == 403
@@ -510,7 +527,7 @@ def test_each_store_inbox_has_only_its_own_threads(world):
         client = Client()
         client.force_login(world["users"][f"owner_{key}"])
         response = client.get(url_for("inbox", world[key], world))
-        assert list(response.context["threads"]) == [world[f"offer_{key}"]]
+        assert list(response.context["threads"]) == [world[f"offer_{key}"].conversation]
         html = response.content.decode()
         assert unread in html
         assert f"/vendedor/{world[other].slug}/" not in html

@@ -451,7 +451,7 @@ def test_a_dozen_requests_across_provinces_some_with_offers_one_awarded(seeded, 
     assert (part.vendor.trade_name, part.status) == ("Bloques Morón", "accepted")
     line = accepted.order.lines.get()
     assert (line.quantity, line.unit_price_incl_tax) == (4000, Decimal("58.00"))
-    from shop.sourcing.models import OfferMessage
+    from shop.sourcing.models import Message
 
-    assert OfferMessage.objects.filter(offer=accepted).count() == 2
-    assert OfferMessage.objects.filter(from_store=True).count() == 2
+    assert Message.objects.filter(conversation__offer=accepted).count() == 2
+    assert Message.objects.filter(from_store=True).count() == 2
