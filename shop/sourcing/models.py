@@ -5,6 +5,7 @@ purchase like any other (shop/sourcing/awards.py)."""
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -112,8 +113,12 @@ class SourcingRequest(models.Model):
     )
     # Units already awarded to accepted offers: changed only with the request locked.
     awarded_quantity = models.PositiveIntegerField(_("awarded quantity"), default=0)
-    # Title and details folded (lower case, no accents) for the board's text search.
-    search_text = models.TextField(editable=False, default="")
+    # The board's text search, as the products' (shop.apps.search.backends): the folded
+    # title and text (lower case, no accents) searched on SQLite, the weighted vector
+    # (title A, details C) under a GIN index on PostgreSQL.
+    title_folded = models.CharField(max_length=120, editable=False, default="")
+    text_folded = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)

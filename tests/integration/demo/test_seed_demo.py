@@ -454,4 +454,13 @@ def test_a_dozen_requests_across_provinces_some_with_offers_one_awarded(seeded, 
     from shop.sourcing.models import Message
 
     assert Message.objects.filter(conversation__offer=accepted).count() == 2
-    assert Message.objects.filter(from_store=True).count() == 2
+    assert Message.objects.filter(conversation__subject="offer", from_store=True).count() == 2
+    from shop.sourcing.models import Conversation
+
+    question, reported = Conversation.objects.filter(subject="product").order_by("pk")
+    assert [m.from_store for m in question.messages.all()] == [False, True]
+    assert not question.reports.exists()
+    assert reported.reports.get().reason == "Nos pide pagar fuera de la plataforma."
+    assert "[datos de contacto ocultos hasta que haya una compra]" in (
+        reported.messages.first().body
+    )

@@ -135,6 +135,8 @@ def test_the_board_filters_and_finds_words_without_accents(world):
     assert list(board_requests(filters=BoardFilters(query="MAIZ"))) == [flour]
     assert list(board_requests(filters=BoardFilters(query="carton embalaje"))) == [havana]
     assert list(board_requests(filters=BoardFilters(query="harina"))) == [flour]
+    # The products' engine: plurals and word beginnings match, as in the product search.
+    assert list(board_requests(filters=BoardFilters(query="HARINAS de maí"))) == [flour]
     assert closed not in board_requests(filters=BoardFilters(query="harina"))
     la_habana = Province.objects.get(name="La Habana")
     assert list(board_requests(filters=BoardFilters(province=la_habana.pk))) == [havana]
