@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -12,6 +13,7 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from logistics.models import PickupPoint, Province
+from shop.core.money import money_format
 from shop.sourcing.models import SourcingRequest, StoreFollowing, Visibility
 from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
@@ -382,7 +384,17 @@ class AcceptForm(StyledFieldsMixin, forms.Form):
     delivery = forms.ChoiceField(label=_("Delivery"), widget=forms.RadioSelect)
     payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, offer, remaining: int, payment_methods: dict, **kwargs):
+    def __init__(
+        self,
+        *args,
+        offer,
+        remaining: int,
+        payment_methods: dict,
+        home_charge: Decimal | None = None,
+        **kwargs,
+    ):
+        """`home_charge`: what home delivery costs (offer_home_delivery), None if the
+        store does not deliver to the request's municipality."""
         super().__init__(*args, **kwargs)
         most = min(offer.quantity, remaining)
         self.fields["quantity"].validators.append(_max_quantity_validator(most))
@@ -390,7 +402,13 @@ class AcceptForm(StyledFieldsMixin, forms.Form):
         points = PickupPoint.objects.filter(vendor_id=offer.vendor_id, is_active=True).order_by(
             "name", "pk"
         )
-        self.fields["delivery"].choices = [(HOME, _("Home delivery"))] + [
+        home = (
+            _("Home delivery: %(price)s")
+            % {"price": money_format(home_charge, offer.request.currency)}
+            if home_charge is not None
+            else _("Home delivery (the store does not deliver to this municipality)")
+        )
+        self.fields["delivery"].choices = [(HOME, home)] + [
             (f"{PICKUP}-{point.pk}", _("Pickup at %(point)s") % {"point": point.name})
             for point in points
         ]

@@ -206,6 +206,8 @@ class SourcingOffer(models.Model):
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     # When the store was told its offer was not chosen (once).
     not_chosen_told_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When both sides were told the award lapsed with its purchase (once).
+    lapse_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["price", "pk"]

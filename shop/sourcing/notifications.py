@@ -164,3 +164,53 @@ def offers_not_chosen_notify_on_commit(*, request_id: int) -> None:
     from shop.sourcing.tasks import offers_not_chosen_notify_task
 
     offers_not_chosen_notify_task.delay_on_commit(request_id)
+
+
+def award_lapsed_notify(*, offer_id: int) -> bool:
+    """Tell the requester and the store, once, that the offer's purchase was cancelled
+    (unpaid by its deadline, or cancelled) and its units are free again on the request.
+    False if they were told before."""
+    with transaction.atomic():
+        if not SourcingOffer.objects.filter(
+            pk=offer_id, status=OfferStatus.CANCELLED, lapse_told_at__isnull=True
+        ).update(lapse_told_at=timezone.now()):
+            return False
+        offer = SourcingOffer.objects.select_related("request__requester", "vendor").get(
+            pk=offer_id
+        )
+        request = offer.request
+        for to_store, recipients, link in (
+            (
+                False,
+                [request.requester.email],
+                reverse("sourcing:detail", kwargs={"pk": request.pk}),
+            ),
+            (
+                True,
+                vendor_mail_recipients(vendor=offer.vendor),
+                reverse(
+                    "vendor_dashboard:sourcing-offer",
+                    kwargs={"vendor_slug": offer.vendor.slug, "request_id": request.pk},
+                ),
+            ),
+        ):
+            with translation.override(settings.LANGUAGE_CODE):
+                templated_email_send(
+                    template="sourcing/emails/award_lapsed",
+                    context={
+                        "offer": offer,
+                        "request": request,
+                        "to_store": to_store,
+                        "link": absolute_url(link),
+                        "site_name": settings.OSCAR_SHOP_NAME,
+                    },
+                    recipients=[address for address in recipients if address],
+                    html=False,
+                )
+    return True
+
+
+def award_lapsed_notify_on_commit(*, offer_id: int) -> None:
+    from shop.sourcing.tasks import award_lapsed_notify_task
+
+    award_lapsed_notify_task.delay_on_commit(offer_id)

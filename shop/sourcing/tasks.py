@@ -2,6 +2,7 @@ from celery import shared_task
 
 from shop.sourcing.conversations import message_notify
 from shop.sourcing.notifications import (
+    award_lapsed_notify,
     offers_not_chosen_notify,
     request_stores_notify,
     store_notice_digests_send,
@@ -37,3 +38,9 @@ def message_notify_task(message_id: int) -> bool:
 def store_notice_digests_send_task() -> int:
     """Daily (beat): each store hears in one e-mail of the requests not told yet."""
     return store_notice_digests_send()
+
+
+@shared_task(name="sourcing.award_lapsed_notify", acks_late=True)
+def award_lapsed_notify_task(offer_id: int) -> bool:
+    """Dispatched on commit when an award lapses with its purchase; safe to run twice."""
+    return award_lapsed_notify(offer_id=offer_id)

@@ -28,6 +28,7 @@ from shop.sourcing.models import OfferStatus, SourcingOffer, SourcingRequest
 from shop.sourcing.selectors import (
     BoardFilters,
     board_requests,
+    offer_home_delivery,
     offers_to_compare,
     request_for_viewer,
 )
@@ -194,10 +195,14 @@ class OfferAcceptView(LoginRequiredMixin, View):
         return offer
 
     def form(self, offer, data=None):
+        remaining = offer.request.remaining_quantity
         return AcceptForm(
             data,
             offer=offer,
-            remaining=offer.request.remaining_quantity,
+            remaining=remaining,
+            home_charge=offer_home_delivery(
+                offer=offer, quantity=max(min(offer.quantity, remaining), 1)
+            ),
             payment_methods=payment_methods_offered(currency=offer.request.currency),
             initial={
                 "first_name": self.request.user.first_name,

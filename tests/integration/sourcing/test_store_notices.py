@@ -100,7 +100,7 @@ def test_the_store_chooses_how_it_hears_on_its_following_page(world):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a race needs PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_digests_at_once_tell_each_store_once(world):
     posted(world, "Harina de trigo")
     posted(world, "Levadura seca")
