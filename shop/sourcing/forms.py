@@ -14,7 +14,7 @@ from logistics.forms import (
 )
 from logistics.models import PickupPoint, Province
 from shop.core.money import money_format
-from shop.sourcing.models import SourcingRequest, StoreFollowing, Visibility
+from shop.sourcing.models import NoticeTiming, SourcingRequest, StoreFollowing, Visibility
 from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
 
@@ -330,6 +330,13 @@ class FollowingForm(forms.ModelForm):
             "provinces": _("You are told of every public request delivered in these provinces."),
             "sms_notices": _("A short text message to the store's phone with each notice."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notice_timing"].required = False  # not chosen: the daily digest
+
+    def clean_notice_timing(self):
+        return self.cleaned_data["notice_timing"] or NoticeTiming.DAILY
 
 
 class MessageForm(StyledFieldsMixin, forms.Form):
