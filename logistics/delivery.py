@@ -255,6 +255,45 @@ def delivery_zone_charge(*, zone: DeliveryZone, weight: Decimal) -> Decimal:
     return (zone.price + zone.price_per_kg * weight).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@dataclass(frozen=True)
+class HomeDeliveryAsk:
+    """An order one vendor would deliver: its amount, and the product and units whose
+    weight the zone's price per kg applies to (no product: no weight)."""
+
+    vendor_id: int
+    subtotal: Decimal
+    product_id: int | None = None
+    quantity: int = 0
+
+
+def home_delivery_charges(
+    *, municipality: Municipality, asks: list[HomeDeliveryAsk]
+) -> dict[int, Decimal | None]:
+    """{vendor id: what its home delivery of the asked order to `municipality` costs, or
+    None when none of its zones takes it there}: the zone a basket would pick. Two
+    queries however many vendors."""
+    vendor_ids = {ask.vendor_id for ask in asks}
+    zones: dict[int, list[DeliveryZone]] = {}
+    for zone in (
+        DeliveryZone.objects.filter(vendor_id__in=vendor_ids, is_active=True)
+        .filter(Q(municipalities=municipality) | Q(provinces=municipality.province_id))
+        .distinct()
+        .order_by("price", "id")
+    ):
+        zones.setdefault(zone.vendor_id, []).append(zone)
+    weights = _product_weights({ask.product_id for ask in asks if ask.product_id})
+    charges: dict[int, Decimal | None] = {}
+    for ask in asks:
+        weight = weights.get(ask.product_id, Decimal("0")) * ask.quantity
+        reachable = [
+            delivery_zone_charge(zone=zone, weight=weight)
+            for zone in zones.get(ask.vendor_id, [])
+            if ask.subtotal >= zone.minimum_order
+        ]
+        charges[ask.vendor_id] = min(reachable) if reachable else None
+    return charges
+
+
 def product_weight_subquery() -> Subquery:
     """The weight in kg of the row's product (`product_id`), from its `weight` attribute:
     basket lines read it with themselves, and their delivery asks no more."""

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from logistics.models import Shipment, TrackingEvent, TrackingStatus
 from shop.apps.search.models import ProductSearchDocument
 from shop.invoices.models import Invoice
-from shop.sourcing.models import OfferMessage, SourcingOffer, SourcingRequest
+from shop.sourcing.models import Message, SourcingOffer, SourcingRequest
 from vendors.models import (
     StockMovement,
     StockMovementReason,
@@ -296,7 +296,7 @@ class OfferTermsSerializer(serializers.Serializer):
 
 class OfferMessageSerializer(serializers.ModelSerializer):
     class Meta:
-        model = OfferMessage
+        model = Message
         fields = ["id", "from_store", "body", "created_at", "read_at"]
 
 

@@ -140,6 +140,11 @@ def audit_sentence(entry: AuditEntry) -> str:
             **words,
             "to": to or "—",
         }
+    elif action == A.CONVERSATION_READ:
+        text = _("%(agent)s read the conversation between %(customer)s and %(store)s") % {
+            **words,
+            "store": after.get("store", ""),
+        }
     else:
         text = f"{words['agent']}: {entry.get_action_display()} {entry.object_repr}"
     if entry.reason:

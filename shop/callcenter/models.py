@@ -100,6 +100,7 @@ class AuditAction(models.TextChoices):
     CONFIRMATION_RESENT = "confirmation_resent", _("Confirmation resent")
     INVOICE_RESENT = "invoice_resent", _("Invoice resent")
     PAYMENT_LINK_SENT = "payment_link_sent", _("Payment link sent")
+    CONVERSATION_READ = "conversation_read", _("Conversation read")
 
 
 class AuditEntryQuerySet(models.QuerySet):

@@ -13,6 +13,7 @@ from logistics.models import Municipality
 from payments.interface import Capability
 from payments.selectors import gateway_names_with
 from shop.demo import data
+from shop.demo.conversations import demo_store_questions_seed
 from shop.sourcing.awards import Acceptance, offer_accept
 from shop.sourcing.conversations import offer_message_post
 from shop.sourcing.models import SourcingOffer, SourcingRequest, Visibility
@@ -85,6 +86,7 @@ def demo_requests_seed(*, stores: dict) -> int:
             requester, _store = buyers[demo.buyer]
             request = SourcingRequest.objects.get(requester=requester, title=demo.title)
             _award(request=request, vendor=vendors[demo.awarded_to], requester=requester)
+    demo_store_questions_seed(stores=stores, writer=_store_writer)
     return len(data.REQUESTS)
 
 

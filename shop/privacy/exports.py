@@ -11,7 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from oscar.core.loading import get_model
 
 from shop.customers.models import CustomerPreferences
-from shop.sourcing.models import OfferMessage, SourcingRequest
+from shop.sourcing.models import Message, SourcingRequest
 
 UserAddress = get_model("address", "UserAddress")
 Order = get_model("order", "Order")
@@ -85,9 +85,16 @@ def _purchases(user) -> list[dict]:
 
 def _messages(user) -> list[dict]:
     return list(
-        OfferMessage.objects.filter(author=user)
+        Message.objects.filter(author=user)
         .order_by("pk")
-        .values("offer_id", "body", "created_at")
+        .values(
+            "conversation_id",
+            "conversation__subject",
+            "conversation__offer_id",
+            "conversation__vendor__trade_name",
+            "body",
+            "created_at",
+        )
     )
 
 

@@ -19,7 +19,7 @@ from shop.privacy.error_codes import PrivacyErrorCode
 from shop.privacy.exceptions import DataRequestRefused
 from shop.privacy.exports import personal_data_zip
 from shop.privacy.models import DataRequest, DataRequestKind
-from shop.sourcing.models import OfferMessage
+from shop.sourcing.models import Message
 from vendors.models import VendorOrderStatus
 from vendors.orders.transitions import CLOSED
 
@@ -105,7 +105,7 @@ def account_erase(*, user) -> None:
     CommunicationEmail.objects.filter(user=user).delete()
     ProductAlert.objects.filter(user=user).delete()
     ApiKey.objects.filter(user=user).delete()
-    OfferMessage.objects.filter(author=user).update(body=ERASED_MESSAGE)
+    Message.objects.filter(author=user).update(body=ERASED_MESSAGE)
     ProductReview.objects.filter(user=user).update(name="", email="")
     for order in Order.objects.filter(user=user).select_related("shipping_address"):
         Order.objects.filter(pk=order.pk).update(guest_email="")

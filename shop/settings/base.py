@@ -357,6 +357,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "companies.credit_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "sourcing-store-notice-digests": {
+        "task": "sourcing.store_notice_digests_send",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 # A webhook subscription whose every delivery has failed this long is paused (owner told).
 WEBHOOK_PAUSE_AFTER_DAYS = env_int("WEBHOOK_PAUSE_AFTER_DAYS", 2)

@@ -31,6 +31,7 @@ from shop.apps.checkout.placement import PlacedPurchase, PurchaseRefused, purcha
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, SourcingRequest
+from shop.sourcing.notifications import award_lapsed_notify_on_commit
 from shop.sourcing.services import offers_not_chosen
 from vendors.orders.actions import ADDRESS_FIELDS
 
@@ -280,6 +281,7 @@ def award_lapse(*, order_id: int, vendor_id: int) -> bool:
     request.save(update_fields=fields)
     offer.status = OfferStatus.CANCELLED
     offer.save(update_fields=["status", "updated_at"])
+    award_lapsed_notify_on_commit(offer_id=offer.pk)
     return True
 
 

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -12,7 +13,8 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from logistics.models import PickupPoint, Province
-from shop.sourcing.models import SourcingRequest, StoreFollowing, Visibility
+from shop.core.money import money_format
+from shop.sourcing.models import NoticeTiming, SourcingRequest, StoreFollowing, Visibility
 from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
 
@@ -317,15 +319,24 @@ class OfferForm(StyledFieldsMixin, forms.Form):
 class FollowingForm(forms.ModelForm):
     class Meta:
         model = StoreFollowing
-        fields = ["sectors", "provinces"]
+        fields = ["sectors", "provinces", "notice_timing", "sms_notices"]
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
             "provinces": forms.CheckboxSelectMultiple,
+            "notice_timing": forms.RadioSelect,
         }
         help_texts = {
             "sectors": _("You are told of every public request in these sectors."),
             "provinces": _("You are told of every public request delivered in these provinces."),
+            "sms_notices": _("A short text message to the store's phone with each notice."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notice_timing"].required = False  # not chosen: the daily digest
+
+    def clean_notice_timing(self):
+        return self.cleaned_data["notice_timing"] or NoticeTiming.DAILY
 
 
 class MessageForm(StyledFieldsMixin, forms.Form):
@@ -337,6 +348,26 @@ class MessageForm(StyledFieldsMixin, forms.Form):
             "required": _("Write a message."),
             "max_length": _("Write at most 2000 characters."),
         },
+    )
+
+
+class ReportForm(StyledFieldsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Say what is wrong."),
+            "max_length": _("Write at most 1000 characters."),
+        },
+    )
+
+
+class StaffReadingForm(StyledFieldsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why you need to read it"),
+        max_length=500,
+        error_messages={"required": _("Say why you need to read it.")},
     )
 
 
@@ -360,7 +391,17 @@ class AcceptForm(StyledFieldsMixin, forms.Form):
     delivery = forms.ChoiceField(label=_("Delivery"), widget=forms.RadioSelect)
     payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, offer, remaining: int, payment_methods: dict, **kwargs):
+    def __init__(
+        self,
+        *args,
+        offer,
+        remaining: int,
+        payment_methods: dict,
+        home_charge: Decimal | None = None,
+        **kwargs,
+    ):
+        """`home_charge`: what home delivery costs (offer_home_delivery), None if the
+        store does not deliver to the request's municipality."""
         super().__init__(*args, **kwargs)
         most = min(offer.quantity, remaining)
         self.fields["quantity"].validators.append(_max_quantity_validator(most))
@@ -368,7 +409,13 @@ class AcceptForm(StyledFieldsMixin, forms.Form):
         points = PickupPoint.objects.filter(vendor_id=offer.vendor_id, is_active=True).order_by(
             "name", "pk"
         )
-        self.fields["delivery"].choices = [(HOME, _("Home delivery"))] + [
+        home = (
+            _("Home delivery: %(price)s")
+            % {"price": money_format(home_charge, offer.request.currency)}
+            if home_charge is not None
+            else _("Home delivery (the store does not deliver to this municipality)")
+        )
+        self.fields["delivery"].choices = [(HOME, home)] + [
             (f"{PICKUP}-{point.pk}", _("Pickup at %(point)s") % {"point": point.name})
             for point in points
         ]

@@ -5,6 +5,7 @@ purchase like any other (shop/sourcing/awards.py)."""
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -112,8 +113,12 @@ class SourcingRequest(models.Model):
     )
     # Units already awarded to accepted offers: changed only with the request locked.
     awarded_quantity = models.PositiveIntegerField(_("awarded quantity"), default=0)
-    # Title and details folded (lower case, no accents) for the board's text search.
-    search_text = models.TextField(editable=False, default="")
+    # The board's text search, as the products' (shop.apps.search.backends): the folded
+    # title and text (lower case, no accents) searched on SQLite, the weighted vector
+    # (title A, details C) under a GIN index on PostgreSQL.
+    title_folded = models.CharField(max_length=120, editable=False, default="")
+    text_folded = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -201,6 +206,8 @@ class SourcingOffer(models.Model):
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     # When the store was told its offer was not chosen (once).
     not_chosen_told_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When both sides were told the award lapsed with its purchase (once).
+    lapse_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["price", "pk"]
@@ -226,12 +233,107 @@ class SourcingOffer(models.Model):
         return self.status in (OfferStatus.SENT, OfferStatus.WITHDRAWN)
 
 
-class OfferMessage(models.Model):
-    """One message of the conversation on an offer, between the requester and the store.
-    Until there is a purchase, phone numbers and e-mails in it are hidden."""
+class ConversationSubject(models.TextChoices):
+    OFFER = "offer", _("An offer")
+    PRODUCT = "product", _("A product")
+    STORE = "store", _("The store")
+    VENDOR_ORDER = "vendor_order", _("An order")
 
-    offer = models.ForeignKey(
-        SourcingOffer, on_delete=models.CASCADE, related_name="messages", verbose_name=_("offer")
+
+class Conversation(models.Model):
+    """A thread between a buyer and a store about one thing: a store's offer on the
+    buyer's request, one of the store's products, the store itself, or one of the
+    buyer's orders from it. One thread per offer, per order, per buyer and product."""
+
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.PROTECT,
+        related_name="conversations",
+        verbose_name=_("store"),
+    )
+    buyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="store_conversations",
+        verbose_name=_("buyer"),
+    )
+    subject = models.CharField(_("about"), max_length=12, choices=ConversationSubject.choices)
+    offer = models.OneToOneField(
+        SourcingOffer,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="conversation",
+        verbose_name=_("offer"),
+    )
+    product = models.ForeignKey(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("product"),
+    )
+    vendor_order = models.OneToOneField(
+        "vendors.VendorOrder",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conversation",
+        verbose_name=_("order"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["buyer", "vendor", "product"],
+                condition=Q(subject="product"),
+                name="conversation_one_per_product",
+            ),
+            models.UniqueConstraint(
+                fields=["buyer", "vendor"],
+                condition=Q(subject="store"),
+                name="conversation_one_per_store",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(subject="offer", offer__isnull=False)
+                    | Q(subject="product", product__isnull=False)
+                    | Q(subject="vendor_order", vendor_order__isnull=False)
+                    | Q(subject="store")
+                ),
+                name="conversation_subject_given",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_subject_display()} · {self.vendor_id} · {self.pk}"
+
+    @property
+    def title(self) -> str:
+        """What the thread is about, as its inbox row names it."""
+        if self.subject == ConversationSubject.OFFER:
+            return self.offer.request.title
+        if self.subject == ConversationSubject.PRODUCT:
+            return self.product.title
+        if self.subject == ConversationSubject.VENDOR_ORDER:
+            return _("Order %(number)s") % {"number": self.vendor_order.number}
+        return _("Question to the store")
+
+
+class Message(models.Model):
+    """One message of a conversation. Until there is a purchase between the buyer and
+    the store, phone numbers and e-mails in it are hidden."""
+
+    conversation = models.ForeignKey(
+        Conversation,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("conversation"),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -249,19 +351,53 @@ class OfferMessage(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("offer message")
-        verbose_name_plural = _("offer messages")
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         indexes = [
-            models.Index(fields=["offer", "from_store", "read_at"], name="offer_msg_unread_idx")
+            models.Index(
+                fields=["conversation", "from_store", "read_at"], name="conversation_unread_idx"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.offer_id} · {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.conversation_id} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ConversationReport(models.Model):
+    """Someone in a conversation reported it (or one message in it) to the operators,
+    who may then read it; once per person and conversation."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="reports")
+    message = models.ForeignKey(
+        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("what is wrong"), max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "reporter"], name="conversation_report_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.conversation_id} · {self.reporter_id}"
+
+
+class NoticeTiming(models.TextChoices):
+    DAILY = "daily", _("Once a day, all together")
+    AT_ONCE = "at_once", _("At once, one by one")
 
 
 class StoreFollowing(models.Model):
     """The sectors and provinces a store follows: it is told of every public request in
-    them, besides those that match its own sectors, categories and zones."""
+    them, besides those that match its own sectors, categories and zones; and how it is
+    told (a daily digest by default, or each at once; by SMS too if it chose so)."""
 
     vendor = models.OneToOneField(
         "vendors.Vendor", on_delete=models.CASCADE, related_name="sourcing_following"
@@ -272,21 +408,38 @@ class StoreFollowing(models.Model):
     provinces = models.ManyToManyField(
         "logistics.Province", blank=True, related_name="+", verbose_name=_("provinces you follow")
     )
+    notice_timing = models.CharField(
+        _("when you are told"),
+        max_length=8,
+        choices=NoticeTiming.choices,
+        default=NoticeTiming.DAILY,
+    )
+    sms_notices = models.BooleanField(_("also by SMS to the store's phone"), default=False)
 
     def __str__(self) -> str:
         return str(self.vendor_id)
 
 
 class SourcingNotice(models.Model):
-    """A store was told of a request: once per store and request."""
+    """A request matches a store: once per store and request. The store sees it on its
+    requests page from `sent_at`, and is told by e-mail (and SMS) once: at once, or in
+    the next daily digest (`mailed_at` says when)."""
 
     request = models.ForeignKey(SourcingRequest, on_delete=models.CASCADE, related_name="notices")
     vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(auto_now_add=True)
+    mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["request", "vendor"], name="sourcing_notice_once")
+        ]
+        indexes = [
+            models.Index(
+                fields=["vendor"],
+                condition=Q(mailed_at__isnull=True),
+                name="sourcing_notice_unmailed_idx",
+            )
         ]
 
     def __str__(self) -> str:

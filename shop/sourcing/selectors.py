@@ -4,11 +4,13 @@ for, and the offers a requester compares."""
 import statistics
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from logistics.delivery import HomeDeliveryAsk, home_delivery_charges
 from logistics.models import DeliveryZone
 from shop.core.roles import is_operator
 from shop.sourcing.models import (
@@ -206,7 +208,10 @@ def stores_responsiveness(*, vendor_ids) -> dict[int, Responsiveness]:
 
 def offers_to_compare(*, request: SourcingRequest) -> list[SourcingOffer]:
     """The offers the requester weighs, cheapest first, with each store's place, type
-    and responsiveness; withdrawn ones are left out."""
+    and responsiveness, and what delivery to the request's municipality costs: the
+    offer's own price, or else what the store's zones charge for home delivery there
+    (`home_delivery` None: no zone takes it there, pickup only). Withdrawn ones are
+    left out. A constant number of queries however many offers."""
     offers = list(
         request.offers.exclude(status=OfferStatus.WITHDRAWN)
         .select_related("vendor__municipality__province", "stockrecord__product")
@@ -214,10 +219,52 @@ def offers_to_compare(*, request: SourcingRequest) -> list[SourcingOffer]:
     )
     responsiveness = stores_responsiveness(vendor_ids={offer.vendor_id for offer in offers})
     for offer in offers:
-        offer.responsiveness = responsiveness[offer.vendor_id]
         offer.comparable_quantity = min(offer.quantity, request.quantity)
-        offer.total = offer.price * offer.comparable_quantity + (offer.delivery_price or 0)
+    zone_charges = home_delivery_charges(
+        municipality=request.municipality,
+        asks=[
+            HomeDeliveryAsk(
+                vendor_id=offer.vendor_id,
+                subtotal=offer.price * offer.comparable_quantity,
+                product_id=offer.stockrecord.product_id if offer.stockrecord_id else None,
+                quantity=offer.comparable_quantity,
+            )
+            for offer in offers
+            if offer.delivery_price is None
+        ],
+    )
+    for offer in offers:
+        offer.responsiveness = responsiveness[offer.vendor_id]
+        offer.home_delivery = (
+            offer.delivery_price
+            if offer.delivery_price is not None
+            else zone_charges.get(offer.vendor_id)
+        )
+        offer.total = offer.price * offer.comparable_quantity + (offer.home_delivery or 0)
     return offers
+
+
+def offer_home_delivery(*, offer: SourcingOffer, quantity: int) -> Decimal | None:
+    """What home delivery of `quantity` units of the offer to the request's municipality
+    costs: the offer's own price, or the store's zones'; None if neither takes it there."""
+    if offer.delivery_price is not None:
+        return offer.delivery_price
+    product_id = (
+        StockRecord.objects.filter(pk=offer.stockrecord_id)
+        .values_list("product_id", flat=True)
+        .first()
+    )
+    return home_delivery_charges(
+        municipality=offer.request.municipality,
+        asks=[
+            HomeDeliveryAsk(
+                vendor_id=offer.vendor_id,
+                subtotal=offer.price * quantity,
+                product_id=product_id,
+                quantity=quantity,
+            )
+        ],
+    ).get(offer.vendor_id)
 
 
 def requests_without_offers(*, older_than_days: int) -> QuerySet:

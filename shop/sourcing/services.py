@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from shop.apps.search.text import fold
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.models import (
@@ -23,6 +22,7 @@ from shop.sourcing.notifications import (
     offers_not_chosen_notify_on_commit,
     request_stores_notify_on_commit,
 )
+from shop.sourcing.search import request_text_fold, request_vector_write
 from shop.sourcing.selectors import vendor_may_offer
 from vendors.models import Vendor, VendorStatus
 
@@ -46,9 +46,10 @@ def request_create(*, requester, fields: dict, invited_vendors=()) -> SourcingRe
         request = SourcingRequest(
             requester=requester, currency=settings.OSCAR_DEFAULT_CURRENCY, **fields
         )
-        request.search_text = fold(f"{request.title} {request.description}")
+        request_text_fold(request)
         request.full_clean()
         request.save()
+        request_vector_write(request_id=request.pk)
         if invited_vendors:
             request.invited_vendors.set(invited_vendors)
         request_stores_notify_on_commit(request_id=request.pk)

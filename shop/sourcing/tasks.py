@@ -1,7 +1,12 @@
 from celery import shared_task
 
-from shop.sourcing.conversations import offer_message_notify
-from shop.sourcing.notifications import offers_not_chosen_notify, request_stores_notify
+from shop.sourcing.conversations import message_notify
+from shop.sourcing.notifications import (
+    award_lapsed_notify,
+    offers_not_chosen_notify,
+    request_stores_notify,
+    store_notice_digests_send,
+)
 from shop.sourcing.services import requests_expire
 
 
@@ -23,7 +28,19 @@ def requests_expire_task() -> int:
     return requests_expire()
 
 
-@shared_task(name="sourcing.offer_message_notify", acks_late=True)
-def offer_message_notify_task(message_id: int) -> bool:
+@shared_task(name="sourcing.message_notify", acks_late=True)
+def message_notify_task(message_id: int) -> bool:
     """Dispatched on commit when a message is written; safe to run twice."""
-    return offer_message_notify(message_id=message_id)
+    return message_notify(message_id=message_id)
+
+
+@shared_task(name="sourcing.store_notice_digests_send", acks_late=True)
+def store_notice_digests_send_task() -> int:
+    """Daily (beat): each store hears in one e-mail of the requests not told yet."""
+    return store_notice_digests_send()
+
+
+@shared_task(name="sourcing.award_lapsed_notify", acks_late=True)
+def award_lapsed_notify_task(offer_id: int) -> bool:
+    """Dispatched on commit when an award lapses with its purchase; safe to run twice."""
+    return award_lapsed_notify(offer_id=offer_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shop.sourcing import views
+from shop.sourcing import conversation_views, views
 
 app_name = "sourcing"
 
@@ -24,6 +24,20 @@ urlpatterns = [
 
 # The buyer's inbox, among the account pages (mounted at /accounts/mensajes/).
 account_pages = (
-    [path("", views.BuyerInboxView.as_view(), name="inbox")],
+    [
+        path("", conversation_views.BuyerInboxView.as_view(), name="inbox"),
+        path("<int:pk>/", conversation_views.BuyerThreadView.as_view(), name="thread"),
+        path("<int:pk>/denunciar/", conversation_views.BuyerReportView.as_view(), name="report"),
+        path(
+            "preguntar/<slug:vendor_slug>/",
+            conversation_views.AskStoreView.as_view(),
+            name="ask",
+        ),
+        path(
+            "pedido/<str:number>/",
+            conversation_views.WriteToOrderStoreView.as_view(),
+            name="order-write",
+        ),
+    ],
     "sourcing_account",
 )

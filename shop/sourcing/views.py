@@ -18,7 +18,6 @@ from payments.views import payable_remember
 from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.awards import Acceptance, offer_accept
 from shop.sourcing.conversations import (
-    buyer_threads,
     offer_message_post,
     offer_messages_read,
     unread_counts,
@@ -29,6 +28,7 @@ from shop.sourcing.models import OfferStatus, SourcingOffer, SourcingRequest
 from shop.sourcing.selectors import (
     BoardFilters,
     board_requests,
+    offer_home_delivery,
     offers_to_compare,
     request_for_viewer,
 )
@@ -140,20 +140,6 @@ class MyRequestsView(LoginRequiredMixin, View):
         )
 
 
-class BuyerInboxView(LoginRequiredMixin, View):
-    """The buyer's conversations with stores, newest activity first, with what is unread."""
-
-    def get(self, request):
-        page = Paginator(buyer_threads(user=request.user), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        return render(
-            request,
-            "sourcing/inbox.html",
-            {"page_obj": page, "threads": page.object_list, "active_tab": "messages"},
-        )
-
-
 class ConversationView(LoginRequiredMixin, AtomicWritesMixin, View):
     """The requester's side of the conversation on one offer."""
 
@@ -216,10 +202,14 @@ class OfferAcceptView(LoginRequiredMixin, View):
         return offer
 
     def form(self, offer, data=None):
+        remaining = offer.request.remaining_quantity
         return AcceptForm(
             data,
             offer=offer,
-            remaining=offer.request.remaining_quantity,
+            remaining=remaining,
+            home_charge=offer_home_delivery(
+                offer=offer, quantity=max(min(offer.quantity, remaining), 1)
+            ),
             payment_methods=payment_methods_offered(currency=offer.request.currency),
             initial={
                 "first_name": self.request.user.first_name,

@@ -5,7 +5,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from shop.apps.checkout.placement import purchase_placed
-from shop.sourcing.models import OfferMessage, OfferStatus, SourcingOffer
+from shop.sourcing.models import Message, OfferStatus, SourcingOffer
 from shop.webhooks.models import EventType
 from shop.webhooks.services import listening_vendor_ids, someone_listens, webhook_event_emit
 from vendors.models import StockMovement, VendorOrder, VendorOrderStatus
@@ -94,19 +94,21 @@ def offer_accepted_event(sender, instance, created, update_fields=None, **kwargs
         )
 
 
-@receiver(post_save, sender=OfferMessage)
+@receiver(post_save, sender=Message)
 def message_received_event(sender, instance, created, **kwargs):
     # The store hears of the buyer's messages; its own are not news to it.
     if created and not instance.from_store:
-        offer = instance.offer
-        if not someone_listens(vendor_id=offer.vendor_id):
+        conversation = instance.conversation
+        if not someone_listens(vendor_id=conversation.vendor_id):
             return
         webhook_event_emit(
             type=EventType.MESSAGE_RECEIVED,
-            vendor=offer.vendor,
+            vendor=conversation.vendor,
             payload={
-                "store": offer.vendor.slug,
-                "offer_id": offer.pk,
+                "store": conversation.vendor.slug,
+                "conversation_id": conversation.pk,
+                "about": conversation.subject,
+                "offer_id": conversation.offer_id,
                 "message_id": instance.pk,
                 "created_at": instance.created_at,
             },

@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from logistics.models import Municipality, Province
-from shop.apps.search.text import fold
 from shop.sourcing.models import SourcingRequest, Unit, Visibility
+from shop.sourcing.search import request_text_fold, request_vector_write
 from shop.sourcing.services import OfferTerms
 from tests.factories import PartnerFactory, UserFactory
 from tests.factories.callcenter import cuba, owner_of
@@ -67,8 +67,9 @@ def flour_request(requester, **overrides) -> SourcingRequest:
         **overrides,
     }
     request = SourcingRequest(**fields)
-    request.search_text = fold(f"{request.title} {request.description}")
+    request_text_fold(request)
     request.save()
+    request_vector_write(request_id=request.pk)
     return request
 
 

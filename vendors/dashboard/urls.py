@@ -8,6 +8,7 @@ from shop.invoices.dashboard.views import (
     VendorInvoiceSettingsView,
     VendorInvoiceZipExportView,
 )
+from shop.sourcing.dashboard.threads import VendorReportView, VendorThreadView
 from shop.sourcing.dashboard.views import (
     VendorFollowingView,
     VendorInboxView,
@@ -174,6 +175,12 @@ urlpatterns = [
         name="sourcing-list",
     ),
     path("<slug:vendor_slug>/mensajes/", VendorInboxView.as_view(), name="inbox"),
+    path("<slug:vendor_slug>/mensajes/<int:pk>/", VendorThreadView.as_view(), name="thread"),
+    path(
+        "<slug:vendor_slug>/mensajes/<int:pk>/denunciar/",
+        VendorReportView.as_view(),
+        name="thread-report",
+    ),
     path(
         "<slug:vendor_slug>/solicitudes/seguir/",
         VendorFollowingView.as_view(),

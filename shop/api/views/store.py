@@ -35,7 +35,7 @@ from shop.api.serializers import (
 from shop.invoices.files import document_pdf_response
 from shop.invoices.selectors import vendor_invoices
 from shop.sourcing.conversations import offer_message_post
-from shop.sourcing.models import SourcingRequest
+from shop.sourcing.models import Message, SourcingRequest
 from shop.sourcing.selectors import vendor_may_offer, vendor_offers
 from shop.sourcing.services import OfferTerms, offer_save
 from vendors.catalogue.products import vendor_product_get, vendor_products
@@ -324,7 +324,8 @@ class StoreOfferMessages(StoreView, generics.GenericAPIView):
         return found
 
     def get(self, request, vendor_slug, offer_id):
-        return Response(OfferMessageSerializer(self.offer().messages.all(), many=True).data)
+        messages = Message.objects.filter(conversation__offer=self.offer()).order_by("pk")
+        return Response(OfferMessageSerializer(messages, many=True).data)
 
     @extend_schema(request=OfferMessageCreateSerializer, responses={201: OfferMessageSerializer})
     def post(self, request, vendor_slug, offer_id):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shop.callcenter.dashboard import views
+from shop.callcenter.dashboard import conversations, views
 
 app_name = "callcenter"
 
@@ -36,4 +36,14 @@ urlpatterns = [
     path("lineas/<int:pk>/cancelar/", views.LineCancelView.as_view(), name="line-cancel"),
     path("facturas/<int:pk>/reenviar/", views.InvoiceResendView.as_view(), name="invoice-resend"),
     path("registro/", views.AuditLogView.as_view(), name="audit-log"),
+    path(
+        "conversaciones/",
+        conversations.ReportedConversationListView.as_view(),
+        name="conversations",
+    ),
+    path(
+        "conversaciones/<int:pk>/",
+        conversations.ConversationReadView.as_view(),
+        name="conversation",
+    ),
 ]

@@ -8,6 +8,8 @@ from django.utils import timezone
 from logistics.models import Shipment, TrackingEvent
 from shop.callcenter.services import customer_create
 from shop.invoices.services import invoice_issue
+from shop.sourcing.conversations import conversation_start, message_post
+from shop.sourcing.reports import conversation_report
 from tests.factories import UserFactory
 from tests.factories.callcenter import agent_create, owner_of, purchase_place_for, stores_create
 
@@ -42,8 +44,12 @@ def world(db):
     walk_in = customer_create(
         agent=agent, first_name="Pedro", last_name="Gómez", phone="+53 5 234 9876"
     )
+    conversation = conversation_start(buyer=customer, vendor=partner_a.vendor, product=coffee)
+    message_post(conversation=conversation, author=customer, from_store=False, body="¿Es molido?")
+    conversation_report(conversation=conversation, reporter=customer, reason="Me insultaron")
     return {
         "users": users,
+        "conversation": conversation,
         "customer": customer,
         "order": order,
         "part_a": part_a,

@@ -38,6 +38,7 @@ TARGETS = {
     "delivery-change": {"number": "part_a"},
     "refund": {"number": "part_a"},
     "line-cancel": {"pk": "line"},
+    "conversation": {"pk": "conversation"},
     "invoice-resend": {"pk": "invoice"},
 }
 POST_DATA = {"reason": "Prueba", "text": "Nota", "amount": "1.00", "key": "k", "option": "pickup-0"}
@@ -74,6 +75,8 @@ def test_the_matrix_knows_every_console_url():
             "line-cancel",
             "invoice-resend",
             "audit-log",
+            "conversations",
+            "conversation",
         ]
     )
 

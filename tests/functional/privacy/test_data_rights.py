@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from shop.invoices.services import invoice_issue
 from shop.privacy.models import DataRequest
-from shop.sourcing.models import OfferMessage
+from shop.sourcing.models import Message
 from tests.factories import UserFactory
 from tests.factories.shipments import ready_part
 from vendors.orders.transitions import ActorRole, vendor_order_transition
@@ -113,4 +113,4 @@ def test_erasure_keeps_the_invoice_and_names_nobody_else(client, buyer_with_a_pu
     erased = DataRequest.objects.get(kind="erasure")
     assert erased.completed_at is not None
     assert not User.objects.filter(email="lucia@example.test").exists()
-    assert OfferMessage.objects.filter(author=buyer).exclude(body__startswith="[").count() == 0
+    assert Message.objects.filter(author=buyer).exclude(body__startswith="[").count() == 0

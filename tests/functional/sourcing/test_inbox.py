@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from shop.sourcing.models import OfferMessage
+from shop.sourcing.conversations import conversation_for_offer
+from shop.sourcing.models import Message
 from shop.sourcing.services import offer_save
 from tests.factories.sourcing import flour_request, offer_terms, sourcing_world
 from tests.queries import query_count
@@ -35,12 +36,18 @@ def thread(world, title: str, *, store: str = "a", buyer_says: int = 1, store_sa
     request = flour_request(world["requester"], title=title)
     offer = offer_save(request_id=request.pk, vendor=world["stores"][store], terms=offer_terms())
     for number in range(buyer_says):
-        OfferMessage.objects.create(
-            offer=offer, author=world["requester"], from_store=False, body=f"Pregunta {number}"
+        Message.objects.create(
+            conversation=conversation_for_offer(offer=offer),
+            author=world["requester"],
+            from_store=False,
+            body=f"Pregunta {number}",
         )
     for number in range(store_says):
-        OfferMessage.objects.create(
-            offer=offer, author=world["owners"][store], from_store=True, body=f"Respuesta {number}"
+        Message.objects.create(
+            conversation=conversation_for_offer(offer=offer),
+            author=world["owners"][store],
+            from_store=True,
+            body=f"Respuesta {number}",
         )
     return offer
 
@@ -50,7 +57,9 @@ def test_the_store_inbox_lists_its_own_threads_newest_first_with_unread_counts(w
     newer = thread(world, "Levadura seca", buyer_says=1)
     thread(world, "Harina de otra tienda", store="b")
     thread(world, "Sin conversación", buyer_says=0)
-    OfferMessage.objects.filter(offer=older).update(created_at=timezone.now() - timedelta(hours=2))
+    Message.objects.filter(conversation__offer=older).update(
+        created_at=timezone.now() - timedelta(hours=2)
+    )
     store = client_for(world["owners"]["a"])
 
     html = store.get(STORE_INBOX).content.decode()
@@ -62,7 +71,11 @@ def test_the_store_inbox_lists_its_own_threads_newest_first_with_unread_counts(w
         "vendor_dashboard:sourcing-offer",
         kwargs={"vendor_slug": "store-a", "request_id": newer.request_id},
     )
-    assert f'href="{offer_page}#conversacion"' in html
+    newer_thread = reverse(
+        "vendor_dashboard:thread",
+        kwargs={"vendor_slug": "store-a", "pk": newer.conversation.pk},
+    )
+    assert f'href="{newer_thread}"' in html
     # The store's menu shows the unread total on every dashboard page, until it reads them.
     assert 'aria-label="3 sin leer">3</strong>' in html
     store.get(offer_page)
@@ -81,10 +94,8 @@ def test_the_buyer_inbox_lists_their_threads_with_the_stores_unread_answers(worl
     assert html.index("Harina del centro") < html.index("Harina para el lunes")
     assert "Molino La Espiga" in html and "Harinas del Centro" in html
     assert "2 mensajes nuevos" in html
-    conversation = reverse(
-        "sourcing:conversation", kwargs={"pk": answered.request_id, "offer_id": answered.pk}
-    )
-    assert f'href="{conversation}#conversacion"' in html
+    conversation = reverse("sourcing_account:thread", kwargs={"pk": answered.conversation.pk})
+    assert f'href="{conversation}"' in html
     buyer.get(conversation)
     assert "mensajes nuevos" not in buyer.get(BUYER_INBOX).content.decode()
     assert client_for(world["owners"]["a"]).get(BUYER_INBOX).content.decode().count("<tr>") == 0

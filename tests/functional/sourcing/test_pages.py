@@ -324,7 +324,7 @@ def test_operators_see_the_requests_no_store_answered_after_some_days(world, set
 
 
 def test_the_requester_and_the_store_ask_and_answer_in_the_offer_conversation(world):
-    from shop.sourcing.models import OfferMessage
+    from shop.sourcing.models import Message
 
     request = flour_request(world["requester"])
     offer = offer_save(request_id=request.pk, vendor=world["stores"]["a"], terms=offer_terms())
@@ -354,7 +354,7 @@ def test_the_requester_and_the_store_ask_and_answer_in_the_offer_conversation(wo
     assert "Preguntar a la tienda (1 mensaje nuevo)" in detail
     assert "Sí, el lunes por la mañana." in conversation
     assert "52345678" not in store.get(store_page).content.decode()
-    assert list(OfferMessage.objects.values_list("from_store", flat=True)) == [False, True]
+    assert list(Message.objects.values_list("from_store", flat=True)) == [False, True]
     assert client_for(world["owners"]["b"]).get(thread).status_code == 404
     assert client_for(world["owners"]["a"]).get(thread).status_code == 404
 

@@ -29,7 +29,8 @@ from shop.api.models import ApiKey
 from shop.api.services import store_api_key_create
 from shop.invoices.models import Invoice, InvoiceSettings
 from shop.invoices.services import invoice_issue
-from shop.sourcing.models import OfferMessage, SourcingOffer, StoreFollowing
+from shop.sourcing.conversations import conversation_for_offer
+from shop.sourcing.models import ConversationReport, Message, SourcingOffer, StoreFollowing
 from shop.sourcing.services import offer_save
 from shop.trust.models import ProductReviewReply, ReviewReport, StoreReview, VendorDocument
 from shop.trust.services import document_upload
@@ -93,7 +94,11 @@ POST_ONLY = {
     "product-review-report",
     "store-review-reply",
     "store-review-report",
+    "thread-report",
 }
+# The stores' own threads: an operator who is not a member reads them in the console,
+# where each reading is audited.
+MEMBERS_ONLY = {"thread", "thread-report"}
 
 # A POST that succeeds for someone allowed, so "nothing changed" means something.
 POST_DATA = {
@@ -175,6 +180,8 @@ POST_DATA = {
         "valid_until": world["offer_a"].valid_until.isoformat(),
     },
     "sourcing-offer-withdraw": {},
+    "thread": {"body": "Intruso"},
+    "thread-report": {"reason": "Intruso"},
     "sourcing-offer-message": {"body": "¿Entregan el lunes?"},
     "sourcing-following": lambda world: {"provinces": [Province.objects.get(name="Artemisa").pk]},
     "product-review-reply": {"body": "Respuesta intrusa"},
@@ -206,6 +213,7 @@ PK_OBJECTS = {
     "verification-document": "document_a",
     "product-review-": "product_review_a",
     "store-review-": "store_review_a",
+    "thread": "thread_a",
 }
 
 
@@ -295,8 +303,11 @@ def world(db):
     # A conversation on each offer: B's must never show in A's inbox, nor A's in B's.
     for offer, questions in ((offer_a, 1), (offer_b, 2)):
         for number in range(questions):
-            OfferMessage.objects.create(
-                offer=offer, author=users["shopper"], from_store=False, body=f"Pregunta {number}"
+            Message.objects.create(
+                conversation=conversation_for_offer(offer=offer),
+                author=users["shopper"],
+                from_store=False,
+                body=f"Pregunta {number}",
             )
     api_keys = {
         key: store_api_key_create(
@@ -367,6 +378,7 @@ def world(db):
         "sourcing_request": sourcing_request,
         "offer_a": offer_a,
         "offer_b": offer_b,
+        "thread_a": offer_a.conversation,
         "a": partner_a.vendor,
         "b": partner_b.vendor,
         "product_a": product_a,
@@ -472,7 +484,8 @@ def snapshot(world) -> tuple:
             .order_by("pk")
             .values_list("pk", "price", "quantity", "lead_time_days", "status")
         ),
-        OfferMessage.objects.filter(offer__vendor=vendor).count(),
+        Message.objects.filter(conversation__vendor=vendor).count(),
+        ConversationReport.objects.filter(conversation__vendor=vendor).count(),
         list(
             WebhookSubscription.objects.filter(vendor=vendor)
             .order_by("pk")
@@ -558,6 +571,8 @@ def test_the_matrix_knows_every_vendor_dashboard_url():
         "store-review-report",
         "store-terms",
         "team",
+        "thread",
+        "thread-report",
         "verification",
         "verification-document",
         "webhook-resend",
@@ -576,6 +591,8 @@ def test_get(world, name, role):
     if role == "anonymous":
         assert response.status_code == 302 and "/login/" in response["Location"]
     elif role not in ALLOWED:
+        assert response.status_code == 404
+    elif role == "operator" and name in MEMBERS_ONLY - POST_ONLY:
         assert response.status_code == 404
     elif role == "staff_a" and name in OWNER_ONLY:
         assert response.status_code == 403
@@ -681,7 +698,7 @@ def test_each_store_inbox_has_only_its_own_threads(world):
         client = Client()
         client.force_login(world["users"][f"owner_{key}"])
         response = client.get(url_for("inbox", world[key], world))
-        assert list(response.context["threads"]) == [world[f"offer_{key}"]]
+        assert list(response.context["threads"]) == [world[f"offer_{key}"].conversation]
         html = response.content.decode()
         assert unread in html
         assert f"/vendedor/{world[other].slug}/" not in html

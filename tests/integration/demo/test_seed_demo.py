@@ -457,10 +457,19 @@ def test_a_dozen_requests_across_provinces_some_with_offers_one_awarded(seeded, 
     assert (part.vendor.trade_name, part.status) == ("Bloques Morón", "accepted")
     line = accepted.order.lines.get()
     assert (line.quantity, line.unit_price_incl_tax) == (4000, Decimal("58.00"))
-    from shop.sourcing.models import OfferMessage
+    from shop.sourcing.models import Message
 
-    assert OfferMessage.objects.filter(offer=accepted).count() == 2
-    assert OfferMessage.objects.filter(from_store=True).count() == 2
+    assert Message.objects.filter(conversation__offer=accepted).count() == 2
+    assert Message.objects.filter(conversation__subject="offer", from_store=True).count() == 2
+    from shop.sourcing.models import Conversation
+
+    question, reported = Conversation.objects.filter(subject="product").order_by("pk")
+    assert [m.from_store for m in question.messages.all()] == [False, True]
+    assert not question.reports.exists()
+    assert reported.reports.get().reason == "Nos pide pagar fuera de la plataforma."
+    assert "[datos de contacto ocultos hasta que haya una compra]" in (
+        reported.messages.first().body
+    )
 
 
 def test_the_demo_has_a_verified_store_and_rated_stores_with_a_reply(seeded, db, client):

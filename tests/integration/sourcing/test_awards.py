@@ -208,3 +208,36 @@ def test_a_cancelled_purchase_gives_its_units_back_to_the_request(world):
     accept(second, world["requester"], 100)
     request.refresh_from_db()
     assert (request.status, request.awarded_quantity) == (RequestStatus.AWARDED, 100)
+
+
+def test_an_award_unpaid_by_its_deadline_is_released_and_both_sides_told_once(
+    world, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from shop.sourcing.notifications import award_lapsed_notify
+    from vendors.orders.outcomes import purchase_unpaid_cancel
+
+    request = flour_request(world["requester"], quantity=100)
+    offer = offer_save(request_id=request.pk, vendor=world["stores"]["a"], terms=offer_terms())
+    placed = accept(offer, world["requester"], 2)
+    # As a purchase paid by card or transfer whose money has not come: its part waits.
+    VendorOrder.objects.filter(order=placed.order).update(status="pending_payment")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        purchase_unpaid_cancel(order_id=placed.order.pk, reason="Venció el plazo de pago.")
+
+    offer.refresh_from_db()
+    request.refresh_from_db()
+    assert offer.status == OfferStatus.CANCELLED
+    assert (request.status, request.awarded_quantity) == (RequestStatus.OPEN, 0)
+    to_buyer, to_store = mail.outbox
+    assert to_buyer.to == [world["requester"].email]
+    assert world["stores"]["a"].email in to_store.to
+    assert to_buyer.subject == (
+        "Se canceló la compra de una oferta aceptada: Harina de trigo para pan"
+    )
+    assert "puede aceptar otra oferta" in to_buyer.body
+    assert award_lapsed_notify(offer_id=offer.pk) is False
+    assert len(mail.outbox) == 2

@@ -6,13 +6,13 @@ from django.core import mail
 
 from shop.sourcing.conversations import (
     MESSAGES_PER_HOUR,
-    offer_message_notify,
+    message_notify,
     offer_message_post,
     offer_messages_read,
     unread_counts,
 )
 from shop.sourcing.exceptions import SourcingRefused
-from shop.sourcing.models import OfferMessage
+from shop.sourcing.models import Message
 from shop.sourcing.services import offer_save
 from tests.factories.sourcing import flour_request, offer_terms, sourcing_world
 
@@ -56,8 +56,8 @@ def test_each_message_is_emailed_to_the_other_side_once(offer, django_capture_on
     assert (
         to_buyer.subject == "Molino La Espiga escribió sobre su solicitud: Harina de trigo para pan"
     )
-    assert offer_message_notify(message_id=question.pk) is False
-    assert offer_message_notify(message_id=answer.pk) is False
+    assert message_notify(message_id=question.pk) is False
+    assert message_notify(message_id=answer.pk) is False
     assert len(mail.outbox) == 2
 
 
@@ -76,7 +76,7 @@ def test_a_side_writing_too_often_is_asked_to_wait(offer):
         )
 
     assert refused.value.code == "rate_limited"
-    assert OfferMessage.objects.count() == MESSAGES_PER_HOUR
+    assert Message.objects.count() == MESSAGES_PER_HOUR
 
 
 def test_unread_messages_count_until_the_other_side_opens_the_conversation(offer):

@@ -18,7 +18,11 @@ from shop.sourcing.models import (
     Unit,
     Visibility,
 )
-from shop.sourcing.notifications import offers_not_chosen_notify, request_stores_notify
+from shop.sourcing.notifications import (
+    offers_not_chosen_notify,
+    request_stores_notify,
+    store_notice_digests_send,
+)
 from shop.sourcing.selectors import (
     BoardFilters,
     board_requests,
@@ -57,7 +61,7 @@ def request_fields(world, **overrides) -> dict:
     }
 
 
-def test_a_public_request_tells_each_store_of_its_sector_once(
+def test_a_public_request_tells_each_store_of_its_sector_once_in_the_daily_digest(
     world, django_capture_on_commit_callbacks
 ):
     mail.outbox.clear()
@@ -68,6 +72,8 @@ def test_a_public_request_tells_each_store_of_its_sector_once(
         SourcingNotice.objects.filter(request=request).values_list("vendor__slug", flat=True)
     )
     assert told == ["store-a", "store-b"]
+    assert mail.outbox == []  # a daily digest by default
+    assert store_notice_digests_send() == 2
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert world["stores"]["c"].email not in recipients
     assert world["stores"]["a"].email in recipients
@@ -76,6 +82,7 @@ def test_a_public_request_tells_each_store_of_its_sector_once(
     sent = len(mail.outbox)
 
     assert request_stores_notify(request_id=request.pk) == 0
+    assert store_notice_digests_send() == 0
     assert len(mail.outbox) == sent
 
 
@@ -128,6 +135,8 @@ def test_the_board_filters_and_finds_words_without_accents(world):
     assert list(board_requests(filters=BoardFilters(query="MAIZ"))) == [flour]
     assert list(board_requests(filters=BoardFilters(query="carton embalaje"))) == [havana]
     assert list(board_requests(filters=BoardFilters(query="harina"))) == [flour]
+    # The products' engine: plurals and word beginnings match, as in the product search.
+    assert list(board_requests(filters=BoardFilters(query="HARINAS de maí"))) == [flour]
     assert closed not in board_requests(filters=BoardFilters(query="harina"))
     la_habana = Province.objects.get(name="La Habana")
     assert list(board_requests(filters=BoardFilters(province=la_habana.pk))) == [havana]
