@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "shop.customers",
     "shop.callcenter",
     "shop.sourcing",
+    "shop.linkages",
 ]
 
 MIDDLEWARE = [
@@ -278,6 +279,10 @@ CELERY_BEAT_SCHEDULE = {
     "sourcing-requests-expire": {
         "task": "sourcing.requests_expire",
         "schedule": crontab(minute=5),
+    },
+    "linkages-figures-refresh": {
+        "task": "linkages.figures_refresh",
+        "schedule": crontab(minute=25),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env_str(
