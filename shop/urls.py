@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("", include("shop.invoices.urls")),
     path("solicitudes/", include("shop.sourcing.urls")),
     path("accounts/mensajes/", include(sourcing_account_pages)),
+    path("encadenamientos/", include("shop.linkages.urls")),
+    path("vendedor/", include("shop.linkages.dashboard.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

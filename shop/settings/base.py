@@ -358,6 +358,9 @@ OSCAR_ALLOW_ANON_REVIEWS = False
 # Requests for offers (shop/sourcing): operators follow up open requests that no store has
 # answered after this many days.
 SOURCING_UNANSWERED_DAYS = 3
+# Open data of the linkages (shop/linkages): a published cell counting fewer deals than
+# this is left empty, so no figure points at one deal or one actor.
+LINKAGES_OPEN_DATA_MIN_DEALS = 3
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {

@@ -1,0 +1,48 @@
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from shop.linkages.models import AmountBand, DealChannel
+from vendors.models import Sector, Vendor, VendorStatus
+
+
+class DealDeclareForm(forms.Form):
+    counterpart = forms.CharField(
+        label=_("The other actor"),
+        max_length=120,
+        help_text=_("Its NIT, or its store's address on Encadena (as in /tienda/…)."),
+    )
+    we_sold = forms.TypedChoiceField(
+        label=_("In this deal you"),
+        choices=(("1", _("sold")), ("0", _("bought"))),
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+        initial="1",
+    )
+    band = forms.ChoiceField(label=_("Amount (CUP)"), choices=AmountBand.choices)
+    deal_date = forms.DateField(
+        label=_("Closed on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.all(), required=False
+    )
+    channel = forms.ChoiceField(
+        label=_("Where"), choices=DealChannel.choices, widget=forms.RadioSelect, initial="feria"
+    )
+    note = forms.CharField(label=_("What was traded"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deal_date"].initial = timezone.localdate()
+
+    def clean_counterpart(self):
+        value = self.cleaned_data["counterpart"].strip().rstrip("/").rsplit("/", 1)[-1]
+        vendor = Vendor.objects.filter(
+            Q(nit=value) | Q(slug=value), status=VendorStatus.APPROVED
+        ).first()
+        if vendor is None:
+            raise forms.ValidationError(
+                _("No active actor on Encadena has this NIT or store address.")
+            )
+        return vendor

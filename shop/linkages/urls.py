@@ -1,0 +1,12 @@
+from django.urls import path
+
+from shop.linkages import views
+
+app_name = "linkages"
+
+urlpatterns = [
+    path("", views.LinkagesView.as_view(), name="figures"),
+    path("datos/", views.OpenDataSchemaView.as_view(), name="open-data"),
+    path("datos.csv", views.OpenDataCsvView.as_view(), name="open-data-csv"),
+    path("datos.json", views.OpenDataJsonView.as_view(), name="open-data-json"),
+]

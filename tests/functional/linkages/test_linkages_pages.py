@@ -1,0 +1,163 @@
+"""/encadenamientos/: the figures from the pre-computed table, at a constant number of
+queries however many deals; operators see amounts; the open data has no amounts and
+leaves small cells empty; a store declares and answers deals from its dashboard."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from logistics.models import Municipality
+from shop.linkages.figures import linkage_figures_refresh
+from shop.linkages.models import Deal, DealStatus
+from shop.linkages.services import deal_confirm
+from tests.factories import PartnerFactory, UserFactory
+from tests.factories.callcenter import owner_of
+from tests.factories.linkages import actors, declared_deal
+from tests.queries import query_count
+from vendors.models import ActorType
+
+pytestmark = pytest.mark.django_db
+URL = "/encadenamientos/"
+
+
+@pytest.fixture
+def world():
+    return actors()
+
+
+def confirmed_deals(world, count, *, seller=None, buyer=None):
+    for index in range(count):
+        deal = declared_deal(
+            declarer=seller or world["farm"], counterpart=buyer or world["bakery"], days_ago=index
+        )
+        deal_confirm(deal_id=deal.pk, vendor=buyer or world["bakery"], user=None)
+    linkage_figures_refresh()
+
+
+def test_the_page_shows_the_figures_and_costs_the_same_queries_however_many_deals(world):
+    confirmed_deals(world, 2)
+    few = query_count(Client(), URL)
+    cooperative = PartnerFactory(
+        name="CPA Las Tunas",
+        vendor__actor_type=ActorType.CPA,
+        vendor__municipality=Municipality.objects.get(name="Puerto Padre"),
+    ).vendor
+    confirmed_deals(world, 20, seller=cooperative)
+    many = query_count(Client(), URL)
+
+    assert many == few
+    page = Client().get(URL).content.decode()
+    assert "<strong>22</strong>" in page  # deals in all
+    assert "Artemisa → La Habana" in page and "Las Tunas → La Habana" in page
+    assert "<svg" in page and "<script" not in page.split("<main")[-1].split("</main>")[0]
+    assert "CUP" not in page.split("deals in all")[-1].split("</ul>")[0]  # no amounts in public
+
+
+def test_operators_see_the_amounts(world):
+    confirmed_deals(world, 2)
+    operator = Client()
+    operator.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    page = operator.get(URL).content.decode()
+
+    assert "10.000,00" in page or "10 000,00" in page  # two deals "up to 10,000" at 5,000
+
+
+def test_the_open_data_has_no_amounts_and_leaves_small_cells_empty(world):
+    confirmed_deals(world, 3)
+    town = PartnerFactory(
+        name="TCP Holguín", vendor__municipality=Municipality.objects.get(name="Holguín")
+    ).vendor
+    confirmed_deals(world, 1, seller=town)
+
+    rows = list(csv.DictReader(io.StringIO(Client().get(URL + "datos.csv").content.decode())))
+    provinces = {
+        (row["from_label"], row["to_label"]): row for row in rows if row["scope"] == "provinces"
+    }
+    assert (
+        provinces[("Artemisa", "La Habana")]["deals"],
+        provinces[("Artemisa", "La Habana")]["suppressed"],
+    ) == ("3", "False")
+    assert (
+        provinces[("Holguín", "La Habana")]["deals"],
+        provinces[("Holguín", "La Habana")]["suppressed"],
+    ) == ("", "True")
+    assert set(rows[0]) == {
+        "scope",
+        "from_key",
+        "from_label",
+        "to_key",
+        "to_label",
+        "deals",
+        "suppressed",
+    }
+    body = json.loads(Client().get(URL + "datos.json").content)
+    assert body["suppressed_below"] == 3
+    assert body["figures"][0] == {
+        "scope": "total",
+        "from_key": "",
+        "from_label": "",
+        "to_key": "",
+        "to_label": "",
+        "deals": 4,
+        "suppressed": False,
+    }
+    assert world["bakery"].nit not in json.dumps(body) and "Panadería" not in json.dumps(body)
+    assert Client().get(URL + "datos/").status_code == 200
+
+
+def test_a_store_declares_a_deal_and_the_other_confirms_it_from_their_dashboards(world):
+    farmer, baker = Client(), Client()
+    farmer.force_login(owner_of(world["farm"].partner))
+    baker.force_login(owner_of(world["bakery"].partner))
+    farm_url = reverse("linkages_dashboard:deals", args=[world["farm"].slug])
+    bakery_url = reverse("linkages_dashboard:deals", args=[world["bakery"].slug])
+
+    refused = farmer.post(
+        farm_url,
+        {
+            "counterpart": "nadie",
+            "we_sold": "1",
+            "band": "0-10k",
+            "deal_date": "2020-01-01",
+            "channel": "feria",
+        },
+    )
+    assert refused.status_code == 400 and Deal.objects.count() == 0
+    assert (
+        "No active actor" in refused.content.decode() or "Ningún actor" in refused.content.decode()
+    )
+    made = farmer.post(
+        farm_url,
+        {
+            "counterpart": world["bakery"].nit,
+            "we_sold": "1",
+            "band": "10k-50k",
+            "deal_date": timezone.localdate().isoformat(),
+            "channel": "telefono",
+        },
+    )
+    assert made.status_code == 302
+    deal = Deal.objects.get()
+    assert baker.get(bakery_url).content.decode().count("deal-to-answer") == 1
+
+    baker.post(
+        reverse("linkages_dashboard:deal-answer", args=[world["bakery"].slug, deal.pk]),
+        {"answer": "confirm"},
+    )
+
+    deal.refresh_from_db()
+    assert (deal.status, deal.counts, deal.seller, deal.buyer_vendor) == (
+        DealStatus.CONFIRMED,
+        True,
+        world["farm"],
+        world["bakery"],
+    )
+    stranger = Client()
+    stranger.force_login(UserFactory())
+    assert stranger.get(farm_url).status_code == 404
