@@ -38,6 +38,7 @@ from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
 from shop.callcenter.services import customer_create, note_add
 from shop.demo import data
 from shop.demo.images import product_image_jpeg, store_logo_png
+from shop.demo.linkages import demo_linkages_seed
 from shop.demo.sourcing import demo_requests_seed
 from vendors.catalogue.products import product_weight_set
 from vendors.models import (
@@ -123,6 +124,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     _reviews()
     _phone_orders(stores=stores)
     requests = demo_requests_seed(stores=stores)
+    demo_linkages_seed(cuba=cuba, vendor_store_code=data.VENDOR_ACCOUNT_STORE)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
     return SeedSummary(

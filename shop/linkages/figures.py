@@ -92,9 +92,35 @@ def linkage_figures_refresh() -> int:
             )
             for row in rows.order_by(*fields)
         ]
+    figures += _place_figures(deals, now=now)
     LinkageFigure.objects.all().delete()
     LinkageFigure.objects.bulk_create(figures)
     return len(figures)
+
+
+def _place_figures(deals, *, now) -> list[LinkageFigure]:
+    counts: dict[tuple[str, str], int] = {}
+    rows = deals.values_list(
+        "seller_province__code",
+        "seller_actor_type",
+        "buyer_province__code",
+        "buyer_actor_type",
+        "sector__slug",
+    )
+    for seller_province, seller_type, buyer_province, buyer_type, sector in rows.iterator():
+        keys = set()
+        for province, actor_type in ((seller_province, seller_type), (buyer_province, buyer_type)):
+            for type_key in (actor_type, "*"):
+                for sector_key in (sector or "", "*"):
+                    keys.add((province, f"{type_key}|{sector_key}"))
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    return [
+        LinkageFigure(
+            scope=FigureScope.PLACE, key_from=province, key_to=key, deals=count, computed_at=now
+        )
+        for (province, key), count in sorted(counts.items())
+    ]
 
 
 @dataclass
@@ -116,10 +142,22 @@ class Figures:
 
 
 def linkage_figures() -> Figures:
+    """Every figure but the map's (read by `place_deal_counts`)."""
     figures = Figures()
-    for row in LinkageFigure.objects.all():
+    for row in LinkageFigure.objects.exclude(scope=FigureScope.PLACE):
         if row.scope == FigureScope.TOTAL:
             figures.total = row
         else:
             figures.by_scope.setdefault(row.scope, []).append(row)
     return figures
+
+
+def place_deal_counts(*, actor_type: str = "", sector: str = "") -> dict[str, int]:
+    """Deals touching each province (by code) through an actor of `actor_type` in
+    `sector` (empty: any), each deal once per province."""
+    key = f"{actor_type or '*'}|{sector or '*'}"
+    return dict(
+        LinkageFigure.objects.filter(scope=FigureScope.PLACE, key_to=key).values_list(
+            "key_from", "deals"
+        )
+    )

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from shop.linkages.models import AmountBand, DealChannel
-from vendors.models import Sector, Vendor, VendorStatus
+from vendors.models import ActorType, Sector, Vendor, VendorStatus
 
 
 class DealDeclareForm(forms.Form):
@@ -46,3 +46,16 @@ class DealDeclareForm(forms.Form):
                 _("No active actor on Encadena has this NIT or store address.")
             )
         return vendor
+
+
+class MapFilterForm(forms.Form):
+    tipo = forms.ChoiceField(
+        label=_("Actor type"), choices=[("", _("Any"))] + ActorType.choices, required=False
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Any"),
+    )

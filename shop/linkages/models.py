@@ -174,6 +174,9 @@ class FigureScope(models.TextChoices):
     ACTOR_TYPES = "actor_types", _("Actor type to actor type")
     SECTOR = "sector", _("By sector")
     BAND = "band", _("By amount band")
+    # For the map: deals touching a province (key_from, its code) through an actor of a
+    # type and in a sector (key_to "type|sector", "*" for any); a deal counts once a key.
+    PLACE = "place", _("By place, actor type and sector")
 
 
 class LinkageFigure(models.Model):

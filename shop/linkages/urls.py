@@ -10,3 +10,6 @@ urlpatterns = [
     path("datos.csv", views.OpenDataCsvView.as_view(), name="open-data-csv"),
     path("datos.json", views.OpenDataJsonView.as_view(), name="open-data-json"),
 ]
+
+# The map of actors and deals (mounted at /mapa/).
+map_pages = ([path("", views.MapView.as_view(), name="map")], "linkages_map")

@@ -1,12 +1,13 @@
 """The public pages of the linkages: the figures (/encadenamientos/), with amounts for
-operators, and the same figures as open data (CSV, JSON and the page that describes
-them)."""
+operators, the same figures as open data (CSV, JSON and the page that describes them),
+and the map of actors and deals (/mapa/)."""
 
 import csv
 import io
 import json
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,8 +15,12 @@ from django.utils import timezone
 from django.views import View
 
 from shop.core.roles import is_operator
+from shop.linkages.forms import MapFilterForm
+from shop.linkages.map import approved_actors, cuba_map
 from shop.linkages.models import AmountBand, FigureScope
 from shop.linkages.selectors import OPEN_DATA_FIELDS, linkages_page, open_data_rows
+
+ACTORS_PER_PAGE = 20
 
 
 class LinkagesView(View):
@@ -66,4 +71,37 @@ class OpenDataJsonView(View):
         return HttpResponse(
             json.dumps(body, ensure_ascii=False, indent=1),
             content_type="application/json; charset=utf-8",
+        )
+
+
+class MapView(View):
+    def get(self, request):
+        form = MapFilterForm(request.GET or None)
+        actor_type, sector = "", None
+        if form.is_valid():
+            actor_type, sector = form.cleaned_data["tipo"], form.cleaned_data["sector"]
+        province = request.GET.get("provincia", "")
+        cuba = cuba_map(actor_type=actor_type, sector=sector, province_slug=province)
+        listed = None
+        if cuba.chosen is not None:
+            listed = Paginator(
+                approved_actors(actor_type=actor_type, sector=sector)
+                .filter(province__slug=cuba.chosen.slug)
+                .select_related("municipality")
+                .order_by("trade_name", "pk"),
+                ACTORS_PER_PAGE,
+            ).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("provincia", None)
+        query.pop("page", None)
+        return render(
+            request,
+            "linkages/map.html",
+            {
+                "form": form,
+                "cuba": cuba,
+                "page_obj": listed,
+                "actors": listed.object_list if listed else [],
+                "filters": query.urlencode(),
+            },
         )

@@ -161,3 +161,27 @@ def test_a_store_declares_a_deal_and_the_other_confirms_it_from_their_dashboards
     stranger = Client()
     stranger.force_login(UserFactory())
     assert stranger.get(farm_url).status_code == 404
+
+
+def test_the_map_counts_actors_and_deals_by_province_and_lists_a_province_actors(world):
+    confirmed_deals(world, 2)
+    few = query_count(Client(), "/mapa/?provincia=artemisa")
+    for index in range(5):
+        PartnerFactory(
+            name=f"CPA {index}",
+            vendor__actor_type=ActorType.CPA,
+            vendor__municipality=Municipality.objects.get(name="Artemisa"),
+        )
+    confirmed_deals(world, 3)
+    many = query_count(Client(), "/mapa/?provincia=artemisa")
+
+    assert many == few
+    page = Client().get("/mapa/?provincia=artemisa").content.decode()
+    assert "Artemisa — actores: 6, negocios: 5" in page
+    assert "Finca El Mango" in page and "CPA 4" in page and "Panadería" not in page
+    filtered = Client().get("/mapa/?tipo=ccs&provincia=artemisa").content.decode()
+    assert "Finca El Mango" in filtered and "CPA 4" not in filtered
+    # The CCS in Artemisa took part in all five deals.
+    assert "Artemisa — actores: 1, negocios: 5" in filtered
+    assert "La Habana — actores: 0, negocios: 0" in filtered
+    assert Client().get("/mapa/?tipo=nada&sector=nada").status_code == 200
