@@ -75,3 +75,62 @@ def vertical_bars(*, title: str, items: list[tuple[str, int, str]], height: int 
             )
         )
     return BarChart(title=title, bars=tuple(bars), width=WIDTH, height=height, vertical=True)
+
+
+@dataclass(frozen=True)
+class Cell:
+    x: int
+    y: int
+    value: int
+    shade: int  # 0 (none) to 4
+    title: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    x: int
+    y: int
+    short: str
+    name: str
+
+
+@dataclass(frozen=True)
+class MatrixChart:
+    size: int
+    width: int
+    height: int
+    columns: tuple[Heading, ...]
+    rows: tuple[Heading, ...]
+    cells: tuple[Cell, ...]
+
+
+def matrix_grid(*, names: list[tuple[str, str]], counts: dict[tuple[int, int], int]) -> MatrixChart:
+    """A square grid, one row and one column per (short label, name), a cell for each
+    (row, column) index with its count, darker as the count grows."""
+    count = len(names)
+    size = WIDTH // (count + 1) if count else WIDTH
+    top = max(counts.values(), default=0) or 1
+    headings = [(index, short, name) for index, (short, name) in enumerate(names)]
+    return MatrixChart(
+        size=size,
+        width=size * (count + 1),
+        height=size * (count + 1),
+        columns=tuple(
+            Heading(x=size * (index + 1) + size // 2, y=size - 4, short=short, name=name)
+            for index, short, name in headings
+        ),
+        rows=tuple(
+            Heading(x=2, y=size * (index + 1) + size // 2 + 3, short=short, name=name)
+            for index, short, name in headings
+        ),
+        cells=tuple(
+            Cell(
+                x=size * (column + 1),
+                y=size * (row + 1),
+                value=value,
+                shade=1 + 3 * value // top if value else 0,
+                title=f"{names[row][1]} → {names[column][1]}: {value}",
+            )
+            for (row, column), value in sorted(counts.items())
+        ),
+    )

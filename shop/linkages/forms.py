@@ -22,7 +22,7 @@ class DealDeclareForm(forms.Form):
     )
     band = forms.ChoiceField(label=_("Amount (CUP)"), choices=AmountBand.choices)
     deal_date = forms.DateField(
-        label=_("Closed on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Closed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     sector = forms.ModelChoiceField(
         label=_("Sector"), queryset=Sector.objects.all(), required=False

@@ -10,7 +10,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from logistics.territory import territory
-from shop.linkages.charts import BarChart, horizontal_bars, vertical_bars
+from shop.linkages.charts import BarChart, MatrixChart, horizontal_bars, matrix_grid, vertical_bars
 from shop.linkages.figures import Figures, linkage_figures
 from shop.linkages.models import (
     UNKNOWN_ACTOR_TYPE,
@@ -46,6 +46,27 @@ def _months(today: date, count: int) -> list[str]:
     return list(reversed(keys))
 
 
+# Short names of the provinces for the matrix's headings, by our province code.
+PROVINCE_SHORT = {
+    "21": "PRI",
+    "22": "ART",
+    "23": "HAB",
+    "24": "MAY",
+    "25": "MTZ",
+    "26": "VCL",
+    "27": "CFG",
+    "28": "SSP",
+    "29": "CAV",
+    "30": "CMG",
+    "31": "LTU",
+    "32": "HOL",
+    "33": "GRA",
+    "34": "SCU",
+    "35": "GTM",
+    "40": "IJV",
+}
+
+
 @dataclass(frozen=True)
 class MatrixRow:
     province: str
@@ -66,6 +87,7 @@ class LinkagesPage:
     across_provinces: BarChart
     matrix_columns: tuple[str, ...]
     matrix: tuple[MatrixRow, ...]
+    matrix_chart: MatrixChart
 
 
 def linkages_page(*, today: date) -> LinkagesPage:
@@ -135,6 +157,14 @@ def linkages_page(*, today: date) -> LinkagesPage:
                 cells=tuple(cells.get((origin, destination), 0) for destination in used),
             )
             for origin in used
+        ),
+        matrix_chart=matrix_grid(
+            names=[(PROVINCE_SHORT.get(code, code), label[code]) for code in used],
+            counts={
+                (used.index(origin), used.index(destination)): value
+                for (origin, destination), value in cells.items()
+                if origin in used and destination in used
+            },
         ),
     )
 
