@@ -11,7 +11,7 @@ class DealDeclareForm(forms.Form):
     counterpart = forms.CharField(
         label=_("The other actor"),
         max_length=120,
-        help_text=_("Its NIT, or its store's address on Encadena (as in /tienda/…)."),
+        help_text=_("Its NIT, or its store's address on Encadena (as in /tiendas/…)."),
     )
     we_sold = forms.TypedChoiceField(
         label=_("In this deal you"),

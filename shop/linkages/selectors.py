@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -253,3 +254,26 @@ def vendor_linkages(*, vendor: Vendor) -> ActorLinkages:
             partners.add(("store", seller_id))
             provinces.add(seller_province)
     return ActorLinkages(deals=deals, partners=len(partners), provinces=len(provinces))
+
+
+ACTOR_CACHE_SECONDS = 3600
+
+
+def _actor_cache_key(vendor_id: int) -> str:
+    return f"linkages.actor.{vendor_id}"
+
+
+def actor_linkages_forget(*vendor_ids: int | None) -> None:
+    """A deal of these actors changed: their figures are counted again when next read."""
+    cache.delete_many([_actor_cache_key(vendor_id) for vendor_id in vendor_ids if vendor_id])
+
+
+def vendor_linkages_cached(*, vendor: Vendor) -> ActorLinkages:
+    """vendor_linkages, kept an hour or until a deal of the actor changes: the store page
+    shows it at no query once it was read."""
+    key = _actor_cache_key(vendor.pk)
+    linkages = cache.get(key)
+    if linkages is None:
+        linkages = vendor_linkages(vendor=vendor)
+        cache.set(key, linkages, ACTOR_CACHE_SECONDS)
+    return linkages

@@ -28,6 +28,7 @@ from shop.linkages.models import (
     DealStatus,
     amount_band,
 )
+from shop.linkages.selectors import actor_linkages_forget
 from shop.linkages.tasks import linkage_figures_refresh_task
 from vendors.models import Vendor, VendorOrder, VendorStatus
 from vendors.models import VendorOrderStatus as S
@@ -42,7 +43,10 @@ MERGE_WINDOW = timedelta(days=90)
 DECLARE_WINDOW = timedelta(days=366)
 
 
-def figures_refresh_on_commit() -> None:
+def figures_refresh_on_commit(deal: Deal) -> None:
+    """The published figures, and the two actors' own, are counted again after commit."""
+    actor_linkages_forget(deal.seller_id, deal.buyer_vendor_id)
+    transaction.on_commit(lambda: actor_linkages_forget(deal.seller_id, deal.buyer_vendor_id))
     linkage_figures_refresh_task.delay_on_commit()
 
 
@@ -86,7 +90,7 @@ def vendor_order_deal_sync(*, vendor_order_id: int) -> Deal | None:
         deal.status, deal.counts, deal.amount = status, counts, amount
         deal.amount_band = amount_band(amount)
         deal.save(update_fields=["status", "counts", "amount", "amount_band"])
-    figures_refresh_on_commit()
+    figures_refresh_on_commit(deal)
     return deal
 
 
@@ -224,7 +228,7 @@ def deal_confirm(*, deal_id: int, vendor: Vendor, user) -> Deal:
     deal.status, deal.counts = DealStatus.CONFIRMED, True
     deal.answered_by_user, deal.answered_at = user, timezone.now()
     deal.save(update_fields=["status", "counts", "answered_by_user", "answered_at"])
-    figures_refresh_on_commit()
+    figures_refresh_on_commit(deal)
     return deal
 
 

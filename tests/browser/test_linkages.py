@@ -87,6 +87,9 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
     assert visitor.locator('a[aria-label="La Habana — actores: 1, negocios: 1"]').count() == 1
     assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(visitor, "map")
+    for store in (world["farm"], world["bakery"]):
+        visitor.goto(f"{live_server.url}/tiendas/{store.slug}/")
+        assert visitor.get_by_text("1 negocio con 1 actores de 1 provincias").is_visible()
 
     opened = visitor.goto(f"{live_server.url}/encadenamientos/datos.json")
     total = json.loads(opened.text())["figures"][0]

@@ -185,3 +185,16 @@ def test_the_map_counts_actors_and_deals_by_province_and_lists_a_province_actors
     assert "Artemisa — actores: 1, negocios: 5" in filtered
     assert "La Habana — actores: 0, negocios: 0" in filtered
     assert Client().get("/mapa/?tipo=nada&sector=nada").status_code == 200
+
+
+def test_both_profiles_show_their_linkages_once_confirmed_and_cached(world):
+    farm_page = reverse("vendors:store", args=[world["farm"].slug])
+    bakery_page = reverse("vendors:store", args=[world["bakery"].slug])
+    before = query_count(Client(), farm_page)
+    assert "negocio con" not in Client().get(farm_page).content.decode()
+
+    confirmed_deals(world, 1)
+
+    for url in (farm_page, bakery_page):
+        assert "1 negocio con 1 actores de 1 provincias" in Client().get(url).content.decode()
+    assert query_count(Client(), farm_page) == before
