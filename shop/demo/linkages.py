@@ -2,7 +2,8 @@
 as itself (its NIT at checkout), placed and delivered through the same path as any
 purchase, and deals closed at fairs and by phone over the last year, declared by one
 store and confirmed by the other; one declared with the demo vendor's store waits for its
-answer. Created once; the published figures are rebuilt at the end."""
+answer; and a past fair, its exhibitors and the deals declared there. Created once; the
+published figures are rebuilt at the end."""
 
 import random
 from datetime import timedelta
@@ -16,7 +17,7 @@ from payments.interface import Capability
 from payments.selectors import gateway_names_with
 from shop.apps.checkout.placement import purchase_place
 from shop.linkages.figures import linkage_figures_refresh
-from shop.linkages.models import AmountBand, Deal, DealChannel
+from shop.linkages.models import AmountBand, Deal, DealChannel, Event
 from shop.linkages.services import deal_confirm, deal_declare
 from vendors.models import Vendor, VendorStatus
 from vendors.orders.transitions import ActorRole, vendor_order_transition
@@ -51,6 +52,7 @@ def demo_linkages_seed(*, cuba, vendor_store_code: str) -> int:
         rng = random.Random(SEED)
         _store_purchases(vendors=vendors, cuba=cuba, rng=rng)
         _declared_deals(vendors=vendors, rng=rng, vendor_store_code=vendor_store_code)
+        _past_fair(vendors=vendors, rng=rng)
     linkage_figures_refresh()
     return Deal.objects.filter(counts=True).count()
 
@@ -132,3 +134,40 @@ def _declared_deals(*, vendors, rng, vendor_store_code: str) -> None:
         channel=DealChannel.FAIR,
         note="Cajas de dulce de guayaba",
     )
+
+
+FAIR_DEALS = 14
+
+
+def _past_fair(*, vendors, rng) -> None:
+    """A fair six weeks ago in La Habana: most demo stores exhibited, and some of the
+    deals they closed there were declared with it and confirmed."""
+    starts_on = timezone.localdate() - timedelta(days=45)
+    fair = Event.objects.create(
+        name="Feria de negocios de los actores económicos",
+        slug="feria-de-negocios",
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=3),
+        municipality=Municipality.objects.get(province__name="La Habana", name="Playa"),
+        place="Recinto ferial Pabexpo",
+        description=(
+            "Cuatro días de encuentro entre mipymes, cooperativas, trabajadores por cuenta "
+            "propia, proyectos de desarrollo local y empresas estatales de todas las provincias."
+        ),
+    )
+    exhibitors = rng.sample(vendors, min(len(vendors), 14))
+    fair.exhibitors.add(*exhibitors)
+    for _ in range(FAIR_DEALS):
+        declarer, counterpart = rng.sample(exhibitors, 2)
+        deal = deal_declare(
+            vendor=declarer,
+            user=None,
+            counterpart=counterpart,
+            we_sold=rng.random() < 0.5,
+            band=rng.choice(BANDS),
+            deal_date=starts_on + timedelta(days=rng.randint(0, 3)),
+            sector=declarer.sectors.order_by("name").first(),
+            channel=DealChannel.FAIR,
+            event=fair,
+        )
+        deal_confirm(deal_id=deal.pk, vendor=counterpart, user=None)

@@ -3,7 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from shop.linkages.models import AmountBand, DealChannel
+from shop.linkages.models import AmountBand, DealChannel, Event
+from shop.linkages.services import DECLARE_WINDOW
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
 
 
@@ -31,10 +32,20 @@ class DealDeclareForm(forms.Form):
         label=_("Where"), choices=DealChannel.choices, widget=forms.RadioSelect, initial="feria"
     )
     note = forms.CharField(label=_("What was traded"), max_length=200, required=False)
+    event = forms.ModelChoiceField(
+        label=_("At the event"),
+        queryset=Event.objects.none(),
+        required=False,
+        empty_label=_("None"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deal_date"].initial = timezone.localdate()
+        today = timezone.localdate()
+        self.fields["deal_date"].initial = today
+        self.fields["event"].queryset = Event.objects.filter(
+            starts_on__lte=today, ends_on__gte=today - DECLARE_WINDOW
+        ).order_by("-starts_on")
 
     def clean_counterpart(self):
         value = self.cleaned_data["counterpart"].strip().rstrip("/").rsplit("/", 1)[-1]

@@ -72,6 +72,41 @@ def amount_band(amount: Decimal) -> str:
     return AmountBand.OVER_1M
 
 
+class Event(models.Model):
+    """A fair or business event: actors sign up as exhibitors, and the deals closed there
+    are declared with it, so it has its own count (the Havana fair's 1,620)."""
+
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    municipality = models.ForeignKey(
+        "logistics.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    place = models.CharField(_("place"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    exhibitors = models.ManyToManyField(
+        "vendors.Vendor", blank=True, related_name="events", verbose_name=_("exhibitors")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="event_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Deal(models.Model):
     source = models.CharField(_("source"), max_length=10, choices=DealSource.choices)
     channel = models.CharField(
@@ -134,6 +169,14 @@ class Deal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.CharField(_("what was traded"), max_length=200, blank=True)
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deals",
+        verbose_name=_("event"),
+    )
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_declarations"
     )

@@ -19,6 +19,7 @@ from shop.linkages.models import (
     Deal,
     DealSource,
     DealStatus,
+    Event,
     FigureScope,
 )
 from vendors.models import ActorType, Vendor
@@ -277,3 +278,32 @@ def vendor_linkages_cached(*, vendor: Vendor) -> ActorLinkages:
         linkages = vendor_linkages(vendor=vendor)
         cache.set(key, linkages, ACTOR_CACHE_SECONDS)
     return linkages
+
+
+@dataclass(frozen=True)
+class EventPage:
+    event: object
+    deals: int
+    exhibitors: list
+
+
+def events_listed(*, today: date) -> tuple[list, list]:
+    """(coming and running, past) events, with their municipality."""
+    events = list(Event.objects.select_related("municipality__province").order_by("starts_on"))
+    coming = [event for event in events if event.ends_on >= today]
+    past = sorted((event for event in events if event.ends_on < today), key=lambda e: e.starts_on)
+    return coming, list(reversed(past))
+
+
+def event_page(*, slug: str) -> EventPage | None:
+    """An event, how many confirmed deals were closed there, and its exhibitors."""
+    event = Event.objects.select_related("municipality__province").filter(slug=slug).first()
+    if event is None:
+        return None
+    return EventPage(
+        event=event,
+        deals=event.deals.filter(counts=True).count(),
+        exhibitors=list(
+            event.exhibitors.select_related("municipality__province").order_by("trade_name")
+        ),
+    )

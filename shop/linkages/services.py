@@ -26,6 +26,7 @@ from shop.linkages.models import (
     Deal,
     DealSource,
     DealStatus,
+    Event,
     amount_band,
 )
 from shop.linkages.selectors import actor_linkages_forget
@@ -159,6 +160,7 @@ def deal_declare(
     sector=None,
     channel: str,
     note: str = "",
+    event: Event | None = None,
 ) -> Deal:
     """One actor declares a deal closed elsewhere with another; it counts once the other
     side confirms it. Raises LinkageRefused."""
@@ -176,6 +178,12 @@ def deal_declare(
     if deal_date > today or deal_date < today - DECLARE_WINDOW:
         raise LinkageRefused(
             _("Give the date the deal was closed, within the last year."),
+            code=LinkageErrorCode.DATE,
+        )
+    if event is not None and not event.starts_on <= deal_date <= event.ends_on:
+        raise LinkageRefused(
+            _("A deal closed at %(event)s is dated between its first and last day.")
+            % {"event": event.name},
             code=LinkageErrorCode.DATE,
         )
     if band not in AmountBand.values:
@@ -198,6 +206,7 @@ def deal_declare(
         declared_by=vendor,
         declared_by_user=user,
         note=note.strip(),
+        event=event,
     )
 
 
@@ -240,3 +249,19 @@ def deal_reject(*, deal_id: int, vendor: Vendor, user) -> Deal:
     deal.answered_by_user, deal.answered_at = user, timezone.now()
     deal.save(update_fields=["status", "answered_by_user", "answered_at"])
     return deal
+
+
+@transaction.atomic
+def event_exhibitor_join(*, event: Event, vendor: Vendor) -> bool:
+    """An approved actor signs up as an exhibitor of an event not over yet. Returns False
+    when it already was one. Raises LinkageRefused."""
+    if vendor.status != VendorStatus.APPROVED:
+        raise LinkageRefused(
+            _("Only an approved actor can exhibit."), code=LinkageErrorCode.COUNTERPART
+        )
+    if event.ends_on < timezone.localdate():
+        raise LinkageRefused(_("This event is over."), code=LinkageErrorCode.DATE)
+    if event.exhibitors.filter(pk=vendor.pk).exists():
+        return False
+    event.exhibitors.add(vendor)
+    return True

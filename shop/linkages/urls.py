@@ -13,3 +13,12 @@ urlpatterns = [
 
 # The map of actors and deals (mounted at /mapa/).
 map_pages = ([path("", views.MapView.as_view(), name="map")], "linkages_map")
+
+# Fairs and events (mounted at /eventos/).
+event_pages = (
+    [
+        path("", views.EventListView.as_view(), name="list"),
+        path("<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+    ],
+    "linkages_events",
+)

@@ -7,18 +7,30 @@ import io
 import json
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.core.roles import is_operator
+from shop.core.transactions import AtomicWritesMixin
+from shop.linkages.exceptions import LinkageRefused
 from shop.linkages.forms import MapFilterForm
 from shop.linkages.map import approved_actors, cuba_map
 from shop.linkages.models import AmountBand, FigureScope
-from shop.linkages.selectors import OPEN_DATA_FIELDS, linkages_page, open_data_rows
+from shop.linkages.selectors import (
+    OPEN_DATA_FIELDS,
+    event_page,
+    events_listed,
+    linkages_page,
+    open_data_rows,
+)
+from shop.linkages.services import event_exhibitor_join
+from vendors.models import Vendor
 
 ACTORS_PER_PAGE = 20
 
@@ -105,3 +117,55 @@ class MapView(View):
                 "filters": query.urlencode(),
             },
         )
+
+
+class EventListView(View):
+    def get(self, request):
+        coming, past = events_listed(today=timezone.localdate())
+        return render(request, "linkages/events.html", {"coming": coming, "past": past})
+
+
+class EventDetailView(AtomicWritesMixin, View):
+    def get(self, request, slug):
+        page = event_page(slug=slug)
+        if page is None:
+            raise Http404(_("No such event."))
+        stores = _member_stores(request.user)
+        return render(
+            request,
+            "linkages/event.html",
+            {
+                "page": page,
+                "stores": [store for store in stores if store not in page.exhibitors],
+                "today": timezone.localdate(),
+            },
+        )
+
+    def post(self, request, slug):
+        page = event_page(slug=slug)
+        if page is None:
+            raise Http404(_("No such event."))
+        store = next(
+            (s for s in _member_stores(request.user) if s.slug == request.POST.get("store")), None
+        )
+        if store is None:
+            messages.error(request, _("Sign in as a member of the store that exhibits."))
+        else:
+            try:
+                joined = event_exhibitor_join(event=page.event, vendor=store)
+            except LinkageRefused as error:
+                messages.error(request, error.messages[0])
+            else:
+                if joined:
+                    messages.success(
+                        request,
+                        _("%(store)s exhibits at %(event)s.")
+                        % {"store": store, "event": page.event},
+                    )
+        return redirect("linkages_events:detail", slug=slug)
+
+
+def _member_stores(user) -> list:
+    if not user.is_authenticated:
+        return []
+    return list(Vendor.objects.filter(memberships__user=user).order_by("trade_name"))

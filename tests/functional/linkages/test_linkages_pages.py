@@ -5,6 +5,7 @@ leaves small cells empty; a store declares and answers deals from its dashboard.
 import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -12,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from logistics.models import Municipality
+from shop.linkages.exceptions import LinkageRefused
 from shop.linkages.figures import linkage_figures_refresh
-from shop.linkages.models import Deal, DealStatus
+from shop.linkages.models import Deal, DealStatus, Event
 from shop.linkages.services import deal_confirm
 from tests.factories import PartnerFactory, UserFactory
 from tests.factories.callcenter import owner_of
@@ -198,3 +200,34 @@ def test_both_profiles_show_their_linkages_once_confirmed_and_cached(world):
     for url in (farm_page, bakery_page):
         assert "1 negocio con 1 actores de 1 provincias" in Client().get(url).content.decode()
     assert query_count(Client(), farm_page) == before
+
+
+def test_an_event_counts_the_confirmed_deals_declared_there_and_takes_exhibitors(world):
+    starts = timezone.localdate() - timedelta(days=1)
+    fair = Event.objects.create(
+        name="Feria de Artemisa",
+        slug="feria-artemisa",
+        starts_on=starts,
+        ends_on=starts + timedelta(days=2),
+        municipality=Municipality.objects.get(name="Artemisa"),
+        place="Parque central",
+    )
+    with pytest.raises(LinkageRefused) as refused:
+        declared_deal(declarer=world["farm"], counterpart=world["bakery"], days_ago=5, event=fair)
+    assert refused.value.code == "date"
+    deal = declared_deal(
+        declarer=world["farm"], counterpart=world["bakery"], days_ago=0, event=fair
+    )
+    declared_deal(declarer=world["farm"], counterpart=world["bakery"], days_ago=0, event=fair)
+    deal_confirm(deal_id=deal.pk, vendor=world["bakery"], user=None)
+    farmer = Client()
+    farmer.force_login(owner_of(world["farm"].partner))
+
+    farmer.post("/eventos/feria-artemisa/", {"store": world["farm"].slug})
+    farmer.post("/eventos/feria-artemisa/", {"store": world["bakery"].slug})  # not its store
+
+    assert list(fair.exhibitors.all()) == [world["farm"]]
+    page = Client().get("/eventos/feria-artemisa/").content.decode()
+    assert "<strong>1</strong> negocios cerrados aquí y confirmados" in page
+    assert "Feria de Artemisa" in Client().get("/eventos/").content.decode()
+    assert Client().get("/eventos/no-existe/").status_code == 404
