@@ -8,6 +8,7 @@ from logistics.urls import tracking_pages
 from payments.urls import payment_pages
 from shop.health import healthz
 from shop.linkages.urls import event_pages as linkages_event_pages
+from shop.linkages.urls import initiative_pages as linkages_initiative_pages
 from shop.linkages.urls import map_pages as linkages_map_pages
 from shop.sourcing.urls import account_pages as sourcing_account_pages
 from shop.storefront import errors
@@ -50,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("encadenamientos/", include("shop.linkages.urls")),
     path("mapa/", include(linkages_map_pages)),
     path("eventos/", include(linkages_event_pages)),
+    path("iniciativas/", include(linkages_initiative_pages)),
     path("vendedor/", include("shop.linkages.dashboard.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,

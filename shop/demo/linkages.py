@@ -18,7 +18,14 @@ from payments.selectors import gateway_names_with
 from shop.apps.checkout.placement import purchase_place
 from shop.linkages.figures import linkage_figures_refresh
 from shop.linkages.models import AmountBand, Deal, DealChannel, Event
-from shop.linkages.services import deal_confirm, deal_declare
+from shop.linkages.services import (
+    deal_confirm,
+    deal_declare,
+    initiative_approve,
+    initiative_member_confirm,
+    initiative_member_invite,
+    initiative_register,
+)
 from vendors.models import Vendor, VendorStatus
 from vendors.orders.transitions import ActorRole, vendor_order_transition
 
@@ -53,6 +60,7 @@ def demo_linkages_seed(*, cuba, vendor_store_code: str) -> int:
         _store_purchases(vendors=vendors, cuba=cuba, rng=rng)
         _declared_deals(vendors=vendors, rng=rng, vendor_store_code=vendor_store_code)
         _past_fair(vendors=vendors, rng=rng)
+        _initiatives(vendors=vendors, rng=rng)
     linkage_figures_refresh()
     return Deal.objects.filter(counts=True).count()
 
@@ -171,3 +179,41 @@ def _past_fair(*, vendors, rng) -> None:
             event=fair,
         )
         deal_confirm(deal_id=deal.pk, vendor=counterpart, user=None)
+
+
+INITIATIVES = (
+    (
+        "cadena",
+        "Cadena de frutas del occidente",
+        "Productores, transformadores y comercializadores de frutas de Pinar del Río, Artemisa "
+        "y La Habana: cosechas planificadas juntos, envases comunes y ventas a hoteles.",
+    ),
+    (
+        "pdl",
+        "Proyecto de desarrollo local Oriente Emprende",
+        "Un proyecto de desarrollo local que busca socios para producir y vender alimentos y "
+        "artesanías de las provincias orientales.",
+    ),
+)
+
+
+def _initiatives(*, vendors, rng) -> None:
+    """Two approved initiatives, each with members that confirmed and one still invited."""
+    for (kind, name, description), coordinator in zip(
+        INITIATIVES, rng.sample(vendors, len(INITIATIVES)), strict=True
+    ):
+        initiative = initiative_register(
+            coordinator=coordinator,
+            user=None,
+            kind=kind,
+            name=name,
+            description=description,
+            province=coordinator.province,
+        )
+        initiative_approve(initiative_id=initiative.pk)
+        others = [vendor for vendor in vendors if vendor.pk != coordinator.pk]
+        invited = rng.sample(others, 5)
+        for member in invited:
+            initiative_member_invite(initiative=initiative, coordinator=coordinator, member=member)
+        for member in invited[:4]:
+            initiative_member_confirm(initiative=initiative, vendor=member)

@@ -3,7 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from shop.linkages.models import AmountBand, DealChannel, Event
+from logistics.models import Province
+from shop.linkages.models import AmountBand, DealChannel, Event, InitiativeKind
 from shop.linkages.services import DECLARE_WINDOW
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
 
@@ -70,3 +71,17 @@ class MapFilterForm(forms.Form):
         to_field_name="slug",
         empty_label=_("Any"),
     )
+
+
+class InitiativeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=InitiativeKind.choices)
+    name = forms.CharField(label=_("Name"), max_length=160)
+    description = forms.CharField(
+        label=_("What it does and whom it seeks"), max_length=3000, widget=forms.Textarea
+    )
+    province = forms.ModelChoiceField(label=_("Territory"), queryset=Province.objects.all())
+
+
+class InitiativeInviteForm(forms.Form):
+    counterpart = DealDeclareForm.base_fields["counterpart"]
+    clean_counterpart = DealDeclareForm.clean_counterpart

@@ -242,3 +242,75 @@ class LinkageFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.key_from}→{self.key_to}: {self.deals}"
+
+
+class InitiativeKind(models.TextChoices):
+    CLUSTER = "cluster", _("Cluster")
+    LOCAL_DEVELOPMENT = "pdl", _("Local development project")
+    CHAIN = "cadena", _("Production chain")
+    COOPERATIVE_UNION = "union", _("Union of cooperatives")
+
+
+class InitiativeStatus(models.TextChoices):
+    APPLIED = "applied", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Initiative(models.Model):
+    """A cluster, local development project, production chain or union of cooperatives:
+    registered by its coordinating actor, published once an operator approves it, with
+    the actors that confirmed they are members and their combined figures."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=InitiativeKind.choices)
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    coordinator = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.PROTECT,
+        related_name="coordinated_initiatives",
+        verbose_name=_("coordinator"),
+    )
+    description = models.TextField(_("description"), max_length=3000)
+    province = models.ForeignKey(
+        "logistics.Province",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("territory"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=InitiativeStatus.choices,
+        default=InitiativeStatus.APPLIED,
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InitiativeMember(models.Model):
+    """An actor invited by the coordinator; a member once it confirms."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="members")
+    vendor = models.ForeignKey(
+        "vendors.Vendor", on_delete=models.CASCADE, related_name="initiative_memberships"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "vendor"], name="initiative_member_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor_id} @ {self.initiative_id}"

@@ -21,6 +21,8 @@ from shop.linkages.models import (
     DealStatus,
     Event,
     FigureScope,
+    Initiative,
+    InitiativeStatus,
 )
 from vendors.models import ActorType, Vendor
 
@@ -307,3 +309,60 @@ def event_page(*, slug: str) -> EventPage | None:
             event.exhibitors.select_related("municipality__province").order_by("trade_name")
         ),
     )
+
+
+def actors_linkages(*, vendor_ids: set[int]) -> ActorLinkages:
+    """The combined figures of a group of actors: their deals that count (a deal between
+    two of them once), the actors outside the group they traded with, and the provinces
+    of all of them."""
+    rows = Deal.objects.filter(
+        Q(seller_id__in=vendor_ids) | Q(buyer_vendor_id__in=vendor_ids), counts=True
+    ).values_list(
+        "seller_id", "buyer_vendor_id", "buyer_nit", "seller_province_id", "buyer_province_id"
+    )
+    partners, provinces, deals = set(), set(), 0
+    for seller_id, buyer_id, nit, seller_province, buyer_province in rows:
+        deals += 1
+        provinces.update((seller_province, buyer_province))
+        for side in (("store", seller_id), ("store", buyer_id) if buyer_id else ("nit", nit)):
+            if side[0] == "nit" or side[1] not in vendor_ids:
+                partners.add(side)
+    return ActorLinkages(deals=deals, partners=len(partners), provinces=len(provinces))
+
+
+@dataclass(frozen=True)
+class InitiativePage:
+    initiative: object
+    members: list
+    linkages: ActorLinkages
+
+
+def initiatives_public():
+    return Initiative.objects.filter(status=InitiativeStatus.APPROVED).select_related(
+        "coordinator", "province"
+    )
+
+
+def initiative_page(*, initiative) -> InitiativePage:
+    members = [
+        member.vendor
+        for member in initiative.members.filter(confirmed_at__isnull=False)
+        .select_related("vendor__province")
+        .order_by("vendor__trade_name")
+    ]
+    return InitiativePage(
+        initiative=initiative,
+        members=members,
+        linkages=actors_linkages(vendor_ids={member.pk for member in members}),
+    )
+
+
+def vendor_initiatives(*, vendor: Vendor) -> tuple[list, list]:
+    """(the initiatives it coordinates, those inviting it and waiting for its answer)."""
+    coordinated = list(Initiative.objects.filter(coordinator=vendor).select_related("province"))
+    invited = list(
+        Initiative.objects.filter(
+            members__vendor=vendor, members__confirmed_at__isnull=True
+        ).select_related("coordinator")
+    )
+    return coordinated, invited

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from payments.models import Payment
@@ -27,6 +28,9 @@ from shop.linkages.models import (
     DealSource,
     DealStatus,
     Event,
+    Initiative,
+    InitiativeMember,
+    InitiativeStatus,
     amount_band,
 )
 from shop.linkages.selectors import actor_linkages_forget
@@ -265,3 +269,66 @@ def event_exhibitor_join(*, event: Event, vendor: Vendor) -> bool:
         return False
     event.exhibitors.add(vendor)
     return True
+
+
+@transaction.atomic
+def initiative_register(
+    *, coordinator: Vendor, user, kind: str, name: str, description: str, province
+) -> Initiative:
+    """A coordinating actor registers an initiative; operators approve it before it is
+    public. The coordinator is its first member."""
+    if coordinator.status != VendorStatus.APPROVED:
+        raise LinkageRefused(
+            _("Only an approved actor can coordinate."), code=LinkageErrorCode.COUNTERPART
+        )
+    base = slugify(name)[:70] or "iniciativa"
+    slug, number = base, 1
+    while Initiative.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    initiative = Initiative.objects.create(
+        kind=kind,
+        name=name.strip(),
+        slug=slug,
+        coordinator=coordinator,
+        description=description.strip(),
+        province=province,
+        registered_by=user,
+    )
+    InitiativeMember.objects.create(
+        initiative=initiative, vendor=coordinator, confirmed_at=timezone.now()
+    )
+    return initiative
+
+
+def initiative_approve(*, initiative_id: int, approve: bool = True) -> Initiative:
+    initiative = Initiative.objects.get(pk=initiative_id)
+    initiative.status = InitiativeStatus.APPROVED if approve else InitiativeStatus.REJECTED
+    initiative.save(update_fields=["status"])
+    return initiative
+
+
+@transaction.atomic
+def initiative_member_invite(
+    *, initiative: Initiative, coordinator: Vendor, member: Vendor
+) -> bool:
+    """The coordinator invites an actor; it is a member once it confirms."""
+    if initiative.coordinator_id != coordinator.pk:
+        raise LinkageRefused(
+            _("Only the initiative's coordinator invites members."),
+            code=LinkageErrorCode.NOT_YOURS,
+        )
+    _member, created = InitiativeMember.objects.get_or_create(initiative=initiative, vendor=member)
+    return created
+
+
+@transaction.atomic
+def initiative_member_confirm(*, initiative: Initiative, vendor: Vendor) -> None:
+    updated = InitiativeMember.objects.filter(
+        initiative=initiative, vendor=vendor, confirmed_at__isnull=True
+    ).update(confirmed_at=timezone.now())
+    if not updated:
+        raise LinkageRefused(
+            _("This initiative is not waiting for your confirmation."),
+            code=LinkageErrorCode.NOT_PENDING,
+        )

@@ -22,3 +22,12 @@ event_pages = (
     ],
     "linkages_events",
 )
+
+# Initiatives (mounted at /iniciativas/).
+initiative_pages = (
+    [
+        path("", views.InitiativeListView.as_view(), name="list"),
+        path("<slug:slug>/", views.InitiativeDetailView.as_view(), name="detail"),
+    ],
+    "linkages_initiatives",
+)

@@ -21,11 +21,13 @@ from shop.core.transactions import AtomicWritesMixin
 from shop.linkages.exceptions import LinkageRefused
 from shop.linkages.forms import MapFilterForm
 from shop.linkages.map import approved_actors, cuba_map
-from shop.linkages.models import AmountBand, FigureScope
+from shop.linkages.models import AmountBand, FigureScope, Initiative, InitiativeStatus
 from shop.linkages.selectors import (
     OPEN_DATA_FIELDS,
     event_page,
     events_listed,
+    initiative_page,
+    initiatives_public,
     linkages_page,
     open_data_rows,
 )
@@ -169,3 +171,26 @@ def _member_stores(user) -> list:
     if not user.is_authenticated:
         return []
     return list(Vendor.objects.filter(memberships__user=user).order_by("trade_name"))
+
+
+class InitiativeListView(View):
+    def get(self, request):
+        initiatives = list(initiatives_public())
+        return render(request, "linkages/initiatives.html", {"initiatives": initiatives})
+
+
+class InitiativeDetailView(View):
+    def get(self, request, slug):
+        initiative = (
+            Initiative.objects.select_related("coordinator", "province").filter(slug=slug).first()
+        )
+        visible = initiative is not None and (
+            initiative.status == InitiativeStatus.APPROVED
+            or is_operator(request.user)
+            or initiative.coordinator.memberships.filter(user_id=request.user.pk).exists()
+        )
+        if not visible:
+            raise Http404(_("No such initiative."))
+        return render(
+            request, "linkages/initiative.html", {"page": initiative_page(initiative=initiative)}
+        )

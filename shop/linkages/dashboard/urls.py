@@ -11,4 +11,9 @@ urlpatterns = [
         views.VendorDealAnswerView.as_view(),
         name="deal-answer",
     ),
+    path(
+        "<slug:vendor_slug>/iniciativas/",
+        views.VendorInitiativesView.as_view(),
+        name="initiatives",
+    ),
 ]

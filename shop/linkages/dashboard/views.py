@@ -1,5 +1,6 @@
 """The store's deals (mounted at /vendedor/<store>/negocios/): declaring a deal closed
-elsewhere, answering the deals other actors declared with it, and its own list."""
+elsewhere, answering the deals other actors declared with it, and its own list; and its
+initiatives (/vendedor/<store>/iniciativas/)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -8,10 +9,24 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.core.transactions import AtomicWritesMixin
+from shop.linkages.error_codes import LinkageErrorCode
 from shop.linkages.exceptions import LinkageRefused
-from shop.linkages.forms import DealDeclareForm
-from shop.linkages.selectors import vendor_deals, vendor_deals_to_answer, vendor_linkages
-from shop.linkages.services import deal_confirm, deal_declare, deal_reject
+from shop.linkages.forms import DealDeclareForm, InitiativeForm, InitiativeInviteForm
+from shop.linkages.models import Initiative
+from shop.linkages.selectors import (
+    vendor_deals,
+    vendor_deals_to_answer,
+    vendor_initiatives,
+    vendor_linkages,
+)
+from shop.linkages.services import (
+    deal_confirm,
+    deal_declare,
+    deal_reject,
+    initiative_member_confirm,
+    initiative_member_invite,
+    initiative_register,
+)
 from shop.sourcing.conversations import store_unread_total
 from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
 
@@ -69,3 +84,67 @@ class VendorDealAnswerView(AtomicWritesMixin, VendorDashboardMixin, View):
             else:
                 messages.info(request, _("Deal not recognised: it will not count."))
         return redirect("linkages_dashboard:deals", vendor_slug=self.vendor.slug)
+
+
+class VendorInitiativesView(AtomicWritesMixin, VendorDashboardMixin, View):
+    """Register an initiative the store coordinates, invite members to it, and confirm
+    the invitations of others."""
+
+    def get(self, request, vendor_slug):
+        return self._page(InitiativeForm())
+
+    def post(self, request, vendor_slug):
+        action = request.POST.get("action")
+        form = InitiativeForm()
+        try:
+            if action == "register":
+                form = InitiativeForm(request.POST)
+                if not form.is_valid():
+                    return self._page(form, status=400)
+                initiative_register(coordinator=self.vendor, user=request.user, **form.cleaned_data)
+                messages.success(request, _("Initiative registered: operators will review it."))
+            elif action == "invite":
+                initiative = self._initiative(coordinated=True)
+                invite = InitiativeInviteForm(request.POST)
+                if not invite.is_valid():
+                    messages.error(request, invite.errors["counterpart"][0])
+                else:
+                    initiative_member_invite(
+                        initiative=initiative,
+                        coordinator=self.vendor,
+                        member=invite.cleaned_data["counterpart"],
+                    )
+                    messages.success(request, _("Invited: it is a member once it confirms."))
+            elif action == "confirm":
+                initiative_member_confirm(initiative=self._initiative(), vendor=self.vendor)
+                messages.success(request, _("You are a member of this initiative now."))
+        except LinkageRefused as error:
+            messages.error(request, error.messages[0])
+        return redirect("linkages_dashboard:initiatives", vendor_slug=self.vendor.slug)
+
+    def _initiative(self, *, coordinated: bool = False):
+        initiatives = Initiative.objects.filter(pk=self.request.POST.get("initiative") or 0)
+        if coordinated:
+            initiatives = initiatives.filter(coordinator=self.vendor)
+        initiative = initiatives.first()
+        if initiative is None:
+            raise LinkageRefused(
+                _("This initiative is not waiting for your confirmation."),
+                code=LinkageErrorCode.NOT_YOURS,
+            )
+        return initiative
+
+    def _page(self, form, status=200):
+        coordinated, invited = vendor_initiatives(vendor=self.vendor)
+        return render(
+            self.request,
+            "linkages/dashboard/initiatives.html",
+            {
+                "vendor": self.vendor,
+                "inbox_unread": store_unread_total(vendor=self.vendor),
+                "form": form,
+                "coordinated": coordinated,
+                "invited": invited,
+            },
+            status=status,
+        )
