@@ -9,6 +9,9 @@ from payments.urls import payment_pages
 from shop.api.urls import account_pages as api_account_pages
 from shop.companies.dashboard.urls import operator_pages as companies_operator_pages
 from shop.health import healthz
+from shop.linkages.urls import event_pages as linkages_event_pages
+from shop.linkages.urls import initiative_pages as linkages_initiative_pages
+from shop.linkages.urls import map_pages as linkages_map_pages
 from shop.sourcing.urls import account_pages as sourcing_account_pages
 from shop.storefront import errors
 from shop.storefront.views import HomeView, favicon, media_file
@@ -60,6 +63,11 @@ urlpatterns += i18n_patterns(
     path("accounts/api/", include(api_account_pages)),
     path("accounts/mis-datos/", include("shop.privacy.urls")),
     path("accounts/listas/", include("shop.requisitions.urls")),
+    path("encadenamientos/", include("shop.linkages.urls")),
+    path("mapa/", include(linkages_map_pages)),
+    path("eventos/", include(linkages_event_pages)),
+    path("iniciativas/", include(linkages_initiative_pages)),
+    path("vendedor/", include("shop.linkages.dashboard.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     prefix_default_language=False,
 )

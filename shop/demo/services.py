@@ -40,6 +40,7 @@ from shop.demo import data
 from shop.demo.community import demo_community_seed
 from shop.demo.companies import demo_companies_seed
 from shop.demo.images import product_image_jpeg, store_logo_png
+from shop.demo.linkages import demo_linkages_seed
 from shop.demo.national_delivery import demo_national_delivery_seed
 from shop.demo.sourcing import demo_requests_seed
 from shop.demo.trust import demo_trust_seed
@@ -133,6 +134,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     demo_trust_seed()
     demo_community_seed()
     demo_companies_seed(stores=stores, cuba=cuba)
+    demo_linkages_seed(cuba=cuba, vendor_store_code=data.VENDOR_ACCOUNT_STORE)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
     return SeedSummary(

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "shop.trust",
     "shop.community",
     "shop.companies",
+    "shop.linkages",
 ]
 
 MIDDLEWARE = [
@@ -361,6 +362,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sourcing.store_notice_digests_send",
         "schedule": crontab(hour=7, minute=30),
     },
+    "linkages-figures-refresh": {
+        "task": "linkages.figures_refresh",
+        "schedule": crontab(minute=25),
+    },
 }
 # A webhook subscription whose every delivery has failed this long is paused (owner told).
 WEBHOOK_PAUSE_AFTER_DAYS = env_int("WEBHOOK_PAUSE_AFTER_DAYS", 2)
@@ -466,6 +471,9 @@ OSCAR_ALLOW_ANON_REVIEWS = False
 # Requests for offers (shop/sourcing): operators follow up open requests that no store has
 # answered after this many days.
 SOURCING_UNANSWERED_DAYS = 3
+# Open data of the linkages (shop/linkages): a published cell counting fewer deals than
+# this is left empty, so no figure points at one deal or one actor.
+LINKAGES_OPEN_DATA_MIN_DEALS = 3
 # The community board: accounts younger than this many days write at most so many posts
 # and replies a day; everyone at most so many an hour.
 COMMUNITY_NEW_ACCOUNT_DAYS = 7

@@ -73,6 +73,8 @@ def shopper_paths():
         "category": category.get_absolute_url(),
         "store": reverse("vendors:store", args=[store.slug]),
         "product": product.get_absolute_url(),
+        "linkages": "/encadenamientos/",
+        "map": "/mapa/?provincia=la-habana",
     }
 
 

@@ -5,6 +5,7 @@ payments interface; nothing here changes a part's status (see transitions and ac
 
 from decimal import Decimal
 
+import django.dispatch
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -27,6 +28,10 @@ from vendors.models import LINE_CANCELLED, VendorOrder
 
 Line = get_model("order", "Line")
 K, P = PaymentEventKind, PaymentEventPhase
+
+# Sent inside the refund's transaction, once money went back for a part, with
+# `vendor_order`. Whoever counts what a part is worth listens here (shop/linkages).
+vendor_part_refunded = django.dispatch.Signal()
 
 
 def vendor_part_total(vendor_order: VendorOrder) -> Decimal:
@@ -136,6 +141,7 @@ def vendor_part_refund_record(
         key=f"refund:{vendor_order.number}:{key}",
         reason=reason,
     )
+    vendor_part_refunded.send(sender=VendorOrder, vendor_order=vendor_order)
     return True, refunded + amount == paid_for_part
 
 

@@ -102,6 +102,11 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         from shop.sourcing.models import SourcingRequest
 
         SourcingRequest.objects.all().delete()
+        from shop.linkages.models import Deal, Event, Initiative
+
+        Deal.objects.all().delete()
+        Event.objects.all().delete()
+        Initiative.objects.all().delete()
         get_model("order", "Order").objects.all().delete()
         get_model("basket", "Basket").objects.all().delete()
         Product.objects.all().delete()
