@@ -516,6 +516,11 @@ MARKETPLACE_OPERATOR_MENU = [
         "access_fn": console_menu_access,
     },
     {
+        "label": _("Company charges on account"),
+        "url_name": "companies_operators:charges",
+        "access_fn": operator_menu_access,
+    },
+    {
         "label": _("Store verification"),
         "url_name": "trust_dashboard:verification-queue",
         "access_fn": operator_menu_access,
@@ -541,6 +546,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {
                 "label": _("Find a customer"),
                 "url_name": "callcenter:search",
+                "access_fn": console_menu_access,
+            },
+            {
+                "label": _("Reported conversations"),
+                "url_name": "callcenter:conversations",
                 "access_fn": console_menu_access,
             },
             {
