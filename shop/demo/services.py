@@ -130,11 +130,12 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     _reviews()
     _phone_orders(stores=stores)
     requests = demo_requests_seed(stores=stores)
-    demo_wholesale_seed(stores=stores)
     demo_trust_seed()
     demo_community_seed()
     demo_companies_seed(stores=stores, cuba=cuba)
     demo_linkages_seed(cuba=cuba, vendor_store_code=data.VENDOR_ACCOUNT_STORE)
+    # Wholesale terms last: the demo's past purchases were made before the stores set them.
+    demo_wholesale_seed(stores=stores)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
     return SeedSummary(
