@@ -10,12 +10,20 @@ import os
 import shutil
 from pathlib import Path
 
+import hypothesis
 import pytest
 from django.db import connection
 
 from tests.caches import cache_empty
 
 pytest_plugins = ["tests.fixtures"]
+
+# Property tests check what is true, not how fast: a loaded machine (two test workers on two
+# cores) must not fail them with Hypothesis's timing checks.
+hypothesis.settings.register_profile(
+    "encadena", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+hypothesis.settings.load_profile("encadena")
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 TEST_RESULTS = REPOSITORY / "test-results"
