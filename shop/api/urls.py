@@ -5,7 +5,7 @@ from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from shop.api.dashboard.views import PersonalApiKeyRevokeView, PersonalApiKeysView
-from shop.api.views import buyer, public, store
+from shop.api.views import buyer, linkages, public, store
 
 
 class IdConverter:
@@ -39,6 +39,7 @@ urlpatterns = [
     path(S, public.StoreDetail.as_view(), name="store"),
     path("requests/", public.BoardRequestList.as_view(), name="requests"),
     path("requests/<id:request_id>/", public.BoardRequestDetail.as_view(), name="request"),
+    path("encadenamientos/", linkages.LinkageStatistics.as_view(), name="linkages"),
     path(S + "products/", store.StoreProductList.as_view(), name="store-products"),
     path(
         S + "products/<id:product_id>/",
