@@ -120,7 +120,59 @@ def test_services_have_healthchecks():
         "beat",
         "postgres",
         "redis",
+        "objectstore",
     }
+
+
+SHOW_STORAGE_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings
+print(json.dumps({name: [storage["BACKEND"], storage.get("OPTIONS", {}).get("bucket_name"),
+                         storage.get("OPTIONS", {}).get("endpoint_url")]
+                  for name, storage in settings.STORAGES.items() if name != "staticfiles"}))
+"""
+
+
+def test_compose_scales_the_web_tier_out_over_one_object_store():
+    result = compose_config(quiet=False, SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    services = yaml.safe_load(result.stdout)["services"]
+
+    assert services["web"]["deploy"]["replicas"] >= 2
+    # Replicas share nothing on disk: no service of the app mounts a volume for files.
+    assert all("volumes" not in services[name] for name in ("web", "worker", "beat"))
+    # The object store is a server run by its image, as postgres and redis are.
+    assert "command" not in services["objectstore"]
+    store = services["objectstore"]["environment"]
+    assert {"encadena-media:download", "encadena-private"} == set(
+        store["MINIO_DEFAULT_BUCKETS"].split(",")
+    )
+    for name in ("web", "worker", "beat", "migrate"):
+        environment = services[name]["environment"]
+        assert "objectstore" in services[name]["depends_on"]
+        assert environment["AWS_ACCESS_KEY_ID"] == store["MINIO_ROOT_USER"]
+        assert environment["AWS_SECRET_ACCESS_KEY"] == store["MINIO_ROOT_PASSWORD"]
+        seen = subprocess.run(
+            [sys.executable, "-c", SHOW_STORAGE_SETTINGS],
+            cwd=REPOSITORY,
+            capture_output=True,
+            text=True,
+            env=process_environment(**{key: str(value) for key, value in environment.items()}),
+        )
+        assert seen.returncode == 0, seen.stderr
+        assert json.loads(seen.stdout.splitlines()[-1]) == {
+            "default": [
+                "storages.backends.s3.S3Storage",
+                "encadena-media",
+                "http://objectstore:9000",
+            ],
+            "private": [
+                "storages.backends.s3.S3Storage",
+                "encadena-private",
+                "http://objectstore:9000",
+            ],
+        }, name
 
 
 @pytest.fixture(scope="session")
