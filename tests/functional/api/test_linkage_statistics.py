@@ -33,15 +33,8 @@ def test_the_api_gives_the_open_data_figures_without_amounts_or_names():
     open_data = json.loads(Client().get("/encadenamientos/datos.json").content)
     assert body["suppressed_below"] == open_data["suppressed_below"] == 3
     assert body["figures"] == open_data["figures"]
-    assert body["figures"][0] == {
-        "scope": "total",
-        "from_key": "",
-        "from_label": "",
-        "to_key": "",
-        "to_label": "",
-        "deals": 4,
-        "suppressed": False,
-    }
+    total = body["figures"][0]
+    assert (total["scope"], total["deals"], total["suppressed"]) == ("total", 4, False)
     provinces = {
         (row["from_label"], row["to_label"]): (row["deals"], row["suppressed"])
         for row in body["figures"]

@@ -64,6 +64,19 @@ def test_compose_file_parses():
     assert result.returncode == 0, result.stderr
 
 
+def settings_seen(script: str, environment: dict):
+    """What `script` prints last, run with the app's settings under `environment`."""
+    seen = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPOSITORY,
+        capture_output=True,
+        text=True,
+        env=process_environment(**{key: str(value) for key, value in environment.items()}),
+    )
+    assert seen.returncode == 0, seen.stderr
+    return json.loads(seen.stdout.splitlines()[-1])
+
+
 SHOW_REDIS_SETTINGS = """
 import json, django
 django.setup()
@@ -80,16 +93,7 @@ def test_compose_keeps_the_cache_off_the_task_queues_redis_database(service):
     assert result.returncode == 0, result.stderr
     environment = yaml.safe_load(result.stdout)["services"][service]["environment"]
 
-    seen = subprocess.run(
-        [sys.executable, "-c", SHOW_REDIS_SETTINGS],
-        cwd=REPOSITORY,
-        capture_output=True,
-        text=True,
-        env=process_environment(**{key: str(value) for key, value in environment.items()}),
-    )
-
-    assert seen.returncode == 0, seen.stderr
-    assert json.loads(seen.stdout.splitlines()[-1]) == [
+    assert settings_seen(SHOW_REDIS_SETTINGS, environment) == [
         "redis://redis:6379/0",
         "redis://redis:6379/0",
         "redis://redis:6379/1",
@@ -153,15 +157,7 @@ def test_compose_scales_the_web_tier_out_over_one_object_store():
         assert "objectstore" in services[name]["depends_on"]
         assert environment["AWS_ACCESS_KEY_ID"] == store["MINIO_ROOT_USER"]
         assert environment["AWS_SECRET_ACCESS_KEY"] == store["MINIO_ROOT_PASSWORD"]
-        seen = subprocess.run(
-            [sys.executable, "-c", SHOW_STORAGE_SETTINGS],
-            cwd=REPOSITORY,
-            capture_output=True,
-            text=True,
-            env=process_environment(**{key: str(value) for key, value in environment.items()}),
-        )
-        assert seen.returncode == 0, seen.stderr
-        assert json.loads(seen.stdout.splitlines()[-1]) == {
+        assert settings_seen(SHOW_STORAGE_SETTINGS, environment) == {
             "default": [
                 "storages.backends.s3.S3Storage",
                 "encadena-media",
