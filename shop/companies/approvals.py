@@ -69,6 +69,7 @@ def company_account(*, company_id: int, user):
         company_nit=company.nit,
         approval_limit=member.spending_limit,
         placed=partial(_purchase_keep, company=company, buyer=user),
+        company_id=company.pk,
     )
 
 

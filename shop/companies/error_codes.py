@@ -18,3 +18,4 @@ class CompanyErrorCode(StrEnum):
     CREDIT_LIMIT = "credit_limit"
     TERMS_INVALID = "terms_invalid"
     CHARGE_NOT_OPEN = "charge_not_open"
+    PRICE_LIST_INVALID = "price_list_invalid"

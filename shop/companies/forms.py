@@ -74,3 +74,21 @@ class TermsForm(forms.Form):
         label=_("Credit limit"), max_digits=12, decimal_places=2, min_value=0
     )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+
+class PriceListForm(forms.Form):
+    name = forms.CharField(label=_("Name of the list"), max_length=80)
+    nits = forms.CharField(
+        label=_("Companies (NIT)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The NITs of the companies that pay these prices, separated by commas."),
+    )
+    prices = forms.CharField(
+        label=_("Prices"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One product a line: its SKU, then quantity:unit price, for example "
+            "CAF-01 1:95.00; 24:90.00 (from 1 unit 95.00, from 24 units 90.00)."
+        ),
+    )

@@ -239,3 +239,58 @@ class CreditCharge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor_order_id}: {self.amount}"
+
+
+class PriceList(models.Model):
+    """A store's own prices for the companies it grants them to: they pay its prices
+    (per unit, from a quantity on) instead of the public ones and the public tiers."""
+
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.CASCADE,
+        related_name="company_price_lists",
+        verbose_name=_("store"),
+    )
+    name = models.CharField(_("name"), max_length=80)
+    companies = models.ManyToManyField(
+        Company, related_name="price_lists", blank=True, verbose_name=_("companies")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("price list")
+        verbose_name_plural = _("price lists")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PriceListPrice(models.Model):
+    """From `min_quantity` units on, one unit of the stock record costs `price` for the
+    list's companies."""
+
+    price_list = models.ForeignKey(PriceList, on_delete=models.CASCADE, related_name="prices")
+    stockrecord = models.ForeignKey(
+        "partner.StockRecord", on_delete=models.CASCADE, related_name="+"
+    )
+    min_quantity = models.PositiveIntegerField(_("from quantity"), default=1)
+    price = models.DecimalField(_("unit price"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["price_list_id", "stockrecord_id", "min_quantity"]
+        verbose_name = _("price list price")
+        verbose_name_plural = _("price list prices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["price_list", "stockrecord", "min_quantity"],
+                name="company_price_list_unique_break",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_quantity__gte=1) & models.Q(price__gte=0),
+                name="company_price_list_price_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stockrecord_id}: {self.min_quantity}+ @ {self.price}"

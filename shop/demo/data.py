@@ -634,10 +634,6 @@ STORE_DESCRIPTION = (
     "a particulares y a empresas de todo el país."
 )
 
-WHOLESALE_LOT_SIZE = 12
-WHOLESALE_FACTOR = Decimal("0.85")
-WHOLESALE_LOT_NAME = "lote mayorista de {size} ({presentation})"
-
 DESCRIPTION_OPENINGS = (
     "Producido con cuidado por {store} en {municipality}, {province}.",
     "De {store}, desde {municipality} ({province}) para todo el país.",

@@ -297,18 +297,8 @@ def _store_products(*, store, partner, categories, product_classes, rng) -> int:
             for presentation in presentations:
                 price = Decimal(rng.randrange(low, high + 1, 5 if high < 1000 else 50))
                 weight = None if is_service else _weight_kg(name, presentation)
+                # Business buyers get the stores' tiers and multiples (shop/demo/wholesale.py).
                 offers = [(f"{name}, {presentation}", presentation, price, weight)]
-                if not is_service:
-                    # Business buyers buy by the lot, at a wholesale discount.
-                    lot_price = (price * data.WHOLESALE_LOT_SIZE * data.WHOLESALE_FACTOR).quantize(
-                        Decimal("1")
-                    )
-                    lot = data.WHOLESALE_LOT_NAME.format(
-                        size=data.WHOLESALE_LOT_SIZE, presentation=presentation
-                    )
-                    offers.append(
-                        (f"{name}, {lot}", lot, lot_price, weight * data.WHOLESALE_LOT_SIZE)
-                    )
                 for title, offer_presentation, offer_price, offer_weight in offers:
                     count += 1
                     _store_product(

@@ -1,15 +1,19 @@
 """The demo's wholesale terms and a requisition list: stores that sell to businesses
 price their goods by volume (tiers at 12 and 48 units), sell some by the box (a coffee
 roaster in boxes of 24, cement by the pallet of 10 sacks) and ask a first order's
-minimum; the demo shopper keeps a weekly list across three stores. Set after the
-demo's purchases, like terms a store sets later; written again on each seeding."""
+minimum; the demo shopper keeps a weekly list across three stores, and Café Serrano
+grants the demo cafeteria its own price list for its coffee. Set after the demo's
+purchases, like terms a store sets later; written again on each seeding."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 
+from shop.companies.models import Company, PriceList
+from shop.companies.price_lists import price_list_save
 from shop.demo import data
+from shop.demo.companies import CAFETERIA
 from shop.requisitions.models import RequisitionLine, RequisitionList
 from vendors.pricing.rules import QuantityTerms, Tier
 from vendors.pricing.services import product_terms_set, store_terms_set
@@ -44,8 +48,6 @@ def demo_wholesale_seed(*, stores: dict) -> None:
             partner=partner, product__product_class__track_stock=True
         ).select_related("product")
         for record in records:
-            if "lote mayorista" in record.product.title:
-                continue
             minimum, multiple = BOXES.get((code, record.product.title), (1, 1))
             product_terms_set(
                 stockrecord=record,
@@ -65,6 +67,38 @@ def demo_wholesale_seed(*, stores: dict) -> None:
             reorder_minimum=REORDER_MINIMUMS.get(code),
         )
     _weekly_list(stores)
+    _cafeteria_price_list(stores)
+
+
+# Café Serrano's list for the cafeteria: its coffee at these shares of the unit price,
+# from 1 unit and from 48 units on (below the public tiers of 0.92 and 0.85).
+CAFETERIA_LIST = "Cafeterías con contrato"
+CAFETERIA_LIST_SHARES = ((1, Decimal("0.88")), (48, Decimal("0.80")))
+
+
+def _cafeteria_price_list(stores: dict) -> None:
+    company = Company.objects.filter(nit=CAFETERIA.nit).first()
+    if company is None:
+        return
+    vendor = stores["SERRANO"].vendor
+    records = StockRecord.objects.filter(
+        partner=stores["SERRANO"], product__title__startswith="Café"
+    ).order_by("partner_sku")
+    prices = "\n".join(
+        f"{record.partner_sku} "
+        + "; ".join(
+            f"{quantity}:{(record.price * share).quantize(Decimal('1'), ROUND_HALF_UP)}"
+            for quantity, share in CAFETERIA_LIST_SHARES
+        )
+        for record in records
+    )
+    price_list_save(
+        vendor=vendor,
+        name=CAFETERIA_LIST,
+        nits=company.nit,
+        prices=prices,
+        price_list=PriceList.objects.filter(vendor=vendor, name=CAFETERIA_LIST).first(),
+    )
 
 
 def _weekly_list(stores: dict) -> None:

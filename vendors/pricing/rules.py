@@ -39,11 +39,17 @@ PLAIN_TERMS = QuantityTerms()
 
 @dataclass(frozen=True)
 class PricingContext:
-    """Who is buying (None: a visitor) and the unit prices agreed for them elsewhere,
-    by stock record id (an accepted offer's price)."""
+    """Who is buying (None: a visitor), the company they buy for (None: themselves), the
+    unit prices agreed for them elsewhere by stock record id (an accepted offer's price),
+    and the prices the company's price lists give it, by stock record id (tiers from
+    quantity 1 on, ascending)."""
 
     buyer: object = None
     agreed_prices: Mapping[int, Decimal] = field(default_factory=lambda: MappingProxyType({}))
+    company_id: int | None = None
+    company_prices: Mapping[int, tuple[Tier, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class Quote:
     `next_tier` the next one up (None when there is none or an agreed price applies)."""
 
     unit_price: Decimal
-    rule: str  # "agreed", "tier", "base"
+    rule: str  # "agreed", "company", "tier", "base"
     tier: Tier | None = None
     next_tier: Tier | None = None
 
@@ -74,6 +80,21 @@ def _agreed_price(context: PricingContext, stockrecord, terms, quantity) -> Quot
     return None if price is None else Quote(unit_price=price, rule="agreed")
 
 
+def _company_price(context: PricingContext, stockrecord, terms, quantity) -> Quote | None:
+    """The company's price list, when it prices this quantity (a list from 12 units on
+    leaves 1 to 11 to the public prices)."""
+    tiers = context.company_prices.get(stockrecord.pk)
+    tier = tier_for(tiers, quantity) if tiers else None
+    if tier is None:
+        return None
+    return Quote(
+        unit_price=tier.price,
+        rule="company",
+        tier=tier if tier.min_quantity > 1 else None,
+        next_tier=next_tier_for(tiers, quantity),
+    )
+
+
 def _tier_price(context: PricingContext, stockrecord, terms, quantity) -> Quote | None:
     tier = tier_for(terms.tiers, quantity)
     following = next_tier_for(terms.tiers, quantity)
@@ -84,7 +105,7 @@ def _tier_price(context: PricingContext, stockrecord, terms, quantity) -> Quote 
 
 
 PriceRule = Callable[[PricingContext, object, QuantityTerms, int], Quote | None]
-PRICE_RULES: tuple[PriceRule, ...] = (_agreed_price, _tier_price)
+PRICE_RULES: tuple[PriceRule, ...] = (_agreed_price, _company_price, _tier_price)
 
 
 def unit_price_quote(

@@ -50,6 +50,9 @@ OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 Repository = get_class("shipping.repository", "Repository")
 VendorDelivery = get_class("shipping.methods", "VendorDelivery")
+Applicator = get_class("offer.applicator", "Applicator")
+StrategySelector = get_class("partner.strategy", "Selector")
+MarketplaceStrategy = get_class("partner.strategy", "Default")
 Order = get_model("order", "Order")
 UserAddress = get_model("address", "UserAddress")
 
@@ -73,12 +76,27 @@ class BuyerAccount:
     company's legal name and NIT; above `approval_limit` the purchase is held, its stock
     promised, until someone approves it (purchase_release); `placed(order=,
     payment_method=, held=)` runs inside the transaction (the company keeps the purchase,
-    its stores' credit is taken) and may refuse it by raising a ValidationError."""
+    its stores' credit is taken) and may refuse it by raising a ValidationError. With
+    `company_id` the basket is priced with the company's price lists."""
 
     company_name: str
     company_nit: str
     approval_limit: Decimal | None
     placed: Callable
+    company_id: int | None = None
+
+
+def _priced_for(*, basket, user, company_id: int | None, request) -> None:
+    """Price `basket` for whom it is bought: a company's price lists for a purchase made
+    as that company, the public prices otherwise, whatever the basket was priced with
+    (a company chosen and then dropped). A strategy of its own (an offer's) is kept."""
+    strategy = basket.strategy
+    if type(strategy) is not MarketplaceStrategy or strategy.company_id == company_id:
+        return
+    basket.strategy = StrategySelector().strategy(user=user, company_id=company_id)
+    basket._lines = None  # the lines are priced again with the new strategy
+    basket.reset_offer_applications()
+    Applicator().apply(basket, user, request)
 
 
 def purchase_place(
@@ -135,6 +153,7 @@ def purchase_place(
                 channel=channel,
                 agent=agent,
                 approval_limit=account.approval_limit if account else None,
+                company_id=account.company_id if account else None,
             )
             billing_details_record(
                 order=order, language=language, company_name=company_name, company_nit=company_nit
@@ -185,9 +204,11 @@ def _purchase_write(
     channel,
     agent,
     approval_limit=None,
+    company_id=None,
 ) -> tuple[Order, bool]:
     if basket.is_empty:
         raise PurchaseRefused(_("The basket is empty."), code=CheckoutErrorCode.EMPTY_BASKET)
+    _priced_for(basket=basket, user=user, company_id=company_id, request=request)
     # Today's wholesale terms, whatever they were when the lines were added (TermsRefused).
     basket_terms_check(basket=basket, buyer=user)
     plan = delivery_plan(

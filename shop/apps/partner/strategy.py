@@ -9,6 +9,7 @@ one stop the checkout, from the moment the vendor's status changes.
 from oscar.apps.partner import strategy
 from oscar.core.loading import get_class, get_model
 
+from shop.companies.price_lists import company_prices, may_buy_for
 from vendors.actors.services import approved_partner_ids
 from vendors.pricing.policies import QuotedPrice, TermsAvailability
 from vendors.pricing.rules import PLAIN_TERMS, PricingContext, unit_price_quote
@@ -60,16 +61,28 @@ class WholesaleTerms:
     """The store's wholesale terms (vendors/pricing) on every price and quantity: a basket
     line costs what its quantity reaches (or a price agreed for the buyer), and a quantity
     the store does not sell is refused with its reason. The terms of a basket's lines are
-    read together, once per strategy; a listing reads none."""
+    read together, once per strategy; a listing reads none. Bought for a company
+    (`company_id`), the prices its price lists give it come first (read once, when a
+    price is first asked for)."""
 
-    def __init__(self, request=None, *, user=None, agreed_prices=None):
+    def __init__(self, request=None, *, user=None, agreed_prices=None, company_id=None):
         super().__init__(request)
         if self.user is None and getattr(user, "is_authenticated", False):
             self.user = user  # an order taken for someone, with no request of theirs
-        self.pricing_context = PricingContext(
-            buyer=self.user, **({"agreed_prices": agreed_prices} if agreed_prices else {})
-        )
+        self.company_id = company_id
+        self._agreed_prices = agreed_prices
+        self._pricing_context = None
         self._quantity_terms = {}
+
+    @property
+    def pricing_context(self) -> PricingContext:
+        if self._pricing_context is None:
+            values = {"agreed_prices": self._agreed_prices} if self._agreed_prices else {}
+            if self.company_id is not None:
+                values["company_id"] = self.company_id
+                values["company_prices"] = company_prices(company_id=self.company_id)
+            self._pricing_context = PricingContext(buyer=self.user, **values)
+        return self._pricing_context
 
     def quantity_terms(self, stockrecord_id: int, *, along: tuple[int, ...] = ()):
         """The terms of a stock record, read with those of `along` (its basket's lines);
@@ -88,7 +101,10 @@ class WholesaleTerms:
         if record is None or not info.price.exists:
             return info
         price = info.price
-        if record.pk in self.pricing_context.agreed_prices:
+        context = self.pricing_context if self.company_id or self._agreed_prices else None
+        if context is not None and (
+            record.pk in context.agreed_prices or record.pk in context.company_prices
+        ):
             price = self._price(info.price, record, PLAIN_TERMS, 1)
         return PurchaseInfo(
             price=price,
@@ -136,6 +152,20 @@ class Default(WholesaleTerms, ApprovedVendorsOnly, strategy.Default):
     pass
 
 
+def session_company_id(request) -> int | None:
+    """The company the buyer chose to buy for at checkout ("Comprar como"), while they
+    may still buy for it: its price lists price their basket."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return None
+    company_id = ((session.get("checkout_data") or {}).get("payment") or {}).get("company_id")
+    if not company_id or not may_buy_for(user=request.user, company_id=company_id):
+        return None
+    return company_id
+
+
 class Selector:
-    def strategy(self, request=None, user=None, **kwargs):
-        return Default(request, user=user)
+    def strategy(self, request=None, user=None, company_id=None, **kwargs):
+        if company_id is None and request is not None:
+            company_id = session_company_id(request)
+        return Default(request, user=user, company_id=company_id)

@@ -7,6 +7,8 @@ app_name = "companies_store"
 urlpatterns = [
     path("", views.StoreTermsView.as_view(), name="terms"),
     path("cobros/<int:pk>/confirmar/", views.StoreChargeConfirmView.as_view(), name="confirm"),
+    path("listas/nueva/", views.PriceListView.as_view(), name="price_list_new"),
+    path("listas/<int:pk>/", views.PriceListView.as_view(), name="price_list"),
 ]
 
 # The operators' page (mounted at /dashboard/empresas/).

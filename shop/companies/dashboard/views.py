@@ -9,9 +9,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.companies.credit import credit_paid_confirm, terms_grant
-from shop.companies.exceptions import CreditRefused
-from shop.companies.forms import TermsForm
-from shop.companies.models import Company
+from shop.companies.exceptions import CompanyRefused, CreditRefused
+from shop.companies.forms import PriceListForm, TermsForm
+from shop.companies.models import Company, PriceList
+from shop.companies.price_lists import (
+    price_list_for_vendor,
+    price_list_prices_text,
+    price_list_save,
+    vendor_price_lists,
+)
 from shop.companies.selectors import vendor_open_charges, vendor_terms
 from shop.core.transactions import AtomicWritesMixin
 from vendors.dashboard.base import VendorDashboardMixin
@@ -25,6 +31,8 @@ class StoreTermsView(VendorDashboardMixin, AtomicWritesMixin, View):
                 "form": form,
                 "terms": vendor_terms(vendor=self.vendor),
                 "charges": vendor_open_charges(vendor=self.vendor)[:100],
+                "price_lists": vendor_price_lists(vendor=self.vendor),
+                "price_list_form": PriceListForm(),
             },
             status=status,
         )
@@ -74,4 +82,53 @@ class StoreChargeConfirmView(VendorDashboardMixin, AtomicWritesMixin, View):
                 _("The payment of %(number)s was recorded.")
                 % {"number": charge.vendor_order.number},
             )
+        return redirect("companies_store:terms", vendor_slug=self.vendor.slug)
+
+
+class PriceListView(VendorDashboardMixin, AtomicWritesMixin, View):
+    """A new price list (no pk) or one of the store's own: another store's is a 404."""
+
+    def price_list(self, pk):
+        if pk is None:
+            return None
+        try:
+            return price_list_for_vendor(vendor=self.vendor, pk=pk)
+        except PriceList.DoesNotExist as error:
+            raise Http404 from error
+
+    def page(self, form, price_list, status=200):
+        return self.render(
+            "company_price_list.html", {"form": form, "price_list": price_list}, status=status
+        )
+
+    def get(self, request, vendor_slug, pk=None):
+        price_list = self.price_list(pk)
+        initial = {}
+        if price_list is not None:
+            initial = {
+                "name": price_list.name,
+                "nits": ", ".join(company.nit for company in price_list.companies.all()),
+                "prices": price_list_prices_text(price_list),
+            }
+        return self.page(PriceListForm(initial=initial), price_list)
+
+    def post(self, request, vendor_slug, pk=None):
+        price_list = self.price_list(pk)
+        form = PriceListForm(request.POST)
+        if not form.is_valid():
+            return self.page(form, price_list, status=400)
+        try:
+            price_list = price_list_save(
+                vendor=self.vendor,
+                name=form.cleaned_data["name"],
+                nits=form.cleaned_data["nits"],
+                prices=form.cleaned_data["prices"],
+                price_list=price_list,
+            )
+        except CompanyRefused as error:
+            form.add_error(None, error.message)
+            return self.page(form, price_list, status=400)
+        messages.success(
+            request, _("The price list %(name)s was saved.") % {"name": price_list.name}
+        )
         return redirect("companies_store:terms", vendor_slug=self.vendor.slug)

@@ -133,10 +133,13 @@ def test_at_least_twelve_stores_in_at_least_six_provinces(seeded, db):
     )
 
 
-def test_at_least_three_hundred_browsable_products_each_with_price_and_image(seeded, db):
+def test_at_least_190_browsable_products_each_with_price_and_image(seeded, db):
     products = Product.objects.browsable()
 
-    assert products.count() >= 300
+    # The floor was 300 while every good also came as a fake "lote mayorista de 12"
+    # product; those are gone (the stores' tiers and multiples sell by volume), and what
+    # is left is the stores' real range, one product per presentation (194).
+    assert products.count() >= 190
     assert products.filter(stockrecords__price__gt=0).distinct().count() == products.count()
     assert products.filter(images__isnull=False).distinct().count() == products.count()
     assert set(StockRecord.objects.values_list("price_currency", flat=True)) == {"CUP"}
@@ -403,7 +406,7 @@ def test_goods_weigh_what_their_presentation_says_and_services_nothing(seeded, d
     ).exists()
     assert all(0 < weight <= MAX_WEIGHT_KG for weight in weights.values())
     assert weights[titles["Café molido tostado medio, 250 g"]] == 0.25
-    assert weights[titles["Café molido tostado medio, lote mayorista de 12 (250 g)"]] == 3.0
+    assert not any("lote mayorista" in title for title in titles)
     assert weights[titles["Cemento gris P-35, saco de 42,5 kg"]] == 42.5
     assert weights[titles["Miel de abejas, 500 ml"]] == 0.5
     assert weights[titles["Sillón de madera y pajilla, por unidad"]] == 12.0
@@ -502,3 +505,20 @@ def test_the_demo_board_has_posts_with_replies_and_an_accepted_answer(seeded, db
     assert answered.reply_count == 2 and answered.accepted_reply.useful_count == 1
     page = client.get(f"/comunidad/{answered.pk}/").content.decode()
     assert "Respuesta aceptada" in page
+
+
+def test_cafe_serrano_grants_the_cafeteria_a_price_list_below_its_public_tiers(seeded, db):
+    from shop.companies.models import Company, PriceList
+    from shop.companies.price_lists import company_prices
+    from shop.demo.companies import CAFETERIA
+
+    cafeteria = Company.objects.get(nit=CAFETERIA.nit)
+    price_list = PriceList.objects.get()  # seeded twice, kept once
+    assert list(price_list.companies.all()) == [cafeteria]
+    assert price_list.vendor.partner.name == "Café Serrano"
+    prices = company_prices(company_id=cafeteria.pk)
+    records = StockRecord.objects.in_bulk(prices)
+    assert records and all(r.product.title.startswith("Café") for r in records.values())
+    for record_id, tiers in prices.items():
+        assert [tier.min_quantity for tier in tiers] == [1, 48]
+        assert tiers[0].price < records[record_id].price

@@ -100,3 +100,49 @@ def test_an_agreed_price_comes_before_the_tiers():
     quote = unit_price_quote(context=context, stockrecord=RECORD, terms=TIERS, quantity=50)
 
     assert (quote.unit_price, quote.rule) == (Decimal("70.00"), "agreed")
+
+
+COMPANY = PricingContext(
+    company_id=3, company_prices={7: (Tier(1, Decimal("85.00")), Tier(24, Decimal("70.00")))}
+)
+
+
+def test_a_company_price_list_comes_before_the_public_tiers():
+    small = unit_price_quote(context=COMPANY, stockrecord=RECORD, terms=TIERS, quantity=12)
+    large = unit_price_quote(context=COMPANY, stockrecord=RECORD, terms=TIERS, quantity=30)
+
+    assert (small.unit_price, small.rule, small.next_tier) == (
+        Decimal("85.00"),
+        "company",
+        Tier(24, Decimal("70.00")),
+    )
+    assert (large.unit_price, large.tier) == (Decimal("70.00"), Tier(24, Decimal("70.00")))
+
+
+def test_a_list_from_a_quantity_on_leaves_smaller_quantities_to_the_public_prices():
+    context = PricingContext(company_id=3, company_prices={7: (Tier(24, Decimal("70.00")),)})
+
+    below = unit_price_quote(context=context, stockrecord=RECORD, terms=TIERS, quantity=12)
+
+    assert (below.unit_price, below.rule) == (Decimal("90.00"), "tier")
+
+
+def test_another_stock_record_and_no_company_pay_the_public_prices():
+    other = SimpleNamespace(pk=8, price=Decimal("100.00"))
+
+    assert unit_price_quote(context=COMPANY, stockrecord=other, terms=TIERS, quantity=12).rule == (
+        "tier"
+    )
+    assert unit_price_quote(
+        context=PricingContext(), stockrecord=RECORD, terms=TIERS, quantity=1
+    ).unit_price == Decimal("100.00")
+
+
+def test_an_agreed_price_comes_before_the_company_list():
+    context = PricingContext(
+        agreed_prices={7: Decimal("60.00")}, company_prices=COMPANY.company_prices
+    )
+
+    quote = unit_price_quote(context=context, stockrecord=RECORD, terms=TIERS, quantity=30)
+
+    assert (quote.unit_price, quote.rule) == (Decimal("60.00"), "agreed")
