@@ -12,7 +12,7 @@ part finishing at the same moment cannot both miss that the part is complete."""
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -37,6 +37,7 @@ from logistics.models import (
     TrackingSource,
     TrackingStatus,
 )
+from logistics.national.selectors import consolidated_shipment_ids
 from logistics.selectors import shipment_destination
 from payments.interface import Capability as PaymentCapability
 from payments.models import Payment
@@ -433,15 +434,51 @@ def carrier_events_apply(*, carrier: str, events: list[CarrierEvent]) -> int:
             "tracking_code", "pk"
         )
     )
-    missing = codes - set(shipments)
+    # A combined shipment's code moves the shipment of every part travelling in it.
+    combined = consolidated_shipment_ids(carrier=carrier, codes=codes - set(shipments))
+    missing = codes - set(shipments) - set(combined)
     if missing:
         raise UnknownShipment(sorted(missing)[0])
     # Carrier time order: a batch replaying a whole history applies as it happened.
-    recorded = [
-        tracking_event_record(shipment_id=shipments[event.tracking_code], event=event)
-        for event in sorted(events, key=lambda event: event.occurred_at)
-    ]
-    return sum(1 for event in recorded if event is not None)
+    new = 0
+    for event in sorted(events, key=lambda event: event.occurred_at):
+        if event.tracking_code in shipments:
+            recorded = [
+                tracking_event_record(shipment_id=shipments[event.tracking_code], event=event)
+            ]
+        else:
+            # One step per part's shipment, each stored once (its own fingerprint).
+            members = combined[event.tracking_code]
+            cash = _combined_cash(shipment_ids=members, collected=event.cash_collected)
+            recorded = [
+                tracking_event_record(
+                    shipment_id=shipment_id,
+                    event=replace(
+                        event,
+                        event_id=f"{event.event_id}|{shipment_id}",
+                        cash_collected=cash.get(shipment_id),
+                    ),
+                )
+                for shipment_id in members
+            ]
+        new += any(event is not None for event in recorded)
+    return new
+
+
+def _combined_cash(*, shipment_ids: list[int], collected: Decimal | None) -> dict:
+    """{shipment id: the cash its part owed}, when the cash the carrier collected for a
+    combined shipment is exactly what its parts owed together; otherwise nothing is
+    taken as collected, and the parts wait for a person (shipments_needing_attention)."""
+    if collected is None:
+        return {}
+    due = {
+        shipment.pk: shipment_cash_due(shipment=shipment)
+        for shipment in Shipment.objects.filter(pk__in=shipment_ids).select_related(
+            "vendor_order__order", "vendor_order__vendor"
+        )
+    }
+    owed = sum((amount for amount in due.values() if amount is not None), Decimal("0"))
+    return due if owed == collected else {}
 
 
 def _carrier_can(shipment: Shipment, *capabilities: Capability) -> bool:

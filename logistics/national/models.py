@@ -160,3 +160,42 @@ class StoreCarrier(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor} · {self.carrier}"
+
+
+class Consolidation(models.Model):
+    """Parts of one purchase the buyer chose to send as one combined shipment: the
+    carrier carries their parcels together under one code, and a step it reports for
+    that code moves every part in it. Each part keeps its own share of the price."""
+
+    carrier = models.ForeignKey(
+        NationalCarrier,
+        on_delete=models.PROTECT,
+        related_name="consolidations",
+        verbose_name=_("carrier"),
+    )
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.CASCADE, related_name="+", verbose_name=_("order")
+    )
+    code = models.CharField(_("combined shipment code"), max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("combined shipment")
+        verbose_name_plural = _("combined shipments")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ConsolidatedPart(models.Model):
+    consolidation = models.ForeignKey(Consolidation, on_delete=models.CASCADE, related_name="parts")
+    vendor_order = models.OneToOneField(
+        "vendors.VendorOrder", on_delete=models.CASCADE, related_name="consolidated_part"
+    )
+
+    class Meta:
+        ordering = ["vendor_order__sequence", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.consolidation} · {self.vendor_order}"

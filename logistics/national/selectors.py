@@ -1,10 +1,18 @@
 """Reads for the national carriers: the operators' list, a store's choices, the points
 near a store, and which carrier a placed part chose."""
 
+from collections import defaultdict
+
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
-from logistics.national.models import NationalCarrier, NationalPoint, PointKind, StoreCarrier
+from logistics.national.models import (
+    ConsolidatedPart,
+    NationalCarrier,
+    NationalPoint,
+    PointKind,
+    StoreCarrier,
+)
 from logistics.national.offers import national_carrier_names
 
 # How a part's delivery code names a national carrier: home-nat<id> or home-natc<id>, or
@@ -71,3 +79,41 @@ def part_national_carrier(*, vendor_order) -> NationalCarrier | None:
         if code.startswith(prefix) and code[len(prefix) :].isdigit():
             return NationalCarrier.objects.filter(pk=int(code[len(prefix) :])).first()
     return None
+
+
+def consolidated_shipment_ids(*, carrier: str, codes) -> dict[str, list[int]]:
+    """{combined shipment code: the ids of its parts' shipments by `carrier` that are not
+    cancelled}, for those of `codes` that name a combined shipment with a shipment."""
+    from logistics.models import Shipment, TrackingStatus
+
+    found = defaultdict(list)
+    for code, shipment_id in (
+        Shipment.objects.filter(
+            carrier=carrier,
+            vendor_order__consolidated_part__consolidation__code__in=codes,
+            vendor_order__consolidated_part__consolidation__carrier__code=carrier,
+        )
+        .exclude(status=TrackingStatus.CANCELLED)
+        .order_by("vendor_order__sequence", "id")
+        .values_list("vendor_order__consolidated_part__consolidation__code", "pk")
+    ):
+        found[code].append(shipment_id)
+    return dict(found)
+
+
+def part_consolidation(*, vendor_order) -> dict | None:
+    """The combined shipment a part travels in: its code, its carrier and how many other
+    stores' parts travel with it (no more about them: they are other stores' orders)."""
+    link = (
+        ConsolidatedPart.objects.filter(vendor_order=vendor_order)
+        .select_related("consolidation__carrier")
+        .annotate(size=Count("consolidation__parts"))
+        .first()
+    )
+    if link is None:
+        return None
+    return {
+        "code": link.consolidation.code,
+        "carrier": link.consolidation.carrier,
+        "others": link.size - 1,
+    }

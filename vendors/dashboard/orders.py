@@ -16,7 +16,11 @@ from logistics.carriers.registry import carrier_label, carriers_enabled
 from logistics.courier import courier_link_path
 from logistics.forms import ShipmentForm, TrackingStepForm
 from logistics.models import TrackingStatus
-from logistics.national.selectors import drop_off_points_near, part_national_carrier
+from logistics.national.selectors import (
+    drop_off_points_near,
+    part_consolidation,
+    part_national_carrier,
+)
 from logistics.selectors import vendor_shipments
 from logistics.tracking import SHIPPABLE, shipment_create, shipment_next_steps, shipments_cash_due
 from shop.core.money import money_format
@@ -133,6 +137,7 @@ def vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
     initial = {"carrier": national.code} if national else {}
     return {
         "national_carrier": national,
+        "consolidation": part_consolidation(vendor_order=vendor_order) if national else None,
         "national_drop_off": (
             drop_off_points_near(vendor=vendor_order.vendor, carrier_ids=[national.pk]).get(
                 national.pk, []

@@ -58,7 +58,7 @@ def purchase_parts(*, order) -> list[PurchasePart]:
     from logistics.models import Shipment, TrackingEvent
 
     vendor_orders = list(
-        order.vendor_orders.select_related("vendor", "invoice")
+        order.vendor_orders.select_related("vendor", "invoice", "consolidated_part__consolidation")
         .prefetch_related("invoice__credit_notes")
         .order_by("sequence")
     )

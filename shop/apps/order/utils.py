@@ -4,6 +4,7 @@ from oscar.apps.order.utils import *  # noqa: F403  (Oscar's fork pattern)
 from oscar.core.loading import get_model
 
 from logistics.delivery import basket_vendor_parts
+from logistics.national.consolidations import consolidations_create
 from vendors.orders.transitions import vendor_orders_create
 
 
@@ -45,9 +46,10 @@ class OrderCreator(utils.OrderCreator):
             lines._result_cache, lines._prefetch_done = self.lines_created, True
             order._prefetched_objects_cache = {"lines": lines}
             # The order's first status is its parts': placed, or waiting for the payment.
-            vendor_orders_create(
+            vendor_orders = vendor_orders_create(
                 order=order, parts=parts, actor=user, status=kwargs.get("status") or "placed"
             )
+            consolidations_create(order=order, vendor_orders=vendor_orders, parts=parts)
         return order
 
     def create_line_models(self, order, basket_line, extra_line_fields=None):
