@@ -31,11 +31,15 @@ ROLES = {
     "the buyer who placed it": (["customer"], False),
     "the store's courier (signed link, no account)": (["anonymous"], False),
     "the store's members": (["owner"], True),
+    "the store's owner": (["owner"], True),
     "operators": (["operator"], True),
     "call-center agents, operators": (["agent", "operator"], True),
 }
 # Paths named in the "what" column for a narrower role than their row's.
-NARROWER = {"/atencion/registro/": (["operator"], True)}
+NARROWER = {
+    "/atencion/registro/": (["operator"], True),
+    "/atencion/conversaciones/": (["agent", "operator"], True),
+}
 
 
 def what_is_where() -> list[tuple[str, str]]:
