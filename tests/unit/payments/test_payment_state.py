@@ -20,6 +20,8 @@ outcomes = st.lists(
         gateway_reference=st.sampled_from(["a", "b", "c"]),
     ),
     max_size=8,
+    # The ledger stores one outcome per (kind, phase, reference) (a unique constraint).
+    unique_by=lambda outcome: (outcome.kind, outcome.phase, outcome.gateway_reference),
 )
 
 
