@@ -9,7 +9,7 @@ an operator can end), which checkout maps onto Oscar's payment exceptions.
 """
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 
@@ -183,6 +183,14 @@ class PaymentGateway:
     def __init__(self, *, name: str, options: dict):
         self.name = name
         self.options = dict(options)
+        # The "currencies" option ("USD", "USD CUP" or a list) narrows or widens the class's.
+        currencies = self.options.get("currencies")
+        if currencies:
+            if isinstance(currencies, str):
+                currencies = currencies.replace(",", " ").split()
+            self.capabilities = replace(
+                self.capabilities, currencies=frozenset(code.upper() for code in currencies)
+            )
 
     def start(self, request: PaymentRequest) -> PaymentStart:
         raise NotImplementedError

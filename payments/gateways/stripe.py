@@ -210,12 +210,6 @@ class StripeGateway(PaymentGateway):
 
     def __init__(self, *, name: str, options: dict):
         super().__init__(name=name, options=options)
-        currencies = self.options.get("currencies", ("USD",))
-        if isinstance(currencies, str):
-            currencies = currencies.replace(",", " ").split()
-        self.capabilities = Capabilities(
-            supported=SUPPORTED, currencies=frozenset(code.upper() for code in currencies)
-        )
         self.capture_method = self.options.get("capture", "automatic")
         if self.capture_method not in ("automatic", "manual"):
             raise ImproperlyConfigured(

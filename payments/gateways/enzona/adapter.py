@@ -98,12 +98,6 @@ class EnzonaGateway(PaymentGateway):
 
     def __init__(self, *, name: str, options: dict):
         super().__init__(name=name, options=options)
-        currencies = self.options.get("currencies", ("CUP",))
-        if isinstance(currencies, str):
-            currencies = currencies.replace(",", " ").split()
-        self.capabilities = Capabilities(
-            supported=SUPPORTED, currencies=frozenset(code.upper() for code in currencies)
-        )
         self.api_base = str(self.options.get("api_base", "")).rstrip("/")
         self.timeout = float(self.options.get("timeout", 10))
         self._token = ("", 0.0)  # (access token, monotonic time it stops being used)
