@@ -54,18 +54,18 @@ def three_provinces():
     return products
 
 
-def test_a_pinar_buyer_gets_a_home_delivery_price_and_date_for_three_parts_on_a_phone(
-    live_server, browser, three_provinces, test_output_dir
-):
+def pinar_buyer_at_the_delivery_step(browser, url, products):
+    """A buyer in Pinar del Río, on a 390 px phone, with one of each product in the basket,
+    past the address step: the page shows the delivery step."""
     shopper = UserFactory(email="pedro@example.test", first_name="Pedro")
     page = browser.new_context(viewport={"width": 390, "height": 844}, locale="es-ES").new_page()
     page.set_default_timeout(15_000)
-    log_in(page, live_server.url, shopper.email)
-    for product in three_provinces:
-        page.goto(f"{live_server.url}{product.get_absolute_url()}")
+    log_in(page, url, shopper.email)
+    for product in products:
+        page.goto(f"{url}{product.get_absolute_url()}")
         page.locator("#add_to_basket_form button[type=submit]").click()
         page.wait_for_load_state()
-    page.goto(f"{live_server.url}/checkout/")
+    page.goto(f"{url}/checkout/")
     page.fill("#id_first_name", "Pedro")
     page.fill("#id_last_name", "Pérez")
     page.fill("#id_line1", "Calle Martí No. 20")
@@ -75,6 +75,13 @@ def test_a_pinar_buyer_gets_a_home_delivery_price_and_date_for_three_parts_on_a_
     page.locator("#new_shipping_address button[type=submit]").click()
 
     page.wait_for_url("**/checkout/shipping-method/")
+    return page
+
+
+def test_a_pinar_buyer_gets_a_home_delivery_price_and_date_for_three_parts_on_a_phone(
+    live_server, browser, three_provinces, test_output_dir
+):
+    page = pinar_buyer_at_the_delivery_step(browser, live_server.url, three_provinces)
     parts = page.locator(".delivery-part")
     assert parts.count() == 3
     assert "no entrega en" not in page.content()

@@ -18,10 +18,8 @@ from logistics.models import Shipment
 from logistics.national.rates import estimated_delivery
 from logistics.tracking import shipment_create
 from payments.models import Payment
-from tests.browser.conftest import log_in
-from tests.browser.test_national_delivery import STORES
+from tests.browser.test_national_delivery import STORES, pinar_buyer_at_the_delivery_step
 from tests.browser.test_national_delivery import three_provinces as three_provinces  # noqa: F401
-from tests.factories import UserFactory
 from tests.fakes import transfermovil_server
 from tests.fakes.fixtures import fake_reset
 from vendors.models import VendorOrder, VendorOrderStatus
@@ -68,24 +66,7 @@ def test_a_pinar_buyer_pays_by_transfermovil_and_follows_three_parts_to_delivery
     transfermovil,
     test_output_dir,  # noqa: F811
 ):
-    shopper = UserFactory(email="pedro@example.test", first_name="Pedro")
-    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="es-ES").new_page()
-    page.set_default_timeout(15_000)
-    log_in(page, live_server.url, shopper.email)
-    for product in three_provinces:
-        page.goto(f"{live_server.url}{product.get_absolute_url()}")
-        page.locator("#add_to_basket_form button[type=submit]").click()
-        page.wait_for_load_state()
-    page.goto(f"{live_server.url}/checkout/")
-    page.fill("#id_first_name", "Pedro")
-    page.fill("#id_last_name", "Pérez")
-    page.fill("#id_line1", "Calle Martí No. 20")
-    page.select_option("#id_province", label="Pinar del Río")
-    page.select_option("#id_municipality", label="Pinar del Río")
-    page.fill("#id_phone_number", "+53 5 234 5678")
-    page.locator("#new_shipping_address button[type=submit]").click()
-
-    page.wait_for_url("**/checkout/shipping-method/")
+    page = pinar_buyer_at_the_delivery_step(browser, live_server.url, three_provinces)
     parts = page.locator(".delivery-part")
     assert parts.count() == 3
     today = timezone.localdate()
