@@ -401,7 +401,9 @@ def url_for(name: str, vendor, world) -> str:
     pattern = next(p for p in namespace.url_patterns if p.name == name)
     kwargs = {"vendor_slug": vendor.slug}
     if "pk" in pattern.pattern.converters:
-        key = next(key for prefix, key in PK_OBJECTS.items() if name.startswith(prefix))
+        # The longest prefix: "product-review-reply" is a review's, not a product's.
+        prefix = max((p for p in PK_OBJECTS if name.startswith(p)), key=len)
+        key = PK_OBJECTS[prefix]
         kwargs["pk"] = world[key].pk
     if "number" in pattern.pattern.converters:
         kwargs["number"] = world["order_a"].number

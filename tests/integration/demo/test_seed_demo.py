@@ -62,6 +62,12 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     media_root = settings.MEDIA_ROOT
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     with django_db_blocker.unblock():
+        before = row_counts()
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        users_before = list(get_user_model().objects.values_list("pk", flat=True))
+        groups_before = list(Group.objects.values_list("pk", flat=True))
         call_command("seed_demo", verbosity=0)
         first = catalogue_snapshot()
         first_counts = (Partner.objects.count(), Product.objects.count(), Category.objects.count())
@@ -120,7 +126,36 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         from django.contrib.auth import get_user_model
 
         get_user_model().objects.filter(email__endswith="@encadena.test").delete()
+        from django.contrib.auth.models import Group
+
+        from logistics.national.models import NationalCarrier
+        from shop.callcenter.models import CustomerContact
+        from shop.linkages.models import LinkageFigure
+
+        NationalCarrier.objects.all().delete()
+        LinkageFigure.objects.all().delete()
+        CustomerContact.objects.all().delete()
+        for model in ("UserAddress", "ShippingAddress", "ShippingEventType", "UserRecord"):
+            app = {"UserAddress": "address", "UserRecord": "analytics"}.get(model, "order")
+            get_model(app, model).objects.all().delete()
+        get_user_model().objects.exclude(pk__in=users_before).delete()
+        Group.objects.exclude(pk__in=groups_before).delete()
+        # Whatever the demo adds and this list forgets would meet later tests of this
+        # worker as data they did not make (a second "nacional" carrier's table, say).
+        left = {table: count for table, count in row_counts().items() if count != before[table]}
     settings.MEDIA_ROOT = media_root
+    assert not left, f"the demo left rows behind: {left}"
+
+
+def row_counts() -> dict[str, int]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
+            counts[table] = cursor.fetchone()[0]
+    return counts
 
 
 def test_at_least_twelve_stores_in_at_least_six_provinces(seeded, db):
