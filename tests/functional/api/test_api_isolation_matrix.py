@@ -13,7 +13,11 @@ from django.urls import get_resolver, reverse
 from shop.api.models import STORE_SCOPES
 from shop.api.services import personal_api_key_create, store_api_key_create
 from tests.functional.api.conftest import api_client
-from tests.functional.vendors.test_isolation_matrix import snapshot, world  # noqa: F401
+from tests.functional.vendors.test_isolation_matrix import (  # noqa: F401
+    snapshot,
+    world,
+    world_built,
+)
 
 OBJECTS = {
     "product_id": lambda w: w["product_a"].pk,

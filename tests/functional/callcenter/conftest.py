@@ -12,10 +12,10 @@ from shop.sourcing.conversations import conversation_start, message_post
 from shop.sourcing.reports import conversation_report
 from tests.factories import UserFactory
 from tests.factories.callcenter import agent_create, owner_of, purchase_place_for, stores_create
+from tests.module_data import fresh, module_data
 
 
-@pytest.fixture
-def world(db):
+def world_build():
     """Everything a console page can point at: a customer with a two-store purchase
     (invoiced, shipped by a carrier with a timeline), the roles that try to reach it."""
     (partner_a, coffee), (partner_b, honey) = stores_create()
@@ -63,6 +63,14 @@ def world(db):
         "partners": (partner_a, partner_b),
         "price": Decimal("300.00"),
     }
+
+
+world_built = module_data(world_build)
+
+
+@pytest.fixture
+def world(world_built, db):
+    return fresh(world_built)
 
 
 def client_for(world, role) -> Client:

@@ -18,6 +18,7 @@ from shop.invoices.services import credit_note_issue, document_rendered_record, 
 from tests.factories import UserFactory
 from tests.factories.callcenter import stores_create
 from tests.factories.companies import company_world, place_as_company
+from tests.module_data import fresh, module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +90,7 @@ def rendered(document) -> None:
     document_rendered_record(document=document, name=name, sha256="0" * 64)
 
 
-@pytest.fixture
-def world():
+def world_build():
     (cafe, coffee), (miel, honey) = stores_create(stock=10)
     company, members = company_world()
     company_b, members_b = company_world(nit="40087654321", name="Cooperativa El Surco")
@@ -119,6 +119,14 @@ def world():
         "invoice": invoice,
         "credit_note": credit_note,
     }
+
+
+world_built = module_data(world_build)
+
+
+@pytest.fixture
+def world(world_built, db):
+    return fresh(world_built)
 
 
 def url_for(name: str, world) -> str:

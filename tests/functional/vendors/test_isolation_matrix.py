@@ -5,7 +5,6 @@ later is checked without touching this file: one that forgets to scope by
 vendor lets owner B in, and fails here.
 """
 
-import copy
 import uuid
 
 import pytest
@@ -40,7 +39,7 @@ from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory, PickupPointFactory
 from tests.factories.orders import purchase
 from tests.factories.sourcing import flour_request, offer_terms
-from tests.module_data import module_data
+from tests.module_data import fresh, module_data
 from vendors.ledger.entries import vendor_sale_record
 from vendors.models import (
     MembershipRole,
@@ -402,7 +401,7 @@ world_built = module_data(world_build)
 
 @pytest.fixture
 def world(world_built, db):
-    return copy.deepcopy(world_built)
+    return fresh(world_built)
 
 
 def url_for(name: str, vendor, world) -> str:
