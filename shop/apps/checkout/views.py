@@ -224,13 +224,14 @@ class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodVie
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         company_id = form.cleaned_data.get("buy_as")
-        self.checkout_session.pay_with(form.cleaned_data["method"])
-        self.checkout_session.buy_as(company_id)
         company = next((c for c in self.buyer_companies() if c.pk == company_id), None)
-        self.checkout_session.bill_to(
-            company_name=company.legal_name if company else form.cleaned_data["company_name"],
-            company_nit=company.nit if company else form.cleaned_data["company_nit"],
-        )
+        self.checkout_session.buy_as_company(company)
+        self.checkout_session.pay_with(form.cleaned_data["method"])
+        if company is None:
+            self.checkout_session.bill_to(
+                company_name=form.cleaned_data["company_name"],
+                company_nit=form.cleaned_data["company_nit"],
+            )
         return self.get_success_response()
 
     def get_context_data(self, **kwargs):
