@@ -19,14 +19,14 @@ from payments.views import payable_remember
 from shop.companies.approvals import company_account
 from shop.companies.exceptions import CompanyRefused
 from shop.companies.selectors import (
+    basket_vendor_ids,
     buyer_companies,
     company_address_fields,
     company_addresses_for,
-    on_account_possible,
+    on_account_company_ids,
 )
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
-from vendors.models import Vendor
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
     "checkout.forms", ["DeliveryChoiceForm", "PaymentMethodForm"]
@@ -62,15 +62,9 @@ class CheckoutMixin:
         account."""
         if not self.buyer_companies():
             return set()
-        partner_ids = {line.stockrecord.partner_id for line in self.request.basket.all_lines()}
-        vendor_ids = set(
-            Vendor.objects.filter(partner_id__in=partner_ids).values_list("pk", flat=True)
+        return on_account_company_ids(
+            companies=self.buyer_companies(), vendor_ids=basket_vendor_ids(self.request.basket)
         )
-        return {
-            company.pk
-            for company in self.buyer_companies()
-            if on_account_possible(company=company, vendor_ids=vendor_ids)
-        }
 
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() not in self.payment_methods():

@@ -33,6 +33,7 @@ from shop.callcenter.audit import audit_lines
 from shop.callcenter.models import CustomerNote
 from shop.callcenter.search import console_search
 from shop.callcenter.selectors import audit_entries, customer_file, purchase_file
+from shop.companies.selectors import basket_vendor_ids, buyer_companies, on_account_company_ids
 from shop.core.roles import AGENT_GROUP, console_access, is_operator
 from shop.invoices.models import Invoice
 from vendors.models import VendorOrder
@@ -305,7 +306,10 @@ class PhoneOrderView(ConsoleView):
             else address_form.initial.get("municipality")
         )
         parts = basket_vendor_parts(basket=basket, municipality=municipality)
-        methods = payment_methods_for_agents(currency=basket.currency)
+        companies = buyer_companies(user=self.customer)
+        methods = payment_methods_for_agents(
+            currency=basket.currency, on_account=self.on_account(basket, companies)
+        )
         return render(
             self.request,
             "callcenter/phone_order.html",
@@ -317,8 +321,9 @@ class PhoneOrderView(ConsoleView):
                 "query": self.request.GET.get("q", ""),
                 "address_form": address_form,
                 "place_form": place_form
-                or forms.PlaceForm(
-                    methods=payment_methods_offered(currency=basket.currency),
+                or self.place_form(
+                    basket,
+                    companies=companies,
                     initial={"channel": "phone", "payment_method": payment_method_default(methods)},
                 ),
                 "methods": methods,
@@ -326,6 +331,25 @@ class PhoneOrderView(ConsoleView):
                 "choices": choices or {},
             },
             status=status,
+        )
+
+    def on_account(self, basket, companies) -> bool:
+        """Whether a company the customer buys for has terms with every store of the
+        basket (payment on account is then offered)."""
+        return bool(
+            on_account_company_ids(companies=companies, vendor_ids=basket_vendor_ids(basket))
+        )
+
+    def place_form(self, basket, *, companies, data=None, initial=None):
+        """The customer may buy as a company they buy for: its prices, approval limit
+        and terms apply at placement, as on the web."""
+        return forms.PlaceForm(
+            data,
+            methods=payment_methods_offered(
+                currency=basket.currency, on_account=self.on_account(basket, companies)
+            ),
+            companies=companies,
+            initial=initial,
         )
 
     def address_initial(self) -> dict:
@@ -371,8 +395,8 @@ class PhoneOrderView(ConsoleView):
             _errors(request, error)
             return redirect(here)
         address_form = forms.AddressForm(request.POST)
-        place_form = forms.PlaceForm(
-            request.POST, methods=payment_methods_offered(currency=basket.currency)
+        place_form = self.place_form(
+            basket, companies=buyer_companies(user=self.customer), data=request.POST
         )
         choices = {
             key.removeprefix("vendor-"): value
@@ -398,6 +422,7 @@ class PhoneOrderView(ConsoleView):
                     channel=place_form.cleaned_data["channel"],
                     company_name=place_form.cleaned_data["company_name"],
                     company_nit=place_form.cleaned_data["company_nit"],
+                    company_id=place_form.cleaned_data.get("buy_as"),
                 ),
             )
         except ValidationError as error:

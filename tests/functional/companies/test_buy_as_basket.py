@@ -8,9 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from shop.companies.price_lists import price_list_save
-from tests.factories.callcenter import stores_create
-from tests.factories.companies import company_world
+from tests.factories.companies import coffee_list_world, company_world
 from tests.functional.checkout.flow import basket_add
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world():
-    (cafe, coffee), _miel = stores_create(stock=20)
-    record = coffee.stockrecords.get()
-    record.partner_sku = "CAF-01"
-    record.save()
-    company, members = company_world()
-    price_list_save(vendor=cafe.vendor, name="Panaderías", nits=company.nit, prices="CAF-01 1:250")
+    _cafe, coffee, company, members = coffee_list_world()
     client = Client()
     client.force_login(members["buyer"])
     basket_add(client, coffee, 2)
