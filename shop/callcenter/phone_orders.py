@@ -46,15 +46,16 @@ class PhoneOrder:
     company_id: int | None = None  # bought as the customer's company (shop/companies)
 
 
-def phone_basket(*, session, customer):
-    """The basket the agent fills for `customer` (one per agent session and customer).
+def phone_basket(*, session, customer, company_id: int | None = None):
+    """The basket the agent fills for `customer` (one per agent session and customer),
+    priced for the company `company_id` the customer buys for (None: for themselves).
     It has no owner, so it never merges into the customer's own web basket."""
     baskets = session.get(SESSION_KEY, {})
     basket = Basket.open.filter(pk=baskets.get(str(customer.pk)), owner=None).first()
     if basket is None:
         basket = Basket.objects.create()
         session[SESSION_KEY] = {**baskets, str(customer.pk): basket.pk}
-    basket.strategy = Selector().strategy(user=customer)
+    basket.strategy = Selector().strategy(user=customer, company_id=company_id)
     return basket
 
 

@@ -292,8 +292,20 @@ class PhoneOrderView(ConsoleView):
         self.customer = get_object_or_404(User, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+    def companies(self) -> list:
+        """The companies the customer buys for (read once per request)."""
+        if not hasattr(self, "_companies"):
+            self._companies = buyer_companies(user=self.customer)
+        return self._companies
+
     def basket(self):
-        return phone_orders.phone_basket(session=self.request.session, customer=self.customer)
+        """Priced for the company the agent chose in the form sent, if the customer buys
+        for it (the placement prices it so again)."""
+        chosen = self.request.POST.get("buy_as", "")
+        company_id = next((c.pk for c in self.companies() if str(c.pk) == chosen), None)
+        return phone_orders.phone_basket(
+            session=self.request.session, customer=self.customer, company_id=company_id
+        )
 
     def get(self, request, pk):
         return self.render(address_form=forms.AddressForm(initial=self.address_initial()))
@@ -306,9 +318,8 @@ class PhoneOrderView(ConsoleView):
             else address_form.initial.get("municipality")
         )
         parts = basket_vendor_parts(basket=basket, municipality=municipality)
-        companies = buyer_companies(user=self.customer)
         methods = payment_methods_for_agents(
-            currency=basket.currency, on_account=self.on_account(basket, companies)
+            currency=basket.currency, on_account=self.on_account(basket)
         )
         return render(
             self.request,
@@ -323,7 +334,6 @@ class PhoneOrderView(ConsoleView):
                 "place_form": place_form
                 or self.place_form(
                     basket,
-                    companies=companies,
                     initial={"channel": "phone", "payment_method": payment_method_default(methods)},
                 ),
                 "methods": methods,
@@ -333,22 +343,22 @@ class PhoneOrderView(ConsoleView):
             status=status,
         )
 
-    def on_account(self, basket, companies) -> bool:
+    def on_account(self, basket) -> bool:
         """Whether a company the customer buys for has terms with every store of the
         basket (payment on account is then offered)."""
         return bool(
-            on_account_company_ids(companies=companies, vendor_ids=basket_vendor_ids(basket))
+            on_account_company_ids(companies=self.companies(), vendor_ids=basket_vendor_ids(basket))
         )
 
-    def place_form(self, basket, *, companies, data=None, initial=None):
+    def place_form(self, basket, *, data=None, initial=None):
         """The customer may buy as a company they buy for: its prices, approval limit
-        and terms apply at placement, as on the web."""
+        and terms apply, as on the web."""
         return forms.PlaceForm(
             data,
             methods=payment_methods_offered(
-                currency=basket.currency, on_account=self.on_account(basket, companies)
+                currency=basket.currency, on_account=self.on_account(basket)
             ),
-            companies=companies,
+            companies=self.companies(),
             initial=initial,
         )
 
@@ -395,9 +405,7 @@ class PhoneOrderView(ConsoleView):
             _errors(request, error)
             return redirect(here)
         address_form = forms.AddressForm(request.POST)
-        place_form = self.place_form(
-            basket, companies=buyer_companies(user=self.customer), data=request.POST
-        )
+        place_form = self.place_form(basket, data=request.POST)
         choices = {
             key.removeprefix("vendor-"): value
             for key, value in request.POST.items()

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.factories.callcenter import agent_create
 from tests.factories.companies import coffee_list_world, company_world
 from tests.functional.checkout.flow import basket_add
 
@@ -57,3 +58,29 @@ def test_a_company_the_member_does_not_buy_for_is_refused(world):
         "Elija una de las empresas para las que compra."
     )
     assert unit_price(client) == Decimal("300.00")
+
+
+def test_the_console_shows_an_agent_the_companys_prices_once_chosen():
+    _cafe, coffee, company, members = coffee_list_world()
+    agent = Client()
+    agent.force_login(agent_create())
+    url = reverse("callcenter:phone-order", kwargs={"pk": members["buyer"].pk})
+    record = coffee.stockrecords.get()
+    agent.post(url, {"action": "add", "stockrecord": record.pk, "quantity": 2})
+
+    public = agent.post(url, {"action": "options"})
+    for_company = agent.post(url, {"action": "options", "buy_as": company.pk})
+    other = agent.post(url, {"action": "options", "buy_as": company.pk + 1})
+
+    def line_price(response):
+        return response.context["basket"].all_lines()[0].unit_price_incl_tax
+
+    assert for_company.context["place_form"].fields["buy_as"].choices[1] == (
+        company.pk,
+        "Panadería La Espiga S.R.L.",
+    )
+    assert (line_price(public), line_price(for_company), line_price(other)) == (
+        Decimal("300.00"),
+        Decimal("250.00"),
+        Decimal("300.00"),
+    )
