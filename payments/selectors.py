@@ -50,15 +50,14 @@ def payment_methods_unavailable() -> list[str]:
     ]
 
 
-def payment_methods_for_agents(*, currency: str) -> dict[str, str]:
+def payment_methods_for_agents(*, currency: str, on_account: bool = False) -> dict[str, str]:
     """{gateway name: what an agent taking the order for the customer reads} of the
     methods `payment_methods_offered` gives for `currency`: the method and how the
-    customer gets to pay it (payment on account is for purchases made as a company, which
-    phone orders are not)."""
+    customer gets to pay it (payment on account only with `on_account`, as there)."""
     return {
         gateway.name: str(gateway.agent_label or gateway.label)
         for gateway in gateways_for(currency=currency)
-        if Capability.PAY_ON_ACCOUNT not in gateway.capabilities
+        if on_account or Capability.PAY_ON_ACCOUNT not in gateway.capabilities
     }
 
 

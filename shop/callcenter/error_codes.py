@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class CallcenterErrorCode(StrEnum):
     CHANNEL = "channel"
+    COMPANY = "company"  # the customer may not buy for the company chosen
     EMAIL_TAKEN = "email_taken"
     EMPTY = "empty"
     NO_CONTACT = "no_contact"

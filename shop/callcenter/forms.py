@@ -80,7 +80,14 @@ class AddressForm(ShippingAddressForm):
 class PlaceForm(CompanyBillingForm):
     """How the customer contacted us, how they pay, and whom the invoices go to."""
 
-    field_order = ["channel", "payment_method", "as_company", "company_name", "company_nit"]
+    field_order = [
+        "channel",
+        "payment_method",
+        "buy_as",
+        "as_company",
+        "company_name",
+        "company_nit",
+    ]
     channel = forms.ChoiceField(
         label=_("The customer contacted us by"),
         choices=[choice for choice in Channel.choices if choice[0] != Channel.WEB],

@@ -17,6 +17,9 @@ from shop.callcenter.exceptions import ConsoleRefused
 from shop.callcenter.models import AuditAction, Channel
 from shop.callcenter.notifications import audit_notify_on_commit
 from shop.callcenter.services import audit_record, customer_phone
+from shop.companies.approvals import buying_as
+from shop.companies.exceptions import CompanyRefused
+from shop.companies.selectors import basket_vendor_ids
 from vendors.models import VendorStatus
 from vendors.orders.actions import ADDRESS_FIELDS
 
@@ -40,17 +43,19 @@ class PhoneOrder:
     channel: str
     company_name: str = ""  # with company_nit: the invoices go to this company
     company_nit: str = ""
+    company_id: int | None = None  # bought as the customer's company (shop/companies)
 
 
-def phone_basket(*, session, customer):
-    """The basket the agent fills for `customer` (one per agent session and customer).
+def phone_basket(*, session, customer, company_id: int | None = None):
+    """The basket the agent fills for `customer` (one per agent session and customer),
+    priced for the company `company_id` the customer buys for (None: for themselves).
     It has no owner, so it never merges into the customer's own web basket."""
     baskets = session.get(SESSION_KEY, {})
     basket = Basket.open.filter(pk=baskets.get(str(customer.pk)), owner=None).first()
     if basket is None:
         basket = Basket.objects.create()
         session[SESSION_KEY] = {**baskets, str(customer.pk): basket.pk}
-    basket.strategy = Selector().strategy(user=customer)
+    basket.strategy = Selector().strategy(user=customer, company_id=company_id)
     return basket
 
 
@@ -122,7 +127,14 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
     ConsoleRefused (a ValidationError) with a message for the agent; then nothing was
     charged and no stock stays promised. Must not run inside a transaction (the gateway
     is called after commit)."""
-    if order.payment_method not in payment_methods_offered(currency=basket.currency):
+    try:
+        buying = buying_as(
+            company_id=order.company_id, user=customer, vendor_ids=basket_vendor_ids(basket)
+        )
+    except CompanyRefused as refused:
+        raise ConsoleRefused(refused.message, code=CallcenterErrorCode.COMPANY) from refused
+    offered = payment_methods_offered(currency=basket.currency, on_account=buying.on_account)
+    if order.payment_method not in offered:
         raise ConsoleRefused(
             _("Choose one of the payment methods offered."), code=CallcenterErrorCode.PAYMENT
         )
@@ -137,6 +149,7 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
     entries = []
 
     def audited(placed, payment):
+        # A purchase held for the company's approver has no payment until it is approved.
         entries.append(
             audit_record(
                 agent=agent,
@@ -148,8 +161,8 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
                     "channel": order.channel,
                     "total": placed.total_incl_tax,
                     "currency": placed.currency,
-                    "payment": payment.reference,
-                    "gateway": payment.gateway,
+                    "payment": payment.reference if payment else "",
+                    "gateway": order.payment_method,
                     "phone": customer_phone(placed),
                     "parts": list(
                         placed.vendor_orders.order_by("sequence").values_list(
@@ -173,10 +186,11 @@ def phone_order_place(*, agent, customer, basket, order: PhoneOrder):
             company_nit=order.company_nit,
             payment_request_by_caller=True,
             on_placed=audited,
+            account=buying.account,
         )
     except PurchaseRefused as refused:
         raise ConsoleRefused(refused.message, code=refused.code) from refused
-    if placed.order.vendor_orders.filter(status="pending_payment").exists():
+    if not placed.held and placed.order.vendor_orders.filter(status="pending_payment").exists():
         # The customer's request to pay (link or instructions), now that it exists.
         audit_notify_on_commit(entry_id=entries[0].pk)
     return placed.order

@@ -10,6 +10,7 @@ the one cancellation of an unpaid purchase. Nobody deciding by the deadline
 Locks: the purchase's payment and parts first (vendors/orders/locks.py), the company's
 rows last."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from functools import partial
@@ -32,6 +33,7 @@ from shop.companies.models import (
     CompanyPurchase,
 )
 from shop.companies.notifications import approval_decided_notify, approval_requested_notify
+from shop.companies.selectors import on_account_possible
 from vendors.orders.outcomes import purchase_unpaid_cancel
 from vendors.orders.transitions import ActorRole
 
@@ -70,6 +72,27 @@ def company_account(*, company_id: int, user):
         approval_limit=member.spending_limit,
         placed=partial(_purchase_keep, company=company, buyer=user),
         company_id=company.pk,
+    )
+
+
+@dataclass(frozen=True)
+class BuyingAs:
+    """What buying as a company (or not) gives a purchase made outside the web checkout
+    (a phone order, an accepted offer): the account for the placement (None: for oneself)
+    and whether payment on account may be offered."""
+
+    account: BuyerAccount | None = None
+    on_account: bool = False
+
+
+def buying_as(*, company_id: int | None, user, vendor_ids) -> BuyingAs:
+    """For `user` buying as the company `company_id` (None: for themselves) from the
+    stores `vendor_ids`. Raises CompanyRefused when `user` may not buy for it."""
+    if company_id is None:
+        return BuyingAs()
+    return BuyingAs(
+        account=company_account(company_id=company_id, user=user),
+        on_account=on_account_possible(company_id=company_id, vendor_ids=vendor_ids),
     )
 
 

@@ -92,3 +92,29 @@ class PriceListForm(forms.Form):
             "CAF-01 1:95.00; 24:90.00 (from 1 unit 95.00, from 24 units 90.00)."
         ),
     )
+
+
+def buy_as_field(companies, *, widget=forms.RadioSelect) -> forms.TypedChoiceField:
+    """The "Buy as" choice: oneself (None) or one of `companies`, by id. The basket, the
+    checkout, phone orders and offers ask alike."""
+    return forms.TypedChoiceField(
+        label=_("Buy as"),
+        choices=[("", _("Myself"))] + [(company.pk, company.legal_name) for company in companies],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=widget,
+        error_messages={"invalid_choice": _("Choose one of the companies you buy for.")},
+    )
+
+
+class BuyAsForm(forms.Form):
+    """The basket's "Buy as": oneself, or one of the companies the member buys for."""
+
+    def __init__(self, *args, companies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.companies = {company.pk: company for company in companies}
+        self.fields["company"] = buy_as_field(companies, widget=forms.Select)
+
+    def chosen_company(self):
+        return self.companies.get(self.cleaned_data.get("company"))

@@ -11,6 +11,7 @@ from oscar.core.loading import get_model
 from shop.companies.error_codes import CompanyErrorCode
 from shop.companies.exceptions import CompanyRefused
 from shop.companies.models import BUYING_ROLES, Company, CompanyMember, PriceList, PriceListPrice
+from vendors.catalogue.csv_import import ImportReport, csv_header_check, csv_upload_read
 from vendors.catalogue.products import MAX_PRICE
 from vendors.models import Vendor
 from vendors.pricing.exceptions import TermsInvalid
@@ -19,6 +20,7 @@ from vendors.pricing.services import tiers_parse, tiers_text
 
 StockRecord = get_model("partner", "StockRecord")
 MAX_LINES = 500
+CSV_COLUMNS = ["sku", "tiers"]
 
 
 def may_buy_for(*, user, company_id: int) -> bool:
@@ -80,31 +82,37 @@ def _refused(message: str) -> CompanyRefused:
     return CompanyRefused(message, code=CompanyErrorCode.PRICE_LIST_INVALID)
 
 
+def _price_line_parse(line: str) -> tuple[str, tuple[Tier, ...]]:
+    """One product's line, "SKU 1:95.00; 24:90.00". Raises CompanyRefused."""
+    sku, _space, tiers_part = line.strip().partition(" ")
+    if not tiers_part.strip():
+        raise _refused(
+            _("Write each line as SKU and prices, for example: %(example)s")
+            % {"example": "CAF-01 1:95.00; 24:90.00"}
+        )
+    try:
+        tiers = tiers_parse(tiers_part)
+    except TermsInvalid as error:
+        raise _refused(f"{sku}: {error.message}") from error
+    quantities = [tier.min_quantity for tier in tiers]
+    if len(set(quantities)) != len(quantities) or min(quantities) < 1:
+        raise _refused(
+            _("%(sku)s: each quantity must be 1 or more and appear once.") % {"sku": sku}
+        )
+    if any(tier.price < 0 or tier.price > MAX_PRICE for tier in tiers):
+        raise _refused(_("%(sku)s: a price is out of range.") % {"sku": sku})
+    return sku, tiers
+
+
 def _prices_parse(*, vendor: Vendor, text: str) -> list[tuple[int, Tier]]:
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     if len(lines) > MAX_LINES:
         raise _refused(_("A price list holds at most %(count)s products.") % {"count": MAX_LINES})
     wanted = {}
     for line in lines:
-        sku, _space, tiers_part = line.partition(" ")
-        if not tiers_part.strip():
-            raise _refused(
-                _("Write each line as SKU and prices, for example: %(example)s")
-                % {"example": "CAF-01 1:95.00; 24:90.00"}
-            )
+        sku, tiers = _price_line_parse(line)
         if sku in wanted:
             raise _refused(_("The SKU %(sku)s appears twice.") % {"sku": sku})
-        try:
-            tiers = tiers_parse(tiers_part)
-        except TermsInvalid as error:
-            raise _refused(f"{sku}: {error.message}") from error
-        quantities = [tier.min_quantity for tier in tiers]
-        if len(set(quantities)) != len(quantities) or min(quantities) < 1:
-            raise _refused(
-                _("%(sku)s: each quantity must be 1 or more and appear once.") % {"sku": sku}
-            )
-        if any(tier.price < 0 or tier.price > MAX_PRICE for tier in tiers):
-            raise _refused(_("%(sku)s: a price is out of range.") % {"sku": sku})
         wanted[sku] = tiers
     records = dict(
         StockRecord.objects.filter(
@@ -161,3 +169,73 @@ def price_list_save(
         )
         price_list.companies.set(companies)
     return price_list
+
+
+def price_list_delete(*, vendor: Vendor, pk: int) -> str:
+    """Delete the store's own list (another store's raises PriceList.DoesNotExist); the
+    purchases made with it keep the prices they were placed at. Its name."""
+    price_list = price_list_for_vendor(vendor=vendor, pk=pk)
+    name = price_list.name
+    price_list.delete()
+    return name
+
+
+def price_list_csv_import(*, vendor: Vendor, price_list: PriceList, upload) -> ImportReport:
+    """Replace the list's prices with those of a CSV file (columns sku and tiers, "1:95.00;
+    24:90.00"), with the product import's checks: every line read and checked first, each
+    bad one reported, then all written or nothing. `report.updated`: the products priced."""
+    report = ImportReport()
+    lines = csv_upload_read(upload, report, _price_rows_read)
+    if not report.ok:
+        return report
+    try:
+        price_list_save(
+            vendor=vendor,
+            name=price_list.name,
+            nits=", ".join(company.nit for company in price_list.companies.all()),
+            prices="\n".join(lines),
+            price_list=price_list,
+        )
+    except CompanyRefused as error:
+        report.errors.append((0, error.message))
+        return report
+    report.updated = len(lines)
+    return report
+
+
+def _price_rows_read(reader, report: ImportReport) -> list[str]:
+    if not csv_header_check(reader, report, required=set(CSV_COLUMNS), columns=CSV_COLUMNS):
+        return []
+    lines, seen = [], {}
+    for number, raw in enumerate(reader, start=2):
+        if number - 1 > MAX_LINES:
+            report.errors.append(
+                (number, _("A price list holds at most %(count)s products.") % {"count": MAX_LINES})
+            )
+            break
+        if None in raw:
+            report.errors.append((number, _("This line has more values than columns.")))
+            continue
+        sku, tiers = (raw["sku"] or "").strip(), (raw["tiers"] or "").strip()
+        line = f"{sku} {tiers}"
+        try:
+            if not sku or " " in sku:
+                raise _refused(_("Write the product's SKU, without spaces."))
+            _price_line_parse(line)
+        except CompanyRefused as error:
+            report.errors.append((number, error.message))
+            continue
+        if sku in seen:
+            report.errors.append(
+                (
+                    number,
+                    _("The SKU %(sku)s is also on line %(other)s.")
+                    % {"sku": sku, "other": seen[sku]},
+                )
+            )
+            continue
+        seen[sku] = number
+        lines.append(line)
+    if not lines and report.ok:
+        report.errors.append((0, _("The file has no prices.")))
+    return lines

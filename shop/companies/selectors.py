@@ -109,17 +109,29 @@ def company_credit_notes(*, company: Company) -> QuerySet[CreditNote]:
     )
 
 
-def on_account_possible(*, company: Company, vendor_ids) -> bool:
+def on_account_possible(*, company_id: int, vendor_ids) -> bool:
     """Whether every store of a basket grants the company terms."""
+    return bool(on_account_company_ids(companies=[company_id], vendor_ids=vendor_ids))
+
+
+def basket_vendor_ids(basket) -> set[int]:
+    """The stores of a basket's lines (one query)."""
+    partner_ids = {line.stockrecord.partner_id for line in basket.all_lines()}
+    return set(Vendor.objects.filter(partner_id__in=partner_ids).values_list("pk", flat=True))
+
+
+def on_account_company_ids(*, companies, vendor_ids) -> set[int]:
+    """The ids of `companies` (companies or their ids) that every one of the stores
+    `vendor_ids` sells to on account (one query)."""
     vendor_ids = set(vendor_ids)
-    if not vendor_ids:
-        return False
-    granted = set(
-        CreditTerms.objects.filter(
-            company=company, is_active=True, vendor_id__in=vendor_ids
-        ).values_list("vendor_id", flat=True)
-    )
-    return granted == vendor_ids
+    if not vendor_ids or not companies:
+        return set()
+    granted: dict[int, set[int]] = {}
+    for company_id, vendor_id in CreditTerms.objects.filter(
+        company__in=companies, is_active=True, vendor_id__in=vendor_ids
+    ).values_list("company_id", "vendor_id"):
+        granted.setdefault(company_id, set()).add(vendor_id)
+    return {company_id for company_id, vendors in granted.items() if vendors == vendor_ids}
 
 
 @dataclass

@@ -7,6 +7,7 @@ app_name = "companies"
 urlpatterns = [
     path("", views.CompanyHomeView.as_view(), name="home"),
     path("elegir/", views.CompanyChooseView.as_view(), name="choose"),
+    path("comprar-como/", views.BuyAsView.as_view(), name="buy-as"),
     path("tienda/<slug:vendor_slug>/", views.BuyAsStoreView.as_view(), name="buy-as-store"),
     path("invitacion/<str:token>/", views.InvitationView.as_view(), name="invitation"),
     path("miembros/", views.MembersView.as_view(), name="members"),

@@ -13,11 +13,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from oscar.core.loading import get_class
 
 from shop.apps.checkout.exceptions import PurchaseRefused
 from shop.companies.approvals import purchase_approve, purchase_refuse
 from shop.companies.exceptions import ApprovalRefused, CompanyRefused
-from shop.companies.forms import AddressForm, CompanyForm, InvitationForm, MemberForm, RefusalForm
+from shop.companies.forms import (
+    AddressForm,
+    BuyAsForm,
+    CompanyForm,
+    InvitationForm,
+    MemberForm,
+    RefusalForm,
+)
 from shop.companies.models import (
     APPROVING_ROLES,
     DOCUMENT_ROLES,
@@ -27,6 +35,7 @@ from shop.companies.models import (
 )
 from shop.companies.selectors import (
     SESSION_KEY,
+    buyer_companies,
     company_credit_notes,
     company_invoices,
     company_purchases,
@@ -49,6 +58,8 @@ from shop.companies.services import (
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.views import InvoicePdfView
 from vendors.models import Vendor
+
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 
 PAGE_SIZE = 20
 
@@ -116,6 +127,28 @@ class CompanyChooseView(LoginRequiredMixin, View):
             raise Http404
         request.session[SESSION_KEY] = member.company_id
         return redirect("companies:home")
+
+
+class BuyAsView(LoginRequiredMixin, View):
+    """The basket's "Buy as": the company chosen prices and checks the basket from then
+    on, and the checkout starts from it."""
+
+    def post(self, request):
+        form = BuyAsForm(request.POST, companies=buyer_companies(user=request.user))
+        if not form.is_valid():
+            _refused(request, ValidationError(form.errors["company"]))
+            return redirect("basket:summary")
+        company = form.chosen_company()
+        CheckoutSessionData(request).buy_as_company(company)
+        if company is None:
+            messages.info(request, _("You buy for yourself: the basket shows your prices."))
+        else:
+            messages.info(
+                request,
+                _("You buy as %(company)s: the basket shows its prices and terms.")
+                % {"company": company.legal_name},
+            )
+        return redirect("basket:summary")
 
 
 class MemberMixin(LoginRequiredMixin):

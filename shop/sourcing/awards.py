@@ -28,6 +28,8 @@ from logistics.delivery import (
 )
 from payments.selectors import payment_methods_offered
 from shop.apps.checkout.placement import PlacedPurchase, PurchaseRefused, purchase_place
+from shop.companies.approvals import buying_as
+from shop.companies.exceptions import CompanyRefused
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, SourcingRequest
@@ -53,8 +55,12 @@ class OfferPricing(DefaultStrategy):
     (vendors/pricing), which comes before the store's tiers; the store's minimum
     quantity, multiple and order minimum still apply."""
 
-    def __init__(self, *, offer: SourcingOffer, stockrecord, request=None, user=None):
-        super().__init__(request, user=user, agreed_prices={stockrecord.pk: offer.price})
+    def __init__(
+        self, *, offer: SourcingOffer, stockrecord, request=None, user=None, company_id=None
+    ):
+        super().__init__(
+            request, user=user, agreed_prices={stockrecord.pk: offer.price}, company_id=company_id
+        )
         self.offer = offer
         self.offer_stockrecord = stockrecord
 
@@ -75,6 +81,7 @@ class Acceptance:
     payment_method: str
     company_name: str = ""
     company_nit: str = ""
+    company_id: int | None = None  # accepted as the requester's company (shop/companies)
 
 
 def offer_accept(
@@ -86,13 +93,26 @@ def offer_accept(
         "request__municipality__province", "vendor__partner", "stockrecord"
     ).get(pk=offer_id)
     _acceptance_check(offer=offer, user=user, quantity=acceptance.quantity)
-    if acceptance.payment_method not in payment_methods_offered(currency=offer.request.currency):
+    try:
+        buying = buying_as(
+            company_id=acceptance.company_id, user=user, vendor_ids=[offer.vendor_id]
+        )
+    except CompanyRefused as refused:
+        raise SourcingRefused(refused.message, code=SourcingErrorCode.COMPANY) from refused
+    offered = payment_methods_offered(currency=offer.request.currency, on_account=buying.on_account)
+    if acceptance.payment_method not in offered:
         raise SourcingRefused(
             _("Choose one of the payment methods offered."), code=SourcingErrorCode.PAYMENT
         )
     stockrecord = offer_stockrecord(offer=offer)
     basket = Basket.objects.create()  # no owner: it never merges into the buyer's own
-    basket.strategy = OfferPricing(offer=offer, stockrecord=stockrecord, request=request, user=user)
+    basket.strategy = OfferPricing(
+        offer=offer,
+        stockrecord=stockrecord,
+        request=request,
+        user=user,
+        company_id=acceptance.company_id,
+    )
     municipality = offer.request.municipality
     if offer.delivery_price is not None:  # the store's own price to the request's place
         basket.delivery_quotes = {
@@ -130,6 +150,7 @@ def offer_accept(
             company_name=acceptance.company_name,
             company_nit=acceptance.company_nit,
             on_placed=award,
+            account=buying.account,
         )
     except PurchaseRefused as refused:
         if awarded:  # refused by the gateway once committed: that award goes back

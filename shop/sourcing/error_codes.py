@@ -13,5 +13,6 @@ class SourcingErrorCode(StrEnum):
     OWN_REQUEST = "own_request"
     DELIVERY = "delivery"
     PAYMENT = "payment"
+    COMPANY = "company"  # the requester may not buy for the company chosen
     MESSAGE = "message"
     RATE_LIMITED = "rate_limited"

@@ -13,6 +13,7 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from logistics.models import PickupPoint, Province
+from shop.companies.forms import buy_as_field
 from shop.core.money import money_format
 from shop.sourcing.models import NoticeTiming, SourcingRequest, StoreFollowing, Visibility
 from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
@@ -398,11 +399,15 @@ class AcceptForm(StyledFieldsMixin, forms.Form):
         remaining: int,
         payment_methods: dict,
         home_charge: Decimal | None = None,
+        companies=(),
         **kwargs,
     ):
         """`home_charge`: what home delivery costs (offer_home_delivery), None if the
-        store does not deliver to the request's municipality."""
+        store does not deliver to the request's municipality; `companies`: those the
+        requester may buy for (the purchase is then the company's)."""
         super().__init__(*args, **kwargs)
+        if companies:
+            self.fields["buy_as"] = buy_as_field(companies)
         most = min(offer.quantity, remaining)
         self.fields["quantity"].validators.append(_max_quantity_validator(most))
         self.fields["quantity"].initial = most

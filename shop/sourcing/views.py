@@ -15,6 +15,7 @@ from django.views import View
 from payments.interface import NextAction
 from payments.selectors import payment_methods_offered
 from payments.views import payable_remember
+from shop.companies.selectors import buyer_companies, on_account_company_ids
 from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.awards import Acceptance, offer_accept
 from shop.sourcing.conversations import (
@@ -203,6 +204,7 @@ class OfferAcceptView(LoginRequiredMixin, View):
 
     def form(self, offer, data=None):
         remaining = offer.request.remaining_quantity
+        companies = buyer_companies(user=self.request.user)
         return AcceptForm(
             data,
             offer=offer,
@@ -210,7 +212,13 @@ class OfferAcceptView(LoginRequiredMixin, View):
             home_charge=offer_home_delivery(
                 offer=offer, quantity=max(min(offer.quantity, remaining), 1)
             ),
-            payment_methods=payment_methods_offered(currency=offer.request.currency),
+            payment_methods=payment_methods_offered(
+                currency=offer.request.currency,
+                on_account=bool(
+                    on_account_company_ids(companies=companies, vendor_ids=[offer.vendor_id])
+                ),
+            ),
+            companies=companies,
             initial={
                 "first_name": self.request.user.first_name,
                 "last_name": self.request.user.last_name,
@@ -244,6 +252,7 @@ class OfferAcceptView(LoginRequiredMixin, View):
                     address=form.address(),
                     delivery=form.cleaned_data["delivery"],
                     payment_method=form.cleaned_data["payment_method"],
+                    company_id=form.cleaned_data.get("buy_as"),
                 ),
                 language=request.LANGUAGE_CODE,
                 request=request,
@@ -251,6 +260,12 @@ class OfferAcceptView(LoginRequiredMixin, View):
         except SourcingRefused as refused:
             form.add_error(None, refused.message)
             return self.page(offer, form, status=409)
+        if placed.held:
+            messages.info(
+                request,
+                _("Your purchase is above your spending limit: it waits for an approver."),
+            )
+            return redirect("companies:purchase", pk=placed.order.company_purchase.pk)
         started = placed.started
         if started.next_action in (
             NextAction.CLIENT_SDK,

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 from shop.companies.approvals import company_account
 from shop.companies.models import CompanyMember, CompanyRole
+from shop.companies.price_lists import price_list_save
 from shop.companies.services import CompanyFields, company_create
 from tests.factories import UserFactory
-from tests.factories.callcenter import purchase_place_for
+from tests.factories.callcenter import purchase_place_for, stores_create
 
 NIT = "40012345678"
 
@@ -41,3 +42,16 @@ def place_as_company(company, user, items, *, gateway="cash_on_delivery"):
         account=company_account(company_id=company.pk, user=user),
         placed=True,
     )
+
+
+def coffee_list_world():
+    """The call-center factory's two stores, the coffee's SKU CAF-01, a company world,
+    and Café Serrano's price list "Panaderías" granting the company the coffee at 250:
+    (Café Serrano's vendor, the coffee, the company, its members)."""
+    (cafe, coffee), _miel = stores_create(stock=20)
+    record = coffee.stockrecords.get()
+    record.partner_sku = "CAF-01"
+    record.save()
+    company, members = company_world()
+    price_list_save(vendor=cafe.vendor, name="Panaderías", nits=company.nit, prices="CAF-01 1:250")
+    return cafe.vendor, coffee, company, members

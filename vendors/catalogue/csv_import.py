@@ -3,6 +3,7 @@ applies completely or not at all, reporting every bad line."""
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -201,6 +202,13 @@ def _row_update(vendor, actor, row: _Row, record) -> None:
 
 
 def _rows(upload, report: ImportReport) -> list[_Row]:
+    return csv_upload_read(upload, report, _rows_read)
+
+
+def csv_upload_read(upload, report: ImportReport, read: Callable) -> list:
+    """`read(reader, report)` over an uploaded CSV file, once it is known to be a UTF-8
+    text file of 2 MB at most that the csv module can read; else [] and the reason in
+    `report`. The product import and the price list import read their files alike."""
     if upload.size > MAX_BYTES:
         report.errors.append((0, _("The file must be 2 MB or smaller.")))
         return []
@@ -213,7 +221,7 @@ def _rows(upload, report: ImportReport) -> list[_Row]:
         report.errors.append((0, _("This is not a CSV text file.")))
         return []
     try:
-        return _rows_read(csv.DictReader(io.StringIO(text)), report)
+        return read(csv.DictReader(io.StringIO(text)), report)
     except csv.Error as error:  # a field over the csv module's limit, an open quote...
         report.errors.append(
             (0, _("The file cannot be read as CSV (%(error)s).") % {"error": error})
@@ -221,10 +229,14 @@ def _rows(upload, report: ImportReport) -> list[_Row]:
         return []
 
 
-def _rows_read(reader: csv.DictReader, report: ImportReport) -> list[_Row]:
+def csv_header_check(
+    reader: csv.DictReader, report: ImportReport, *, required: set[str], columns: list[str]
+) -> bool:
+    """Whether the file's columns are known and hold the `required` ones (else the
+    reasons in `report`); the header is read lowercased."""
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
-    missing = sorted(REQUIRED - set(header))
-    unknown = sorted(set(header) - set(COLUMNS))
+    missing = sorted(required - set(header))
+    unknown = sorted(set(header) - set(columns))
     if missing or unknown:
         if missing:
             report.errors.append(
@@ -235,11 +247,17 @@ def _rows_read(reader: csv.DictReader, report: ImportReport) -> list[_Row]:
                 (
                     1,
                     _("Unknown columns: %(columns)s. The columns are: %(expected)s.")
-                    % {"columns": ", ".join(unknown), "expected": ", ".join(COLUMNS)},
+                    % {"columns": ", ".join(unknown), "expected": ", ".join(columns)},
                 )
             )
-        return []
+        return False
     reader.fieldnames = header
+    return True
+
+
+def _rows_read(reader: csv.DictReader, report: ImportReport) -> list[_Row]:
+    if not csv_header_check(reader, report, required=REQUIRED, columns=COLUMNS):
+        return []
     rows, seen = [], {}
     for line, raw in enumerate(reader, start=2):
         if line - 1 > MAX_ROWS:

@@ -94,9 +94,14 @@ class OrderMinimum:
     is_first_order: bool
 
 
-def order_minimums_for(*, vendor_ids: Iterable[int], buyer) -> dict[int, OrderMinimum]:
+def order_minimums_for(
+    *, vendor_ids: Iterable[int], buyer, company_id: int | None = None
+) -> dict[int, OrderMinimum]:
     """Each store's minimum for `buyer` (None: a visitor, whose order counts as a first
-    one). Two queries at most, whatever the number of stores."""
+    one) buying for themselves, or for the company `company_id`: a first order is then the
+    company's first with the store, whichever member placed the earlier ones, and a
+    member's own orders are not the company's. Two queries at most, whatever the number
+    of stores."""
     ids = sorted(set(vendor_ids))
     if not ids:
         return {}
@@ -107,9 +112,14 @@ def order_minimums_for(*, vendor_ids: Iterable[int], buyer) -> dict[int, OrderMi
         )
     }
     known = set()
-    if terms and getattr(buyer, "is_authenticated", False):
+    earlier = None
+    if company_id is not None:
+        earlier = {"order__company_purchase__company_id": company_id}
+    elif getattr(buyer, "is_authenticated", False):
+        earlier = {"order__user": buyer, "order__company_purchase__isnull": True}
+    if terms and earlier:
         known = set(
-            VendorOrder.objects.filter(vendor_id__in=list(terms), order__user=buyer)
+            VendorOrder.objects.filter(vendor_id__in=list(terms), **earlier)
             .exclude(status__in=NOT_AN_ORDER)
             .values_list("vendor_id", flat=True)
             .distinct()
@@ -166,7 +176,8 @@ def order_minimum_refusal(
 
 def basket_terms_problems(*, basket, buyer) -> list[TermsProblem]:
     """What today's terms refuse in `basket` (its strategy set): each line's quantity,
-    then each store's part under its minimum for `buyer`. Empty: it can be bought."""
+    then each store's part under its minimum for `buyer`, or for the company the basket
+    is priced for (its strategy's `company_id`). Empty: it can be bought."""
     lines = [line for line in basket.all_lines() if line.stockrecord_id]
     terms = quantity_terms_for(line.stockrecord_id for line in lines)
     problems = []
@@ -189,7 +200,9 @@ def basket_terms_problems(*, basket, buyer) -> list[TermsProblem]:
                 )
             )
         parts.setdefault(line.stockrecord.partner.vendor.pk, []).append(line)
-    minimums = order_minimums_for(vendor_ids=parts, buyer=buyer)
+    minimums = order_minimums_for(
+        vendor_ids=parts, buyer=buyer, company_id=getattr(basket.strategy, "company_id", None)
+    )
     for vendor_id, part_lines in parts.items():
         vendor = part_lines[0].stockrecord.partner.vendor
         subtotal = sum(

@@ -13,6 +13,7 @@ from logistics.forms import (
     province_municipality_clean,
 )
 from payments.selectors import payment_method_default
+from shop.companies.forms import buy_as_field
 from shop.core.money import money_format
 from vendors.validators import nit_validate
 
@@ -152,8 +153,19 @@ class CompanyBillingForm(forms.Form):
         label=_("Company NIT"), max_length=11, required=False, help_text=_("11 digits")
     )
 
+    def __init__(self, *args, companies=(), **kwargs):
+        """`companies`: those the buyer belongs to and may buy for ("Buy as"; the
+        purchase is then the company's)."""
+        super().__init__(*args, **kwargs)
+        if companies:
+            self.fields["buy_as"] = buy_as_field(companies)
+
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("buy_as"):
+            cleaned_data["as_company"] = False
+            for name in ("company_name", "company_nit"):
+                self.errors.pop(name, None)
         if not cleaned_data.get("as_company"):
             cleaned_data["company_name"] = cleaned_data["company_nit"] = ""
             return cleaned_data
@@ -183,28 +195,8 @@ class PaymentMethodForm(CompanyBillingForm):
     )
     field_order = ["method", "buy_as", "as_company", "company_name", "company_nit"]
 
-    def __init__(self, *args, methods: dict, companies=(), **kwargs):
-        """`methods`: payments.selectors.payment_methods_offered; `companies`: those the
-        buyer belongs to and may buy for (the purchase is then the company's)."""
+    def __init__(self, *args, methods: dict, **kwargs):
+        """`methods`: payments.selectors.payment_methods_offered."""
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = [(code, label) for code, (label, _help) in methods.items()]
         self.fields["method"].initial = payment_method_default(methods)
-        if companies:
-            self.fields["buy_as"] = forms.TypedChoiceField(
-                label=_("Buy as"),
-                choices=[("", _("Myself"))]
-                + [(company.pk, company.legal_name) for company in companies],
-                coerce=int,
-                empty_value=None,
-                required=False,
-                widget=forms.RadioSelect,
-            )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("buy_as"):
-            cleaned_data["as_company"] = False
-            cleaned_data["company_name"] = cleaned_data["company_nit"] = ""
-            for name in ("company_name", "company_nit"):
-                self.errors.pop(name, None)
-        return cleaned_data

@@ -4,6 +4,9 @@ import json
 from oscar.apps.checkout import utils
 from oscar.apps.checkout.utils import *  # noqa: F403  (Oscar's fork pattern)
 
+from payments.interface import Capability
+from payments.selectors import gateway_can
+
 
 class CheckoutSessionData(utils.CheckoutSessionData):
     """Oscar's checkout session, plus the delivery chosen per vendor part, the payment
@@ -38,6 +41,23 @@ class CheckoutSessionData(utils.CheckoutSessionData):
 
     def company_id(self) -> int | None:
         return self._get("payment", "company_id")
+
+    def buy_as_company(self, company) -> None:
+        """Buy as `company` (None: as oneself) from now on, whichever page asks (the
+        basket's "Buy as"): its price lists price the basket, its legal name and NIT go
+        on the invoices. A payment on account chosen for another company is chosen again."""
+        company_id = company.pk if company is not None else None
+        previous = self.company_id()
+        if company_id == previous:
+            return
+        method = self.payment_method()
+        if method and gateway_can(method, Capability.PAY_ON_ACCOUNT):
+            self.pay_with(None)
+        self.buy_as(company_id)
+        if company is not None:
+            self.bill_to(company_name=company.legal_name, company_nit=company.nit)
+        elif previous is not None:
+            self.bill_to(company_name="", company_nit="")
 
 
 def purchase_fingerprint(*, basket, plan, total) -> str:

@@ -19,14 +19,14 @@ from payments.views import payable_remember
 from shop.companies.approvals import company_account
 from shop.companies.exceptions import CompanyRefused
 from shop.companies.selectors import (
+    basket_vendor_ids,
     buyer_companies,
     company_address_fields,
     company_addresses_for,
-    on_account_possible,
+    on_account_company_ids,
 )
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
-from vendors.models import Vendor
 
 DeliveryChoiceForm, PaymentMethodForm = get_classes(
     "checkout.forms", ["DeliveryChoiceForm", "PaymentMethodForm"]
@@ -62,15 +62,9 @@ class CheckoutMixin:
         account."""
         if not self.buyer_companies():
             return set()
-        partner_ids = {line.stockrecord.partner_id for line in self.request.basket.all_lines()}
-        vendor_ids = set(
-            Vendor.objects.filter(partner_id__in=partner_ids).values_list("pk", flat=True)
+        return on_account_company_ids(
+            companies=self.buyer_companies(), vendor_ids=basket_vendor_ids(self.request.basket)
         )
-        return {
-            company.pk
-            for company in self.buyer_companies()
-            if on_account_possible(company=company, vendor_ids=vendor_ids)
-        }
 
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() not in self.payment_methods():
@@ -224,13 +218,14 @@ class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodVie
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         company_id = form.cleaned_data.get("buy_as")
-        self.checkout_session.pay_with(form.cleaned_data["method"])
-        self.checkout_session.buy_as(company_id)
         company = next((c for c in self.buyer_companies() if c.pk == company_id), None)
-        self.checkout_session.bill_to(
-            company_name=company.legal_name if company else form.cleaned_data["company_name"],
-            company_nit=company.nit if company else form.cleaned_data["company_nit"],
-        )
+        self.checkout_session.buy_as_company(company)
+        self.checkout_session.pay_with(form.cleaned_data["method"])
+        if company is None:
+            self.checkout_session.bill_to(
+                company_name=form.cleaned_data["company_name"],
+                company_nit=form.cleaned_data["company_nit"],
+            )
         return self.get_success_response()
 
     def get_context_data(self, **kwargs):

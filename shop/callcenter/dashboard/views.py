@@ -33,6 +33,7 @@ from shop.callcenter.audit import audit_lines
 from shop.callcenter.models import CustomerNote
 from shop.callcenter.search import console_search
 from shop.callcenter.selectors import audit_entries, customer_file, purchase_file
+from shop.companies.selectors import basket_vendor_ids, buyer_companies, on_account_company_ids
 from shop.core.roles import AGENT_GROUP, console_access, is_operator
 from shop.invoices.models import Invoice
 from vendors.models import VendorOrder
@@ -291,8 +292,20 @@ class PhoneOrderView(ConsoleView):
         self.customer = get_object_or_404(User, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+    def companies(self) -> list:
+        """The companies the customer buys for (read once per request)."""
+        if not hasattr(self, "_companies"):
+            self._companies = buyer_companies(user=self.customer)
+        return self._companies
+
     def basket(self):
-        return phone_orders.phone_basket(session=self.request.session, customer=self.customer)
+        """Priced for the company the agent chose in the form sent, if the customer buys
+        for it (the placement prices it so again)."""
+        chosen = self.request.POST.get("buy_as", "")
+        company_id = next((c.pk for c in self.companies() if str(c.pk) == chosen), None)
+        return phone_orders.phone_basket(
+            session=self.request.session, customer=self.customer, company_id=company_id
+        )
 
     def get(self, request, pk):
         return self.render(address_form=forms.AddressForm(initial=self.address_initial()))
@@ -305,7 +318,9 @@ class PhoneOrderView(ConsoleView):
             else address_form.initial.get("municipality")
         )
         parts = basket_vendor_parts(basket=basket, municipality=municipality)
-        methods = payment_methods_for_agents(currency=basket.currency)
+        methods = payment_methods_for_agents(
+            currency=basket.currency, on_account=self.on_account(basket)
+        )
         return render(
             self.request,
             "callcenter/phone_order.html",
@@ -317,8 +332,8 @@ class PhoneOrderView(ConsoleView):
                 "query": self.request.GET.get("q", ""),
                 "address_form": address_form,
                 "place_form": place_form
-                or forms.PlaceForm(
-                    methods=payment_methods_offered(currency=basket.currency),
+                or self.place_form(
+                    basket,
                     initial={"channel": "phone", "payment_method": payment_method_default(methods)},
                 ),
                 "methods": methods,
@@ -326,6 +341,25 @@ class PhoneOrderView(ConsoleView):
                 "choices": choices or {},
             },
             status=status,
+        )
+
+    def on_account(self, basket) -> bool:
+        """Whether a company the customer buys for has terms with every store of the
+        basket (payment on account is then offered)."""
+        return bool(
+            on_account_company_ids(companies=self.companies(), vendor_ids=basket_vendor_ids(basket))
+        )
+
+    def place_form(self, basket, *, data=None, initial=None):
+        """The customer may buy as a company they buy for: its prices, approval limit
+        and terms apply, as on the web."""
+        return forms.PlaceForm(
+            data,
+            methods=payment_methods_offered(
+                currency=basket.currency, on_account=self.on_account(basket)
+            ),
+            companies=self.companies(),
+            initial=initial,
         )
 
     def address_initial(self) -> dict:
@@ -371,9 +405,7 @@ class PhoneOrderView(ConsoleView):
             _errors(request, error)
             return redirect(here)
         address_form = forms.AddressForm(request.POST)
-        place_form = forms.PlaceForm(
-            request.POST, methods=payment_methods_offered(currency=basket.currency)
-        )
+        place_form = self.place_form(basket, data=request.POST)
         choices = {
             key.removeprefix("vendor-"): value
             for key, value in request.POST.items()
@@ -398,6 +430,7 @@ class PhoneOrderView(ConsoleView):
                     channel=place_form.cleaned_data["channel"],
                     company_name=place_form.cleaned_data["company_name"],
                     company_nit=place_form.cleaned_data["company_nit"],
+                    company_id=place_form.cleaned_data.get("buy_as"),
                 ),
             )
         except ValidationError as error:

@@ -9,6 +9,10 @@ urlpatterns = [
     path("cobros/<int:pk>/confirmar/", views.StoreChargeConfirmView.as_view(), name="confirm"),
     path("listas/nueva/", views.PriceListView.as_view(), name="price_list_new"),
     path("listas/<int:pk>/", views.PriceListView.as_view(), name="price_list"),
+    path(
+        "listas/<int:pk>/importar/", views.PriceListImportView.as_view(), name="price_list_import"
+    ),
+    path("listas/<int:pk>/borrar/", views.PriceListDeleteView.as_view(), name="price_list_delete"),
 ]
 
 # The operators' page (mounted at /dashboard/empresas/).

@@ -13,6 +13,9 @@ from shop.companies.exceptions import CompanyRefused, CreditRefused
 from shop.companies.forms import PriceListForm, TermsForm
 from shop.companies.models import Company, PriceList
 from shop.companies.price_lists import (
+    CSV_COLUMNS,
+    price_list_csv_import,
+    price_list_delete,
     price_list_for_vendor,
     price_list_prices_text,
     price_list_save,
@@ -21,6 +24,7 @@ from shop.companies.price_lists import (
 from shop.companies.selectors import vendor_open_charges, vendor_terms
 from shop.core.transactions import AtomicWritesMixin
 from vendors.dashboard.base import VendorDashboardMixin
+from vendors.dashboard.forms import CatalogueImportForm
 
 
 class StoreTermsView(VendorDashboardMixin, AtomicWritesMixin, View):
@@ -96,21 +100,31 @@ class PriceListView(VendorDashboardMixin, AtomicWritesMixin, View):
         except PriceList.DoesNotExist as error:
             raise Http404 from error
 
-    def page(self, form, price_list, status=200):
+    def page(self, form, price_list, status=200, *, import_form=None, report=None):
         return self.render(
-            "company_price_list.html", {"form": form, "price_list": price_list}, status=status
+            "company_price_list.html",
+            {
+                "form": form,
+                "price_list": price_list,
+                "import_form": import_form or CatalogueImportForm(),
+                "columns": CSV_COLUMNS,
+                "report": report,
+            },
+            status=status,
         )
+
+    def initial(self, price_list) -> dict:
+        if price_list is None:
+            return {}
+        return {
+            "name": price_list.name,
+            "nits": ", ".join(company.nit for company in price_list.companies.all()),
+            "prices": price_list_prices_text(price_list),
+        }
 
     def get(self, request, vendor_slug, pk=None):
         price_list = self.price_list(pk)
-        initial = {}
-        if price_list is not None:
-            initial = {
-                "name": price_list.name,
-                "nits": ", ".join(company.nit for company in price_list.companies.all()),
-                "prices": price_list_prices_text(price_list),
-            }
-        return self.page(PriceListForm(initial=initial), price_list)
+        return self.page(PriceListForm(initial=self.initial(price_list)), price_list)
 
     def post(self, request, vendor_slug, pk=None):
         price_list = self.price_list(pk)
@@ -131,4 +145,47 @@ class PriceListView(VendorDashboardMixin, AtomicWritesMixin, View):
         messages.success(
             request, _("The price list %(name)s was saved.") % {"name": price_list.name}
         )
+        return redirect("companies_store:terms", vendor_slug=self.vendor.slug)
+
+
+class PriceListImportView(PriceListView):
+    """The list's prices replaced by a CSV file's, all or nothing (as the product import)."""
+
+    def get(self, request, vendor_slug, pk):
+        price_list = self.price_list(pk)
+        return redirect(
+            "companies_store:price_list", vendor_slug=self.vendor.slug, pk=price_list.pk
+        )
+
+    def post(self, request, vendor_slug, pk):
+        price_list = self.price_list(pk)
+        import_form = CatalogueImportForm(request.POST, request.FILES)
+        report = None
+        if import_form.is_valid():
+            report = price_list_csv_import(
+                vendor=self.vendor, price_list=price_list, upload=import_form.cleaned_data["file"]
+            )
+            if report.ok:
+                messages.success(
+                    request,
+                    _("Import done: %(count)s products priced in %(name)s.")
+                    % {"count": report.updated, "name": price_list.name},
+                )
+                return redirect("companies_store:price_list", vendor_slug=self.vendor.slug, pk=pk)
+        form = PriceListForm(initial=self.initial(price_list))
+        return self.page(form, price_list, 400, import_form=import_form, report=report)
+
+
+class PriceListDeleteView(PriceListView):
+    """Asks first (a page, no script); the purchases made with the list keep their prices."""
+
+    def get(self, request, vendor_slug, pk):
+        return self.render("company_price_list_delete.html", {"price_list": self.price_list(pk)})
+
+    def post(self, request, vendor_slug, pk):
+        try:
+            name = price_list_delete(vendor=self.vendor, pk=pk)
+        except PriceList.DoesNotExist as error:
+            raise Http404 from error
+        messages.success(request, _("The price list %(name)s was deleted.") % {"name": name})
         return redirect("companies_store:terms", vendor_slug=self.vendor.slug)

@@ -5,13 +5,15 @@ team can neither see nor change the list (404, nothing changed)."""
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from logistics.models import DeliveryZone
 from shop.companies.models import PriceList, PriceListPrice
+from shop.companies.price_lists import price_list_save
 from tests.factories.callcenter import owner_of, stores_create
-from tests.factories.companies import company_world
+from tests.factories.companies import company_world, place_as_company
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +107,60 @@ def test_another_store_can_neither_see_nor_change_the_list(world):
             reverse("companies_store:terms", kwargs={"vendor_slug": miel.slug})
         ).content.decode()
     )
+    for name in ("price_list_import", "price_list_delete"):
+        for store in (cafe, miel):
+            url = reverse(
+                f"companies_store:{name}", kwargs={"vendor_slug": store.slug, "pk": price_list.pk}
+            )
+            assert other.get(url).status_code == 404
+            assert other.post(url, {"file": csv_file("sku,tiers\nCAF-01,1:1\n")}).status_code == 404
     price_list.refresh_from_db()
     assert price_list.name == "Panaderías"
     assert list(PriceListPrice.objects.values_list("price", flat=True)) == [Decimal("250.00")]
     assert signed_in(owner_of(world["cafe"])).get(list_url(cafe, price_list.pk)).status_code == 200
+
+
+def csv_file(text: str):
+    return SimpleUploadedFile("lista.csv", text.encode(), content_type="text/csv")
+
+
+def test_a_price_list_csv_import_is_all_or_nothing(world):
+    cafe = world["cafe"].vendor
+    owner = signed_in(owner_of(world["cafe"]))
+    price_list = price_list_save(
+        vendor=cafe, name="Panaderías", nits=world["company"].nit, prices="CAF-01 1:250"
+    )
+    url = reverse(
+        "companies_store:price_list_import", kwargs={"vendor_slug": cafe.slug, "pk": price_list.pk}
+    )
+
+    bad = owner.post(url, {"file": csv_file("sku,tiers\nCAF-01,1:240\nCAF-01,24:x\n,1:5\n")})
+    good = owner.post(url, {"file": csv_file("SKU,tiers\nCAF-01,1:240.00; 24:230.00\n")})
+
+    assert bad.status_code == 400
+    assert [line for line, _message in bad.context["report"].errors] == [3, 4]
+    assert good.status_code == 302
+    assert list(
+        PriceListPrice.objects.order_by("min_quantity").values_list("min_quantity", "price")
+    ) == [(1, Decimal("240.00")), (24, Decimal("230.00"))]
+    assert price_list.companies.get() == world["company"]
+
+
+def test_deleting_a_price_list_asks_first_and_past_orders_keep_their_price(world):
+    cafe = world["cafe"].vendor
+    owner = signed_in(owner_of(world["cafe"]))
+    price_list = price_list_save(
+        vendor=cafe, name="Panaderías", nits=world["company"].nit, prices="CAF-01 1:250"
+    )
+    members = world["members"]
+    order = place_as_company(world["company"], members["owner"], [(world["coffee"], 1)]).order
+    url = reverse(
+        "companies_store:price_list_delete", kwargs={"vendor_slug": cafe.slug, "pk": price_list.pk}
+    )
+
+    confirm = owner.get(url)
+    assert confirm.status_code == 200 and PriceList.objects.exists()
+    assert owner.post(url).status_code == 302
+
+    assert not PriceList.objects.exists() and not PriceListPrice.objects.exists()
+    assert order.lines.get().unit_price_incl_tax == Decimal("250.00")

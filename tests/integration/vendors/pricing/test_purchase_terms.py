@@ -140,3 +140,34 @@ def test_a_phone_order_is_priced_and_checked_by_the_same_terms(wholesale_coffee)
     [line] = Basket.objects.get(pk=basket.pk).all_lines()
     line.basket.strategy = basket.strategy
     assert (line.quantity, line.unit_price_excl_tax) == (48, Decimal("270.00"))
+
+
+def test_bought_as_a_company_a_first_order_is_the_companys_first_with_the_store(
+    wholesale_coffee,
+):
+    from shop.companies.approvals import company_account
+    from tests.factories.companies import company_world
+
+    _coffee, honey = wholesale_coffee
+    vendor = honey.stockrecords.get().partner.vendor
+    company, members = company_world(limit="100000")
+    earlier = purchase_place_for(
+        members["approver"],
+        [(honey, 4)],
+        account=company_account(company_id=company.pk, user=members["approver"]),
+    )
+    earlier.vendor_orders.update(status="delivered")
+    store_terms_set(
+        vendor=vendor, first_order_minimum=Decimal("2000.00"), reorder_minimum=Decimal("1000.00")
+    )
+
+    with translation.override("es"), pytest.raises(PurchaseRefused) as refused:
+        purchase_place_for(members["approver"], [(honey, 2)])
+    reorder = purchase_place_for(
+        members["buyer"],
+        [(honey, 2)],
+        account=company_account(company_id=company.pk, user=members["buyer"]),
+    )
+
+    assert "en un primer pedido" in refused.value.message
+    assert reorder.total_excl_tax == Decimal("1200.00")  # 1.000 of honey, 200 of delivery
