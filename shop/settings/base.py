@@ -362,6 +362,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sourcing.store_notice_digests_send",
         "schedule": crontab(hour=7, minute=30),
     },
+    "community-board-digests": {
+        "task": "community.board_digests_send",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+    },
     "linkages-figures-refresh": {
         "task": "linkages.figures_refresh",
         "schedule": crontab(minute=25),
