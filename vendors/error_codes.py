@@ -23,6 +23,8 @@ class VendorErrorCode(StrEnum):
     MUNICIPALITY = "municipality"
     NEGATIVE_STOCK = "negative_stock"
     NOT_DELIVERED = "not_delivered"
+    NOT_UNDER_REVIEW = "not_under_review"
+    PRODUCT_HELD = "product_held"
     NOT_OWNER = "not_owner"
     NOTE_REQUIRED = "note_required"
     NOT_ON_ACCOUNT = "not_on_account"

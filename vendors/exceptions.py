@@ -19,6 +19,10 @@ class VendorUnavailable(DomainError):
     """A store in the purchase is not selling right now."""
 
 
+class ProductModerationRefused(DomainError):
+    """An operator's decision on a product that cannot be taken now; nothing changed."""
+
+
 class LedgerError(DomainError):
     """A refused ledger write; its `error_dict` names the field, with the error's code."""
 

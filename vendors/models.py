@@ -279,6 +279,45 @@ class LowStockDigest(models.Model):
         return f"{self.vendor} {self.day}: {self.products}"
 
 
+class ProductModerationStatus(models.TextChoices):
+    PENDING = "pending", _("Under review")
+    APPROVED = "approved", _("Approved")
+    REMOVED = "removed", _("Removed by an operator")
+
+
+class ProductModeration(models.Model):
+    """An operator's say on a store's product: a new store's first products wait for review
+    (settings.PRODUCT_REVIEW_FIRST_PRODUCTS) and an operator removes any product with a
+    reason the store reads. No row: the store publishes as it likes. While pending or
+    removed the product is not public, whatever the store asks."""
+
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="moderation"
+    )
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ProductModerationStatus.choices,
+        default=ProductModerationStatus.PENDING,
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("product moderation")
+        verbose_name_plural = _("product moderations")
+        indexes = [models.Index(fields=["status", "created_at"], name="product_moderation_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.product_id}: {self.status}"
+
+
 class VendorOrderStatus(models.TextChoices):
     PENDING_PAYMENT = "pending_payment", _("Pending payment")
     PLACED = "placed", _("Placed")

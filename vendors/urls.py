@@ -1,7 +1,7 @@
 from django.urls import path
 
 from vendors import views
-from vendors.dashboard import operators
+from vendors.dashboard import operators, product_moderation
 
 app_name = "vendors"
 
@@ -15,6 +15,11 @@ urlpatterns = [
         "dashboard/actores/<int:pk>/",
         operators.OperatorVendorDetailView.as_view(),
         name="operator-detail",
+    ),
+    path(
+        "dashboard/actores/productos/",
+        product_moderation.ProductModerationView.as_view(),
+        name="operator-products",
     ),
     path(
         "dashboard/actores/saldos/",

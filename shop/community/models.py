@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vendors.validators import phone_validate
+
 
 class PostKind(models.TextChoices):
     QUESTION = "pregunta", _("Question")
@@ -103,3 +105,70 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post_id}: {self.reason[:40]}"
+
+
+class StoreMention(models.Model):
+    """A post or one of its replies names a store ("@its-address"): once per post and
+    store, so the store is told once however often the thread names it."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="store_mentions")
+    reply = models.ForeignKey(
+        Reply, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    vendor = models.ForeignKey(
+        "vendors.Vendor", on_delete=models.CASCADE, related_name="community_mentions"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "vendor"], name="community_mention_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post_id}: {self.vendor_id}"
+
+
+class BoardFollowing(models.Model):
+    """The sectors and provinces a member follows on the board: the weekly digest lists
+    the new posts in any of them; by SMS too when a phone is given."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_following"
+    )
+    sectors = models.ManyToManyField(
+        "vendors.Sector", blank=True, related_name="+", verbose_name=_("sectors you follow")
+    )
+    provinces = models.ManyToManyField(
+        "logistics.Province", blank=True, related_name="+", verbose_name=_("provinces you follow")
+    )
+    sms_phone = models.CharField(
+        _("also by SMS to this phone"),
+        max_length=20,
+        blank=True,
+        help_text=_("Empty: by e-mail only."),
+        validators=[phone_validate],
+    )
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+
+class BoardDigest(models.Model):
+    """A member's weekly digest, once per member and week (the Monday it covers up to)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_digests"
+    )
+    week = models.DateField()
+    post_count = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week"], name="community_digest_once_a_week")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.week}"

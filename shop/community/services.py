@@ -1,5 +1,6 @@
-"""Writes for the board: posts and replies (new accounts at a slower pace), "útil" votes,
-the asker's accepted answer, reports, and the operators' hiding with a reason."""
+"""Writes for the board: posts and replies (new accounts at a slower pace; the stores they
+name are told), "útil" votes, the asker's accepted answer, reports, and the operators'
+hiding with a reason."""
 
 from datetime import timedelta
 
@@ -11,7 +12,17 @@ from django.utils.translation import gettext as _
 
 from shop.community.error_codes import CommunityErrorCode
 from shop.community.exceptions import CommunityRefused
-from shop.community.models import Post, Reply, Report, UsefulVote
+from shop.community.mentions import mentioned_store_slugs
+from shop.community.models import (
+    BoardFollowing,
+    Post,
+    Reply,
+    Report,
+    StoreMention,
+    UsefulVote,
+)
+from shop.community.tasks import store_mentions_notify_task
+from vendors.models import Vendor, VendorStatus
 
 
 def _pace_check(user) -> None:
@@ -44,10 +55,31 @@ def _text(value: str) -> str:
     return value
 
 
+def _store_mentions_record(*, post: Post, reply: Reply | None, text: str) -> int:
+    """Record the stores `text` names (approved ones, not the writer's own) and tell them
+    after commit; a store named before in the same post is not recorded again."""
+    slugs = mentioned_store_slugs(text)
+    if not slugs:
+        return 0
+    author = (reply or post).author_id
+    vendors = (
+        Vendor.objects.filter(slug__in=slugs, status=VendorStatus.APPROVED)
+        .exclude(memberships__user_id=author)
+        .exclude(community_mentions__post=post)
+    )
+    created = StoreMention.objects.bulk_create(
+        [StoreMention(post=post, reply=reply, vendor=vendor) for vendor in vendors],
+        ignore_conflicts=True,
+    )
+    if created:
+        store_mentions_notify_task.delay_on_commit(post.pk)
+    return len(created)
+
+
 @transaction.atomic
 def post_create(*, author, kind: str, title: str, body: str, sector=None, province=None) -> Post:
     _pace_check(author)
-    return Post.objects.create(
+    post = Post.objects.create(
         author=author,
         kind=kind,
         title=_text(title),
@@ -55,6 +87,8 @@ def post_create(*, author, kind: str, title: str, body: str, sector=None, provin
         sector=sector,
         province=province,
     )
+    _store_mentions_record(post=post, reply=None, text=post.body)
+    return post
 
 
 @transaction.atomic
@@ -65,6 +99,7 @@ def reply_create(*, author, post_id: int, body: str) -> Reply:
     _pace_check(author)
     reply = Reply.objects.create(post=post, author=author, body=_text(body))
     Post.objects.filter(pk=post.pk).update(reply_count=F("reply_count") + 1)
+    _store_mentions_record(post=post, reply=reply, text=reply.body)
     return reply
 
 
@@ -123,3 +158,14 @@ def hide(*, reason: str, post_id: int, reply_id: int | None = None) -> None:
         Report.objects.filter(post_id=post_id, reply__isnull=True).update(handled_at=timezone.now())
     if not target.update(is_hidden=True, hidden_reason=reason):
         raise Post.DoesNotExist
+
+
+@transaction.atomic
+def board_following_save(*, user, sectors, provinces, sms_phone: str) -> BoardFollowing:
+    """What the member follows; nothing followed, no digest."""
+    following, _created = BoardFollowing.objects.update_or_create(
+        user=user, defaults={"sms_phone": sms_phone.strip()}
+    )
+    following.sectors.set(sectors)
+    following.provinces.set(provinces)
+    return following

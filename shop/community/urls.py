@@ -7,6 +7,7 @@ app_name = "community"
 urlpatterns = [
     path("", views.BoardView.as_view(), name="board"),
     path("normas/", views.CodeOfConductView.as_view(), name="code-of-conduct"),
+    path("seguir/", views.FollowingView.as_view(), name="following"),
     path("nueva/", views.PostCreateView.as_view(), name="create"),
     path("<int:pk>/", views.PostDetailView.as_view(), name="detail"),
     path("<int:pk>/responder/", views.ReplyCreateView.as_view(), name="reply"),

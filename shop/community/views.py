@@ -14,8 +14,15 @@ from django.views.generic import TemplateView
 
 from shop.community import services
 from shop.community.exceptions import CommunityRefused
-from shop.community.forms import BoardFilterForm, PostForm, ReasonForm, ReplyForm
-from shop.community.models import Post, PostKind
+from shop.community.forms import (
+    BoardFilterForm,
+    FollowingForm,
+    PostForm,
+    ReasonForm,
+    ReplyForm,
+)
+from shop.community.mentions import mention_targets, mentions_render
+from shop.community.models import BoardFollowing, Post, PostKind
 from shop.community.selectors import board_posts, post_replies
 
 PAGE_SIZE = 20
@@ -40,6 +47,24 @@ class BoardView(View):
 
 class CodeOfConductView(TemplateView):
     template_name = "community/code_of_conduct.html"
+
+
+class FollowingView(LoginRequiredMixin, View):
+    """The sectors and provinces a member follows, for its weekly digest."""
+
+    def get(self, request):
+        following = BoardFollowing.objects.filter(user=request.user).first()
+        return render(
+            request, "community/following.html", {"form": FollowingForm(instance=following)}
+        )
+
+    def post(self, request):
+        form = FollowingForm(request.POST)
+        if not form.is_valid():
+            return render(request, "community/following.html", {"form": form}, status=400)
+        services.board_following_save(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved: the digest comes on Mondays."))
+        return redirect("community:following")
 
 
 class PostCreateView(LoginRequiredMixin, View):
@@ -70,12 +95,17 @@ class PostDetailView(View):
                 + "?"
                 + urlencode({"titulo": post.title, "descripcion": post.body})
             )
+        replies = list(post_replies(post=post))
+        shown = [post, *(reply for reply in replies if not reply.is_hidden)]
+        targets = mention_targets(texts=[item.body for item in shown])
+        for item in shown:
+            item.body_html = mentions_render(text=item.body, targets=targets)
         return render(
             request,
             "community/post_detail.html",
             {
                 "post": post,
-                "replies": post_replies(post=post),
+                "replies": replies,
                 "form": form or ReplyForm(),
                 "report_form": ReasonForm(),
                 "request_url": request_url,

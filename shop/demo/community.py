@@ -1,11 +1,19 @@
 """The demo's community board: actors ask, look for raw material, recommend and announce a
-talk; others answer, find answers useful, and askers accept one. Created once."""
+talk; others answer (one names a store, "@dulces-guayabita"), find answers useful, and
+askers accept one; a member follows a sector and a province for the weekly digest.
+Created once."""
 
 from django.contrib.auth import get_user_model
 
 from logistics.models import Province
 from shop.community.models import Post
-from shop.community.services import post_create, reply_accept, reply_create, reply_vote_useful
+from shop.community.services import (
+    board_following_save,
+    post_create,
+    reply_accept,
+    reply_create,
+    reply_vote_useful,
+)
 from vendors.models import Sector
 
 User = get_user_model()
@@ -36,7 +44,13 @@ POSTS = (
         "Matanzas",
         "Busco guayaba para mermelada",
         "Unos 300 kg al mes, madura, con entrega en Matanzas.",
-        [("compras.ccs@encadena.test", "Nuestra CCS cosecha guayaba desde agosto.")],
+        [
+            (
+                "compras.ccs@encadena.test",
+                "Nuestra CCS cosecha guayaba desde agosto. Pregunte también a "
+                "@dulces-guayabita, que hace mermelada en Pinar del Río.",
+            )
+        ],
         None,
     ),
     (
@@ -69,9 +83,15 @@ POSTS = (
 
 def demo_community_seed() -> int:
     """Returns how many posts the demo board has."""
+    users = {user.email: user for user in User.objects.filter(email__endswith="@encadena.test")}
+    board_following_save(
+        user=users["compras.sabores@encadena.test"],
+        sectors=Sector.objects.filter(slug="alimentos-y-bebidas"),
+        provinces=Province.objects.filter(name="Matanzas"),
+        sms_phone="",
+    )
     if Post.objects.filter(author__email__endswith="@encadena.test").exists():
         return Post.objects.count()
-    users = {user.email: user for user in User.objects.filter(email__endswith="@encadena.test")}
     for author, kind, sector, province, title, body, replies, accepted in POSTS:
         post = post_create(
             author=users[author],

@@ -362,6 +362,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sourcing.store_notice_digests_send",
         "schedule": crontab(hour=7, minute=30),
     },
+    "community-board-digests": {
+        "task": "community.board_digests_send",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+    },
     "linkages-figures-refresh": {
         "task": "linkages.figures_refresh",
         "schedule": crontab(minute=25),
@@ -479,6 +483,9 @@ LINKAGES_OPEN_DATA_MIN_DEALS = 3
 COMMUNITY_NEW_ACCOUNT_DAYS = 7
 COMMUNITY_NEW_ACCOUNT_PER_DAY = 5
 COMMUNITY_PER_HOUR = 20
+# A new store's first this many products wait "en revisión" until an operator approves
+# them (0: none waits); an operator removes any product with a reason either way.
+PRODUCT_REVIEW_FIRST_PRODUCTS = env_int("PRODUCT_REVIEW_FIRST_PRODUCTS", 0)
 # Categories (by slug) no store may sell in, nor in the categories below them.
 PROHIBITED_CATEGORY_SLUGS: tuple[str, ...] = ()
 # The platform's own operator pages sit under one heading ("Marketplace"), so Oscar's menu
@@ -492,6 +499,11 @@ MARKETPLACE_OPERATOR_MENU = [
     {
         "label": _("Vendor balances"),
         "url_name": "vendors:operator-balances",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Product moderation"),
+        "url_name": "vendors:operator-products",
         "access_fn": operator_menu_access,
     },
     {

@@ -1,18 +1,21 @@
 """A new store's "Primeros pasos": what it has to do in its first week, each step ticked by
-what the store actually did (read from its data in one query), with where it is done."""
+what the store actually did (read from its data in two queries), with where it is done."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone
-from shop.invoices.models import InvoiceSettings
+from logistics.national.models import StoreCarrier
+from payments.selectors import payment_methods_offered
 from vendors.models import Vendor, VendorOrder
 
 Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
 
 PRODUCTS_WITH_PICTURES = 5
 
@@ -42,6 +45,21 @@ class FirstSteps:
         return self.done_count == len(self.steps)
 
 
+def buyers_can_pay(*, vendor: Vendor) -> bool:
+    """Whether the store's buyers have a way to pay it in every currency it sells in (the
+    site's currency before it lists anything). A store configures no payment method of its
+    own: the platform's gateways apply to every store (its merchant account, where it gave
+    one, only changes whose account the money lands in), and payment on account is only
+    for companies a store gave terms, so it does not count."""
+    currencies = set(
+        StockRecord.objects.filter(partner_id=vendor.partner_id)
+        .order_by()
+        .values_list("price_currency", flat=True)
+        .distinct()
+    ) or {settings.OSCAR_DEFAULT_CURRENCY}
+    return all(payment_methods_offered(currency=currency) for currency in currencies)
+
+
 def first_steps(*, vendor: Vendor) -> FirstSteps:
     pictured = (
         Product.objects.filter(stockrecords__partner_id=OuterRef("partner_id"))
@@ -56,11 +74,15 @@ def first_steps(*, vendor: Vendor) -> FirstSteps:
         .annotate(
             has_profile=~Q(logo="") & ~Q(description=""),
             pictured=Coalesce(Subquery(pictured, output_field=IntegerField()), Value(0)),
-            delivers=Exists(DeliveryZone.objects.filter(vendor=OuterRef("pk"), is_active=True)),
-            invoices=Exists(InvoiceSettings.objects.filter(vendor=OuterRef("pk"))),
+            zones=Exists(DeliveryZone.objects.filter(vendor=OuterRef("pk"), is_active=True)),
+            carrier=Exists(
+                StoreCarrier.objects.filter(
+                    vendor=OuterRef("pk"), is_active=True, carrier__is_active=True
+                )
+            ),
             ordered=Exists(VendorOrder.objects.filter(vendor=OuterRef("pk"))),
         )
-        .values("has_profile", "pictured", "delivers", "invoices", "ordered")
+        .values("has_profile", "pictured", "zones", "carrier", "ordered")
         .get()
     )
     return FirstSteps(
@@ -74,15 +96,15 @@ def first_steps(*, vendor: Vendor) -> FirstSteps:
             ),
             FirstStep(
                 "delivery",
-                _("Where you deliver: your delivery zones"),
+                _("Where you deliver: delivery zones or a national carrier"),
                 "delivery-zone-list",
-                facts["delivers"],
+                facts["zones"] or facts["carrier"],
             ),
             FirstStep(
                 "payment",
-                _("How you charge: your invoice details"),
-                "invoice-settings",
-                facts["invoices"],
+                _("How your buyers pay: a payment method in your currency"),
+                "merchant-accounts",
+                buyers_can_pay(vendor=vendor),
             ),
             FirstStep("order", _("A first order, even a test one"), "order-list", facts["ordered"]),
         )

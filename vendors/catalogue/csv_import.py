@@ -13,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from vendors.catalogue.moderation import product_is_held
 from vendors.catalogue.products import (
     MAX_PRICE,
     MAX_STOCK,
@@ -182,7 +183,7 @@ def _row_update(vendor, actor, row: _Row, record) -> None:
     if row.title:
         product.title = row.title
     if row.published is not None:
-        product.is_public = row.published
+        product.is_public = row.published and not product_is_held(product=product)
     product.save(update_fields=["title", "is_public", "date_updated"])
     record.price = row.price
     record.low_stock_threshold = row.low_stock_threshold

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from logistics.delivery import WEIGHT_ATTRIBUTE
+from vendors.catalogue.moderation import product_is_held, product_review_hold
 from vendors.error_codes import VendorErrorCode
+from vendors.exceptions import ProductModerationRefused
 from vendors.inventory.stock import stock_set
 from vendors.models import StockMovementReason, Vendor
 
@@ -78,7 +80,8 @@ def product_weight_text(weight: Decimal | None) -> str:
 
 
 def vendor_products(*, vendor: Vendor) -> QuerySet:
-    """The vendor's products, each annotated with its own stock record's figures."""
+    """The vendor's products, each annotated with its own stock record's figures and what
+    an operator decided of it (`moderation_status`, `moderation_reason`)."""
     return (
         Product.objects.filter(stockrecords__partner=vendor.partner_id)
         .annotate(
@@ -88,6 +91,8 @@ def vendor_products(*, vendor: Vendor) -> QuerySet:
             num_allocated=F("stockrecords__num_allocated"),
             low_stock_threshold=F("stockrecords__low_stock_threshold"),
             sku=F("stockrecords__partner_sku"),
+            moderation_status=F("moderation__status"),
+            moderation_reason=F("moderation__reason"),
             weight_kg=Subquery(
                 ProductAttributeValue.objects.filter(
                     product=OuterRef("pk"), attribute__code=WEIGHT_ATTRIBUTE
@@ -135,6 +140,7 @@ def vendor_product_create(*, vendor: Vendor, actor, data: ProductData, stock: in
         num_in_stock=0,
         low_stock_threshold=data.low_stock_threshold,
     )
+    product_review_hold(vendor=vendor, product=product)
     _product_category_set(product, data.category)
     _product_image_add(product, data.image)
     product_weight_set(product=product, weight_kg=data.weight_kg)
@@ -153,7 +159,7 @@ def vendor_product_update(*, vendor: Vendor, product, data: ProductData):
     product.title, product.description, product.is_public = (
         data.title,
         data.description,
-        data.is_public,
+        data.is_public and not product_is_held(product=product),
     )
     product.save(update_fields=["title", "description", "is_public", "date_updated"])
     StockRecord.objects.filter(product=product, partner_id=vendor.partner_id).update(
@@ -191,9 +197,17 @@ def product_weight_of(product) -> Decimal | None:
 
 
 def vendor_product_publish(*, vendor: Vendor, product, is_public: bool) -> None:
-    Product.objects.filter(pk=product.pk, stockrecords__partner=vendor.partner_id).update(
-        is_public=is_public
-    )
+    """Publish or hide the store's product; one under review or removed by an operator
+    stays hidden (ProductModerationRefused). Saved, so the search index and the catalogue's
+    caches follow."""
+    if is_public and product_is_held(product=product):
+        raise ProductModerationRefused(
+            _("An operator reviews or removed this product: it cannot be published."),
+            code=VendorErrorCode.PRODUCT_HELD,
+        )
+    product = Product.objects.get(pk=product.pk, stockrecords__partner=vendor.partner_id)
+    product.is_public = is_public
+    product.save(update_fields=["is_public", "date_updated"])
 
 
 def category_prohibited(category) -> bool:

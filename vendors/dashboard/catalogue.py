@@ -26,6 +26,7 @@ from vendors.catalogue.products import (
 )
 from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
 from vendors.dashboard.forms import CatalogueImportForm, StockAdjustmentForm, VendorProductForm
+from vendors.exceptions import ProductModerationRefused
 from vendors.inventory.stock import stock_set
 from vendors.models import StockMovement, StockMovementReason
 from vendors.pricing.forms import ProductTermsForm
@@ -102,8 +103,12 @@ class ProductPublishView(VendorDashboardMixin, View):
     def post(self, request, vendor_slug, pk):
         product = vendor_product_get(vendor=self.vendor, pk=pk)
         publish = request.POST.get("publish") == "1"
-        vendor_product_publish(vendor=self.vendor, product=product, is_public=publish)
-        messages.success(request, _("Product published.") if publish else _("Product hidden."))
+        try:
+            vendor_product_publish(vendor=self.vendor, product=product, is_public=publish)
+        except ProductModerationRefused as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Product published.") if publish else _("Product hidden."))
         return redirect("vendor_dashboard:product-list", vendor_slug=self.vendor.slug)
 
 

@@ -12,18 +12,12 @@ from django.utils import timezone
 from logistics.models import Province
 from shop.community.models import Post, Reply, Report
 from shop.community.services import post_create, reply_create
+from tests.clients import client_for
 from tests.factories import UserFactory
 from tests.queries import query_count
 from vendors.models import Sector
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -1,15 +1,16 @@
 """The "Primeros pasos" checklist on a new store's dashboard home: each step ticked by what
-the store did, linking where it is done, its percentage, and one query however much the
-store holds."""
+the store did, linking where it is done, its percentage, and the same queries however much
+the store holds. Delivery is zones or a national carrier; a payment method is one the
+buyers can pay the store with in its currency."""
 
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from oscar.core.loading import get_model
 
-from shop.invoices.models import InvoiceSettings
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import DeliveryZoneFactory
+from tests.factories.national import NationalCarrierFactory, store_sends_through
 from tests.factories.orders import purchase
 from tests.functional.vendors.conftest import png_bytes
 from tests.queries import query_count
@@ -47,7 +48,7 @@ def test_a_new_store_follows_its_first_steps_to_100_percent(new_store):
     partner, client = new_store
     vendor = partner.vendor
     page = client.get("/vendedor/tienda-nueva/").content.decode()
-    assert "Primeros pasos: 0 % hecho" in page
+    assert "Primeros pasos: 20 % hecho" in page  # the buyers can pay in cash already
     assert 'href="/vendedor/tienda-nueva/perfil/"' in page
 
     vendor.logo.save("logo.png", ContentFile(png_bytes()), save=True)
@@ -56,13 +57,12 @@ def test_a_new_store_follows_its_first_steps_to_100_percent(new_store):
         "profile": True,
         "products": False,
         "delivery": False,
-        "payment": False,
+        "payment": True,  # cash on delivery takes the store's pesos
         "order": False,
     }
 
     pictured_products(partner, 1)
     DeliveryZoneFactory(vendor=vendor)
-    InvoiceSettings.objects.create(vendor=vendor)
     assert "Primeros pasos: 80 % hecho" in client.get("/vendedor/tienda-nueva/").content.decode()
 
     product = partner.stockrecords.first().product
@@ -80,3 +80,24 @@ def test_the_checklist_costs_the_same_queries_with_more_products(new_store):
     many = query_count(client, "/vendedor/tienda-nueva/")
 
     assert many == few
+
+
+def test_delivery_is_zones_or_a_national_carrier_and_payment_a_method_in_its_currency(
+    new_store, settings
+):
+    partner, client = new_store
+    settings.PAYMENT_GATEWAYS = {
+        "cash_on_delivery": {
+            "BACKEND": "payments.gateways.cash_on_delivery.CashOnDelivery",
+            "OPTIONS": {"currencies": "USD"},
+        }
+    }
+    ProductFactory(stockrecord__partner=partner)
+    assert ticked(client)["payment"] is False  # it sells in pesos, nobody takes them
+
+    carrier = NationalCarrierFactory()
+    store_sends_through(partner.vendor, carrier)
+    assert ticked(client)["delivery"] is True
+    carrier.is_active = False
+    carrier.save()
+    assert ticked(client)["delivery"] is False

@@ -532,7 +532,7 @@ def test_the_demo_has_a_verified_store_and_rated_stores_with_a_reply(seeded, db,
 
 
 def test_the_demo_board_has_posts_with_replies_and_an_accepted_answer(seeded, db, client):
-    from shop.community.models import Post
+    from shop.community.models import BoardFollowing, Post
 
     posts = Post.objects.all()
     assert posts.count() == 4
@@ -540,6 +540,12 @@ def test_the_demo_board_has_posts_with_replies_and_an_accepted_answer(seeded, db
     assert answered.reply_count == 2 and answered.accepted_reply.useful_count == 1
     page = client.get(f"/comunidad/{answered.pk}/").content.decode()
     assert "Respuesta aceptada" in page
+    wanted = posts.get(kind="busco")
+    page = client.get(f"/comunidad/{wanted.pk}/").content.decode()
+    assert 'href="/tiendas/dulces-guayabita/">@Dulces Guayabita</a>' in page
+    assert [mention.vendor.slug for mention in wanted.store_mentions.all()] == ["dulces-guayabita"]
+    following = BoardFollowing.objects.get()  # seeded twice, kept once
+    assert [province.name for province in following.provinces.all()] == ["Matanzas"]
 
 
 def test_cafe_serrano_grants_the_cafeteria_a_price_list_below_its_public_tiers(seeded, db):
