@@ -322,6 +322,8 @@ class VendorOrder(models.Model):
     delivery_charge = models.DecimalField(
         _("delivery charge"), max_digits=12, decimal_places=2, default=0
     )
+    # The date the chosen delivery option promised at checkout (business days from then).
+    estimated_delivery = models.DateField(_("estimated delivery"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
