@@ -116,6 +116,7 @@ def purchase_place(
     request=None,
     notify: bool = True,
     payment_request_by_caller: bool = False,
+    payment_recorded_by_caller: bool = False,
     on_placed=None,
     account: BuyerAccount | None = None,
 ) -> PlacedPurchase:
@@ -127,7 +128,9 @@ def purchase_place(
     the stores and the buyer hear of it as the payment method requires; a caller that
     sends the buyer the request to pay itself says `payment_request_by_caller`. With an
     `account` the purchase is the company's (see BuyerAccount); one it holds for an
-    approval has no payment yet and nobody hears of it here.
+    approval has no payment yet and nobody hears of it here. A caller that records the
+    payment's outcome itself (one the gateway confirmed elsewhere: the demo's past
+    purchases) says `payment_recorded_by_caller`, and the gateway is not called.
 
     Must not run inside a transaction: the gateway is called after commit. Raises
     PurchaseRefused (and then nothing was charged, and no stock stays promised)."""
@@ -180,6 +183,8 @@ def purchase_place(
         raise PurchaseRefused(" ".join(error.messages), code=_code(error)) from error
     if held:
         return PlacedPurchase(order=order, payment=None, started=None, held=True)
+    if payment_recorded_by_caller:
+        return PlacedPurchase(order=order, payment=payment, started=None)
     payment, started = _payment_start(payment=payment, order=order, basket=basket)
     if notify:
         _notices(
