@@ -35,8 +35,9 @@ from payments.services import payment_charge, payment_prepare, payment_refused
 from shop.apps.checkout.error_codes import CheckoutErrorCode
 from shop.apps.checkout.exceptions import PurchaseRefused
 from shop.invoices.services import billing_details_record
+from vendors.actors.merchant_accounts import store_merchant_id
 from vendors.exceptions import OutOfStock
-from vendors.models import VendorMerchantAccount, VendorOrderStatus
+from vendors.models import VendorOrderStatus
 from vendors.orders.locks import vendor_orders_lock
 from vendors.orders.notifications import (
     purchase_confirmation_send_on_commit,
@@ -286,7 +287,8 @@ def purchase_release(*, order_id: int, payment_method: str, approve: Callable) -
 def _store_merchant_id(*, order: Order, payment_method: str) -> str:
     """The store's own business account at the gateway, when the money goes there
     (settings.PAYMENT_FUNDS_TO = "store"): only for a purchase from one store, through a
-    gateway with merchant accounts, from a store that gave its merchant id. Otherwise ""
+    gateway with merchant accounts, from a store whose merchant id an operator approved.
+    Otherwise ""
     and the money lands in the platform's account, which the vendor ledgers split."""
     if getattr(settings, "PAYMENT_FUNDS_TO", "platform") != "store" or not gateway_can(
         payment_method, Capability.MERCHANT_ACCOUNTS
@@ -295,12 +297,7 @@ def _store_merchant_id(*, order: Order, payment_method: str) -> str:
     vendors = {part.vendor_id for part in order.vendor_orders.all()}
     if len(vendors) != 1:
         return ""
-    return (
-        VendorMerchantAccount.objects.filter(vendor_id=vendors.pop(), gateway=payment_method)
-        .values_list("merchant_id", flat=True)
-        .first()
-        or ""
-    )
+    return store_merchant_id(vendor_id=vendors.pop(), gateway=payment_method)
 
 
 def _shipping_address_keep(*, user, shipping_address) -> None:
