@@ -374,13 +374,12 @@ def _with_options(
 def _national_options(
     quote: NationalQuote, municipality: Municipality, names: dict[str, str]
 ) -> list[DeliveryOption]:
-    arrives = formats.date_format(quote.estimated_delivery, r"l j \d\e F")
     if not quote.is_combined:
         home = DeliveryOption(
             code=f"{HOME}-{NATIONAL}{quote.carrier_id}",
             kind=HOME,
-            name=_("Home delivery to %(place)s by %(carrier)s, arrives about %(date)s")
-            % {"place": municipality.name, "carrier": quote.carrier_name, "date": arrives},
+            name=_("Home delivery to %(place)s by %(carrier)s")
+            % {"place": municipality.name, "carrier": quote.carrier_name},
             charge=quote.charge,
             estimated_delivery=quote.estimated_delivery,
         )
@@ -388,8 +387,8 @@ def _national_options(
             DeliveryOption(
                 code=f"{PICKUP}-{NATIONAL_POINT}{point.pk}",
                 kind=PICKUP,
-                name=_("Pickup at %(point)s (%(address)s), from %(date)s")
-                % {"point": point.name, "address": point.address, "date": arrives},
+                name=_("Pickup at %(point)s (%(address)s)")
+                % {"point": point.name, "address": point.address},
                 charge=quote.charge,
                 detail=f"{point.municipality.name}. {point.hours}",
                 estimated_delivery=quote.estimated_delivery,
@@ -400,11 +399,10 @@ def _national_options(
         DeliveryOption(
             code=f"{HOME}-{COMBINED}{quote.carrier_id}",
             kind=HOME,
-            name=_("One shipment by %(carrier)s with %(stores)s, arrives about %(date)s")
+            name=_("One shipment by %(carrier)s with %(stores)s")
             % {
                 "carrier": quote.carrier_name,
                 "stores": ", ".join(names[key] for key in quote.combined_keys if key in names),
-                "date": arrives,
             },
             charge=quote.charge,
             detail=_(

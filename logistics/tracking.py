@@ -37,7 +37,11 @@ from logistics.models import (
     TrackingSource,
     TrackingStatus,
 )
-from logistics.national.selectors import consolidated_shipment_ids
+from logistics.national.selectors import (
+    consolidated_parts_without_shipment,
+    consolidated_shipment_ids,
+    part_combined_code,
+)
 from logistics.selectors import shipment_destination
 from payments.interface import Capability as PaymentCapability
 from payments.models import Payment
@@ -90,9 +94,9 @@ def shipment_create(
     *,
     vendor_order,
     carrier: str,
-    parcels: int,
-    weight_kg: Decimal | None,
-    estimated_delivery,
+    parcels: int = 1,
+    weight_kg: Decimal | None = None,
+    estimated_delivery=None,
     tracking_code: str = "",
     actor=None,
     actor_role: str = ActorRole.VENDOR,
@@ -111,6 +115,11 @@ def shipment_create(
             },
             code=LogisticsErrorCode.NOT_SHIPPABLE,
         )
+    # A part travelling in a combined shipment is registered under the combined code
+    # (its own number after it: every part's shipment needs a code of its own).
+    combined_code = part_combined_code(vendor_order=vendor_order, carrier=carrier)
+    if combined_code:
+        tracking_code = _combined_part_code(vendor_order=vendor_order, code=combined_code)
     try:
         adapter = carrier_get(carrier)
         registration = adapter.shipment_register(
@@ -139,7 +148,7 @@ def shipment_create(
                 tracking_code=registration.tracking_code,
                 parcels=parcels,
                 weight_kg=weight_kg,
-                estimated_delivery=estimated_delivery,
+                estimated_delivery=estimated_delivery or vendor_order.estimated_delivery,
                 created_by=actor if getattr(actor, "is_authenticated", False) else None,
             )
     except IntegrityError:
@@ -162,7 +171,47 @@ def shipment_create(
             actor=actor,
             actor_role=actor_role,
         )
+    if combined_code:
+        _combined_steps_catch_up(shipment=shipment, code=combined_code)
     return shipment
+
+
+def _combined_part_code(*, vendor_order: VendorOrder, code: str) -> str:
+    base = f"{code}-{vendor_order.sequence}"
+    earlier = vendor_order.shipments.filter(tracking_code__startswith=base).count()
+    return f"{base}-{earlier + 1}" if earlier else base
+
+
+def _combined_steps_catch_up(*, shipment: Shipment, code: str) -> None:
+    """A part that joins its combined shipment late (its store shipped it after the
+    carrier's first steps for the code) takes the steps the others already took, each
+    stored under the same per-shipment id a later report of it would have."""
+    steps = {}
+    for event in (
+        TrackingEvent.objects.filter(
+            shipment__carrier=shipment.carrier,
+            shipment__vendor_order__consolidated_part__consolidation__code=code,
+            source=TrackingSource.CARRIER,
+        )
+        .exclude(shipment=shipment)
+        .select_related("municipality")
+        .order_by("occurred_at", "id")
+    ):
+        carrier_event_id, separator, shipment_id = event.carrier_event_id.rpartition("|")
+        if separator and shipment_id == str(event.shipment_id):
+            steps.setdefault(carrier_event_id, event)
+    for carrier_event_id, event in steps.items():
+        tracking_event_record(
+            shipment_id=shipment.pk,
+            event=CarrierEvent(
+                event_id=f"{carrier_event_id}|{shipment.pk}",
+                tracking_code=code,
+                status=event.status,
+                occurred_at=event.occurred_at,
+                municipality_code=event.municipality.code if event.municipality else "",
+                note=event.note,
+            ),
+        )
 
 
 def tracking_fingerprint(*, shipment: Shipment, event: CarrierEvent) -> str:
@@ -434,7 +483,12 @@ def carrier_events_apply(*, carrier: str, events: list[CarrierEvent]) -> int:
             "tracking_code", "pk"
         )
     )
-    # A combined shipment's code moves the shipment of every part travelling in it.
+    # A combined shipment's code moves the shipment of every part travelling in it: a part
+    # its store has not registered yet is registered now, as the carrier has it.
+    for vendor_order in consolidated_parts_without_shipment(
+        carrier=carrier, codes=codes - set(shipments), statuses=SHIPPABLE
+    ):
+        shipment_create(vendor_order=vendor_order, carrier=carrier, actor_role=ActorRole.SYSTEM)
     combined = consolidated_shipment_ids(carrier=carrier, codes=codes - set(shipments))
     missing = codes - set(shipments) - set(combined)
     if missing:

@@ -8,6 +8,8 @@ class VendorErrorCode(StrEnum):
     CASH_OUT_OF_RANGE = "cash_out_of_range"
     CHARGE = "charge"
     MERCHANT_ID_INVALID = "merchant_id_invalid"
+    MERCHANT_ID_CHANGED = "merchant_id_changed"
+    MERCHANT_REVIEW_REASON = "merchant_review_reason"
     DUPLICATE_REFERENCE = "duplicate_reference"
     GATEWAY = "gateway"
     IMAGE_FORMAT = "image_format"

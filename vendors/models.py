@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vendors.validators import nit_validate, phone_validate
@@ -120,18 +121,40 @@ class Vendor(models.Model):
         return self.status == VendorStatus.APPROVED
 
 
+class MerchantAccountStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
 class VendorMerchantAccount(models.Model):
     """A store's own business account at a payment gateway that supports merchants
     (Capability.MERCHANT_ACCOUNTS). With PAYMENT_FUNDS_TO = "store", a purchase from this
-    store alone paid through that gateway goes to this account instead of the platform's."""
+    store alone paid through that gateway goes to this account instead of the platform's,
+    once an operator approved it: a new or changed id waits for review, and until then
+    the money goes to the platform's account."""
 
     vendor = models.ForeignKey(
         Vendor, on_delete=models.CASCADE, related_name="merchant_accounts", verbose_name=_("store")
     )
     gateway = models.CharField(_("payment gateway"), max_length=40)
     merchant_id = models.CharField(_("merchant id"), max_length=64)
+    status = models.CharField(
+        _("review"),
+        max_length=10,
+        choices=MerchantAccountStatus.choices,
+        default=MerchantAccountStatus.PENDING,
+    )
+    # Why it was refused (the store reads it).
+    reason = models.TextField(_("reason"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
 
     class Meta:
+        ordering = ["submitted_at", "id"]
         verbose_name = _("merchant account")
         verbose_name_plural = _("merchant accounts")
         constraints = [
@@ -361,6 +384,8 @@ class VendorOrder(models.Model):
     delivery_charge = models.DecimalField(
         _("delivery charge"), max_digits=12, decimal_places=2, default=0
     )
+    # The date the chosen delivery option promised at checkout (business days from then).
+    estimated_delivery = models.DateField(_("estimated delivery"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

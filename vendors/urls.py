@@ -27,6 +27,11 @@ urlpatterns = [
         name="operator-balances",
     ),
     path(
+        "dashboard/actores/cuentas-de-comercio/",
+        operators.OperatorMerchantAccountsView.as_view(),
+        name="operator-merchant-accounts",
+    ),
+    path(
         "dashboard/actores/<slug:slug>/pagos/nuevo/",
         operators.OperatorPayoutCreateView.as_view(),
         name="operator-payout-create",

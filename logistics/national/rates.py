@@ -2,11 +2,12 @@
 when it arrives, and how a combined shipment's price is shared among the parts in it."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
+from shop.core.business_days import business_days_after
+
 CENT = Decimal("0.01")
-SATURDAY = 5
 
 
 @dataclass(frozen=True)
@@ -32,18 +33,9 @@ def parcel_price(*, bands: list[Band], weight: Decimal, minimum: Decimal) -> Pri
     return Price(charge=max(band.price, minimum).quantize(CENT), transit_days=band.transit_days)
 
 
-def business_days_after(start: date, days: int) -> date:
-    """The date `days` working days (Monday to Friday) after `start`."""
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < SATURDAY:
-            days -= 1
-    return current
-
-
 def estimated_delivery(*, today: date, handling_days: int, transit_days: int) -> date:
-    """The store hands the parcel over within its handling days, then it travels."""
+    """The store hands the parcel over within its handling days, then it travels; both
+    counted in business days (shop.core.business_days)."""
     return business_days_after(today, handling_days + transit_days)
 
 

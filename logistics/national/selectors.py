@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
+from logistics.models import Shipment, TrackingStatus
 from logistics.national.models import (
     ConsolidatedPart,
     NationalCarrier,
@@ -14,6 +15,7 @@ from logistics.national.models import (
     StoreCarrier,
 )
 from logistics.national.offers import national_carrier_names
+from vendors.models import VendorOrder
 
 # How a part's delivery code names a national carrier: home-nat<id> or home-natc<id>, or
 # one of its points: pickup-natp<point id>.
@@ -84,8 +86,6 @@ def part_national_carrier(*, vendor_order) -> NationalCarrier | None:
 def consolidated_shipment_ids(*, carrier: str, codes) -> dict[str, list[int]]:
     """{combined shipment code: the ids of its parts' shipments by `carrier` that are not
     cancelled}, for those of `codes` that name a combined shipment with a shipment."""
-    from logistics.models import Shipment, TrackingStatus
-
     found = defaultdict(list)
     for code, shipment_id in (
         Shipment.objects.filter(
@@ -99,6 +99,35 @@ def consolidated_shipment_ids(*, carrier: str, codes) -> dict[str, list[int]]:
     ):
         found[code].append(shipment_id)
     return dict(found)
+
+
+def part_combined_code(*, vendor_order, carrier: str) -> str | None:
+    """The code of the combined shipment a part travels in by `carrier`, if it does."""
+    return (
+        ConsolidatedPart.objects.filter(
+            vendor_order=vendor_order, consolidation__carrier__code=carrier
+        )
+        .values_list("consolidation__code", flat=True)
+        .first()
+    )
+
+
+def consolidated_parts_without_shipment(*, carrier: str, codes, statuses) -> list:
+    """The parts (vendor orders) in one of `statuses`, travelling in a combined shipment
+    by `carrier` named in `codes`, that have no shipment by it which is not cancelled:
+    the carrier's step for the code is the first it hears of them."""
+    live = Shipment.objects.filter(vendor_order=OuterRef("pk"), carrier=carrier).exclude(
+        status=TrackingStatus.CANCELLED
+    )
+    return list(
+        VendorOrder.objects.filter(
+            consolidated_part__consolidation__code__in=codes,
+            consolidated_part__consolidation__carrier__code=carrier,
+            status__in=statuses,
+        )
+        .exclude(Exists(live))
+        .order_by("order_id", "sequence")
+    )
 
 
 def part_consolidation(*, vendor_order) -> dict | None:

@@ -8,24 +8,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from oscar.core.loading import get_model
 
-from logistics.delivery import basket_vendor_parts
 from logistics.models import Municipality
 from payments.interface import Capability
 from payments.selectors import gateway_names_with, payment_method_default
-from shop.apps.checkout.placement import purchase_place
-from shop.apps.partner.strategy import Selector
 from shop.companies.approvals import company_account
 from shop.companies.credit import terms_grant
 from shop.companies.models import Company, CompanyAddress, CompanyMember, CompanyRole
 from shop.companies.services import CompanyFields, company_create, company_for_vendor
 from shop.demo import data
+from shop.demo.purchases import demo_purchase_place
 from vendors.orders.transitions import ActorRole, vendor_order_transition
 
-Basket = get_model("basket", "Basket")
-ShippingAddress = get_model("order", "ShippingAddress")
-StockRecord = get_model("partner", "StockRecord")
 User = get_user_model()
 
 CAFETERIA = CompanyFields(
@@ -90,7 +84,7 @@ def demo_companies_seed(*, stores: dict, cuba) -> int:
         company=guayabita, user=users["contador@encadena.test"], role=CompanyRole.ACCOUNTANT
     )
     buyer = users["compras@encadena.test"]
-    _place(cafeteria, buyer, [stores[code] for code in HELD_FROM], municipality, cuba, quantity=3)
+    _place(cafeteria, buyer, [stores[code] for code in HELD_FROM], cuba, quantity=3)
     terms_grant(
         vendor=stores[ON_TERMS].vendor, company=cafeteria, days=30, credit_limit=Decimal("20000")
     )
@@ -98,7 +92,6 @@ def demo_companies_seed(*, stores: dict, cuba) -> int:
         cafeteria,
         owner,
         [stores[ON_TERMS]],
-        municipality,
         cuba,
         quantity=2,
         gateway=gateway_names_with(Capability.PAY_ON_ACCOUNT)[0],
@@ -123,27 +116,13 @@ def _user(account: CompanyAccount):
     return user
 
 
-def _place(company, user, partners, municipality, cuba, *, quantity, gateway=None):
-    basket = Basket.objects.create(owner=user)
-    basket.strategy = Selector().strategy(user=user)
-    for partner in partners:
-        record = (
-            StockRecord.objects.filter(partner=partner, num_in_stock__gte=10)
-            .select_related("product")
-            .order_by("pk")
-            .first()
-        )
-        basket.add_product(record.product, quantity=quantity)
-    choices = {
-        part.key: part.options[0].code
-        for part in basket_vendor_parts(basket=basket, municipality=municipality)
-    }
-    return purchase_place(
-        basket=basket,
-        user=user,
-        choices=choices,
-        notify=False,
-        shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS),
+def _place(company, user, partners, cuba, *, quantity, gateway=None):
+    return demo_purchase_place(
+        buyer=user,
+        partners=partners,
+        cuba=cuba,
         payment_method=gateway or payment_method_default(),
+        quantity=quantity,
+        least_stock=10,
         account=company_account(company_id=company.pk, user=user),
     ).order

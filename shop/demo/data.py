@@ -688,6 +688,11 @@ PURCHASES = (
     DemoPurchase(("GUAYABITA", "JAGUEY"), ("cancelled", "accepted")),
     DemoPurchase(("TRINIDAD", "SEMILLAS"), ("rejected", "delivered")),
 )
+# How far the parts of the demo shopper's purchases paid in a gateway's app (EnZona,
+# Transfermóvil: one each, when configured) have gone, gateway by gateway; they buy from
+# the first stores of LINK_PAYMENT_STORES.
+LINK_PAYMENT_PROGRESS = (("accepted", "placed"), ("shipped",))
+LINK_PAYMENT_STORES = ("JAGUEY", "TRINIDAD")
 # The steps each progress takes from "placed", and who takes them.
 PROGRESS_STEPS = {
     "placed": (),

@@ -31,7 +31,6 @@ from logistics.tracking import tracking_event_record
 from payments.interface import Capability
 from payments.selectors import payment_method_default, payment_methods_offered
 from payments.services import bank_transfer_confirm
-from shop.apps.checkout.placement import purchase_place
 from shop.apps.partner.strategy import Selector
 from shop.callcenter.models import CustomerContact, PurchaseOrigin
 from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
@@ -42,6 +41,7 @@ from shop.demo.companies import demo_companies_seed
 from shop.demo.images import product_image_jpeg, store_logo_png
 from shop.demo.linkages import demo_linkages_seed
 from shop.demo.national_delivery import demo_national_delivery_seed
+from shop.demo.purchases import demo_link_payments_seed, demo_parts_progress, demo_purchase_place
 from shop.demo.sourcing import demo_requests_seed
 from shop.demo.trust import demo_trust_seed
 from shop.demo.wholesale import demo_wholesale_seed
@@ -58,7 +58,6 @@ from vendors.models import (
     VendorStatus,
     VendorStatusChange,
 )
-from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 Category = get_model("catalogue", "Category")
 Country = get_model("address", "Country")
@@ -126,6 +125,11 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     )
     _accounts(vendor_partner=stores[data.VENDOR_ACCOUNT_STORE], applicant_partner=applicant_partner)
     _purchases(stores=stores, cuba=cuba)
+    demo_link_payments_seed(
+        buyer=User.objects.get(email=data.ACCOUNTS[1].email),
+        partners=[stores[code] for code in data.LINK_PAYMENT_STORES],
+        cuba=cuba,
+    )
     _shipments()
     _reviews()
     _phone_orders(stores=stores)
@@ -440,47 +444,17 @@ def _purchases(*, stores: dict, cuba) -> int:
     if Order.objects.filter(user=buyer).exists():
         return Order.objects.filter(user=buyer).count()
     operator = User.objects.get(email=data.ACCOUNTS[0].email)
-    municipality = Municipality.objects.get(
-        name=data.PURCHASE_ADDRESS["line4"], province__name=data.PURCHASE_ADDRESS["state"]
-    )
     for purchase in data.PURCHASES:
-        basket = Basket.objects.create(owner=buyer)
-        basket.strategy = Selector().strategy(user=buyer)
-        for code in purchase.stores:
-            record = (
-                StockRecord.objects.filter(partner=stores[code], num_in_stock__gte=5)
-                .select_related("product")
-                .order_by("pk")
-                .first()
-            )
-            basket.add_product(record.product, quantity=2)
-        choices = {
-            part.key: part.options[0].code
-            for part in basket_vendor_parts(basket=basket, municipality=municipality)
-        }
-        order = purchase_place(
-            basket=basket,
-            user=buyer,
-            choices=choices,
-            notify=False,
-            shipping_address=ShippingAddress(country=cuba, **data.PURCHASE_ADDRESS),
+        order = demo_purchase_place(
+            buyer=buyer,
+            partners=[stores[code] for code in purchase.stores],
+            cuba=cuba,
             payment_method=purchase.payment,
         ).order
         if purchase.pays == Capability.MANUAL_CONFIRMATION:
             # The operator saw the transfer arrive: the parts go to their stores.
             bank_transfer_confirm(payment_id=order.payments.get().pk, actor=operator)
-        for vendor_order, progress in zip(
-            order.vendor_orders.order_by("sequence"), purchase.progress, strict=True
-        ):
-            for step in data.PROGRESS_STEPS[progress]:
-                role = ActorRole.BUYER if step == "cancelled" else ActorRole.VENDOR
-                vendor_order_transition(
-                    vendor_order_id=vendor_order.pk,
-                    to_status=step,
-                    actor=None,
-                    actor_role=role,
-                    reason=data.REJECTION_REASON if step == "rejected" else "",
-                )
+        demo_parts_progress(order=order, progress=purchase.progress)
     return len(data.PURCHASES)
 
 

@@ -507,6 +507,11 @@ MARKETPLACE_OPERATOR_MENU = [
         "access_fn": operator_menu_access,
     },
     {
+        "label": _("Merchant accounts"),
+        "url_name": "vendors:operator-merchant-accounts",
+        "access_fn": operator_menu_access,
+    },
+    {
         "label": _("Bank transfers"),
         "url_name": "payments_dashboard:bank-transfers",
         "access_fn": operator_menu_access,

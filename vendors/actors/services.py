@@ -1,6 +1,5 @@
 """Writes for vendors: applying, deciding on applications, memberships."""
 
-import re
 import secrets
 from dataclasses import dataclass
 
@@ -24,7 +23,6 @@ from vendors.models import (
     Vendor,
     VendorInvitation,
     VendorMembership,
-    VendorMerchantAccount,
     VendorStatus,
     VendorStatusChange,
 )
@@ -96,7 +94,7 @@ def vendor_apply(*, application: VendorApplication, owner) -> Vendor:
     VendorStatusChange.objects.create(
         vendor=vendor, from_status="", to_status=VendorStatus.APPLIED, actor=owner
     )
-    _vendor_email(vendor=vendor, template="application_received")
+    vendor_email_send(vendor=vendor, template="application_received")
     return vendor
 
 
@@ -125,7 +123,7 @@ def vendor_status_change(*, vendor: Vendor, to_status: str, actor, reason: str =
     VendorStatusChange.objects.create(
         vendor=vendor, from_status=from_status, to_status=to_status, reason=reason, actor=actor
     )
-    _vendor_email(vendor=vendor, template=f"status_{to_status}")
+    vendor_email_send(vendor=vendor, template=f"status_{to_status}")
     return vendor
 
 
@@ -188,7 +186,7 @@ def vendor_invitation_create(*, vendor: Vendor, email: str, invited_by) -> Vendo
         url = absolute_url(
             reverse("vendor_dashboard:invitation", kwargs={"token": invitation.token})
         )
-    _vendor_email(
+    vendor_email_send(
         vendor=vendor,
         template="invitation",
         recipient=invitation.email,
@@ -223,7 +221,7 @@ def vendor_invitation_accept(*, token: str, user) -> VendorMembership:
     return membership
 
 
-def _vendor_email(
+def vendor_email_send(
     *, vendor: Vendor, template: str, recipient: str | None = None, extra: dict | None = None
 ) -> None:
     context = {"vendor": vendor, "site_name": settings.OSCAR_SHOP_NAME, **(extra or {})}
@@ -234,26 +232,3 @@ def _vendor_email(
             recipients=[recipient or vendor.email],
             html=False,
         )
-
-
-MERCHANT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-
-
-@transaction.atomic
-def vendor_merchant_account_set(*, vendor, gateway: str, merchant_id: str):
-    """The store's own business account at `gateway` (one with merchant accounts), or
-    none when `merchant_id` is empty: then the money goes to the platform's account.
-    Raises ValidationError (nothing saved) for an id the gateways would not take."""
-    merchant_id = merchant_id.strip()
-    if not merchant_id:
-        VendorMerchantAccount.objects.filter(vendor=vendor, gateway=gateway).delete()
-        return None
-    if not MERCHANT_ID.match(merchant_id):
-        raise ValidationError(
-            _("A merchant id has up to 64 letters, digits, dots, dashes or underscores."),
-            code=VendorErrorCode.MERCHANT_ID_INVALID,
-        )
-    account, _created = VendorMerchantAccount.objects.update_or_create(
-        vendor=vendor, gateway=gateway, defaults={"merchant_id": merchant_id}
-    )
-    return account

@@ -1,6 +1,7 @@
 """The store's own business accounts at the payment gateways with merchant accounts: with
 PAYMENT_FUNDS_TO = "store", a purchase from this store alone paid through such a gateway
-lands there instead of in the platform's account. Owners only."""
+lands there instead of in the platform's account, once an operator approved the id
+(vendors.actors.merchant_accounts). Owners only."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.views import View
 
 from payments.interface import Capability
 from payments.selectors import gateway_names_with, payment_method_label
-from vendors.actors.services import vendor_merchant_account_set
+from vendors.actors.merchant_accounts import vendor_merchant_account_set
 from vendors.dashboard.base import VendorDashboardMixin
 from vendors.models import VendorMerchantAccount
 
@@ -19,15 +20,14 @@ from vendors.models import VendorMerchantAccount
 class MerchantAccountsView(VendorDashboardMixin, View):
     owner_only = True
 
-    def gateways(self) -> list[tuple[str, str, str]]:
-        """(gateway, its label, the store's merchant id or "")."""
-        saved = dict(
-            VendorMerchantAccount.objects.filter(vendor=self.vendor).values_list(
-                "gateway", "merchant_id"
-            )
-        )
+    def gateways(self) -> list[tuple[str, str, VendorMerchantAccount | None]]:
+        """(gateway, its label, the store's account there or None)."""
+        saved = {
+            account.gateway: account
+            for account in VendorMerchantAccount.objects.filter(vendor=self.vendor)
+        }
         return [
-            (name, payment_method_label(name), saved.get(name, ""))
+            (name, payment_method_label(name), saved.get(name))
             for name in gateway_names_with(Capability.MERCHANT_ACCOUNTS)
         ]
 

@@ -1,5 +1,5 @@
 """The operator's pages for stores: applications and their decisions, what each store
-is owed, and the payouts made to it."""
+is owed, the payouts made to it, and the review of its merchant ids."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
@@ -12,6 +12,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from shop.core.roles import is_operator
+from vendors.actors.merchant_accounts import (
+    merchant_account_review,
+    merchant_accounts_for_review,
+)
 from vendors.actors.services import TRANSITIONS, vendor_status_change
 from vendors.exceptions import VendorTransitionError
 from vendors.forms import PayoutForm, VendorDecisionForm
@@ -23,7 +27,7 @@ from vendors.ledger.entries import (
     vendor_balances,
     vendor_payouts,
 )
-from vendors.models import Vendor, VendorStatus
+from vendors.models import Vendor, VendorMerchantAccount, VendorStatus
 
 operator_required = user_passes_test(is_operator)
 
@@ -157,3 +161,43 @@ class OperatorPayoutCreateView(View):
                 )
                 return redirect("vendors:operator-balances")
         return render(request, self.template_name, self.context(vendor, form), status=400)
+
+
+@method_decorator(operator_required, name="dispatch")
+class OperatorMerchantAccountsView(View):
+    """The stores' merchant ids waiting for review, and the latest decisions: an id
+    receives money only once approved."""
+
+    template_name = "vendors/dashboard/merchant_account_review.html"
+
+    def get(self, request, status=200, error=""):
+        waiting, reviewed = merchant_accounts_for_review()
+        return render(
+            request,
+            self.template_name,
+            {"waiting": waiting, "reviewed": reviewed, "error": error},
+            status=status,
+        )
+
+    def post(self, request):
+        account_id = request.POST.get("account", "")
+        decision = request.POST.get("decision", "")
+        if not account_id.isdigit() or decision not in ("approve", "refuse"):
+            return self.get(request, status=400, error=_("Choose an account and a decision."))
+        account = get_object_or_404(VendorMerchantAccount, pk=int(account_id))
+        try:
+            merchant_account_review(
+                account_id=account.pk,
+                merchant_id=request.POST.get("merchant_id", ""),
+                approve=decision == "approve",
+                reason=request.POST.get("reason", "")[:1000],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            return self.get(request, status=400, error=" ".join(error.messages))
+        messages.success(
+            request,
+            _("The merchant id of %(vendor)s was reviewed: the store has been told.")
+            % {"vendor": account.vendor.trade_name},
+        )
+        return redirect("vendors:operator-merchant-accounts")

@@ -99,12 +99,7 @@ class VendorOrderBulkView(VendorDashboardMixin, View):
             try:
                 if to_status == VendorOrderStatus.SHIPPED:
                     shipment_create(
-                        vendor_order=vendor_order,
-                        carrier=own_courier,
-                        parcels=1,
-                        weight_kg=None,
-                        estimated_delivery=None,
-                        actor=request.user,
+                        vendor_order=vendor_order, carrier=own_courier, actor=request.user
                     )
                 else:
                     vendor_order_transition(

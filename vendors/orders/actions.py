@@ -276,7 +276,14 @@ def delivery_option_change(*, vendor_order_id: int, option_code: str) -> VendorO
     vendor_order.delivery_code = option.code
     vendor_order.delivery_name = delivery_option_label(option)[:255]
     vendor_order.delivery_charge = option.charge
+    vendor_order.estimated_delivery = option.estimated_delivery
     vendor_order.save(
-        update_fields=["delivery_code", "delivery_name", "delivery_charge", "updated_at"]
+        update_fields=[
+            "delivery_code",
+            "delivery_name",
+            "delivery_charge",
+            "estimated_delivery",
+            "updated_at",
+        ]
     )
     return vendor_order

@@ -17,7 +17,12 @@ from logistics.selectors import PartDelivery, purchase_deliveries
 from payments.models import Payment
 from payments.selectors import HowToPay, PaymentStep, payment_how_to_pay
 from vendors.models import LINE_CANCELLED, VendorOrder, VendorOrderEvent, VendorOrderStatus
-from vendors.orders.transitions import ActorRole, OrderStatus, vendor_order_allowed_targets
+from vendors.orders.transitions import (
+    CLOSED,
+    ActorRole,
+    OrderStatus,
+    vendor_order_allowed_targets,
+)
 
 Order = get_model("order", "Order")
 
@@ -44,6 +49,16 @@ class PurchasePart:
     @property
     def subtotal(self) -> Decimal:
         return self.lines_total + self.vendor_order.delivery_charge
+
+    @property
+    def estimated_delivery(self) -> date | None:
+        """What the buyer may expect while the part is on its way: its latest shipment's
+        date when the store gave one, else the date its delivery option promised."""
+        if self.vendor_order.status in CLOSED | {VendorOrderStatus.DELIVERED}:
+            return None
+        dates = [shipment.estimated_delivery for shipment in self.shipments]
+        dates = [day for day in dates if day]
+        return dates[-1] if dates else self.vendor_order.estimated_delivery
 
     @property
     def buyer_can_cancel(self) -> bool:
@@ -128,13 +143,7 @@ class ConfirmedPart:
 
     @property
     def estimated_delivery(self) -> date | None:
-        """The date its latest shipment is expected, when the store gave one."""
-        dates = [
-            shipment.estimated_delivery
-            for shipment in self.part.shipments
-            if shipment.estimated_delivery
-        ]
-        return dates[-1] if dates else None
+        return self.part.estimated_delivery
 
 
 @dataclass(frozen=True)

@@ -52,9 +52,10 @@ TRANSITIONS = {
     (S.PLACED, S.ACCEPTED): {V, T},
     (S.PLACED, S.REJECTED): {V},
     (S.PLACED, S.CANCELLED): {B, V, T},
-    (S.ACCEPTED, S.READY): {V, T},
+    # The system ships a part when its carrier reports the combined shipment it is in.
+    (S.ACCEPTED, S.READY): {V, T, Y},
     (S.ACCEPTED, S.CANCELLED): {V, T},
-    (S.READY, S.SHIPPED): {V, T},
+    (S.READY, S.SHIPPED): {V, T, Y},
     (S.READY, S.CANCELLED): {V, T},
     (S.SHIPPED, S.DELIVERED): {V, T, Y},
     # The carrier brought it back (refused, nobody home, wrong address).
@@ -175,6 +176,7 @@ def vendor_orders_create(*, order, parts, actor=None, status: str = S.PLACED) ->
                 delivery_code=part.chosen.code if part.chosen else "",
                 delivery_name=delivery_option_label(part.chosen)[:255],
                 delivery_charge=part.chosen.charge if part.chosen else 0,
+                estimated_delivery=part.chosen.estimated_delivery if part.chosen else None,
             )
             for sequence, part in enumerate(parts, start=1)
         ]

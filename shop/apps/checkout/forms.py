@@ -2,6 +2,7 @@ from dataclasses import replace
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (Oscar's fork pattern)
@@ -122,7 +123,11 @@ class DeliveryChoiceForm(forms.Form):
     @staticmethod
     def option_label(option) -> str:
         charge = money_format(option.charge) if option.charge else _("free")
-        return f"{option.name} ({charge})"
+        label = f"{option.name} ({charge})"
+        if option.estimated_delivery:
+            day = formats.date_format(option.estimated_delivery, r"l j \d\e F")
+            label = f"{label} · {_('Estimated delivery: %(date)s') % {'date': day}}"
+        return label
 
     def bound_parts(self):
         return [(part, self[self.field_name(part)]) for part in self.parts]

@@ -35,8 +35,9 @@ from payments.services import payment_charge, payment_prepare, payment_refused
 from shop.apps.checkout.error_codes import CheckoutErrorCode
 from shop.apps.checkout.exceptions import PurchaseRefused
 from shop.invoices.services import billing_details_record
+from vendors.actors.merchant_accounts import store_merchant_id
 from vendors.exceptions import OutOfStock
-from vendors.models import VendorMerchantAccount, VendorOrderStatus
+from vendors.models import VendorOrderStatus
 from vendors.orders.locks import vendor_orders_lock
 from vendors.orders.notifications import (
     purchase_confirmation_send_on_commit,
@@ -116,6 +117,7 @@ def purchase_place(
     request=None,
     notify: bool = True,
     payment_request_by_caller: bool = False,
+    payment_recorded_by_caller: bool = False,
     on_placed=None,
     account: BuyerAccount | None = None,
 ) -> PlacedPurchase:
@@ -127,7 +129,9 @@ def purchase_place(
     the stores and the buyer hear of it as the payment method requires; a caller that
     sends the buyer the request to pay itself says `payment_request_by_caller`. With an
     `account` the purchase is the company's (see BuyerAccount); one it holds for an
-    approval has no payment yet and nobody hears of it here.
+    approval has no payment yet and nobody hears of it here. A caller that records the
+    payment's outcome itself (one the gateway confirmed elsewhere: the demo's past
+    purchases) says `payment_recorded_by_caller`, and the gateway is not called.
 
     Must not run inside a transaction: the gateway is called after commit. Raises
     PurchaseRefused (and then nothing was charged, and no stock stays promised)."""
@@ -180,6 +184,8 @@ def purchase_place(
         raise PurchaseRefused(" ".join(error.messages), code=_code(error)) from error
     if held:
         return PlacedPurchase(order=order, payment=None, started=None, held=True)
+    if payment_recorded_by_caller:
+        return PlacedPurchase(order=order, payment=payment, started=None)
     payment, started = _payment_start(payment=payment, order=order, basket=basket)
     if notify:
         _notices(
@@ -281,7 +287,8 @@ def purchase_release(*, order_id: int, payment_method: str, approve: Callable) -
 def _store_merchant_id(*, order: Order, payment_method: str) -> str:
     """The store's own business account at the gateway, when the money goes there
     (settings.PAYMENT_FUNDS_TO = "store"): only for a purchase from one store, through a
-    gateway with merchant accounts, from a store that gave its merchant id. Otherwise ""
+    gateway with merchant accounts, from a store whose merchant id an operator approved.
+    Otherwise ""
     and the money lands in the platform's account, which the vendor ledgers split."""
     if getattr(settings, "PAYMENT_FUNDS_TO", "platform") != "store" or not gateway_can(
         payment_method, Capability.MERCHANT_ACCOUNTS
@@ -290,12 +297,7 @@ def _store_merchant_id(*, order: Order, payment_method: str) -> str:
     vendors = {part.vendor_id for part in order.vendor_orders.all()}
     if len(vendors) != 1:
         return ""
-    return (
-        VendorMerchantAccount.objects.filter(vendor_id=vendors.pop(), gateway=payment_method)
-        .values_list("merchant_id", flat=True)
-        .first()
-        or ""
-    )
+    return store_merchant_id(vendor_id=vendors.pop(), gateway=payment_method)
 
 
 def _shipping_address_keep(*, user, shipping_address) -> None:

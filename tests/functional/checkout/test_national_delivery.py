@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 from logistics.models import Municipality
 from logistics.national.models import NationalCarrier, NationalPoint, PointKind
 from logistics.national.selectors import part_national_carrier
-from tests.factories import PartnerFactory, ProductFactory
+from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.national import NationalCarrierFactory, national_table, store_sends_through
 from tests.functional.checkout.flow import (
     address_data,
@@ -25,12 +25,14 @@ from tests.functional.checkout.flow import (
 )
 from tests.queries import query_count
 from vendors.catalogue.products import product_weight_set
+from vendors.models import MembershipRole
 
 Order = get_model("order", "Order")
 
-# A Wednesday morning in Havana: one day to hand over + 3 in transit = next Tuesday.
+# A Wednesday morning in Havana: one day to hand over + 3 in transit (Saturday works)
+# = next Monday.
 WEDNESDAY = datetime(2031, 1, 8, 10, 0, tzinfo=ZoneInfo("America/Havana"))
-NEXT_TUESDAY = date(2031, 1, 14)
+NEXT_MONDAY = date(2031, 1, 13)
 
 
 @pytest.fixture
@@ -103,15 +105,17 @@ def test_a_pinar_buyer_gets_home_delivery_with_price_and_date_from_three_provinc
         home = options_of(page, vendor)[f"home-nat{NationalCarrier.objects.get().pk}"]
         assert home.kind == "home"
         assert home.charge == Decimal("300.00")  # 1.5 kg: the 2 kg band
-        assert home.estimated_delivery == NEXT_TUESDAY
+        assert home.estimated_delivery == NEXT_MONDAY
         assert "Pinar del Río" in home.name and "Paquetería Nacional" in home.name
     html = page.content.decode()
     assert "no entrega en" not in html
-    assert "300,00 CUP" in html
-    assert "martes 14 de enero" in html
+    # Each part's date next to its price, not inside the option's name.
+    assert html.count("(300,00 CUP) · Entrega estimada: lunes 13 de enero") == 3
+    assert "llega hacia" not in html
 
 
 def test_the_placed_parts_record_the_national_option_and_its_charge(client, three_provinces, clock):
+    client.force_login(UserFactory())
     for _vendor, product in three_provinces:
         basket_add(client, product, 2)  # 3 kg: the 5 kg band
     code = f"home-nat{NationalCarrier.objects.get().pk}"
@@ -128,6 +132,18 @@ def test_the_placed_parts_record_the_national_option_and_its_charge(client, thre
         list(order.vendor_orders.values_list("delivery_code", "delivery_charge"))
         == [(code, Decimal("450.00"))] * 3
     )
+    # The date checkout promised stays with each part: the buyer's and the store's pages.
+    part = order.vendor_orders.order_by("sequence").first()
+    assert set(order.vendor_orders.values_list("estimated_delivery", flat=True)) == {NEXT_MONDAY}
+    buyer_page = client.get(reverse("customer:order", kwargs={"order_number": order.number}))
+    assert buyer_page.content.decode().count("Entrega estimada: 13 de enero de 2031") == 3
+    owner = UserFactory()
+    part.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
+    client.force_login(owner)
+    store_page = client.get(
+        reverse("vendor_dashboard:order-detail", args=[part.vendor.slug, part.number])
+    )
+    assert "Entrega estimada: 13 de enero de 2031" in store_page.content.decode()
 
 
 def test_a_store_not_sending_through_the_carrier_is_not_offered_it(client, carrier, clock):
@@ -188,7 +204,7 @@ def test_parts_from_one_province_are_offered_one_combined_shipment_beside_their_
         assert options[f"home-nat{carrier.pk}"].charge == Decimal("300.00")
         combined = options[f"home-natc{carrier.pk}"]
         assert combined.charge == Decimal("225.00")
-        assert combined.estimated_delivery == NEXT_TUESDAY
+        assert combined.estimated_delivery == NEXT_MONDAY
         assert "450,00 CUP" in combined.detail
     assert f"home-natc{carrier.pk}" not in options_of(page, habana)
 
@@ -325,7 +341,7 @@ def test_the_carriers_offices_in_the_buyers_province_are_offered_for_pickup(clie
     assert (pickup.kind, pickup.charge, pickup.estimated_delivery) == (
         "pickup",
         Decimal("300.00"),
-        NEXT_TUESDAY,
+        NEXT_MONDAY,
     )
     assert "Calle Martí No. 112" in pickup.name
     review = checkout_to_review(client, {vendor: pickup.code}, municipality="Pinar del Río")

@@ -13,7 +13,7 @@ from tests.factories.callcenter import purchase_place_for, stores_create
 from tests.fakes import enzona_server
 from tests.fakes.fixtures import fake_reset, payer_confirms
 from vendors.ledger.entries import vendor_balance
-from vendors.models import VendorMerchantAccount
+from vendors.models import MerchantAccountStatus, VendorMerchantAccount
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,10 @@ def enzona(settings, enzona_url):
 def stores():
     (coffee_store, coffee), (honey_store, honey) = stores_create(stock=5)
     VendorMerchantAccount.objects.create(
-        vendor=coffee_store.vendor, gateway=ENZONA, merchant_id="cafe-serrano-77"
+        vendor=coffee_store.vendor,
+        gateway=ENZONA,
+        merchant_id="cafe-serrano-77",
+        status=MerchantAccountStatus.APPROVED,
     )
     return coffee_store.vendor, coffee, honey
 
@@ -95,6 +98,18 @@ def test_a_single_store_purchase_may_land_in_the_stores_own_account(enzona, stor
     assert vendor_balance(vendor=vendor) == Decimal("-24.00")
 
 
+def test_a_merchant_id_no_operator_approved_leaves_the_money_with_the_platform(
+    enzona, stores, settings
+):
+    settings.PAYMENT_FUNDS_TO = "store"
+    vendor, coffee, _honey = stores
+    VendorMerchantAccount.objects.filter(vendor=vendor).update(status=MerchantAccountStatus.PENDING)
+
+    order = purchase_place_for(UserFactory(), [(coffee, 1)], gateway=ENZONA)
+
+    assert Payment.objects.get(order=order).merchant_id == ""
+
+
 def test_a_purchase_from_two_stores_always_lands_in_the_platforms_account(enzona, stores, settings):
     settings.PAYMENT_FUNDS_TO = "store"
     _vendor, coffee, honey = stores
@@ -121,8 +136,10 @@ def test_the_owner_gives_the_stores_merchant_id_on_its_account_page(client, enzo
     assert bad.status_code == unknown.status_code == 400
     assert "Un identificador de comercio tiene" in bad.content.decode()
     assert saved.status_code == 302
-    assert list(VendorMerchantAccount.objects.values_list("gateway", "merchant_id")) == [
-        (ENZONA, "cafe-serrano-77")
+    assert list(VendorMerchantAccount.objects.values_list("gateway", "merchant_id", "status")) == [
+        (ENZONA, "cafe-serrano-77", "pending")
     ]
+    assert "cafe-serrano-77" in client.get(url).content.decode()
+    assert "Esperando revisión" in client.get(url).content.decode()
     client.post(url, {"gateway": ENZONA, "merchant_id": ""})
     assert not VendorMerchantAccount.objects.exists()

@@ -63,15 +63,7 @@ def ship_all(order) -> list[Shipment]:
             actor=None,
             actor_role=ActorRole.VENDOR,
         )
-        shipments.append(
-            shipment_create(
-                vendor_order=part,
-                carrier="nacional",
-                parcels=1,
-                weight_kg=None,
-                estimated_delivery=None,
-            )
-        )
+        shipments.append(shipment_create(vendor_order=part, carrier="nacional"))
     return shipments
 
 
@@ -208,3 +200,86 @@ def test_the_store_and_the_buyer_see_that_the_parcels_travel_together(client, pl
     assert buyer_page.count(f'class="small purchase-part-combined" data-code="{code}"') == 2
     assert "Viaja en un envío combinado" in buyer_page
     assert "225,00 CUP" in buyer_page and "300,00 CUP" in buyer_page  # each part's cost
+
+
+def _accept(part) -> None:
+    vendor_order_transition(
+        vendor_order_id=part.pk,
+        to_status=VendorOrderStatus.ACCEPTED,
+        actor=None,
+        actor_role=ActorRole.VENDOR,
+    )
+
+
+def test_the_carriers_step_registers_the_combined_parts_their_stores_have_not_shipped(
+    client, placed, django_capture_on_commit_callbacks
+):
+    first, second, _alone = placed.vendor_orders.order_by("sequence")
+    code = Consolidation.objects.get().code
+    _accept(first)
+    _accept(second)
+    # The first store types the combined code it wrote on the parcel; the second has not
+    # registered anything when the carrier picks the combined shipment up.
+    shipped = shipment_create(vendor_order=first, carrier="nacional", tracking_code=code)
+    journey = [
+        step(code, "delivered", event_id="pd-2", hour=12),  # out of order
+        step(code, "picked_up", event_id="pd-1", hour=8),
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = [post(client, [journey[0]]), post(client, [journey[1]]), post(client, journey)]
+
+    assert [answer.json()["recorded"] for answer in answers] == [1, 1, 0]
+    assert shipped.tracking_code == f"{code}-1"
+    registered = Shipment.objects.get(vendor_order=second)
+    assert registered.tracking_code == f"{code}-2"
+    assert registered.estimated_delivery == second.estimated_delivery  # what checkout promised
+    assert sorted(Shipment.objects.values_list("vendor_order_id", "status")) == [
+        (first.pk, "delivered"),
+        (second.pk, "delivered"),
+    ]
+    for part in (first, second):
+        part.refresh_from_db()
+        assert part.status == VendorOrderStatus.DELIVERED
+        assert list(
+            TrackingEvent.objects.filter(shipment__vendor_order=part)
+            .order_by("occurred_at")
+            .values_list("status", flat=True)
+        ) == ["picked_up", "delivered"]
+        # Told once of the delivery, and not of a pick-up reported after it.
+        assert list(
+            ShipmentNotice.objects.filter(shipment__vendor_order=part).values_list(
+                "status", flat=True
+            )
+        ) == ["delivered"]
+
+
+def test_a_part_its_store_ships_late_takes_the_steps_the_others_took_once(
+    client, placed, django_capture_on_commit_callbacks
+):
+    first, second, _alone = placed.vendor_orders.order_by("sequence")
+    code = Consolidation.objects.get().code
+    _accept(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, [step(code, "picked_up", event_id="pl-1", hour=8)])
+    # The second store had not accepted its part: the carrier's step did not move it.
+    second.refresh_from_db()
+    assert second.status == VendorOrderStatus.PLACED and not second.shipments.exists()
+
+    _accept(second)
+    with django_capture_on_commit_callbacks(execute=True):
+        late = shipment_create(vendor_order=second, carrier="nacional")
+        answers = [
+            post(client, [step(code, "picked_up", event_id="pl-1", hour=8)]),
+            post(client, [step(code, "delivered", event_id="pl-2", hour=12)]),
+        ]
+
+    assert [answer.json()["recorded"] for answer in answers] == [0, 1]
+    late.refresh_from_db()
+    assert late.status == "delivered"
+    assert list(late.events.order_by("occurred_at").values_list("status", flat=True)) == [
+        "picked_up",
+        "delivered",
+    ]
+    assert sorted(late.notices.values_list("status", flat=True)) == ["delivered", "picked_up"]
+    assert TrackingEvent.objects.filter(shipment__vendor_order=first).count() == 2

@@ -1,11 +1,13 @@
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+from django.utils import timezone
 
 from logistics.national.rates import (
     Band,
-    business_days_after,
     combined_shares,
     estimated_delivery,
     parcel_price,
@@ -47,26 +49,16 @@ def test_a_parcel_heavier_than_every_band_or_a_route_without_bands_is_not_taken(
     assert parcel_price(bands=[], weight=Decimal("1"), minimum=Decimal("0")) is None
 
 
-def a_weekday(weekday: int) -> date:
-    """The next date after a year from now that falls on `weekday` (0 = Monday)."""
-    start = date.today() + timedelta(days=365)
-    return start + timedelta(days=(weekday - start.weekday()) % 7)
+# A Wednesday in Havana two days before Good Friday (11 April 2031).
+BEFORE_GOOD_FRIDAY = datetime(2031, 4, 9, 10, 0, tzinfo=ZoneInfo("America/Havana"))
 
 
-def test_business_days_skip_the_weekend():
-    monday, thursday, friday, saturday = (a_weekday(day) for day in (0, 3, 4, 5))
+@time_machine.travel(BEFORE_GOOD_FRIDAY, tick=False)
+def test_the_estimate_adds_the_handling_days_to_the_transit_in_business_days():
+    wednesday = timezone.localdate()
 
-    assert business_days_after(monday, 4) == monday + timedelta(days=4)  # Friday
-    assert business_days_after(thursday, 2) == thursday + timedelta(days=4)  # Monday
-    assert business_days_after(friday, 1) == friday + timedelta(days=3)  # Monday
-    assert business_days_after(saturday, 1) == saturday + timedelta(days=2)  # Monday
-    assert business_days_after(friday, 0) == friday
-
-
-def test_the_estimate_adds_the_handling_days_to_the_transit():
-    wednesday = a_weekday(2)
-
-    # 1 day to hand over, 3 travelling: Thursday, Friday, Monday, Tuesday.
+    # 1 day to hand over, 3 travelling: Thursday, (Good Friday,) Saturday, (Sunday,)
+    # Monday, Tuesday.
     assert estimated_delivery(today=wednesday, handling_days=1, transit_days=3) == (
         wednesday + timedelta(days=6)
     )
