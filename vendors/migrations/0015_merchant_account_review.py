@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('vendors', '0013_vendor_order_estimated_delivery'),
+        ('vendors', '0014_vendor_order_estimated_delivery'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('vendors', '0012_ledger_on_account'),
+        ('vendors', '0013_product_moderation'),
     ]
 
     operations = [
