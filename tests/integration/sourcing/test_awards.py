@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.template.loader import render_to_string
+from django.test import Client
 from oscar.core.loading import get_model
 
 from shop.apps.order.measures import LineMeasure, line_measure
@@ -279,6 +280,11 @@ def test_a_fractional_award_is_bought_as_one_lot_priced_by_measure_and_invoiced_
     assert invoice.snapshot["total"] == "3000.00"
     html = render_to_string("invoices/invoice.html", {"document": invoice.snapshot})
     assert '<td class="quantity">2,5 t</td>' in html
+    store_client = Client()
+    store_client.force_login(world["owners"]["b"])
+    part = VendorOrder.objects.get(order=order)
+    page = store_client.get(f"/vendedor/{store.slug}/pedidos/{part.number}/").content.decode()
+    assert '<td data-label="Cantidad">2,5 t</td>' in page
 
 
 def test_a_product_sold_by_the_unit_is_not_offered_or_awarded_in_parts(world):
