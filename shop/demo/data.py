@@ -759,7 +759,7 @@ class DemoBuyer:
 class DemoOffer:
     store: str
     price: Decimal
-    quantity: int
+    quantity: Decimal | int  # in the request's unit: "2,5" t need not be whole
     lead_time_days: int
     message: str
     delivery_price: Decimal | None = None
@@ -771,7 +771,7 @@ class DemoRequest:
     title: str
     description: str
     sector: str  # slug (vendors/migrations/0002)
-    quantity: int
+    quantity: Decimal | int
     unit: str  # shop.sourcing.models.Unit
     target_price: Decimal | None
     days: int  # needed so many days after the seed
@@ -804,16 +804,24 @@ REQUESTS = (
         "Harina de trigo para pan",
         "Sacos de 50 kg para la panadería de la cooperativa; la necesitamos cada semana.",
         "alimentos-y-bebidas",
-        2000,
-        "kg",
-        Decimal("160.00"),
+        Decimal("2.5"),
+        "t",
+        Decimal("160000.00"),
         14,
         "Villa Clara",
         "Santa Clara",
         recurring=True,
         offers=(
-            DemoOffer("ESPERANZA", Decimal("170.00"), 1000, 5, "Harina de nuestra molida."),
-            DemoOffer("SEMILLAS", Decimal("175.00"), 2000, 7, "Podemos cubrir todo el pedido."),
+            DemoOffer(
+                "ESPERANZA", Decimal("170000.00"), Decimal("1.5"), 5, "Harina de nuestra molida."
+            ),
+            DemoOffer(
+                "SEMILLAS",
+                Decimal("175000.00"),
+                Decimal("2.5"),
+                7,
+                "Podemos cubrir todo el pedido.",
+            ),
         ),
     ),
     DemoRequest(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments.models import Payment
+from shop.apps.order.measures import line_measure
 from shop.invoices.models import (
     BillingDetails,
     CreditNote,
@@ -141,14 +142,8 @@ def invoice_snapshot(
     the same invoice whatever changed since."""
     order = vendor_order.order
     lines = [
-        {
-            "title": line.title,
-            "sku": line.partner_sku,
-            "quantity": line.quantity,
-            "unit_price": _money(line.unit_price_incl_tax),
-            "total": _money(line.line_price_incl_tax),
-        }
-        for line in vendor_order.lines.order_by("pk")
+        _line_snapshot(line)
+        for line in vendor_order.lines.order_by("pk").prefetch_related("attributes")
     ]
     goods = sum((Decimal(line["total"]) for line in lines), Decimal("0"))
     delivery = Decimal(vendor_order.delivery_charge or 0)
@@ -179,6 +174,26 @@ def invoice_snapshot(
         "payment_method": _payment_method(order, language),
         "paper_size": choices.paper_size,
     } | _snapshot_extras(vendor_order=vendor_order, issued_at=issued_at)
+
+
+def _line_snapshot(line) -> dict:
+    """One line as printed; a line bought by measure prints its quantity, unit and price
+    per unit ("2.5" t at 1200.00) instead of one lot at the lot's price."""
+    printed = {
+        "title": line.title,
+        "sku": line.partner_sku,
+        "quantity": line.quantity,
+        "unit_price": _money(line.unit_price_incl_tax),
+        "total": _money(line.line_price_incl_tax),
+    }
+    measure = line_measure(line)
+    if measure is not None:
+        printed |= {
+            "quantity": str(measure.quantity.normalize()),
+            "unit": measure.unit,
+            "unit_price": _money(measure.unit_price),
+        }
+    return printed
 
 
 def _snapshot_extras(*, vendor_order: VendorOrder, issued_at) -> dict:

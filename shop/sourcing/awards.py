@@ -13,6 +13,7 @@ acceptances at once, the second sees what the first awarded, and an offer is acc
 at most once; a refused acceptance leaves no purchase behind."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,11 +29,13 @@ from logistics.delivery import (
 )
 from payments.selectors import payment_methods_offered
 from shop.apps.checkout.placement import PlacedPurchase, PurchaseRefused, purchase_place
+from shop.apps.order.measures import LineMeasure, measure_basket_option
 from shop.companies.approvals import buying_as
 from shop.companies.exceptions import CompanyRefused
+from shop.core.quantities import quantity_format, quantity_is_whole
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
-from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, SourcingRequest
+from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, SourcingRequest, Unit
 from shop.sourcing.notifications import award_lapsed_notify_on_commit
 from shop.sourcing.services import offers_not_chosen
 from vendors.orders.actions import ADDRESS_FIELDS
@@ -51,17 +54,14 @@ MADE_FOR_OFFER_CLASS = "por-encargo"
 
 class OfferPricing(DefaultStrategy):
     """The marketplace's strategy, with the offer's product sold from the offer's stock
-    record at the offer's price per unit: an agreed price of the one pricing path
-    (vendors/pricing), which comes before the store's tiers; the store's minimum
-    quantity, multiple and order minimum still apply."""
+    record at `price` (the offer's price per unit, or the price of its lot): an agreed
+    price of the one pricing path (vendors/pricing), which comes before the store's
+    tiers; the store's minimum quantity, multiple and order minimum still apply."""
 
-    def __init__(
-        self, *, offer: SourcingOffer, stockrecord, request=None, user=None, company_id=None
-    ):
+    def __init__(self, *, stockrecord, price: Decimal, request=None, user=None, company_id=None):
         super().__init__(
-            request, user=user, agreed_prices={stockrecord.pk: offer.price}, company_id=company_id
+            request, user=user, agreed_prices={stockrecord.pk: price}, company_id=company_id
         )
-        self.offer = offer
         self.offer_stockrecord = stockrecord
 
     def select_stockrecord(self, product):
@@ -72,10 +72,10 @@ class OfferPricing(DefaultStrategy):
 
 @dataclass(frozen=True)
 class Acceptance:
-    """What the requester chose when accepting: how many units, where and how they are
-    delivered ("home" or "pickup-<point id>"), and how they pay."""
+    """What the requester chose when accepting: how much (in the request's unit), where
+    and how it is delivered ("home" or "pickup-<point id>"), and how they pay."""
 
-    quantity: int
+    quantity: Decimal
     address: dict
     delivery: str
     payment_method: str
@@ -87,8 +87,10 @@ class Acceptance:
 def offer_accept(
     *, offer_id: int, user, acceptance: Acceptance, language: str = "", request=None
 ) -> PlacedPurchase:
-    """Buy `acceptance.quantity` units of the offer. Raises SourcingRefused (and then
-    nothing was placed, charged or awarded). Must not run inside a transaction."""
+    """Buy `acceptance.quantity` of the offer: whole units of a linked product, or else
+    one line of the product made for the offer, by measure (shop/apps/order/measures.py)
+    when the quantity is not whole. Raises SourcingRefused (and then nothing was placed,
+    charged or awarded). Must not run inside a transaction."""
     offer = SourcingOffer.objects.select_related(
         "request__municipality__province", "vendor__partner", "stockrecord"
     ).get(pk=offer_id)
@@ -106,9 +108,15 @@ def offer_accept(
         )
     stockrecord = offer_stockrecord(offer=offer)
     basket = Basket.objects.create()  # no owner: it never merges into the buyer's own
+    measure = LineMeasure(
+        quantity=acceptance.quantity,
+        unit=str(Unit(offer.request.unit).label),
+        unit_price=offer.price,
+    )
+    by_lot = not quantity_is_whole(acceptance.quantity)  # only when made for the offer
     basket.strategy = OfferPricing(
-        offer=offer,
         stockrecord=stockrecord,
+        price=measure.lot_price if by_lot else offer.price,
         request=request,
         user=user,
         company_id=acceptance.company_id,
@@ -121,7 +129,11 @@ def offer_accept(
                 name=_("Home delivery to %(place)s, as offered") % {"place": municipality.name},
             )
         }
-    basket.add_product(stockrecord.product, quantity=acceptance.quantity)
+    basket.add_product(
+        stockrecord.product,
+        quantity=1 if by_lot else int(acceptance.quantity),
+        options=[measure_basket_option(measure)],
+    )
     address = ShippingAddress(
         country=Country.objects.get(iso_3166_1_a2="CU"),
         **{
@@ -158,7 +170,7 @@ def offer_accept(
         raise SourcingRefused(refused.message, code=refused.code) from refused
 
 
-def _acceptance_check(*, offer: SourcingOffer, user, quantity: int) -> None:
+def _acceptance_check(*, offer: SourcingOffer, user, quantity: Decimal) -> None:
     """What can be told before anything is written (checked again under the lock)."""
     request = offer.request
     if request.requester_id != getattr(user, "pk", None):
@@ -181,19 +193,33 @@ def _acceptance_check(*, offer: SourcingOffer, user, quantity: int) -> None:
     _quantity_check(quantity=quantity, offer=offer, request=request)
 
 
-def _quantity_check(*, quantity: int, offer: SourcingOffer, request: SourcingRequest) -> None:
+def _quantity_check(*, quantity: Decimal, offer: SourcingOffer, request: SourcingRequest) -> None:
     most = min(offer.quantity, request.remaining_quantity)
-    if quantity < 1 or quantity > most:
+    if quantity <= 0 or quantity > most:
         raise SourcingRefused(
-            _("Enter a quantity between 1 and %(most)s.") % {"most": most},
+            _("Enter a quantity of at most %(most)s.") % {"most": quantity_format(most)},
             code=SourcingErrorCode.QUANTITY,
         )
+    if offer_sells_product(offer=offer) and not quantity_is_whole(quantity):
+        raise SourcingRefused(
+            _(
+                "This offer is for one of the store's products, sold by the unit: enter a "
+                "whole quantity."
+            ),
+            code=SourcingErrorCode.QUANTITY_NOT_WHOLE,
+        )
+
+
+def offer_sells_product(*, offer: SourcingOffer) -> bool:
+    """Whether the offer is linked to one of its store's own products (counted in whole
+    units, its stock promised), rather than sold as a product made for it."""
+    return bool(offer.stockrecord_id) and offer.stockrecord.partner_id == offer.vendor.partner_id
 
 
 def offer_stockrecord(*, offer: SourcingOffer):
     """The stock record the offer sells from: its linked product's, or that of a hidden
     product made for the offer (written once), in the request's category if it names one."""
-    if offer.stockrecord_id and offer.stockrecord.partner_id == offer.vendor.partner_id:
+    if offer_sells_product(offer=offer):
         return StockRecord.objects.select_related("product", "partner__vendor").get(
             pk=offer.stockrecord_id
         )
@@ -249,10 +275,14 @@ def _delivery_choices(*, basket, address, delivery: str) -> dict[str, str]:
     return choices
 
 
-def _award(*, offer_id: int, quantity: int, order) -> None:
+def _award(*, offer_id: int, quantity: Decimal, order) -> None:
     request_id = SourcingOffer.objects.values_list("request_id", flat=True).get(pk=offer_id)
     request = SourcingRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
-    offer = SourcingOffer.objects.select_for_update(of=("self",)).get(pk=offer_id)
+    offer = (
+        SourcingOffer.objects.select_for_update(of=("self",))
+        .select_related("vendor", "stockrecord")
+        .get(pk=offer_id)
+    )
     if not request.is_open:
         raise SourcingRefused(_("This request is no longer open."), code=SourcingErrorCode.NOT_OPEN)
     if offer.status != OfferStatus.SENT:

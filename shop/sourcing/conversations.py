@@ -2,7 +2,8 @@
 buyer's request, a product ("Preguntar a la tienda"), the store itself, or one of the
 buyer's orders ("Escribir a la tienda"). Until there is a purchase between the two,
 phone numbers and e-mails written in a message are hidden; each person may write a
-limited number of messages an hour; each message is e-mailed to the other side once."""
+limited number of messages an hour; each message is told to the other side once, by
+e-mail (and SMS if it chose so)."""
 
 import re
 from datetime import timedelta
@@ -10,15 +11,19 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, QuerySet
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from shop.core.links import absolute_url
+from shop.customers.selectors import customer_sms_phone
 from shop.mail.services import templated_email_send
+from shop.sms import sms_send
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.models import Conversation, ConversationSubject, Message, SourcingOffer
+from shop.sourcing.notifications import store_wants_sms
 from vendors.actors.selectors import vendor_mail_recipients
 from vendors.models import VendorOrder, VendorOrderStatus
 
@@ -157,7 +162,9 @@ def store_thread_url(conversation: Conversation) -> str:
 
 
 def message_notify(*, message_id: int) -> bool:
-    """E-mail the other side of the conversation once; False if it was done."""
+    """Tell the other side of the conversation once, by e-mail and, if it chose text
+    messages (a store in its requests settings, a buyer in their notices), by SMS;
+    False if it was done."""
     message = Message.objects.select_related(
         *(f"conversation__{name}" for name in THREAD_RELATED)
     ).get(pk=message_id)
@@ -170,22 +177,30 @@ def message_notify(*, message_id: int) -> bool:
         if message.from_store:
             recipients = [conversation.buyer.email]
             link = buyer_thread_url(conversation)
+            phone = customer_sms_phone(user=conversation.buyer)
         else:
             recipients = vendor_mail_recipients(vendor=conversation.vendor)
             link = store_thread_url(conversation)
+            vendor = conversation.vendor
+            phone = vendor.phone if store_wants_sms(vendor=vendor) else ""
+        context = {
+            "message": message,
+            "conversation": conversation,
+            "title": conversation.title,
+            "link": absolute_url(link),
+            "site_name": settings.OSCAR_SHOP_NAME,
+        }
         with translation.override(settings.LANGUAGE_CODE):
             templated_email_send(
                 template="sourcing/emails/message",
-                context={
-                    "message": message,
-                    "conversation": conversation,
-                    "title": conversation.title,
-                    "link": absolute_url(link),
-                    "site_name": settings.OSCAR_SHOP_NAME,
-                },
+                context=context,
                 recipients=[address for address in recipients if address],
                 html=False,
             )
+            if phone:
+                sms_send(
+                    to=phone, body=render_to_string("sourcing/sms/message.txt", context).strip()
+                )
     return True
 
 

@@ -10,6 +10,7 @@ class SourcingErrorCode(StrEnum):
     OFFER_NOT_ACCEPTABLE = "offer_not_acceptable"
     OFFER_EXPIRED = "offer_expired"
     QUANTITY = "quantity"
+    QUANTITY_NOT_WHOLE = "quantity_not_whole"
     OWN_REQUEST = "own_request"
     DELIVERY = "delivery"
     PAYMENT = "payment"

@@ -15,6 +15,7 @@ from logistics.forms import (
 from logistics.models import PickupPoint, Province
 from shop.companies.forms import buy_as_field
 from shop.core.money import money_format
+from shop.core.quantities import QuantityField, quantity_format
 from shop.sourcing.models import NoticeTiming, SourcingRequest, StoreFollowing, Visibility
 from vendors.catalogue.images import PRODUCT_BOX, uploaded_image_clean
 from vendors.models import ActorType, Sector, Vendor, VendorStatus
@@ -119,6 +120,7 @@ class SourcingRequestForm(StyledFieldsMixin, forms.ModelForm):
             "invited",
             "buyer_vendor",
         ]
+        field_classes = {"quantity": QuantityField}
         widgets = {
             "needed_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -131,11 +133,7 @@ class SourcingRequestForm(StyledFieldsMixin, forms.ModelForm):
         }
         error_messages = {
             "title": {"required": _("Say what you need.")},
-            "quantity": {
-                "required": _("Enter the quantity you need."),
-                "invalid": _("Enter the quantity as a whole number."),
-                "min_value": _("The quantity must be at least 1."),
-            },
+            "quantity": {"required": _("Enter the quantity you need.")},
             "unit": {
                 "required": _("Choose the unit of the quantity."),
                 "invalid_choice": _("Choose a unit from the list."),
@@ -242,14 +240,9 @@ class OfferForm(StyledFieldsMixin, forms.Form):
             "max_digits": _("The price is too large."),
         },
     )
-    quantity = forms.IntegerField(
+    quantity = QuantityField(
         label=_("Quantity you can supply"),
-        min_value=1,
-        error_messages={
-            "required": _("Enter the quantity you can supply."),
-            "invalid": _("Enter the quantity as a whole number."),
-            "min_value": _("The quantity must be at least 1."),
-        },
+        error_messages={"required": _("Enter the quantity you can supply.")},
     )
     lead_time_days = forms.IntegerField(
         label=_("Lead time (days)"),
@@ -375,14 +368,9 @@ class StaffReadingForm(StyledFieldsMixin, forms.Form):
 class AcceptForm(StyledFieldsMixin, forms.Form):
     """How the requester takes an offer: units, who receives them, delivery, payment."""
 
-    quantity = forms.IntegerField(
+    quantity = QuantityField(
         label=_("Quantity to buy"),
-        min_value=1,
-        error_messages={
-            "required": _("Enter the quantity you buy."),
-            "invalid": _("Enter the quantity as a whole number."),
-            "min_value": _("The quantity must be at least 1."),
-        },
+        error_messages={"required": _("Enter the quantity you buy.")},
     )
     first_name = forms.CharField(label=_("First name"), max_length=255)
     last_name = forms.CharField(label=_("Last name"), max_length=255)
@@ -396,7 +384,7 @@ class AcceptForm(StyledFieldsMixin, forms.Form):
         self,
         *args,
         offer,
-        remaining: int,
+        remaining: Decimal,
         payment_methods: dict,
         home_charge: Decimal | None = None,
         companies=(),
@@ -438,11 +426,12 @@ class AcceptForm(StyledFieldsMixin, forms.Form):
         }
 
 
-def _max_quantity_validator(most: int):
+def _max_quantity_validator(most: Decimal):
     def validate(value):
         if value > most:
             raise forms.ValidationError(
-                _("Enter a quantity between 1 and %(most)s.") % {"most": most}, code="max_value"
+                _("Enter a quantity of at most %(most)s.") % {"most": quantity_format(most)},
+                code="max_value",
             )
 
     return validate

@@ -3,6 +3,7 @@ or sent to invited stores; and the stores' offers on it. An accepted offer becom
 purchase like any other (shop/sourcing/awards.py)."""
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -10,6 +11,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from shop.core.quantities import QUANTITY_DECIMALS, QUANTITY_DIGITS, QUANTITY_STEP
 
 
 class Unit(models.TextChoices):
@@ -79,7 +82,12 @@ class SourcingRequest(models.Model):
         related_name="sourcing_requests",
         verbose_name=_("sector"),
     )
-    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
+    quantity = models.DecimalField(
+        _("quantity"),
+        max_digits=QUANTITY_DIGITS,
+        decimal_places=QUANTITY_DECIMALS,
+        validators=[MinValueValidator(QUANTITY_STEP)],
+    )
     unit = models.CharField(_("unit"), max_length=8, choices=Unit.choices)
     target_price = models.DecimalField(
         _("target price per unit"),
@@ -111,8 +119,13 @@ class SourcingRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=RequestStatus.choices, default=RequestStatus.OPEN
     )
-    # Units already awarded to accepted offers: changed only with the request locked.
-    awarded_quantity = models.PositiveIntegerField(_("awarded quantity"), default=0)
+    # Quantity already awarded to accepted offers: changed only with the request locked.
+    awarded_quantity = models.DecimalField(
+        _("awarded quantity"),
+        max_digits=QUANTITY_DIGITS,
+        decimal_places=QUANTITY_DECIMALS,
+        default=Decimal(0),
+    )
     # The board's text search, as the products' (shop.apps.search.backends): the folded
     # title and text (lower case, no accents) searched on SQLite, the weighted vector
     # (title A, details C) under a GIN index on PostgreSQL.
@@ -137,7 +150,8 @@ class SourcingRequest(models.Model):
                 name="sourcing_request_awarded_within_quantity",
             ),
             models.CheckConstraint(
-                condition=Q(quantity__gte=1), name="sourcing_request_quantity_positive"
+                condition=Q(quantity__gt=0, awarded_quantity__gte=0),
+                name="sourcing_request_quantity_above_zero",
             ),
         ]
 
@@ -145,7 +159,7 @@ class SourcingRequest(models.Model):
         return self.title
 
     @property
-    def remaining_quantity(self) -> int:
+    def remaining_quantity(self) -> Decimal:
         return self.quantity - self.awarded_quantity
 
     @property
@@ -166,8 +180,11 @@ class SourcingOffer(models.Model):
     price = models.DecimalField(
         _("price per unit"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
-    quantity = models.PositiveIntegerField(
-        _("quantity you can supply"), validators=[MinValueValidator(1)]
+    quantity = models.DecimalField(
+        _("quantity you can supply"),
+        max_digits=QUANTITY_DIGITS,
+        decimal_places=QUANTITY_DECIMALS,
+        validators=[MinValueValidator(QUANTITY_STEP)],
     )
     lead_time_days = models.PositiveSmallIntegerField(_("lead time (days)"))
     delivery_price = models.DecimalField(
@@ -192,7 +209,13 @@ class SourcingOffer(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.SENT
     )
-    accepted_quantity = models.PositiveIntegerField(_("accepted quantity"), null=True, blank=True)
+    accepted_quantity = models.DecimalField(
+        _("accepted quantity"),
+        max_digits=QUANTITY_DIGITS,
+        decimal_places=QUANTITY_DECIMALS,
+        null=True,
+        blank=True,
+    )
     order = models.ForeignKey(
         "order.Order",
         on_delete=models.SET_NULL,
@@ -220,7 +243,7 @@ class SourcingOffer(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(accepted_quantity__isnull=True)
-                | Q(accepted_quantity__gte=1, accepted_quantity__lte=F("quantity")),
+                | Q(accepted_quantity__gt=0, accepted_quantity__lte=F("quantity")),
                 name="sourcing_offer_accepted_within_quantity",
             ),
         ]

@@ -102,13 +102,17 @@ def store_notices_send(*, vendor: Vendor, notice_ids: list[int] | None = None) -
                 recipients=vendor_mail_recipients(vendor=vendor),
                 html=False,
             )
-            following = StoreFollowing.objects.filter(vendor=vendor).first()
-            if following is not None and following.sms_notices:
+            if store_wants_sms(vendor=vendor):
                 sms_send(
                     to=vendor.phone,
                     body=render_to_string("sourcing/sms/request_notice.txt", context).strip(),
                 )
     return len(notices)
+
+
+def store_wants_sms(*, vendor: Vendor) -> bool:
+    """Whether the store chose to be told by SMS too (its requests settings)."""
+    return StoreFollowing.objects.filter(vendor=vendor, sms_notices=True).exists()
 
 
 def store_notice_digests_send() -> int:

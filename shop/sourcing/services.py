@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shop.core.quantities import quantity_is_whole
 from shop.sourcing.error_codes import SourcingErrorCode
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.models import (
@@ -30,7 +31,7 @@ from vendors.models import Vendor, VendorStatus
 @dataclass(frozen=True)
 class OfferTerms:
     price: Decimal
-    quantity: int
+    quantity: Decimal
     lead_time_days: int
     valid_until: date
     delivery_price: Decimal | None = None
@@ -116,6 +117,8 @@ def offer_save(*, request_id: int, vendor: Vendor, terms: OfferTerms) -> Sourcin
         raise SourcingRefused(
             _("This request is for invited stores only."), code=SourcingErrorCode.NOT_INVITED
         )
+    if terms.stockrecord_id is not None:
+        product_units_whole_check(quantity=terms.quantity)
     offer = (
         SourcingOffer.objects.select_for_update(of=("self",))
         .filter(request=request, vendor=vendor)
@@ -137,6 +140,19 @@ def offer_save(*, request_id: int, vendor: Vendor, terms: OfferTerms) -> Sourcin
     offer.full_clean(exclude=["request", "vendor"])
     offer.save()
     return offer
+
+
+def product_units_whole_check(*, quantity: Decimal) -> None:
+    """An offer linked to one of the store's products sells that product, counted (and
+    its stock promised) in whole units: refuse a part of one."""
+    if not quantity_is_whole(quantity):
+        raise SourcingRefused(
+            _(
+                "One of your products is sold by the unit: enter a whole quantity, or send "
+                "the offer as made for this request."
+            ),
+            code=SourcingErrorCode.QUANTITY_NOT_WHOLE,
+        )
 
 
 @transaction.atomic

@@ -210,7 +210,7 @@ class OfferAcceptView(LoginRequiredMixin, View):
             offer=offer,
             remaining=remaining,
             home_charge=offer_home_delivery(
-                offer=offer, quantity=max(min(offer.quantity, remaining), 1)
+                offer=offer, quantity=min(offer.quantity, remaining) or offer.quantity
             ),
             payment_methods=payment_methods_offered(
                 currency=offer.request.currency,

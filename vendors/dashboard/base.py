@@ -24,6 +24,7 @@ class VendorDashboardMixin(LoginRequiredMixin):
             Vendor.objects.select_related("partner"), slug=kwargs["vendor_slug"]
         )
         membership = self.vendor.memberships.filter(user=request.user).first()
+        self.membership = membership  # None: an operator looking at the store's pages
         if membership is None and not is_operator(request.user):
             raise Http404
         if self.owner_only and membership is not None and membership.role != MembershipRole.OWNER:

@@ -141,7 +141,7 @@ def vendor_order_page(vendor_order, error=None, shipment_form=None) -> dict:
             else []
         ),
         "vendor_order": vendor_order,
-        "lines": vendor_order.lines.select_related("product"),
+        "lines": vendor_order.lines.select_related("product").prefetch_related("attributes"),
         "address": vendor_order.order.shipping_address,
         "events": vendor_order.events.select_related("actor"),
         "targets": [(s, ORDER_ACTIONS[s]) for s in targets if s not in hidden],

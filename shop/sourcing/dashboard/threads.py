@@ -15,7 +15,7 @@ from vendors.dashboard.base import VendorDashboardMixin
 
 class StoreThreadMixin(VendorDashboardMixin):
     def conversation(self, pk):
-        if not self.vendor.memberships.filter(user=self.request.user).exists():
+        if self.membership is None:
             raise Http404  # operators read on the audited page
         found = store_thread(vendor=self.vendor, pk=pk)
         if found is None:

@@ -17,7 +17,13 @@ from shop.sourcing.conversations import (
 )
 from shop.sourcing.exceptions import SourcingRefused
 from shop.sourcing.forms import FollowingForm, MessageForm, OfferForm
-from shop.sourcing.models import RequestStatus, SourcingOffer, SourcingRequest, StoreFollowing
+from shop.sourcing.models import (
+    Conversation,
+    RequestStatus,
+    SourcingOffer,
+    SourcingRequest,
+    StoreFollowing,
+)
 from shop.sourcing.selectors import vendor_may_offer, vendor_offers, vendor_open_requests
 from shop.sourcing.services import OfferTerms, offer_save, offer_withdraw
 from vendors.dashboard.base import PAGE_SIZE, VendorDashboardMixin
@@ -114,14 +120,22 @@ class VendorOfferView(AtomicWritesMixin, VendorDashboardMixin, View):
         return self.page(found, offer, OfferForm(vendor=self.vendor, initial=initial))
 
     def page(self, found, offer, form, status=200, message_form=None):
+        # The offer's thread is the store's: an operator who is not a member reads it
+        # only on the audited page (each reading recorded), never here.
+        member = self.membership is not None
+        thread = Conversation.objects.filter(offer=offer).first() if offer and not member else None
         return self.render(
             "sourcing_offer.html",
             {
                 "sourcing_request": found,
                 "offer": offer,
                 "form": form,
+                "member": member,
+                "audited_thread": thread,
                 "messages_list": (
-                    offer_messages_read(offer=offer, by_store=True) if offer is not None else []
+                    offer_messages_read(offer=offer, by_store=True)
+                    if offer is not None and member
+                    else []
                 ),
                 "message_form": message_form or MessageForm(),
                 "can_offer": found.status == RequestStatus.OPEN
@@ -168,7 +182,7 @@ class VendorOfferMessageView(AtomicWritesMixin, VendorDashboardMixin, View):
             .filter(request_id=request_id, vendor=self.vendor)
             .first()
         )
-        if offer is None:
+        if offer is None or self.membership is None:  # only the store's people write
             raise Http404
         form = MessageForm(request.POST)
         if form.is_valid():

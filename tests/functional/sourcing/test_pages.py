@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from logistics.models import Municipality
+from shop.sourcing.conversations import offer_message_post
 from shop.sourcing.models import OfferStatus, SourcingOffer, SourcingRequest, Visibility
 from shop.sourcing.services import offer_save
 from tests.factories.sourcing import ACCEPT_ADDRESS, flour_request, offer_terms, sourcing_world
@@ -78,7 +79,7 @@ def test_bad_inputs_are_named_in_spanish_field_by_field_and_nothing_is_saved(wor
     errors = response.context["form"].errors
     assert errors == {
         "title": ["Diga qué necesita."],
-        "quantity": ["La cantidad debe ser al menos 1."],
+        "quantity": ["La cantidad debe ser mayor que 0."],
         "unit": ["Elija una unidad de la lista."],
         "target_price": ["El precio no puede ser negativo."],
         "needed_by": ["La fecha no puede estar en el pasado."],
@@ -107,6 +108,26 @@ def test_a_good_request_is_posted_and_shown_on_the_board(world):
     assert "Harina de maíz para la panadería" in board.content.decode()
     empty = Client().get(reverse("sourcing:board"), {"q": "cemento"})
     assert "Harina de maíz" not in empty.content.decode()
+
+
+def test_a_request_of_two_and_a_half_tonnes_is_typed_with_a_decimal_comma(world):
+    client = client_for(world["requester"])
+
+    bad = [
+        client.post(reverse("sourcing:create"), good_request(world, quantity=typed))
+        for typed in ("2.500,5", "2,5555")
+    ]
+    response = client.post(
+        reverse("sourcing:create"), good_request(world, quantity="2,5", unit="t")
+    )
+
+    assert [page.context["form"].errors["quantity"] for page in bad] == [
+        ["Introduzca la cantidad como un número, por ejemplo 2,5."],
+        ["Use como máximo tres decimales en la cantidad."],
+    ]
+    posted = SourcingRequest.objects.get()
+    assert response.status_code == 302 and posted.quantity == Decimal("2.5")
+    assert "2,5 t ·" in Client().get(reverse("sourcing:board")).content.decode()
 
 
 def test_the_board_asks_a_constant_number_of_queries(world):
@@ -357,6 +378,29 @@ def test_the_requester_and_the_store_ask_and_answer_in_the_offer_conversation(wo
     assert list(Message.objects.values_list("from_store", flat=True)) == [False, True]
     assert client_for(world["owners"]["b"]).get(thread).status_code == 404
     assert client_for(world["owners"]["a"]).get(thread).status_code == 404
+
+
+def test_an_operator_on_a_store_offer_page_reads_its_thread_only_on_the_audited_page(world):
+    from tests.factories.accounts import operator_create
+
+    request = flour_request(world["requester"])
+    offer = offer_save(request_id=request.pk, vendor=world["stores"]["a"], terms=offer_terms())
+    offer_message_post(
+        offer=offer, author=world["requester"], from_store=False, body="¿Entregan el lunes?"
+    )
+    operator = client_for(operator_create())
+    kwargs = {"vendor_slug": "store-a", "request_id": request.pk}
+
+    page = operator.get(reverse("vendor_dashboard:sourcing-offer", kwargs=kwargs)).content.decode()
+    written = operator.post(
+        reverse("vendor_dashboard:sourcing-offer-message", kwargs=kwargs), {"body": "Hola"}
+    )
+
+    assert "¿Entregan el lunes?" not in page
+    conversation = offer.conversation
+    assert reverse("callcenter:conversation", kwargs={"pk": conversation.pk}) in page
+    assert written.status_code == 404
+    assert list(conversation.messages.values_list("read_at", flat=True)) == [None]
 
 
 def test_a_store_editing_its_offer_sees_its_dates_in_the_date_field(world):

@@ -120,6 +120,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         Vendor.objects.all().delete()
         Partner.objects.all().delete()
         get_model("catalogue", "ProductClass").objects.all().delete()
+        get_model("catalogue", "Option").objects.all().delete()  # the awards' measure option
         from shop.apps.search.models import SearchWord
 
         SearchWord.objects.all().delete()

@@ -75,3 +75,27 @@ def test_one_offer_accepted_twice_at_once_is_accepted_once():
     offer = SourcingOffer.objects.get(pk=offer.pk)
     assert (offer.status, offer.accepted_quantity) == (OfferStatus.ACCEPTED, 40)
     assert list(Order.objects.values_list("pk", flat=True)) == [offer.order_id]
+
+
+def test_two_fractional_acceptances_at_once_never_award_more_than_was_asked():
+    world = sourcing_world()
+    request = flour_request(world["requester"], quantity=Decimal("2.5"), unit="t")
+    offers = [
+        offer_save(
+            request_id=request.pk,
+            vendor=world["stores"][key],
+            terms=offer_terms(price=Decimal("1200.00"), quantity=Decimal("2.5")),
+        )
+        for key in ("a", "b")
+    ]
+
+    errors = run_in_threads(
+        2, lambda i: accept(offers[i].pk, world["requester"], Decimal("1.5"), i)
+    )
+
+    assert len(errors) == 1 and errors[0].code == "quantity"
+    request = SourcingRequest.objects.get(pk=request.pk)
+    assert (request.status, request.awarded_quantity) == (RequestStatus.OPEN, Decimal("1.5"))
+    accepted = SourcingOffer.objects.get(status=OfferStatus.ACCEPTED)
+    assert accepted.accepted_quantity == Decimal("1.5")
+    assert list(Order.objects.values_list("total_incl_tax", flat=True)) == [Decimal("1950.00")]

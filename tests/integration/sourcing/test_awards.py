@@ -4,11 +4,15 @@ placement path; awards never exceed what was asked, an offer is accepted once.""
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
+from django.test import Client
 from oscar.core.loading import get_model
 
+from shop.apps.order.measures import LineMeasure, line_measure
+from shop.invoices.services import invoice_issue
 from shop.sourcing.awards import Acceptance, offer_accept
 from shop.sourcing.exceptions import SourcingRefused
-from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer
+from shop.sourcing.models import OfferStatus, RequestStatus, SourcingOffer, Unit
 from shop.sourcing.services import offer_save
 from tests.factories import ProductFactory
 from tests.factories.sourcing import ACCEPT_ADDRESS, flour_request, offer_terms, sourcing_world
@@ -107,7 +111,7 @@ def test_partial_awards_never_exceed_what_was_asked(world):
     with pytest.raises(SourcingRefused) as refused:
         accept(second, world["requester"], 31)
     assert refused.value.code == "quantity"
-    assert str(refused.value.message) == "Introduzca una cantidad entre 1 y 30."
+    assert str(refused.value.message) == "Introduzca una cantidad de 30 como máximo."
     accept(second, world["requester"], 30)
 
     request.refresh_from_db()
@@ -241,3 +245,76 @@ def test_an_award_unpaid_by_its_deadline_is_released_and_both_sides_told_once(
     assert "puede aceptar otra oferta" in to_buyer.body
     assert award_lapsed_notify(offer_id=offer.pk) is False
     assert len(mail.outbox) == 2
+
+
+def test_a_fractional_award_is_bought_as_one_lot_priced_by_measure_and_invoiced_so(world):
+    store = world["stores"]["b"]
+    request = flour_request(world["requester"], quantity=Decimal("2.5"), unit=Unit.TONNE)
+    offer = offer_save(
+        request_id=request.pk,
+        vendor=store,
+        terms=offer_terms(price=Decimal("1200.00"), quantity=Decimal("2.5")),
+    )
+    point = store.pickup_points.get()
+
+    order = accept(offer, world["requester"], Decimal("2.5"), delivery=f"pickup-{point.pk}").order
+
+    line = order.lines.get()
+    assert (line.quantity, line.line_price_incl_tax) == (1, Decimal("3000.00"))
+    assert line_measure(line) == LineMeasure(
+        quantity=Decimal("2.5"), unit="t", unit_price=Decimal("1200.00")
+    )
+    assert order.total_incl_tax == Decimal("3000.00")
+    request.refresh_from_db()
+    offer.refresh_from_db()
+    assert (request.status, request.awarded_quantity) == (RequestStatus.AWARDED, Decimal("2.5"))
+    assert offer.accepted_quantity == Decimal("2.5")
+    invoice = invoice_issue(vendor_order=VendorOrder.objects.get(order=order))
+    (printed,) = invoice.snapshot["lines"]
+    assert {key: printed[key] for key in ("quantity", "unit", "unit_price", "total")} == {
+        "quantity": "2.5",
+        "unit": "t",
+        "unit_price": "1200.00",
+        "total": "3000.00",
+    }
+    assert invoice.snapshot["total"] == "3000.00"
+    html = render_to_string("invoices/invoice.html", {"document": invoice.snapshot})
+    assert '<td class="quantity">2,5 t</td>' in html
+    store_client = Client()
+    store_client.force_login(world["owners"]["b"])
+    part = VendorOrder.objects.get(order=order)
+    page = store_client.get(f"/vendedor/{store.slug}/pedidos/{part.number}/").content.decode()
+    assert '<td data-label="Cantidad">2,5 t</td>' in page
+
+
+def test_a_product_sold_by_the_unit_is_not_offered_or_awarded_in_parts(world):
+    store = world["stores"]["a"]
+    flour = ProductFactory(stockrecord__partner=store.partner, stockrecord__num_in_stock=50)
+    record = flour.stockrecords.get()
+    request = flour_request(world["requester"], quantity=Decimal("2.5"))
+
+    with pytest.raises(SourcingRefused) as refused:
+        offer_save(
+            request_id=request.pk,
+            vendor=store,
+            terms=offer_terms(quantity=Decimal("2.5"), stockrecord_id=record.pk),
+        )
+    assert refused.value.code == "quantity_not_whole"
+    offer = offer_save(
+        request_id=request.pk,
+        vendor=store,
+        terms=offer_terms(quantity=Decimal("2"), stockrecord_id=record.pk),
+    )
+
+    with pytest.raises(SourcingRefused) as refused:
+        accept(offer, world["requester"], Decimal("1.5"))
+    assert refused.value.code == "quantity_not_whole"
+    assert str(refused.value.message) == (
+        "Esta oferta es de un producto de la tienda, que se vende por unidades: "
+        "introduzca una cantidad entera."
+    )
+    record.refresh_from_db()
+    assert not record.num_allocated and not VendorOrder.objects.exists()
+    accept(offer, world["requester"], Decimal("2"))
+    record.refresh_from_db()
+    assert record.num_allocated == 2

@@ -3,7 +3,10 @@ message e-mailed to the other side once, a limit of messages an hour, unread cou
 
 import pytest
 from django.core import mail
+from oscar.core.loading import get_model
 
+from shop import sms
+from shop.customers.models import CustomerPreferences
 from shop.sourcing.conversations import (
     MESSAGES_PER_HOUR,
     message_notify,
@@ -12,11 +15,13 @@ from shop.sourcing.conversations import (
     unread_counts,
 )
 from shop.sourcing.exceptions import SourcingRefused
-from shop.sourcing.models import Message
+from shop.sourcing.models import Message, StoreFollowing
 from shop.sourcing.services import offer_save
 from tests.factories.sourcing import flour_request, offer_terms, sourcing_world
 
 pytestmark = pytest.mark.django_db
+Country = get_model("address", "Country")
+UserAddress = get_model("address", "UserAddress")
 
 
 @pytest.fixture
@@ -89,3 +94,52 @@ def test_unread_messages_count_until_the_other_side_opens_the_conversation(offer
     assert unread_counts(offers=[offer], for_store=False) == {}
     offer_messages_read(offer=offer, by_store=True)
     assert unread_counts(offers=[offer], for_store=True) == {}
+
+
+def test_a_side_that_chose_text_messages_is_also_told_by_sms_once(
+    offer, django_capture_on_commit_callbacks
+):
+    store, buyer = offer.vendor, offer.world["requester"]
+    store.phone = "+53 5 234 5678"
+    store.save(update_fields=["phone"])
+    StoreFollowing.objects.create(vendor=store, sms_notices=True)
+    CustomerPreferences.objects.create(user=buyer, sms_notifications=True)
+    UserAddress.objects.create(
+        user=buyer,
+        first_name="Rosa",
+        line1="Calle Maceo No. 12",
+        line4="Santa Clara",
+        country=Country.objects.get(iso_3166_1_a2="CU"),
+        phone_number="+5352999888",
+        is_default_for_shipping=True,
+    )
+    sms.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        question = offer_message_post(
+            offer=offer, author=buyer, from_store=False, body="¿Sacos de 50 kg?"
+        )
+        answer = offer_message_post(
+            offer=offer, author=offer.world["owners"]["a"], from_store=True, body="Sí."
+        )
+
+    to_store, to_buyer = sms.outbox
+    assert to_store.to == "+53 5 234 5678"
+    assert to_store.body.startswith("Encadena: nuevo mensaje sobre Harina de trigo para pan.")
+    assert to_buyer.to == "+5352999888"
+    assert message_notify(message_id=question.pk) is False
+    assert message_notify(message_id=answer.pk) is False
+    assert len(sms.outbox) == 2
+
+
+def test_a_side_that_did_not_choose_text_messages_gets_only_the_email(
+    offer, django_capture_on_commit_callbacks
+):
+    offer.vendor.phone = "+53 5 234 5678"
+    offer.vendor.save(update_fields=["phone"])
+    sms.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_message_post(
+            offer=offer, author=offer.world["requester"], from_store=False, body="¿Sacos?"
+        )
+
+    assert sms.outbox == []
