@@ -527,6 +527,12 @@ MARKETPLACE_OPERATOR_MENU = [
         "access_fn": operator_menu_access,
     },
     {
+        # The platform's own subscriptions: they hear every store's events.
+        "label": _("Webhooks"),
+        "url_name": "webhooks_operators:webhooks",
+        "access_fn": operator_menu_access,
+    },
+    {
         "label": _("Store verification"),
         "url_name": "trust_dashboard:verification-queue",
         "access_fn": operator_menu_access,
