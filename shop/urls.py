@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/accesos/", include("shop.accounts.dashboard.urls")),
     path("dashboard/solicitudes/", include("shop.sourcing.dashboard.urls")),
     path("dashboard/confianza/", include("shop.trust.dashboard.urls")),
+    path("dashboard/webhooks/", include("shop.webhooks.dashboard.urls")),
     path("", include("shop.trust.urls")),
     path("comunidad/", include("shop.community.urls")),
     path("dashboard/comunidad/", include("shop.community.dashboard.urls")),

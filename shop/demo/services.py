@@ -36,6 +36,7 @@ from shop.callcenter.models import CustomerContact, PurchaseOrigin
 from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
 from shop.callcenter.services import customer_create, note_add
 from shop.demo import data
+from shop.demo.api import demo_api_seed
 from shop.demo.community import demo_community_seed
 from shop.demo.companies import demo_companies_seed
 from shop.demo.images import product_image_jpeg, store_logo_png
@@ -86,6 +87,8 @@ class SeedSummary:
     accounts: int
     purchases: int = 0
     requests: int = 0
+    # The demo store's API key, when this run made it (shown once, like the dashboard).
+    api_key_secret: str | None = None
 
 
 @transaction.atomic
@@ -140,6 +143,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     demo_linkages_seed(cuba=cuba, vendor_store_code=data.VENDOR_ACCOUNT_STORE)
     # Wholesale terms last: the demo's past purchases were made before the stores set them.
     demo_wholesale_seed(stores=stores)
+    api_key_secret = demo_api_seed(vendor=stores[data.VENDOR_ACCOUNT_STORE].vendor)
     # the demo shopper's, the phone orders taken for them included
     purchases = Order.objects.filter(user__email=data.ACCOUNTS[1].email).count()
     return SeedSummary(
@@ -150,6 +154,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
         accounts=len(data.ACCOUNTS),
         purchases=purchases,
         requests=requests,
+        api_key_secret=api_key_secret,
     )
 
 

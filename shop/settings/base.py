@@ -24,6 +24,7 @@ from shop.settings.environment import (
     env_site_url,
     env_str,
     redis_url_other_database,
+    s3_public_url_options,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -430,7 +431,9 @@ STORAGES = {
 }
 # Several machines: pictures and logos in an S3-compatible object store (public reads),
 # invoices, credit notes and data exports in a private bucket, read only through the app.
-# Credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, as boto3 reads them.
+# Credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, as boto3 reads them. The app
+# talks to STORAGE_S3_ENDPOINT_URL (an internal address will do); browsers fetch pictures
+# from STORAGE_S3_MEDIA_PUBLIC_URL (the bucket's public address or a CDN in front of it).
 _S3 = {
     "endpoint_url": env_str("STORAGE_S3_ENDPOINT_URL") or None,
     "region_name": env_str("STORAGE_S3_REGION") or None,
@@ -443,6 +446,7 @@ if env_str("STORAGE_S3_MEDIA_BUCKET"):
             "bucket_name": env_str("STORAGE_S3_MEDIA_BUCKET"),
             "querystring_auth": False,
             "file_overwrite": False,
+            **s3_public_url_options(env_str("STORAGE_S3_MEDIA_PUBLIC_URL")),
         },
     }
 if env_str("STORAGE_S3_PRIVATE_BUCKET"):
@@ -458,6 +462,8 @@ if env_str("STORAGE_S3_PRIVATE_BUCKET"):
         },
     }
 THUMBNAIL_DEBUG = False
+# Oscar's thumbnailer, sure of its placeholder picture on any media storage.
+OSCAR_THUMBNAILER = "shop.storefront.thumbnails.StorageThumbnailer"
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 
 # --- Oscar -------------------------------------------------------------------------------
@@ -535,6 +541,12 @@ MARKETPLACE_OPERATOR_MENU = [
     {
         "label": _("Company charges on account"),
         "url_name": "companies_operators:charges",
+        "access_fn": operator_menu_access,
+    },
+    {
+        # The platform's own subscriptions: they hear every store's events.
+        "label": _("Webhooks"),
+        "url_name": "webhooks_operators:webhooks",
         "access_fn": operator_menu_access,
     },
     {

@@ -58,6 +58,22 @@ def env_site_url(name: str, default: str) -> str:
     return value
 
 
+def s3_public_url_options(url: str) -> dict[str, str]:
+    """django-storages' S3 options that build public files' addresses from `url` (an
+    absolute http(s) address, a path allowed: https://media.encadena.cu or
+    http://objects.example:9000/encadena-media) instead of the endpoint the app uploads
+    to; none for an empty `url`."""
+    if not url:
+        return {}
+    parts = urlsplit(url.rstrip("/"))
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        raise ImproperlyConfigured(
+            "STORAGE_S3_MEDIA_PUBLIC_URL must be an absolute address browsers reach, like "
+            f"https://media.encadena.cu, got {url!r}"
+        )
+    return {"custom_domain": parts.netloc + parts.path, "url_protocol": f"{parts.scheme}:"}
+
+
 def redis_url_other_database(url: str) -> str:
     """The same Redis server, the next database number (0-15)."""
     parts = urlsplit(url)

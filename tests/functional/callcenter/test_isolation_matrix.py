@@ -203,7 +203,8 @@ def test_oscars_dashboard_menu_shows_agents_only_the_console(world):
 
 def operator_urls(world) -> list[str]:
     """Our operator pages (vendor approval, balances, payouts, bank transfers, requests
-    without offers) and Django's admin, found by walking their namespaces."""
+    without offers, the platform's webhooks) and Django's admin, found by walking their
+    namespaces."""
     vendor = world["partners"][0].vendor
     arguments = {"pk": vendor.pk, "slug": vendor.slug}
     urls = []
@@ -211,6 +212,7 @@ def operator_urls(world) -> list[str]:
         ("vendors", "operator-"),
         ("payments_dashboard", ""),
         ("sourcing_dashboard", ""),
+        ("webhooks_operators", ""),
     ):
         for pattern in get_resolver().namespace_dict[namespace][1].url_patterns:
             if pattern.name.startswith(prefix):

@@ -9,7 +9,9 @@ from django.db.models import F
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, PickupPoint
+from shop.api.models import ApiKey
 from shop.demo import data
+from shop.webhooks.models import DeliveryState, WebhookDelivery, WebhookSubscription
 from vendors.models import ActorType, Vendor, VendorMembership, VendorOrder, VendorStatus
 
 Category = get_model("catalogue", "Category")
@@ -134,6 +136,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         from shop.linkages.models import LinkageFigure
 
         NationalCarrier.objects.all().delete()
+        WebhookSubscription.objects.all().delete()  # the platform's outlive the stores
         LinkageFigure.objects.all().delete()
         CustomerContact.objects.all().delete()
         for model in ("UserAddress", "ShippingAddress", "ShippingEventType", "UserRecord"):
@@ -564,3 +567,16 @@ def test_cafe_serrano_grants_the_cafeteria_a_price_list_below_its_public_tiers(s
     for record_id, tiers in prices.items():
         assert [tier.min_quantity for tier in tiers] == [1, 48]
         assert tiers[0].price < records[record_id].price
+
+
+def test_the_demo_store_has_an_api_key_and_webhooks_with_a_delivery_log(seeded, db):
+    vendor = Vendor.objects.get(memberships__user__email="vendedor@encadena.test")
+
+    assert ApiKey.objects.filter(vendor=vendor).count() == 1  # the second run made none
+    assert WebhookSubscription.objects.filter(vendor=vendor).count() == 1
+    assert WebhookSubscription.objects.filter(vendor=None).count() == 1
+    store_log = WebhookDelivery.objects.filter(subscription__vendor=vendor)
+    assert sorted(store_log.values_list("state", flat=True)) == sorted(
+        [DeliveryState.DELIVERED, DeliveryState.PENDING, DeliveryState.GAVE_UP]
+    )
+    assert WebhookDelivery.objects.filter(subscription__vendor=None).count() == 1

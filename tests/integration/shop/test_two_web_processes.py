@@ -1,14 +1,16 @@
 """Two web processes (the compose file's `web` command, twice, on two loopback ports)
 against one PostgreSQL, one Redis and one object store, as behind a load balancer that
 sends each request anywhere: a buyer signs in and fills the basket on one and checks out
-on the other, downloads the invoice from both, and a product page cached by one follows
-a stock change made through the other."""
+on the other, downloads the invoice from both, a product page cached by one follows a
+stock change made through the other, and pictures, the placeholder of a product without
+one and a store's logo, all in the object store's bucket, show on both."""
 
 import re
 import time
 
 import pytest
 import requests
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -21,6 +23,7 @@ from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.delivery import PickupPointFactory
 from tests.factories.users import PASSWORD
 from tests.functional.checkout.flow import address_data
+from tests.functional.vendors.conftest import png_bytes
 from tests.integration.storage.test_object_store import object_store, s3_storages  # noqa: F401
 from tests.processes import (
     compose_command,
@@ -33,6 +36,7 @@ from tests.processes import (
 from vendors.models import MembershipRole
 
 Order = get_model("order", "Order")
+ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = [
@@ -67,15 +71,32 @@ def availability(page: str) -> str:
     return found.group(1).strip()
 
 
+def pictures_shown(page: requests.Response, bucket_url: str) -> list[str]:
+    """The page's pictures that come from the bucket, each answering with an image."""
+    assert page.status_code == 200, (page.url, page.text[:2000])
+    sources = re.findall(r'<img[^>]* src="([^"]+)"', page.text)
+    shown = [source for source in sources if source.startswith(bucket_url)]
+    for source in shown:
+        picture = requests.get(source, timeout=TIMEOUT)
+        assert picture.status_code == 200, source
+        assert picture.headers["Content-Type"].startswith("image/"), source
+    return shown
+
+
 @pytest.fixture
-def world():
+def world(s3_storages):  # noqa: F811
     partner = PartnerFactory(name="Tienda escalada", code="escalada")
     owner = UserFactory()
     partner.vendor.memberships.create(user=owner, role=MembershipRole.OWNER)
     product = ProductFactory(
         title="Café escalado", stockrecord__partner=partner, stockrecord__num_in_stock=10
     )
+    pictured = ProductFactory(title="Miel escalada", stockrecord__partner=partner)
+    picture = ProductImage(product=pictured)
+    picture.original.save("miel.png", ContentFile(png_bytes((600, 400))))
+    partner.vendor.logo.save("logo.png", ContentFile(png_bytes((300, 300), "blue")))
     return {
+        "pictured": pictured,
         "vendor": partner.vendor,
         "product": product,
         "point": PickupPointFactory(vendor=partner.vendor),
@@ -88,9 +109,11 @@ def world():
 
 @pytest.fixture
 def two_web_processes(s3_storages, tmp_path):  # noqa: F811
-    """Invoices in the private bucket of the object store (pictures stay on the local
-    media folder here: the placeholder picture is not uploaded to the test's bucket)."""
+    """Pictures and logos in the object store's media bucket, invoices in its private
+    one. The processes upload to the store at 127.0.0.1; pages name pictures at the
+    public address, here `localhost` (the same server under another name)."""
     endpoint, _ = s3_storages
+    public_url = endpoint.replace("127.0.0.1", "localhost") + "/encadena-media"
     bases, logs, started = [], [], []
     for name in ("a", "b"):
         port = free_port()
@@ -100,6 +123,8 @@ def two_web_processes(s3_storages, tmp_path):  # noqa: F811
             GUNICORN_WORKERS="1",
             STORAGE_S3_ENDPOINT_URL=endpoint,
             STORAGE_S3_REGION="us-east-1",
+            STORAGE_S3_MEDIA_BUCKET="encadena-media",
+            STORAGE_S3_MEDIA_PUBLIC_URL=public_url,
             STORAGE_S3_PRIVATE_BUCKET="encadena-private",
         )
         log = tmp_path / f"web-{name}.log"
@@ -116,16 +141,16 @@ def two_web_processes(s3_storages, tmp_path):  # noqa: F811
                 what=f"gunicorn at {base}",
                 log=log,
             )
-        yield bases
+        yield bases, public_url
     finally:
         for process in reversed(started):
             process.__exit__(None, None, None)
 
 
-def test_a_purchase_an_invoice_and_a_cached_page_hold_across_two_web_processes(
+def test_a_purchase_an_invoice_a_cached_page_and_pictures_hold_across_two_web_processes(
     world, two_web_processes
 ):
-    a, b = two_web_processes
+    (a, b), public_url = two_web_processes
     product, vendor = world["product"], world["vendor"]
     buyer = requests.Session()
 
@@ -211,3 +236,24 @@ def test_a_purchase_an_invoice_and_a_cached_page_hold_across_two_web_processes(
         after = availability(visitor.get(a + url, timeout=TIMEOUT).text)
     assert after != before
     assert "4" in after and "9" in before, (before, after)  # 10 and 5 in stock, 1 allocated
+
+    # Pictures, the placeholder of a product without one and the store's logo: thumbnails
+    # in the bucket, made by either process, each answering.
+    bucket_url = f"{public_url}/"
+    pages = {
+        "pictured": world["pictured"].get_absolute_url(),
+        "placeholder": product.get_absolute_url(),
+        "catalogue": reverse("catalogue:index"),
+        "store": reverse("vendors:store", args=[vendor.slug]),
+    }
+    shown_by = []
+    for base in (a, b):
+        shown = {
+            name: pictures_shown(visitor.get(base + path, timeout=TIMEOUT), bucket_url)
+            for name, path in pages.items()
+        }
+        assert shown["pictured"][0] != shown["placeholder"][0]  # the picture, not the placeholder
+        assert len(set(shown["catalogue"])) == 2  # both cards
+        assert len(set(shown["store"])) == 3  # the logo and both cards
+        shown_by.append(shown)
+    assert shown_by[0] == shown_by[1]  # the same thumbnails, made once

@@ -2,6 +2,8 @@
 (moto's server mode, started here): pictures go to the public bucket; an invoice PDF to
 the private one, unreadable without credentials and downloaded through the app."""
 
+import json
+
 import boto3
 import pytest
 from django.core.files.base import ContentFile
@@ -15,6 +17,18 @@ from shop.invoices.storage import private_storage
 from tests.factories import UserFactory
 from tests.factories.shipments import ready_part
 from tests.processes import free_port
+
+PUBLIC_READ = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::encadena-media/*",
+        }
+    ],
+}
 
 
 @pytest.fixture
@@ -32,6 +46,8 @@ def object_store(monkeypatch):
     client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
     for bucket in ("encadena-media", "encadena-private"):
         client.create_bucket(Bucket=bucket)
+    # As in production (README, "several machines"): anyone may read the media bucket.
+    client.put_bucket_policy(Bucket="encadena-media", Policy=json.dumps(PUBLIC_READ))
     yield endpoint, client
     server.stop()
 

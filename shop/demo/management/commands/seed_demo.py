@@ -28,3 +28,9 @@ class Command(BaseCommand):
                 f"{index.vendors} economic actors."
             )
         )
+        if summary.api_key_secret:
+            # Shown this once, as the dashboard shows a new key; only its hash is kept.
+            self.stdout.write(
+                f"API key of the demo store (vendedor@encadena.test), shown only now: "
+                f"{summary.api_key_secret}"
+            )
