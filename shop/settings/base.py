@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "shop.requisitions",
     "shop.trust",
     "shop.community",
+    "shop.classroom",
     "shop.companies",
     "shop.linkages",
 ]
@@ -533,6 +534,16 @@ MARKETPLACE_OPERATOR_MENU = [
     {
         "label": _("Community reports"),
         "url_name": "community_dashboard:reports",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Classroom: courses"),
+        "url_name": "classroom_dashboard:courses",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Classroom: live sessions"),
+        "url_name": "classroom_dashboard:sessions",
         "access_fn": operator_menu_access,
     },
 ]
