@@ -116,7 +116,7 @@ class LessonPdfView(LessonMixin, View):
         return response
 
 
-class LessonReadView(LoginRequiredMixin, AtomicWritesMixin, LessonMixin, View):
+class LessonReadView(AtomicWritesMixin, LoginRequiredMixin, LessonMixin, View):
     def post(self, request, course_slug, lesson_slug):
         course, lesson = self.lesson_get(request, course_slug, lesson_slug)
         lesson_mark_read(user=request.user, lesson=lesson)
@@ -127,7 +127,7 @@ class LessonReadView(LoginRequiredMixin, AtomicWritesMixin, LessonMixin, View):
         return redirect("classroom:course", course.slug)
 
 
-class CheckView(LoginRequiredMixin, AtomicWritesMixin, CourseMixin, View):
+class CheckView(AtomicWritesMixin, LoginRequiredMixin, CourseMixin, View):
     def page(self, request, course, form, status=200):
         return render(
             request, "classroom/check.html", {"course": course, "form": form}, status=status

@@ -35,7 +35,7 @@ class CourseListView(OperatorOnlyMixin, View):
         )
 
 
-class CourseFormView(OperatorOnlyMixin, AtomicWritesMixin, View):
+class CourseFormView(AtomicWritesMixin, OperatorOnlyMixin, View):
     """A new course (no pk), or one to edit with its lessons and its check."""
 
     def page(self, request, course, form, question_form=None, status=200):
@@ -66,7 +66,7 @@ class CourseFormView(OperatorOnlyMixin, AtomicWritesMixin, View):
         return redirect("classroom_dashboard:course-edit", pk=course.pk)
 
 
-class LessonFormView(OperatorOnlyMixin, AtomicWritesMixin, View):
+class LessonFormView(AtomicWritesMixin, OperatorOnlyMixin, View):
     def page(self, request, course, lesson, form, picture_form=None, status=200):
         return render(
             request,
@@ -118,7 +118,7 @@ class LessonPublishView(OperatorOnlyMixin, View):
         return redirect("classroom_dashboard:course-edit", pk=lesson.course_id)
 
 
-class LessonPictureView(OperatorOnlyMixin, AtomicWritesMixin, View):
+class LessonPictureView(AtomicWritesMixin, OperatorOnlyMixin, View):
     def post(self, request, pk):
         lesson = get_object_or_404(Lesson.objects.select_related("course"), pk=pk)
         form = PictureForm(request.POST, request.FILES)
@@ -150,7 +150,7 @@ class LessonPictureView(OperatorOnlyMixin, AtomicWritesMixin, View):
         )
 
 
-class QuestionAddView(OperatorOnlyMixin, AtomicWritesMixin, View):
+class QuestionAddView(AtomicWritesMixin, OperatorOnlyMixin, View):
     def post(self, request, pk):
         course = get_object_or_404(Course, pk=pk)
         form = QuestionForm(request.POST)
@@ -176,7 +176,7 @@ class QuestionDeleteView(OperatorOnlyMixin, View):
         return redirect("classroom_dashboard:course-edit", pk=question.course_id)
 
 
-class LiveSessionListView(OperatorOnlyMixin, AtomicWritesMixin, View):
+class LiveSessionListView(AtomicWritesMixin, OperatorOnlyMixin, View):
     """Sessions to come (and the last ones held), and a form for a new one."""
 
     def page(self, request, form, status=200):
@@ -204,7 +204,7 @@ class LiveSessionListView(OperatorOnlyMixin, AtomicWritesMixin, View):
         return redirect("classroom_dashboard:sessions")
 
 
-class LiveSessionEditView(OperatorOnlyMixin, AtomicWritesMixin, View):
+class LiveSessionEditView(AtomicWritesMixin, OperatorOnlyMixin, View):
     def page(self, request, session, form, status=200):
         return render(
             request,
