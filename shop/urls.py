@@ -50,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("", include("shop.trust.urls")),
     path("comunidad/", include("shop.community.urls")),
     path("dashboard/comunidad/", include("shop.community.dashboard.urls")),
+    path("aprende/", include("shop.classroom.urls")),
+    path("dashboard/aula/", include("shop.classroom.dashboard.urls")),
     path("dashboard/empresas/", include(companies_operator_pages)),
     path("cuenta/empresa/", include("shop.companies.urls")),
     path("cuenta/", include("shop.accounts.urls")),

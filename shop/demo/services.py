@@ -37,6 +37,7 @@ from shop.callcenter.phone_orders import PhoneOrder, phone_order_place
 from shop.callcenter.services import customer_create, note_add
 from shop.demo import data
 from shop.demo.api import demo_api_seed
+from shop.demo.classroom import demo_classroom_seed
 from shop.demo.community import demo_community_seed
 from shop.demo.companies import demo_companies_seed
 from shop.demo.images import product_image_jpeg, store_logo_png
@@ -139,6 +140,7 @@ def demo_marketplace_seed(*, site_domain: str = "127.0.0.1:8000") -> SeedSummary
     requests = demo_requests_seed(stores=stores)
     demo_trust_seed()
     demo_community_seed()
+    demo_classroom_seed()
     demo_companies_seed(stores=stores, cuba=cuba)
     demo_linkages_seed(cuba=cuba, vendor_store_code=data.VENDOR_ACCOUNT_STORE)
     # Wholesale terms last: the demo's past purchases were made before the stores set them.

@@ -1,5 +1,5 @@
-"""Invoice PDFs: the snapshot through a Django template and WeasyPrint. The only
-module that imports WeasyPrint.
+"""Invoice PDFs: the snapshot through a Django template and WeasyPrint; lessons' PDFs
+through the same `html_pdf_render`. The only module that imports WeasyPrint.
 
 Nothing printed comes from outside: the template escapes every value, and the URL
 fetcher serves our own static files (read from disk) and data: URIs, and refuses
@@ -112,13 +112,22 @@ def document_pdf_render(
                 "language": language,
             },
         )
+    return html_pdf_render(
+        html=html,
+        dated=snapshot["issued_at"],
+        identity=f"{snapshot['issuer']['nit']}:{snapshot['number']}",
+    )
+
+
+def html_pdf_render(*, html: str, dated: str, identity: str) -> bytes:
+    """A PDF of our own HTML, fetching nothing but our static files and data: URIs. The
+    same HTML, date (ISO 8601) and identity give the same bytes: the metadata's dates come
+    from `dated` and the file identifier from `identity`. Invoices and lessons print here."""
     document = HTML(
         string=html, base_url=INTERNAL_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
     ).render(font_config=_font_config())
-    document.metadata.created = snapshot["issued_at"]
-    document.metadata.modified = snapshot["issued_at"]
-    identifier = hashlib.sha256(
-        f"{snapshot['issuer']['nit']}:{snapshot['number']}".encode()
-    ).hexdigest()[:32]
-    with _source_date(snapshot["issued_at"]):
+    document.metadata.created = dated
+    document.metadata.modified = dated
+    identifier = hashlib.sha256(identity.encode()).hexdigest()[:32]
+    with _source_date(dated):
         return document.write_pdf(pdf_identifier=identifier.encode("ascii"))

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "shop.requisitions",
     "shop.trust",
     "shop.community",
+    "shop.classroom",
     "shop.companies",
     "shop.linkages",
 ]
@@ -562,6 +563,16 @@ MARKETPLACE_OPERATOR_MENU = [
     {
         "label": _("Community reports"),
         "url_name": "community_dashboard:reports",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Classroom: courses"),
+        "url_name": "classroom_dashboard:courses",
+        "access_fn": operator_menu_access,
+    },
+    {
+        "label": _("Classroom: live sessions"),
+        "url_name": "classroom_dashboard:sessions",
         "access_fn": operator_menu_access,
     },
 ]

@@ -75,6 +75,8 @@ def shopper_paths():
         "product": product.get_absolute_url(),
         "linkages": "/encadenamientos/",
         "map": "/mapa/?provincia=la-habana",
+        "classroom": "/aprende/",
+        "lesson": "/aprende/vender-en-encadena/precios-desde-costos/",
     }
 
 

@@ -4,14 +4,16 @@ what the store actually did (read from its data in two queries), with where it i
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone
 from logistics.national.models import StoreCarrier
 from payments.selectors import payment_methods_offered
+from shop.classroom.selectors import first_course, first_course_completed
 from vendors.models import Vendor, VendorOrder
 
 Product = get_model("catalogue", "Product")
@@ -24,7 +26,7 @@ PRODUCTS_WITH_PICTURES = 5
 class FirstStep:
     key: str
     title: str
-    url_name: str
+    url: str
     done: bool
 
 
@@ -81,31 +83,68 @@ def first_steps(*, vendor: Vendor) -> FirstSteps:
                 )
             ),
             ordered=Exists(VendorOrder.objects.filter(vendor=OuterRef("pk"))),
+            first_course=Subquery(first_course().values("slug")[:1], output_field=CharField()),
+            first_course_title=Subquery(
+                first_course().values("title")[:1], output_field=CharField()
+            ),
+            course_completed=first_course_completed(vendor_ref=OuterRef("pk")),
         )
-        .values("has_profile", "pictured", "zones", "carrier", "ordered")
+        .values(
+            "has_profile",
+            "pictured",
+            "zones",
+            "carrier",
+            "ordered",
+            "first_course",
+            "first_course_title",
+            "course_completed",
+        )
         .get()
     )
-    return FirstSteps(
-        steps=(
-            FirstStep("profile", _("Your profile and logo"), "profile", facts["has_profile"]),
-            FirstStep(
-                "products",
-                _("Five products with pictures"),
-                "product-list",
-                facts["pictured"] >= PRODUCTS_WITH_PICTURES,
-            ),
-            FirstStep(
-                "delivery",
-                _("Where you deliver: delivery zones or a national carrier"),
-                "delivery-zone-list",
-                facts["zones"] or facts["carrier"],
-            ),
-            FirstStep(
-                "payment",
-                _("How your buyers pay: a payment method in your currency"),
-                "merchant-accounts",
-                buyers_can_pay(vendor=vendor),
-            ),
-            FirstStep("order", _("A first order, even a test one"), "order-list", facts["ordered"]),
+    dashboard = {
+        name: reverse(f"vendor_dashboard:{name}", args=[vendor.slug])
+        for name in (
+            "profile",
+            "product-list",
+            "delivery-zone-list",
+            "merchant-accounts",
+            "order-list",
         )
-    )
+    }
+    steps = [
+        FirstStep(
+            "profile", _("Your profile and logo"), dashboard["profile"], facts["has_profile"]
+        ),
+        FirstStep(
+            "products",
+            _("Five products with pictures"),
+            dashboard["product-list"],
+            facts["pictured"] >= PRODUCTS_WITH_PICTURES,
+        ),
+        FirstStep(
+            "delivery",
+            _("Where you deliver: delivery zones or a national carrier"),
+            dashboard["delivery-zone-list"],
+            facts["zones"] or facts["carrier"],
+        ),
+        FirstStep(
+            "payment",
+            _("How your buyers pay: a payment method in your currency"),
+            dashboard["merchant-accounts"],
+            buyers_can_pay(vendor=vendor),
+        ),
+        FirstStep(
+            "order", _("A first order, even a test one"), dashboard["order-list"], facts["ordered"]
+        ),
+    ]
+    # Only once operators published a first course (the data migration ships one).
+    if facts["first_course"]:
+        steps.append(
+            FirstStep(
+                "course",
+                _("The first course: %(title)s") % {"title": facts["first_course_title"]},
+                reverse("classroom:course", args=[facts["first_course"]]),
+                facts["course_completed"],
+            )
+        )
+    return FirstSteps(steps=tuple(steps))

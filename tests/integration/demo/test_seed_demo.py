@@ -69,6 +69,9 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         from django.contrib.auth.models import Group
 
         users_before = list(get_user_model().objects.values_list("pk", flat=True))
+        from shop.classroom.models import Course
+
+        courses_before = list(Course.objects.values_list("pk", flat=True))
         groups_before = list(Group.objects.values_list("pk", flat=True))
         call_command("seed_demo", verbosity=0)
         first = catalogue_snapshot()
@@ -137,6 +140,10 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
 
         NationalCarrier.objects.all().delete()
         WebhookSubscription.objects.all().delete()  # the platform's outlive the stores
+        from shop.classroom.models import LiveSession
+
+        LiveSession.objects.all().delete()
+        Course.objects.exclude(pk__in=courses_before).delete()
         LinkageFigure.objects.all().delete()
         CustomerContact.objects.all().delete()
         for model in ("UserAddress", "ShippingAddress", "ShippingEventType", "UserRecord"):
@@ -580,3 +587,20 @@ def test_the_demo_store_has_an_api_key_and_webhooks_with_a_delivery_log(seeded, 
         [DeliveryState.DELIVERED, DeliveryState.PENDING, DeliveryState.GAVE_UP]
     )
     assert WebhookDelivery.objects.filter(subscription__vendor=None).count() == 1
+
+
+def test_the_demo_vendor_is_half_way_through_the_first_course_and_a_store_completed_it(seeded, db):
+    from django.test import Client
+    from django.utils import timezone
+
+    from shop.classroom.models import CourseCompletion, LessonRead, LiveSession
+
+    read = LessonRead.objects.filter(
+        user__email="vendedor@encadena.test", lesson__course__slug="vender-en-encadena"
+    )
+    assert read.count() == 3
+    assert not CourseCompletion.objects.filter(user__email="vendedor@encadena.test").exists()
+    serrano = Vendor.objects.get(partner__code="serrano")
+    page = Client().get(f"/tiendas/{serrano.slug}/").content.decode()
+    assert "Curso completado: Vender en Encadena" in page
+    assert LiveSession.objects.filter(ends_at__gt=timezone.now()).count() == 1
