@@ -23,6 +23,7 @@ class VendorErrorCode(StrEnum):
     MUNICIPALITY = "municipality"
     NEGATIVE_STOCK = "negative_stock"
     NOT_DELIVERED = "not_delivered"
+    NO_STORE = "no_store"
     NOT_OWNER = "not_owner"
     NOTE_REQUIRED = "note_required"
     NOT_ON_ACCOUNT = "not_on_account"
