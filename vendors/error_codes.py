@@ -27,6 +27,7 @@ class VendorErrorCode(StrEnum):
     NOT_DELIVERED = "not_delivered"
     NOT_UNDER_REVIEW = "not_under_review"
     PRODUCT_HELD = "product_held"
+    NO_STORE = "no_store"
     NOT_OWNER = "not_owner"
     NOTE_REQUIRED = "note_required"
     NOT_ON_ACCOUNT = "not_on_account"

@@ -40,6 +40,15 @@ class VendorApplicationForm(forms.Form):
         required=False,
     )
     logo = forms.FileField(label=_("Logo (optional)"), required=False)
+    profile_only = forms.BooleanField(
+        label=_("Profile only, no store"),
+        required=False,
+        help_text=_(
+            "For an actor that only buys or seeks partners (a cooperative, a local "
+            "development project): listed in the directory with what it offers and needs, "
+            "without products."
+        ),
+    )
     owner_first_name = forms.CharField(label=_("Your first name"), max_length=150)
     owner_last_name = forms.CharField(label=_("Your last name"), max_length=150)
     owner_email = forms.EmailField(label=_("Your e-mail (to sign in)"))
@@ -102,7 +111,18 @@ class VendorApplicationForm(forms.Form):
             phone=data["phone"].strip(),
             email=data["email"].strip().lower(),
             logo=data.get("logo"),
+            has_store=not data.get("profile_only"),
         )
+
+
+def _sector_filter(*, label) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All"),
+    )
 
 
 class DirectoryFilterForm(forms.Form):
@@ -120,13 +140,8 @@ class DirectoryFilterForm(forms.Form):
         empty_label=_("All"),
     )
     municipality = forms.SlugField(required=False)
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All"),
-    )
+    sector = _sector_filter(label=_("Sector"))
+    need = _sector_filter(label=_("They need"))
 
 
 class VendorDecisionForm(forms.Form):

@@ -44,13 +44,19 @@ class Sector(models.Model):
         return self.name
 
 
+# (south, north, west, east) in degrees: Cuba with the Isla de la Juventud and its keys.
+CUBA_BOUNDS = (19.8, 23.3, -85.0, -74.1)
+
+
 def vendor_logo_path(vendor: "Vendor", filename: str) -> str:
     return f"vendors/logos/{vendor.slug}.png"
 
 
 class Vendor(models.Model):
-    """An economic actor selling on Encadena: the legal entity behind one of
-    Oscar's partners (its store)."""
+    """An economic actor on Encadena: the legal entity behind one of Oscar's partners
+    (its store). One without a store (`has_store` false: a cooperative that only buys, a
+    local development project seeking partners) is listed in the directory with its
+    profile and sells nothing: it has no storefront and no products."""
 
     partner = models.OneToOneField(
         "partner.Partner",
@@ -85,6 +91,39 @@ class Vendor(models.Model):
         _("status"), max_length=12, choices=VendorStatus.choices, default=VendorStatus.APPLIED
     )
     status_reason = models.TextField(_("reason for the status"), blank=True)
+    has_store = models.BooleanField(
+        _("sells on Encadena"),
+        default=True,
+        help_text=_("Off: a profile in the directory only, without a store or products."),
+    )
+    # The directory's "what we offer / what we need": what it sells is `sectors` and
+    # `offer_categories`; what it looks for, `need_sectors` and `need_categories`.
+    offer_text = models.TextField(_("what we offer"), max_length=2000, blank=True)
+    offer_categories = models.ManyToManyField(
+        "catalogue.Category",
+        blank=True,
+        related_name="offering_vendors",
+        verbose_name=_("categories we offer"),
+    )
+    need_text = models.TextField(_("what we need"), max_length=2000, blank=True)
+    need_sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="needing_vendors", verbose_name=_("sectors we need")
+    )
+    need_categories = models.ManyToManyField(
+        "catalogue.Category",
+        blank=True,
+        related_name="needing_vendors",
+        verbose_name=_("categories we need"),
+    )
+    capacity = models.CharField(_("capacity"), max_length=200, blank=True)
+    certifications = models.CharField(_("certifications"), max_length=300, blank=True)
+    # Optional precise place on the map (otherwise its municipality's).
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
     commission_percent = models.DecimalField(
         _("commission (%)"),
         max_digits=5,
@@ -110,6 +149,16 @@ class Vendor(models.Model):
                 condition=models.Q(commission_percent__isnull=True)
                 | models.Q(commission_percent__gte=0, commission_percent__lte=100),
                 name="vendor_commission_percent_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(
+                    latitude__gte=CUBA_BOUNDS[0],
+                    latitude__lte=CUBA_BOUNDS[1],
+                    longitude__gte=CUBA_BOUNDS[2],
+                    longitude__lte=CUBA_BOUNDS[3],
+                ),
+                name="vendor_coordinates_in_cuba",
             ),
         ]
 

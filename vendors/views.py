@@ -39,7 +39,7 @@ from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 User = get_user_model()
 DIRECTORY_PAGE_SIZE = 24
-FILTER_NAMES = ("actor_type", "province", "municipality", "sector")
+FILTER_NAMES = ("actor_type", "province", "municipality", "sector", "need")
 STORE_PAGE_SIZE = 24
 
 
@@ -102,6 +102,7 @@ class DirectoryView(View):
             province=province,
             municipality=municipality,
             sector=data.get("sector"),
+            need=data.get("need"),
         )
         found = vendor_directory_search(
             filters=filters, page_number=request.GET.get("page"), page_size=DIRECTORY_PAGE_SIZE
@@ -133,6 +134,8 @@ class StoreView(AtomicWritesMixin, View):
         vendor = vendor_for_store_page(slug=slug, user=request.user)
         if vendor is None:
             raise Http404(_("No such store."))
+        if not vendor.has_store:
+            return render(request, self.template_name, self._profile_only_context(vendor))
         form = SearchForm(request.GET)
         categories = list(vendor_store_categories(vendor=vendor))
         category = next((c for c in categories if str(c.pk) == request.GET.get("category")), None)
@@ -178,6 +181,16 @@ class StoreView(AtomicWritesMixin, View):
                 "responsiveness": stores_responsiveness(vendor_ids={vendor.pk})[vendor.pk],
             },
         )
+
+    @staticmethod
+    def _profile_only_context(vendor) -> dict:
+        """An actor without a store: its profile, no catalogue to search or list."""
+        return {
+            "vendor": vendor,
+            "categories": [],
+            "products": [],
+            "responsiveness": stores_responsiveness(vendor_ids={vendor.pk})[vendor.pk],
+        }
 
 
 class PurchasePartCancelView(View):

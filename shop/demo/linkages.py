@@ -3,7 +3,9 @@ as itself (its NIT at checkout), placed and delivered through the same path as a
 purchase, and deals closed at fairs and by phone over the last year, declared by one
 store and confirmed by the other; one declared with the demo vendor's store waits for its
 answer; and a past fair, its exhibitors and the deals declared there. Created once; the
-published figures are rebuilt at the end."""
+published figures are rebuilt at the end. Every seed also says what some stores need
+(so the directory and the stores' summaries suggest complementary actors) and lists a
+cooperative that only buys: a profile without a store, which declared a deal."""
 
 import random
 from datetime import timedelta
@@ -17,7 +19,7 @@ from payments.interface import Capability
 from payments.selectors import gateway_names_with
 from shop.apps.checkout.placement import purchase_place
 from shop.linkages.figures import linkage_figures_refresh
-from shop.linkages.models import AmountBand, Deal, DealChannel, Event
+from shop.linkages.models import AmountBand, Deal, DealChannel, DealSource, Event
 from shop.linkages.services import (
     deal_confirm,
     deal_declare,
@@ -26,10 +28,11 @@ from shop.linkages.services import (
     initiative_member_invite,
     initiative_register,
 )
-from vendors.models import Vendor, VendorStatus
+from vendors.models import ActorType, Sector, Vendor, VendorStatus
 from vendors.orders.transitions import ActorRole, vendor_order_transition
 
 Basket = get_model("basket", "Basket")
+Partner = get_model("partner", "Partner")
 ShippingAddress = get_model("order", "ShippingAddress")
 StockRecord = get_model("partner", "StockRecord")
 Selector = get_class("partner.strategy", "Selector")
@@ -50,9 +53,12 @@ DELIVERED = ("accepted", "ready", "shipped", "delivered")
 
 def demo_linkages_seed(*, cuba, vendor_store_code: str) -> int:
     """Returns how many deals count."""
-    if not Deal.objects.exists():
+    buyer = _profile_only_actor()
+    _actor_needs()
+    # Once: the purchases placed earlier in the seed (a company's) may have made deals.
+    if not Deal.objects.filter(source=DealSource.DECLARED).exists():
         vendors = list(
-            Vendor.objects.filter(status=VendorStatus.APPROVED)
+            Vendor.objects.filter(status=VendorStatus.APPROVED, has_store=True)
             .select_related("partner", "province")
             .order_by("pk")
         )
@@ -61,6 +67,7 @@ def demo_linkages_seed(*, cuba, vendor_store_code: str) -> int:
         _declared_deals(vendors=vendors, rng=rng, vendor_store_code=vendor_store_code)
         _past_fair(vendors=vendors, rng=rng)
         _initiatives(vendors=vendors, rng=rng)
+        _profile_only_deal(buyer=buyer, vendors=vendors)
     linkage_figures_refresh()
     return Deal.objects.filter(counts=True).count()
 
@@ -217,3 +224,105 @@ def _initiatives(*, vendors, rng) -> None:
             initiative_member_invite(initiative=initiative, coordinator=coordinator, member=member)
         for member in invited[:4]:
             initiative_member_confirm(initiative=initiative, vendor=member)
+
+
+# What stores need, by the sector they sell in: (sectors needed, in their words).
+NEEDS = {
+    "alimentos-y-bebidas": (
+        ("agricultura-y-ganaderia", "industria"),
+        "Fruta fresca todo el año, y envases de vidrio y cartón.",
+    ),
+    "agricultura-y-ganaderia": (
+        ("transporte-y-logistica", "industria"),
+        "Transporte refrigerado y sacos para la cosecha.",
+    ),
+    "servicios-profesionales": (
+        ("alimentos-y-bebidas",),
+        "Meriendas y café para eventos y talleres.",
+    ),
+    "higiene-y-belleza": (
+        ("agricultura-y-ganaderia", "alimentos-y-bebidas"),
+        "Aceites vegetales, miel y plantas aromáticas.",
+    ),
+    "artesania": (("textiles-y-confecciones",), "Tejidos y fibras naturales para cestería."),
+    "construccion": (("transporte-y-logistica",), "Transporte de áridos entre provincias."),
+    "muebles-y-hogar": (("construccion", "artesania"), "Madera, herrajes y tejidos para tapizar."),
+}
+PROFILE_ONLY = {
+    "nit": "22900000001",
+    "trade_name": "CCS Niceto Pérez",
+    "legal_name": "Cooperativa de Créditos y Servicios Niceto Pérez",
+    "municipality": ("Artemisa", "Güira de Melena"),
+    "address": "Carretera a Alquízar km 3",
+    "phone": "+53 5 290 1001",
+    "email": "niceto-perez@tiendas.encadena.test",
+    "slug": "ccs-niceto-perez",
+    "description": "Una cooperativa de 120 campesinos que siembra papa, boniato y frijol.",
+    "offer_text": "Papa, boniato y frijol por contrato, de noviembre a abril.",
+    "need_text": "Semillas, fertilizantes orgánicos, envases y transporte refrigerado.",
+    "capacity": "400 t de viandas por campaña",
+    "certifications": "Agricultura de conservación (MINAG)",
+}
+
+
+def _profile_only_actor() -> Vendor:
+    """A cooperative listed with its profile and no store: it buys and seeks partners."""
+    fields = dict(PROFILE_ONLY)
+    province_name, municipality_name = fields.pop("municipality")
+    municipality = Municipality.objects.select_related("province").get(
+        province__name=province_name, name=municipality_name
+    )
+    partner, _created = Partner.objects.update_or_create(
+        code=fields["slug"], defaults={"name": fields["trade_name"]}
+    )
+    vendor, _created = Vendor.objects.update_or_create(
+        nit=fields.pop("nit"),
+        defaults={
+            **fields,
+            "partner": partner,
+            "actor_type": ActorType.CCS,
+            "province": municipality.province,
+            "municipality": municipality,
+            "status": VendorStatus.APPROVED,
+            "has_store": False,
+        },
+    )
+    vendor.sectors.set(Sector.objects.filter(slug="agricultura-y-ganaderia"))
+    vendor.need_sectors.set(Sector.objects.filter(slug__in=("industria", "transporte-y-logistica")))
+    return vendor
+
+
+def _actor_needs() -> None:
+    """Stores say what they need by what they sell, so each finds those who sell it
+    (food shops need farms, farms need transport, services need food, ...)."""
+    sectors = {sector.slug: sector for sector in Sector.objects.all()}
+    stores = (
+        Vendor.objects.filter(status=VendorStatus.APPROVED, has_store=True)
+        .select_related("partner")
+        .prefetch_related("sectors")
+    )
+    for vendor in stores.order_by("pk"):
+        own = sorted(sector.slug for sector in vendor.sectors.all())
+        need = next((NEEDS[slug] for slug in own if slug in NEEDS), None)
+        if need is None:
+            continue
+        slugs, text = need
+        vendor.need_sectors.set([sectors[slug] for slug in slugs if slug in sectors])
+        Vendor.objects.filter(pk=vendor.pk).update(need_text=text)
+
+
+def _profile_only_deal(*, buyer: Vendor, vendors) -> None:
+    """The cooperative bought packaging from a store, by phone, and the store confirmed."""
+    seller = next((vendor for vendor in vendors if vendor.province_id == buyer.province_id), None)
+    deal = deal_declare(
+        vendor=buyer,
+        user=None,
+        counterpart=seller or vendors[0],
+        we_sold=False,
+        band=AmountBand.UP_TO_50K,
+        deal_date=timezone.localdate() - timedelta(days=20),
+        sector=Sector.objects.filter(slug="industria").first(),
+        channel=DealChannel.PHONE,
+        note="Sacos y cajas para la cosecha de papa",
+    )
+    deal_confirm(deal_id=deal.pk, vendor=seller or vendors[0], user=None)

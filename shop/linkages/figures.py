@@ -10,7 +10,7 @@ from django.db.models import Case, Count, DecimalField, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from shop.linkages.models import BAND_MIDDLE, Deal, FigureScope, LinkageFigure
+from shop.linkages.models import BAND_MIDDLE, MAP_SCOPES, Deal, FigureScope, LinkageFigure
 
 # What a deal adds to the operators' amounts: its exact amount, or its band's middle.
 DEAL_VALUE = Coalesce(
@@ -99,27 +99,37 @@ def linkage_figures_refresh() -> int:
 
 
 def _place_figures(deals, *, now) -> list[LinkageFigure]:
-    counts: dict[tuple[str, str], int] = {}
+    """Deals per province and per municipality, under every actor type and sector
+    filter of the map: each deal once per place and filter."""
+    counts: dict[tuple[str, str, str], int] = {}
     rows = deals.values_list(
         "seller_province__code",
+        "seller__municipality__code",
         "seller_actor_type",
         "buyer_province__code",
+        "buyer_vendor__municipality__code",
         "buyer_actor_type",
         "sector__slug",
     )
-    for seller_province, seller_type, buyer_province, buyer_type, sector in rows.iterator():
+    for row in rows.iterator():
+        seller_province, seller_town, seller_type, buyer_province, buyer_town, buyer_type = row[:6]
+        sector = row[6]
         keys = set()
-        for province, actor_type in ((seller_province, seller_type), (buyer_province, buyer_type)):
+        for province, town, actor_type in (
+            (seller_province, seller_town, seller_type),
+            (buyer_province, buyer_town, buyer_type),
+        ):
             for type_key in (actor_type, "*"):
                 for sector_key in (sector or "", "*"):
-                    keys.add((province, f"{type_key}|{sector_key}"))
+                    key = f"{type_key}|{sector_key}"
+                    keys.add((FigureScope.PLACE, province, key))
+                    if town:
+                        keys.add((FigureScope.MUNICIPALITY, town, key))
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     return [
-        LinkageFigure(
-            scope=FigureScope.PLACE, key_from=province, key_to=key, deals=count, computed_at=now
-        )
-        for (province, key), count in sorted(counts.items())
+        LinkageFigure(scope=scope, key_from=place, key_to=key, deals=count, computed_at=now)
+        for (scope, place, key), count in sorted(counts.items())
     ]
 
 
@@ -144,7 +154,7 @@ class Figures:
 def linkage_figures() -> Figures:
     """Every figure but the map's (read by `place_deal_counts`)."""
     figures = Figures()
-    for row in LinkageFigure.objects.exclude(scope=FigureScope.PLACE):
+    for row in LinkageFigure.objects.exclude(scope__in=MAP_SCOPES):
         if row.scope == FigureScope.TOTAL:
             figures.total = row
         else:
@@ -152,12 +162,16 @@ def linkage_figures() -> Figures:
     return figures
 
 
-def place_deal_counts(*, actor_type: str = "", sector: str = "") -> dict[str, int]:
+def place_deal_counts(
+    *, actor_type: str = "", sector: str = "", municipalities: tuple[str, ...] | None = None
+) -> dict[str, int]:
     """Deals touching each province (by code) through an actor of `actor_type` in
-    `sector` (empty: any), each deal once per province."""
+    `sector` (empty: any), each deal once per province; given `municipalities` (their
+    codes), the same for those municipalities."""
     key = f"{actor_type or '*'}|{sector or '*'}"
-    return dict(
-        LinkageFigure.objects.filter(scope=FigureScope.PLACE, key_to=key).values_list(
-            "key_from", "deals"
+    figures = LinkageFigure.objects.filter(scope=FigureScope.PLACE, key_to=key)
+    if municipalities is not None:
+        figures = LinkageFigure.objects.filter(
+            scope=FigureScope.MUNICIPALITY, key_to=key, key_from__in=municipalities
         )
-    )
+    return dict(figures.values_list("key_from", "deals"))

@@ -1,6 +1,7 @@
 """The map of Cuba (/mapa/): province outlines shipped with the code (data/, built by the
 linkages_map_build command from a registry package, see README), shaded by how many
-actors and deals each holds, with the actors of the chosen province listed below."""
+actors and deals each holds; the chosen province's municipalities with their counts (a
+table: no municipal boundaries are shipped), and the actors of the chosen place below."""
 
 import json
 from dataclasses import dataclass
@@ -37,11 +38,24 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Town:
+    """A municipality of the chosen province, with its counts."""
+
+    name: str
+    slug: str
+    actors: int
+    deals: int
+    chosen: bool
+
+
+@dataclass(frozen=True)
 class CubaMap:
     width: int
     height: int
     places: tuple[Place, ...]
     chosen: Place | None
+    towns: tuple[Town, ...] = ()
+    chosen_town: Town | None = None
 
 
 def approved_actors(*, actor_type: str = "", sector=None):
@@ -53,9 +67,12 @@ def approved_actors(*, actor_type: str = "", sector=None):
     return vendors
 
 
-def cuba_map(*, actor_type: str = "", sector=None, province_slug: str = "") -> CubaMap:
-    """The provinces with their counts of actors and deals under the filters: two
-    queries, however many actors and deals there are."""
+def cuba_map(
+    *, actor_type: str = "", sector=None, province_slug: str = "", municipality_slug: str = ""
+) -> CubaMap:
+    """The provinces with their counts of actors and deals under the filters, and the
+    chosen province's municipalities: four queries at most, however many actors and
+    deals there are."""
     outlines = map_outlines()
     actors = dict(
         approved_actors(actor_type=actor_type, sector=sector)
@@ -84,9 +101,52 @@ def cuba_map(*, actor_type: str = "", sector=None, province_slug: str = "") -> C
                 chosen=province.slug == province_slug,
             )
         )
+    chosen = next((place for place in places if place.chosen), None)
+    towns = (
+        _towns(
+            actor_type=actor_type,
+            sector=sector,
+            province_slug=chosen.slug,
+            chosen=municipality_slug,
+        )
+        if chosen
+        else ()
+    )
     return CubaMap(
         width=outlines["width"],
         height=outlines["height"],
         places=tuple(places),
-        chosen=next((place for place in places if place.chosen), None),
+        chosen=chosen,
+        towns=towns,
+        chosen_town=next((town for town in towns if town.chosen), None),
+    )
+
+
+def _towns(*, actor_type: str, sector, province_slug: str, chosen: str) -> tuple[Town, ...]:
+    municipalities = [
+        municipality
+        for municipality in territory().municipalities
+        if municipality.province.slug == province_slug
+    ]
+    actors = dict(
+        approved_actors(actor_type=actor_type, sector=sector)
+        .filter(province__slug=province_slug)
+        .values_list("municipality_id")
+        .annotate(count=Count("pk", distinct=True))
+        .values_list("municipality_id", "count")
+    )
+    deals = place_deal_counts(
+        actor_type=actor_type,
+        sector=sector.slug if sector else "",
+        municipalities=tuple(municipality.code for municipality in municipalities),
+    )
+    return tuple(
+        Town(
+            name=municipality.name,
+            slug=municipality.slug,
+            actors=actors.get(municipality.pk, 0),
+            deals=deals.get(municipality.code, 0),
+            chosen=municipality.slug == chosen,
+        )
+        for municipality in municipalities
     )

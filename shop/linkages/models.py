@@ -220,6 +220,13 @@ class FigureScope(models.TextChoices):
     # For the map: deals touching a province (key_from, its code) through an actor of a
     # type and in a sector (key_to "type|sector", "*" for any); a deal counts once a key.
     PLACE = "place", _("By place, actor type and sector")
+    # The same by municipality (key_from, its code), through the actors on Encadena (a
+    # buyer known only by its NIT or company account has no municipality here).
+    MUNICIPALITY = "municipality", _("By municipality, actor type and sector")
+
+
+# The figures only the map reads: not on the linkages page nor in the open data.
+MAP_SCOPES = (FigureScope.PLACE, FigureScope.MUNICIPALITY)
 
 
 class LinkageFigure(models.Model):

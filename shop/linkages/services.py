@@ -33,6 +33,7 @@ from shop.linkages.models import (
     InitiativeStatus,
     amount_band,
 )
+from shop.linkages.notifications import deal_declared_notify, initiative_invited_notify
 from shop.linkages.selectors import actor_linkages_forget
 from shop.linkages.tasks import linkage_figures_refresh_task
 from vendors.models import Vendor, VendorOrder, VendorStatus
@@ -193,7 +194,7 @@ def deal_declare(
     if band not in AmountBand.values:
         raise LinkageRefused(_("Choose the deal's amount."), code=LinkageErrorCode.BAND)
     seller, buyer = (vendor, counterpart) if we_sold else (counterpart, vendor)
-    return Deal.objects.create(
+    deal = Deal.objects.create(
         source=DealSource.DECLARED,
         channel=channel,
         status=DealStatus.PENDING,
@@ -212,6 +213,8 @@ def deal_declare(
         note=note.strip(),
         event=event,
     )
+    deal_declared_notify(deal=deal)
+    return deal
 
 
 def _declared_deal_to_answer(*, deal_id: int, vendor: Vendor) -> Deal:
@@ -312,13 +315,16 @@ def initiative_approve(*, initiative_id: int, approve: bool = True) -> Initiativ
 def initiative_member_invite(
     *, initiative: Initiative, coordinator: Vendor, member: Vendor
 ) -> bool:
-    """The coordinator invites an actor; it is a member once it confirms."""
+    """The coordinator invites an actor (its owners are told by e-mail); it is a member
+    once it confirms."""
     if initiative.coordinator_id != coordinator.pk:
         raise LinkageRefused(
             _("Only the initiative's coordinator invites members."),
             code=LinkageErrorCode.NOT_YOURS,
         )
     _member, created = InitiativeMember.objects.get_or_create(initiative=initiative, vendor=member)
+    if created:
+        initiative_invited_notify(initiative=initiative, member=member)
     return created
 
 

@@ -94,20 +94,26 @@ class MapView(View):
         actor_type, sector = "", None
         if form.is_valid():
             actor_type, sector = form.cleaned_data["tipo"], form.cleaned_data["sector"]
-        province = request.GET.get("provincia", "")
-        cuba = cuba_map(actor_type=actor_type, sector=sector, province_slug=province)
+        cuba = cuba_map(
+            actor_type=actor_type,
+            sector=sector,
+            province_slug=request.GET.get("provincia", ""),
+            municipality_slug=request.GET.get("municipio", ""),
+        )
         listed = None
         if cuba.chosen is not None:
+            actors = approved_actors(actor_type=actor_type, sector=sector).filter(
+                province__slug=cuba.chosen.slug
+            )
+            if cuba.chosen_town is not None:
+                actors = actors.filter(municipality__slug=cuba.chosen_town.slug)
             listed = Paginator(
-                approved_actors(actor_type=actor_type, sector=sector)
-                .filter(province__slug=cuba.chosen.slug)
-                .select_related("municipality")
-                .order_by("trade_name", "pk"),
+                actors.select_related("municipality").order_by("trade_name", "pk"),
                 ACTORS_PER_PAGE,
             ).get_page(request.GET.get("page"))
         query = request.GET.copy()
-        query.pop("provincia", None)
-        query.pop("page", None)
+        for name in ("provincia", "municipio", "page"):
+            query.pop(name, None)
         return render(
             request,
             "linkages/map.html",

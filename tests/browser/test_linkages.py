@@ -87,6 +87,23 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
     assert visitor.locator('a[aria-label="La Habana — actores: 1, negocios: 1"]').count() == 1
     assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(visitor, "map")
+    visitor.locator(".map-towns").get_by_role("link", name="Artemisa", exact=True).click()
+    row = visitor.locator(".map-towns tr.chosen").inner_text().split()
+    assert row == ["Artemisa", "1", "1"]
+    assert visitor.get_by_role("heading", name="Actores en Artemisa (Artemisa)").is_visible()
+    assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(visitor, "map-municipality")
+
+    # Who needs what: the bakery needs what the farm sells; both see it on a phone.
+    world["bakery"].need_sectors.set(world["farm"].sectors.all())
+    visitor.goto(f"{live_server.url}/actores/?need=alimentos-y-bebidas")
+    assert visitor.locator(".directory-entry h2 > a").all_inner_texts() == ["Panadería La Habanera"]
+    assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    farmer.goto(f"{live_server.url}/vendedor/{world['farm'].slug}/")
+    needing = farmer.locator(".complementary-list").first
+    assert needing.get_by_role("link", name="Panadería La Habanera").is_visible()
+    assert farmer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(farmer, "who-needs-what")
     for store in (world["farm"], world["bakery"]):
         visitor.goto(f"{live_server.url}/tiendas/{store.slug}/")
         assert visitor.get_by_text("1 negocio con 1 actores de 1 provincias").is_visible()

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality, Province
@@ -27,7 +27,8 @@ class DirectoryFilters:
     actor_type: str = ""
     province: Province | None = None
     municipality: Municipality | None = None
-    sector: Sector | None = None
+    sector: Sector | None = None  # what the actors sell
+    need: Sector | None = None  # what the actors need
 
 
 def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySet:
@@ -41,6 +42,8 @@ def vendor_directory(*, filters: DirectoryFilters, exclude: str = "") -> QuerySe
         vendors = vendors.filter(municipality=filters.municipality)
     if filters.sector and exclude != "sector":
         vendors = vendors.filter(sectors=filters.sector)
+    if filters.need and exclude != "need":
+        vendors = vendors.filter(need_sectors=filters.need)
     if filters.query.strip():
         vendors = vendors.filter(pk__in=vendor_search_ids(query=filters.query))
     return vendors
@@ -79,14 +82,14 @@ def vendor_directory_page_queryset(*, filters: DirectoryFilters) -> QuerySet:
     return (
         vendor_directory(filters=filters)
         .select_related("municipality__province")
-        .prefetch_related("sectors")
+        .prefetch_related("sectors", "need_sectors")
         .order_by("trade_name", "id")
     )
 
 
 def vendor_directory_facets(*, filters: DirectoryFilters) -> dict[str, list[FacetValue]]:
     """Counts per value of each filter, over the vendors matching the other filters.
-    Four queries whatever the number of vendors (municipalities only once a
+    Five queries whatever the number of vendors (municipalities only once a
     province is chosen, to keep the page small)."""
     actor_counts = dict(
         vendor_directory(filters=filters, exclude="actor_type")
@@ -106,6 +109,14 @@ def vendor_directory_facets(*, filters: DirectoryFilters) -> dict[str, list[Face
         .annotate(n=Count("id", distinct=True))
         .order_by()
     )
+    need_counts = dict(
+        vendor_directory(filters=filters, exclude="need")
+        .filter(need_sectors__isnull=False)
+        .values_list("need_sectors")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    sectors = list(Sector.objects.all())
     facets = {
         "actor_type": [
             FacetValue(value, str(label), actor_counts[value], value == filters.actor_type)
@@ -124,8 +135,13 @@ def vendor_directory_facets(*, filters: DirectoryFilters) -> dict[str, list[Face
         ],
         "sector": [
             FacetValue(sector.slug, sector.name, sector_counts[sector.pk], filters.sector == sector)
-            for sector in Sector.objects.all()
+            for sector in sectors
             if sector_counts.get(sector.pk)
+        ],
+        "need": [
+            FacetValue(sector.slug, sector.name, need_counts[sector.pk], filters.need == sector)
+            for sector in sectors
+            if need_counts.get(sector.pk)
         ],
         "municipality": [],
     }
@@ -149,7 +165,7 @@ def vendor_for_store_page(*, slug: str, user) -> Vendor | None:
     status for staff and for the vendor's own members (to preview it)."""
     vendor = (
         Vendor.objects.select_related("municipality__province")
-        .prefetch_related("sectors")
+        .prefetch_related("sectors", "offer_categories", "need_sectors", "need_categories")
         .filter(slug=slug)
         .first()
     )
@@ -180,6 +196,53 @@ def _store_categories(vendor: Vendor) -> list:
     )
     roots = {path[: Category.steplen] for path in paths}
     return list(Category.objects.filter(depth=1, path__in=roots).order_by("name"))
+
+
+COMPLEMENTARY_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Complementary:
+    """ "Quienes necesitan lo que usted produce", and those offering what it needs."""
+
+    need_what_you_offer: list
+    offer_what_you_need: list
+
+
+def complementary_actors(*, vendor: Vendor, limit: int = COMPLEMENTARY_SHOWN) -> Complementary:
+    """Approved actors whose needs meet what `vendor` offers (its sectors, the categories
+    it offers or sells in), and those offering what it needs. Five queries at most,
+    whatever the number of actors."""
+    offered_sectors = list(vendor.sectors.values_list("pk", flat=True))
+    offered_categories = set(vendor.offer_categories.values_list("pk", flat=True))
+    if vendor.has_store:
+        offered_categories.update(c.pk for c in vendor_store_categories(vendor=vendor))
+    needed_sectors = list(vendor.need_sectors.values_list("pk", flat=True))
+    needed_categories = list(vendor.need_categories.values_list("pk", flat=True))
+    others = Vendor.objects.filter(status=VendorStatus.APPROVED).exclude(pk=vendor.pk)
+    return Complementary(
+        need_what_you_offer=_complementary_page(
+            others.filter(
+                Q(need_sectors__in=offered_sectors) | Q(need_categories__in=offered_categories)
+            ),
+            limit,
+        ),
+        offer_what_you_need=_complementary_page(
+            others.filter(
+                Q(sectors__in=needed_sectors) | Q(offer_categories__in=needed_categories)
+            ),
+            limit,
+        ),
+    )
+
+
+def _complementary_page(vendors: QuerySet, limit: int) -> list:
+    ids = vendors.values("pk").distinct()
+    return list(
+        Vendor.objects.filter(pk__in=ids)
+        .select_related("municipality__province")
+        .order_by("trade_name", "pk")[:limit]
+    )
 
 
 def vendor_list_for_user(*, user) -> QuerySet:

@@ -56,6 +56,7 @@ class VendorApplication:
     phone: str
     email: str
     logo: object = None  # a cleaned ContentFile, or None
+    has_store: bool = True  # False: a profile in the directory, no storefront or products
 
 
 def vendor_slug_unique(*, name: str) -> str:
@@ -85,6 +86,7 @@ def vendor_apply(*, application: VendorApplication, owner) -> Vendor:
         email=application.email,
         slug=vendor_slug_unique(name=application.trade_name),
         status=VendorStatus.APPLIED,
+        has_store=application.has_store,
     )
     if application.logo is not None:
         vendor.logo.save("logo.png", application.logo, save=False)
@@ -135,7 +137,15 @@ PROFILE_FIELDS = (
     "address",
     "phone",
     "email",
+    "offer_text",
+    "need_text",
+    "capacity",
+    "certifications",
+    "latitude",
+    "longitude",
 )
+# The profile's choices of sectors and categories (many-to-many).
+PROFILE_CHOICES = ("sectors", "offer_categories", "need_sectors", "need_categories")
 
 
 @transaction.atomic
@@ -148,7 +158,9 @@ def vendor_profile_update(*, vendor: Vendor, data: dict) -> Vendor:
     if data.get("logo") is not None:
         vendor.logo.save("logo.png", data["logo"], save=False)
     vendor.save()
-    vendor.sectors.set(data["sectors"])
+    for name in PROFILE_CHOICES:
+        if name in data:
+            getattr(vendor, name).set(data[name])
     Partner.objects.filter(pk=vendor.partner_id).update(name=vendor.trade_name)
     return vendor
 

@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 from logistics.delivery import WEIGHT_ATTRIBUTE
 from vendors.catalogue.moderation import product_is_held, product_review_hold
 from vendors.error_codes import VendorErrorCode
-from vendors.exceptions import ProductModerationRefused
+from vendors.exceptions import ProductModerationRefused, VendorUnavailable
 from vendors.inventory.stock import stock_set
 from vendors.models import StockMovementReason, Vendor
 
@@ -120,7 +120,11 @@ def vendor_low_stock(*, vendor: Vendor) -> QuerySet:
 
 @transaction.atomic
 def vendor_product_create(*, vendor: Vendor, actor, data: ProductData, stock: int):
-    product_class, _ = ProductClass.objects.get_or_create(
+    if not vendor.has_store:
+        raise VendorUnavailable(
+            _("An actor listed without a store sells no products."), code=VendorErrorCode.NO_STORE
+        )
+    product_class, _created = ProductClass.objects.get_or_create(
         slug=GOODS_CLASS_SLUG,
         defaults={"name": "Producto", "requires_shipping": True, "track_stock": True},
     )

@@ -16,6 +16,8 @@ PAGE_SIZE = 50
 
 class VendorDashboardMixin(LoginRequiredMixin):
     owner_only = False
+    # A page about the store's catalogue: none for an actor listed without a store.
+    store_only = False
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -29,6 +31,8 @@ class VendorDashboardMixin(LoginRequiredMixin):
             raise Http404
         if self.owner_only and membership is not None and membership.role != MembershipRole.OWNER:
             raise PermissionDenied
+        if self.store_only and not self.vendor.has_store:
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def render(self, template, context, status=200):

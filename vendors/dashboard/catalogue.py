@@ -33,6 +33,8 @@ from vendors.pricing.forms import ProductTermsForm
 
 
 class ProductListView(VendorDashboardMixin, View):
+    store_only = True
+
     def get(self, request, vendor_slug):
         products = vendor_products(vendor=self.vendor)
         query = request.GET.get("q", "").strip()[:200]
@@ -45,6 +47,8 @@ class ProductListView(VendorDashboardMixin, View):
 
 
 class ProductCreateView(VendorDashboardMixin, View):
+    store_only = True
+
     def get(self, request, vendor_slug):
         return self.render("product_form.html", {"form": VendorProductForm()})
 
@@ -79,6 +83,8 @@ def product_initial(product) -> dict:
 
 
 class ProductEditView(VendorDashboardMixin, View):
+    store_only = True
+
     def get(self, request, vendor_slug, pk):
         product = vendor_product_get(vendor=self.vendor, pk=pk)
         form = VendorProductForm(initial=product_initial(product), editing=True)
@@ -100,6 +106,8 @@ class ProductEditView(VendorDashboardMixin, View):
 
 
 class ProductPublishView(VendorDashboardMixin, View):
+    store_only = True
+
     def post(self, request, vendor_slug, pk):
         product = vendor_product_get(vendor=self.vendor, pk=pk)
         publish = request.POST.get("publish") == "1"
@@ -113,6 +121,8 @@ class ProductPublishView(VendorDashboardMixin, View):
 
 
 class ProductStockView(VendorDashboardMixin, View):
+    store_only = True
+
     def context(self, product, form):
         movements = StockMovement.objects.filter(
             stockrecord_id=product.stockrecord_id, vendor=self.vendor
@@ -148,6 +158,8 @@ class ProductStockView(VendorDashboardMixin, View):
 
 
 class ProductExportView(VendorDashboardMixin, View):
+    store_only = True
+
     def get(self, request, vendor_slug):
         response = HttpResponse(
             vendor_catalogue_csv(vendor=self.vendor), content_type="text/csv; charset=utf-8"
@@ -158,6 +170,8 @@ class ProductExportView(VendorDashboardMixin, View):
 
 
 class ProductImportView(VendorDashboardMixin, View):
+    store_only = True
+
     def get(self, request, vendor_slug):
         return self.render(
             "product_import.html",

@@ -23,7 +23,7 @@ from vendors.catalogue.products import (
     categories_allowed,
     product_weight_parse,
 )
-from vendors.models import Sector
+from vendors.models import CUBA_BOUNDS, Sector
 from vendors.validators import phone_validate
 
 Category = get_model("catalogue", "Category")
@@ -118,6 +118,25 @@ class CatalogueImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
 
 
+def _checkboxes(*, label, queryset) -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=queryset.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+def _free_text(*, label, help_text="") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=help_text,
+    )
+
+
 class VendorProfileForm(forms.Form):
     """What an owner may change alone; NIT, legal name and actor type go through the operator."""
 
@@ -137,6 +156,39 @@ class VendorProfileForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=20, validators=[phone_validate])
     email = forms.EmailField(label=_("Store e-mail"))
     logo = forms.FileField(label=_("New logo (optional)"), required=False)
+    offer_categories = _checkboxes(
+        label=_("What we offer: categories"), queryset=Category.objects.filter(depth=1)
+    )
+    offer_text = _free_text(label=_("What we offer, in your words"))
+    need_sectors = _checkboxes(label=_("What we need: sectors"), queryset=Sector.objects.all())
+    need_categories = _checkboxes(
+        label=_("What we need: categories"), queryset=Category.objects.filter(depth=1)
+    )
+    need_text = _free_text(
+        label=_("What we need, in your words"),
+        help_text=_("For example: packaging for 500 jars a month, a cold room in Artemisa."),
+    )
+    capacity = forms.CharField(
+        label=_("Capacity"),
+        required=False,
+        max_length=200,
+        help_text=_("For example: 2 t of flour a month, 300 meals a day."),
+    )
+    certifications = forms.CharField(label=_("Certifications"), required=False, max_length=300)
+    latitude = forms.DecimalField(
+        label=_("Latitude (optional)"),
+        required=False,
+        max_digits=8,
+        decimal_places=5,
+        help_text=_("Your precise place on the map, e.g. 22.41667; empty: your municipality."),
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude (optional)"),
+        required=False,
+        max_digits=8,
+        decimal_places=5,
+        help_text=_("West of Greenwich, so negative, e.g. -83.69667."),
+    )
 
     def clean_logo(self):
         upload = self.cleaned_data.get("logo")
@@ -145,7 +197,24 @@ class VendorProfileForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         province_municipality_clean(cleaned_data)
+        coordinates_clean(self, cleaned_data)
         return cleaned_data
+
+
+def coordinates_clean(form, cleaned_data: dict) -> None:
+    """Both coordinates or neither, and inside Cuba."""
+    latitude, longitude = cleaned_data.get("latitude"), cleaned_data.get("longitude")
+    if "latitude" in form.errors or "longitude" in form.errors:
+        return
+    if (latitude is None) != (longitude is None):
+        form.add_error("longitude", _("Give both latitude and longitude, or leave both empty."))
+        return
+    south, north, west, east = CUBA_BOUNDS
+    if latitude is not None and not (south <= latitude <= north and west <= longitude <= east):
+        form.add_error(
+            "latitude",
+            _("These coordinates are not in Cuba: latitude 19.8 to 23.3, longitude -85 to -74.1."),
+        )
 
 
 def amount_field(*, label, **kwargs) -> forms.DecimalField:

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from vendors.actors.first_steps import first_steps
-from vendors.actors.services import PROFILE_FIELDS, vendor_profile_update
+from vendors.actors.selectors import complementary_actors
+from vendors.actors.services import PROFILE_CHOICES, PROFILE_FIELDS, vendor_profile_update
 from vendors.catalogue.products import vendor_low_stock, vendor_products
 from vendors.dashboard.base import VendorDashboardMixin
 from vendors.dashboard.forms import VendorProfileForm
@@ -31,7 +32,8 @@ class HomeView(VendorDashboardMixin, View):
             {
                 "product_count": vendor_products(vendor=self.vendor).count(),
                 "low_stock": vendor_low_stock(vendor=self.vendor)[:20],
-                "first_steps": first_steps(vendor=self.vendor),
+                "first_steps": first_steps(vendor=self.vendor) if self.vendor.has_store else None,
+                "complementary": complementary_actors(vendor=self.vendor),
             },
         )
 
@@ -42,7 +44,8 @@ class ProfileView(VendorDashboardMixin, View):
     def get(self, request, vendor_slug):
         vendor = self.vendor
         initial = {name: getattr(vendor, name) for name in PROFILE_FIELDS}
-        initial["sectors"] = list(vendor.sectors.all())
+        for name in PROFILE_CHOICES:
+            initial[name] = list(getattr(vendor, name).all())
         return self.render("profile.html", {"form": VendorProfileForm(initial=initial)})
 
     def post(self, request, vendor_slug):

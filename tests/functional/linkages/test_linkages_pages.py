@@ -231,3 +231,26 @@ def test_an_event_counts_the_confirmed_deals_declared_there_and_takes_exhibitors
     assert "<strong>1</strong> negocios cerrados aquí y confirmados" in page
     assert "Feria de Artemisa" in Client().get("/eventos/").content.decode()
     assert Client().get("/eventos/no-existe/").status_code == 404
+
+
+def test_a_chosen_province_lists_its_municipalities_with_counts_and_their_actors(world):
+    confirmed_deals(world, 2)
+    url = "/mapa/?provincia=artemisa&municipio=artemisa"
+    few = query_count(Client(), url)
+    for index in range(3):
+        PartnerFactory(
+            name=f"CPA {index}",
+            vendor__actor_type=ActorType.CPA,
+            vendor__municipality=Municipality.objects.get(name="Bauta"),
+        )
+    confirmed_deals(world, 2)
+
+    assert query_count(Client(), url) == few
+    cuba = Client().get("/mapa/?provincia=artemisa").context["cuba"]
+    towns = {town.name: (town.actors, town.deals) for town in cuba.towns}
+    assert (towns["Artemisa"], towns["Bauta"], towns["Mariel"]) == ((1, 4), (3, 0), (0, 0))
+    page = Client().get(url)
+    assert [actor.trade_name for actor in page.context["actors"]] == ["Finca El Mango"]
+    assert "Municipios de Artemisa" in page.content.decode()
+    by_type = Client().get("/mapa/?tipo=cpa&provincia=artemisa").context["cuba"]
+    assert {town.name: town.actors for town in by_type.towns}["Artemisa"] == 0

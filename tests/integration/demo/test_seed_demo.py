@@ -175,7 +175,7 @@ def test_at_least_twelve_stores_in_at_least_six_provinces(seeded, db):
     assert Partner.objects.count() >= 12
     assert len(provinces) >= 6
     assert PartnerAddress.objects.filter(country__iso_3166_1_a2="CU").count() == (
-        Partner.objects.count()
+        Partner.objects.filter(vendor__has_store=True).count()  # a profile ships nothing
     )
 
 
@@ -222,7 +222,8 @@ def test_it_leaves_the_search_index_filled(seeded, db):
 
 
 def test_every_store_sells_something_and_some_stock_is_out(seeded, db):
-    assert Partner.objects.filter(stockrecords__isnull=True).count() == 0
+    without_stock = Partner.objects.filter(stockrecords__isnull=True)
+    assert list(without_stock.values_list("vendor__has_store", flat=True)) == [False]
     assert StockRecord.objects.filter(num_in_stock=0).exists()
 
 
@@ -348,9 +349,10 @@ def test_catalogue_shows_products_from_at_least_twelve_stores(seeded, db, client
 
 
 def test_every_store_has_a_full_vendor_profile(seeded, db):
-    approved = Vendor.objects.filter(status=VendorStatus.APPROVED)
+    # Stores: the cooperative listed with a profile and no store is the demo's one exception.
+    approved = Vendor.objects.filter(status=VendorStatus.APPROVED, has_store=True)
 
-    assert approved.count() == Partner.objects.count() - 1
+    assert approved.count() == Partner.objects.count() - 2  # but the applicant and the cooperative
     assert set(approved.values_list("actor_type", flat=True)) == set(ActorType.values)
     assert approved.values("province").distinct().count() >= 6
     for vendor in approved.select_related("municipality"):
@@ -359,6 +361,21 @@ def test_every_store_has_a_full_vendor_profile(seeded, db):
         assert vendor.logo.name.endswith(".png")
         assert vendor.sectors.exists()
         assert vendor.status_changes.count() == 2
+
+
+def test_actors_say_what_they_need_and_one_is_listed_without_a_store(seeded, db):
+    from vendors.actors.selectors import complementary_actors
+
+    cooperative = Vendor.objects.get(has_store=False)
+    assert (cooperative.status, cooperative.trade_name) == (
+        VendorStatus.APPROVED,
+        "CCS Niceto Pérez",
+    )
+    assert cooperative.deals_bought.filter(counts=True).count() == 1
+    guayabita = Vendor.objects.get(partner__code=data.VENDOR_ACCOUNT_STORE.lower())
+    assert guayabita.need_sectors.exists()
+    suggestions = complementary_actors(vendor=guayabita)
+    assert suggestions.need_what_you_offer and suggestions.offer_what_you_need
 
 
 def test_one_application_waits_for_the_operator(seeded, db):
@@ -375,7 +392,7 @@ def test_running_it_again_does_not_duplicate_delivery(seeded, db):
 
 
 def test_every_approved_store_delivers_in_its_own_province_and_has_a_pickup_point(seeded, db):
-    approved = Vendor.objects.filter(status=VendorStatus.APPROVED).select_related(
+    approved = Vendor.objects.filter(status=VendorStatus.APPROVED, has_store=True).select_related(
         "province", "municipality"
     )
 

@@ -6,12 +6,14 @@ from decimal import Decimal
 
 import pytest
 
+from shop.companies.models import ApprovalStatus, Company, CompanyPurchase
 from shop.linkages.exceptions import LinkageRefused
 from shop.linkages.figures import linkage_figures, linkage_figures_refresh
 from shop.linkages.models import Deal, DealSource, DealStatus, FigureScope
 from shop.linkages.services import deal_confirm, deal_reject, vendor_order_deal_sync
 from tests.factories.linkages import actor_purchase, actors, declared_deal
 from tests.factories.orders import vendor_order_deliver
+from vendors.models import ActorType
 from vendors.orders.actions import vendor_part_refund
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +149,43 @@ def test_a_deal_cannot_be_declared_with_oneself_or_in_the_future(world):
         declared_deal(declarer=world["farm"], counterpart=world["bakery"], days_ago=-1)
     assert refused.value.code == "date"
     assert Deal.objects.count() == 0
+
+
+def test_a_company_account_without_a_store_is_an_actor_with_its_own_type(world):
+    company = Company.objects.create(
+        legal_name="Cooperativa Norte", nit="40099999991", actor_type=ActorType.CNA
+    )
+    part = actor_purchase(seller=world["farm"], buyer_nit="")
+    CompanyPurchase.objects.create(
+        order_id=part.order_id,
+        company=company,
+        approval_status=ApprovalStatus.NOT_NEEDED,
+        payment_method="dummy",
+    )
+    vendor_order_deal_sync(vendor_order_id=part.pk)
+
+    deal = Deal.objects.get(counts=True)
+    assert (deal.buyer_vendor, deal.buyer_nit, deal.buyer_actor_type) == (
+        None,
+        "40099999991",
+        "cna",
+    )
+    assert deal.buyer_province.name == "Villa Clara"  # where it receives the goods
+
+
+def test_a_company_account_of_a_store_makes_the_store_the_buyer(world):
+    company = Company.objects.create(
+        legal_name="Panadería", nit="40099999992", actor_type=ActorType.MIPYME_PRIVATE
+    )
+    company.vendor = world["bakery"]
+    company.save()
+    part = actor_purchase(seller=world["farm"], buyer_nit="")
+    CompanyPurchase.objects.create(
+        order_id=part.order_id,
+        company=company,
+        approval_status=ApprovalStatus.NOT_NEEDED,
+        payment_method="dummy",
+    )
+    vendor_order_deal_sync(vendor_order_id=part.pk)
+
+    assert counted() == [(DealSource.PURCHASE, "finca-el-mango", "panaderia-la-habanera")]
