@@ -11,15 +11,10 @@ from shop.community.exceptions import CommunityRefused
 from shop.community.models import Post, Report
 from shop.community.selectors import open_reports
 from shop.community.services import hide
-from shop.core.roles import is_operator
+from shop.core.views import OperatorOnlyMixin
 
 
-class ReportListView(View):
-    def dispatch(self, request, *args, **kwargs):
-        if not (request.user.is_authenticated and is_operator(request.user)):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
+class ReportListView(OperatorOnlyMixin, View):
     def get(self, request):
         return render(
             request, "community/dashboard/reports.html", {"reports": open_reports()[:100]}

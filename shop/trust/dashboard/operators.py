@@ -3,12 +3,11 @@ or withdraw the badge. Anyone but an operator is answered 404: they do not exist
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from shop.core.roles import is_operator
+from shop.core.views import OperatorOnlyMixin
 from shop.trust.exceptions import TrustRefused
 from shop.trust.forms import ReasonForm
 from shop.trust.models import ReviewReport
@@ -23,13 +22,6 @@ from shop.trust.services import verification_grant, verification_withdraw
 from vendors.models import Vendor
 
 PAGE_SIZE = 50
-
-
-class OperatorOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not (request.user.is_authenticated and is_operator(request.user)):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
 
 class VerificationQueueView(OperatorOnlyMixin, View):
