@@ -8,8 +8,8 @@ from vendors.models import Sector
 MENTION_HELP = _(
     "To name a store write @ and the end of its page's address (for "
     "/tiendas/la-cosecha/ write @la-cosecha): it shows as a link and the store is told. "
-    "Paste the address of a product or a request of this site and it shows as a link "
-    "with its name."
+    "Paste the address of a product, a request, a course or a lesson of this site and it "
+    "shows as a link with its name."
 )
 
 

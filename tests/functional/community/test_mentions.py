@@ -12,6 +12,7 @@ from django.utils import timezone
 from shop.community.models import Post, StoreMention
 from shop.community.services import post_create, reply_create
 from tests.factories import ProductFactory, UserFactory, VendorFactory, VendorMembershipFactory
+from tests.factories.classroom import LessonFactory
 from tests.factories.sourcing import flour_request
 from tests.queries import query_count
 from vendors.models import VendorStatus
@@ -89,3 +90,22 @@ def test_the_post_page_costs_the_same_queries_with_more_mentions(member):
     many = query_count(Client(), f"/comunidad/{post.pk}/")
 
     assert many == few + 1  # the products' query, asked once there are products
+
+
+def test_a_pasted_course_or_lesson_address_shows_as_a_link_only_when_published(member):
+    lesson = LessonFactory(title="Fotos con el teléfono", course__title="Vender en Encadena")
+    draft = LessonFactory(course=lesson.course, title="Borrador", is_published=False)
+    course = lesson.course
+    body = (
+        f"Lean /aprende/{course.slug}/{lesson.slug}/ y /aprende/{course.slug}/{draft.slug}/ "
+        f"o /aprende/{course.slug}/"
+    )
+    post = Post.objects.create(author=member, kind="recomiendo", title="Curso", body=body)
+
+    page = Client().get(f"/comunidad/{post.pk}/").content.decode()
+
+    assert (
+        f'<a class="mention" href="{lesson.get_absolute_url()}">Fotos con el teléfono</a>' in page
+    )
+    assert f'<a class="mention" href="{course.get_absolute_url()}">Vender en Encadena</a>' in page
+    assert f"/aprende/{course.slug}/{draft.slug}/" in page and "Borrador" not in page
