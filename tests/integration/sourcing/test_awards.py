@@ -285,6 +285,10 @@ def test_a_fractional_award_is_bought_as_one_lot_priced_by_measure_and_invoiced_
     part = VendorOrder.objects.get(order=order)
     page = store_client.get(f"/vendedor/{store.slug}/pedidos/{part.number}/").content.decode()
     assert '<td data-label="Cantidad">2,5 t</td>' in page
+    buyer_client = Client()
+    buyer_client.force_login(world["requester"])
+    page = buyer_client.get(f"/accounts/orders/{order.number}/").content.decode()
+    assert '<td data-label="Cantidad">2,5 t</td>' in page
 
 
 def test_a_product_sold_by_the_unit_is_not_offered_or_awarded_in_parts(world):
