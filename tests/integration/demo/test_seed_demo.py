@@ -563,3 +563,20 @@ def test_cafe_serrano_grants_the_cafeteria_a_price_list_below_its_public_tiers(s
     for record_id, tiers in prices.items():
         assert [tier.min_quantity for tier in tiers] == [1, 48]
         assert tiers[0].price < records[record_id].price
+
+
+def test_the_cafeterias_mixed_purchase_has_one_part_on_account_and_one_paid_now(seeded, db):
+    from shop.companies.models import CompanyPurchase
+    from shop.demo.companies import CAFETERIA, MIXED_WITH, ON_TERMS
+
+    order = (
+        CompanyPurchase.objects.filter(
+            company__nit=CAFETERIA.nit, order__vendor_orders__on_account=False
+        )
+        .filter(order__vendor_orders__on_account=True)
+        .get()
+        .order
+    )
+    parts = dict(order.vendor_orders.values_list("vendor__partner__code", "on_account"))
+    assert parts == {ON_TERMS.lower(): True, MIXED_WITH.lower(): False}
+    assert order.payments.get().amount < order.total_incl_tax
