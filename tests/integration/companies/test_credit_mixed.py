@@ -11,8 +11,9 @@ import pytest
 from payments.ledger import payment_totals
 from payments.models import Payment
 from shop.apps.checkout.exceptions import PurchaseRefused
+from shop.companies.approvals import purchase_approve
 from shop.companies.credit import credit_paid_confirm
-from shop.companies.models import CreditCharge, CreditTerms
+from shop.companies.models import CompanyMember, CreditCharge, CreditTerms
 from tests.factories.companies import credit_world, place_as_company
 from tests.factories.orders import vendor_order_deliver
 from vendors.ledger.entries import vendor_balance
@@ -133,3 +134,20 @@ def test_a_mixed_purchase_needs_a_company_and_a_part_to_pay_now(world):
     assert refused.value.code == "no_terms"
     assert used(world) == 0
     assert not Payment.objects.exists()
+
+
+def test_a_held_mixed_purchase_asks_once_approved_only_for_the_part_not_on_account(world):
+    buyer = world["members"]["buyer"]
+    CompanyMember.objects.filter(user=buyer).update(spending_limit=Decimal("1000.00"))
+    placed = mixed(world)  # 1200 in all: above the buyer's limit
+    assert placed.held and not Payment.objects.exists()
+    assert used(world) == Decimal("500.00")  # the credit is promised while it waits
+
+    released = purchase_approve(
+        company_purchase_id=placed.order.company_purchase.pk,
+        user=world["members"]["approver"],
+    )
+
+    assert (released.payment.amount, released.payment.state) == (Decimal("700.00"), "captured")
+    assert set(placed.order.vendor_orders.values_list("status", flat=True)) == {"placed"}
+    assert money_balances(world, released.payment) == (Decimal("700.00"), Decimal("700.00"))
