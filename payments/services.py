@@ -40,17 +40,20 @@ def payment_deadline():
 
 
 @transaction.atomic
-def payment_prepare(*, order, gateway_name: str, merchant_id: str = "") -> Payment:
+def payment_prepare(
+    *, order, gateway_name: str, merchant_id: str = "", amount: Decimal | None = None
+) -> Payment:
     """The purchase's payment and its charge request, written with the order (in its
     transaction) before any gateway is called. From the moment they are committed, a
     crash anywhere later leaves something reconciliation can finish. `merchant_id` is
-    the store's own business account the money goes to, if not the platform's."""
+    the store's own business account the money goes to, if not the platform's. `amount`
+    is what it takes when that is less than the order's total (parts paid otherwise)."""
     gateway_get(gateway_name)  # an unknown gateway fails here, before anything is kept
     payment = Payment.objects.create(
         reference=order.number,
         order=order,
         gateway=gateway_name,
-        amount=order.total_incl_tax,
+        amount=order.total_incl_tax if amount is None else amount,
         currency=order.currency,
         deadline=payment_deadline(),
         merchant_id=merchant_id,
@@ -278,11 +281,18 @@ def payment_cash_record(
 
 @transaction.atomic
 def payment_refund(
-    *, payment_id: int, amount: Decimal, attempt: str, reference: str, actor=None
+    *,
+    payment_id: int,
+    amount: Decimal,
+    attempt: str,
+    reference: str,
+    actor=None,
+    by_hand: bool = False,
 ) -> bool:
     """Give `amount` back through the payment's gateway, once per `attempt` (the
     request's idempotency key is built from it): False when that refund was already
-    made. Gateways that cannot refund (cash, transfers) have the money returned by hand;
+    made. Gateways that cannot refund (cash, transfers) have the money returned by hand,
+    as is money the gateway did not take (`by_hand`: a transfer recorded in the payment);
     the refund is recorded all the same, as `reference`."""
     payment = payment_lock(payment_id=payment_id)
     key = f"{payment.reference}:refund:{attempt}"[:128]
@@ -292,7 +302,10 @@ def payment_refund(
         payment=payment, kind=K.REFUND, amount=amount, actor=actor, attempt=attempt
     )
     gateway = gateway_get(payment.gateway)
-    if gateway.capabilities.supported & {Capability.REFUND, Capability.PARTIAL_REFUND}:
+    if not by_hand and gateway.capabilities.supported & {
+        Capability.REFUND,
+        Capability.PARTIAL_REFUND,
+    }:
         gateway.refund(
             gateway_reference=payment.gateway_reference,
             amount=Money(amount, payment.currency),

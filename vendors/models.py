@@ -435,6 +435,9 @@ class VendorOrder(models.Model):
     )
     # The date the chosen delivery option promised at checkout (business days from then).
     estimated_delivery = models.DateField(_("estimated delivery"), null=True, blank=True)
+    # Paid on its store's terms (a company's purchase, shop/companies): due after delivery
+    # by a transfer of its own, outside what the purchase's payment takes or gives back.
+    on_account = models.BooleanField(_("on account"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

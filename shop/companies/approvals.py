@@ -107,7 +107,7 @@ def _purchase_keep(*, order, payment_method: str, held: bool, company: Company, 
         approval_status=ApprovalStatus.WAITING if held else ApprovalStatus.NOT_NEEDED,
         approval_deadline=approval_deadline() if held else None,
     )
-    credit_reserve(company=company, order=order, payment_method=payment_method)
+    credit_reserve(company=company, order=order)
     if held:
         transaction.on_commit(partial(approval_requested_notify, company_purchase_id=purchase.pk))
 

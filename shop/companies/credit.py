@@ -19,9 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from payments.interface import Capability
 from payments.locks import payment_of_order_lock
-from payments.selectors import gateway_can
 from payments.services import payment_cash_record
 from shop.companies.error_codes import CompanyErrorCode
 from shop.companies.exceptions import CreditRefused
@@ -31,18 +29,16 @@ from shop.invoices.services import invoice_issue_on_commit
 from vendors.ledger.entries import vendor_account_paid_record, vendor_sale_on_account_record
 from vendors.models import Vendor, VendorOrder
 from vendors.orders.locks import vendor_order_lock
-from vendors.orders.money import vendor_part_total
+from vendors.orders.money import account_reference, vendor_part_total
 
 TERM_DAYS = (15, 30)
 
 
-def credit_reserve(*, company: Company, order, payment_method: str) -> list[CreditCharge]:
-    """Inside the placement's transaction: when `payment_method` is payment on account,
-    each part takes its store's credit for the company, or the purchase is refused
+def credit_reserve(*, company: Company, order) -> list[CreditCharge]:
+    """Inside the placement's transaction: each part on account (the placement marks
+    them) takes its store's credit for the company, or the purchase is refused
     (CreditRefused, and nothing of it stays)."""
-    if not gateway_can(payment_method, Capability.PAY_ON_ACCOUNT):
-        return []
-    parts = list(VendorOrder.objects.filter(order=order).select_related("vendor"))
+    parts = list(VendorOrder.objects.filter(order=order, on_account=True).select_related("vendor"))
     terms = {
         terms.vendor_id: terms
         for terms in CreditTerms.objects.filter(
@@ -152,7 +148,7 @@ def credit_paid_confirm(*, charge_id: int, actor, vendor: Vendor | None = None) 
     payment_cash_record(
         payment_id=payment.pk,
         amount=charge.amount,
-        reference=f"account:{vendor_order.number}",
+        reference=account_reference(vendor_order),
         actor=actor,
         message="transfer on account confirmed",
     )

@@ -124,14 +124,26 @@ def on_account_company_ids(*, companies, vendor_ids) -> set[int]:
     """The ids of `companies` (companies or their ids) that every one of the stores
     `vendor_ids` sells to on account (one query)."""
     vendor_ids = set(vendor_ids)
+    return {
+        company_id
+        for company_id, terms in terms_days_by_company(
+            companies=companies, vendor_ids=vendor_ids
+        ).items()
+        if set(terms) == vendor_ids
+    }
+
+
+def terms_days_by_company(*, companies, vendor_ids) -> dict[int, dict[int, int]]:
+    """{company id: {store id: days}} of the active terms the stores `vendor_ids` grant
+    `companies` (companies or their ids), those with none left out (one query)."""
     if not vendor_ids or not companies:
-        return set()
-    granted: dict[int, set[int]] = {}
-    for company_id, vendor_id in CreditTerms.objects.filter(
+        return {}
+    granted: dict[int, dict[int, int]] = {}
+    for company_id, vendor_id, days in CreditTerms.objects.filter(
         company__in=companies, is_active=True, vendor_id__in=vendor_ids
-    ).values_list("company_id", "vendor_id"):
-        granted.setdefault(company_id, set()).add(vendor_id)
-    return {company_id for company_id, vendors in granted.items() if vendors == vendor_ids}
+    ).values_list("company_id", "vendor_id", "days"):
+        granted.setdefault(company_id, {})[vendor_id] = days
+    return granted
 
 
 @dataclass

@@ -2,7 +2,8 @@
 and an accountant, and the store "Dulces Guayabita" buying as itself (one click) with an
 accountant. The buyer's purchase above its spending limit waits for the approver; a
 store sells to the cafeteria on 30-day terms and its delivered part is open in the
-statement. Created once, like the demo's purchases."""
+statement; a mixed purchase puts that store's part on account and pays the other store's
+at the door. Created once, like the demo's purchases."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,6 +47,7 @@ CAFETERIA_MEMBERS = (
 )
 HELD_FROM = ("GUAYABITA", "ESPIGA")  # the buyer's purchase waiting for approval
 ON_TERMS = "SERRANO"  # sells to the cafeteria on 30-day terms
+MIXED_WITH = "ESPIGA"  # grants no terms: its part of the mixed purchase is paid at the door
 
 
 def demo_companies_seed(*, stores: dict, cuba) -> int:
@@ -103,6 +105,14 @@ def demo_companies_seed(*, stores: dict, cuba) -> int:
             actor=None,
             actor_role=ActorRole.VENDOR,
         )
+    _place(
+        cafeteria,
+        owner,
+        [stores[ON_TERMS], stores[MIXED_WITH]],
+        cuba,
+        quantity=1,
+        on_account_vendor_ids={stores[ON_TERMS].vendor.pk},
+    )
     return 2
 
 
@@ -116,7 +126,7 @@ def _user(account: CompanyAccount):
     return user
 
 
-def _place(company, user, partners, cuba, *, quantity, gateway=None):
+def _place(company, user, partners, cuba, *, quantity, gateway=None, **placement):
     return demo_purchase_place(
         buyer=user,
         partners=partners,
@@ -125,4 +135,5 @@ def _place(company, user, partners, cuba, *, quantity, gateway=None):
         quantity=quantity,
         least_stock=10,
         account=company_account(company_id=company.pk, user=user),
+        **placement,
     ).order

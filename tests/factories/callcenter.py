@@ -75,9 +75,11 @@ def purchase_place_for(
     address: dict | None = None,
     account=None,
     placed: bool = False,
+    on_account_vendor_ids=frozenset(),
 ):
     """A purchase placed through the real placement path: `items` = [(product, qty)];
-    `account` makes it a company's (shop/companies), `placed` returns the PlacedPurchase."""
+    `account` makes it a company's (shop/companies), the parts of `on_account_vendor_ids`
+    then on account; `placed` returns the PlacedPurchase."""
     from logistics.delivery import address_municipality, basket_vendor_parts
     from shop.apps.checkout.placement import purchase_place
 
@@ -101,6 +103,7 @@ def purchase_place_for(
         notify=False,
         payment_method=gateway,
         account=account,
+        on_account_vendor_ids=on_account_vendor_ids,
     )
     return result if placed else result.order
 

@@ -263,10 +263,9 @@ def delivery_option_change(*, vendor_order_id: int, option_code: str) -> VendorO
             _("Choose one of the delivery options offered."), code=VendorErrorCode.OPTION
         )
     payment = payment_of_order_lock(order_id=vendor_order.order_id)
-    if (
-        option.charge != vendor_order.delivery_charge
-        and payment
-        and not gateway_can(payment.gateway, Capability.PAY_ON_DELIVERY)
+    if option.charge != vendor_order.delivery_charge and (
+        vendor_order.on_account  # its store's credit was taken for this charge
+        or (payment and not gateway_can(payment.gateway, Capability.PAY_ON_DELIVERY))
     ):
         raise ValidationError(
             _("This purchase was paid online: choose an option with the same charge (%(charge)s).")

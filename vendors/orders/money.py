@@ -56,7 +56,9 @@ def _part_refunded(*, payment: Payment, vendor_order: VendorOrder) -> Decimal:
 
 def _part_collected(*, payment: Payment, vendor_order: VendorOrder) -> bool:
     charges = payment.events.filter(kind=K.CHARGE, phase=P.SUCCESS)
-    if _paid_on_delivery(payment):  # each part's cash is collected on its own
+    if vendor_order.on_account:  # its own transfer, once due
+        charges = charges.filter(gateway_reference=account_reference(vendor_order))
+    elif _paid_on_delivery(payment):  # each part's cash is collected on its own
         charges = charges.filter(gateway_reference=_cash_reference(vendor_order))
     return charges.exists()
 
@@ -65,7 +67,7 @@ def _part_paid(*, payment: Payment, vendor_order: VendorOrder) -> Decimal:
     """What the buyer paid for one part. Online, that includes lines cancelled after
     paying (their refunds count against it); at the door only what is still owed."""
     paid = vendor_part_total(vendor_order)
-    if _paid_on_delivery(payment):
+    if vendor_order.on_account or _paid_on_delivery(payment):
         return paid
     cancelled = Line.objects.filter(
         order_id=vendor_order.order_id,
@@ -77,6 +79,18 @@ def _part_paid(*, payment: Payment, vendor_order: VendorOrder) -> Decimal:
 
 def _cash_reference(vendor_order: VendorOrder) -> str:
     return f"cash:{vendor_order.number}"
+
+
+def account_reference(vendor_order: VendorOrder) -> str:
+    """How the transfer that pays a part on account is recorded in the payment."""
+    return f"account:{vendor_order.number}"
+
+
+def purchase_amount_to_pay(*, order) -> Decimal:
+    """What the purchase's payment takes: the whole purchase but its parts on account,
+    each paid by its own transfer on its store's terms."""
+    on_account = VendorOrder.objects.filter(order=order, on_account=True)
+    return order.total_incl_tax - sum(map(vendor_part_total, on_account), Decimal("0"))
 
 
 def vendor_part_refundable(*, vendor_order: VendorOrder) -> Decimal:
@@ -132,6 +146,8 @@ def vendor_part_refund_record(
         attempt=attempt,
         reference=f"refund:{vendor_order.number}:{key}",
         actor=actor,
+        # A part on account was paid by transfer, not through the payment's gateway.
+        by_hand=vendor_order.on_account,
     )
     vendor_refund_record(vendor_order=vendor_order, amount=amount, key=key, actor=actor)
     # Money went back after the part was invoiced: its vendor issues a credit note.
@@ -169,7 +185,7 @@ def vendor_part_cash_collected(*, vendor_order: VendorOrder, actor=None) -> None
     the payment records that cash (once per part), the vendor's ledger the sale and
     the commission it owes, and the vendor invoices its part."""
     payment = payment_of_order_lock(order_id=vendor_order.order_id)
-    if payment is None or not _paid_on_delivery(payment):
+    if payment is None or not _paid_on_delivery(payment) or vendor_order.on_account:
         return
     amount = vendor_part_total(vendor_order)
     payment_cash_record(

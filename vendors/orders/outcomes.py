@@ -19,7 +19,8 @@ from vendors.orders.transitions import CLOSED, ActorRole, vendor_order_transitio
 @transaction.atomic
 def purchase_paid(*, order_id: int, received_by_store: bool = False) -> None:
     """The buyer's money is secured: parts waiting for it go to their vendors (each
-    owed its sale and invoicing its part), who are told once, after commit. Money that
+    owed its sale and invoicing its part; a part on account waited with them, and its
+    sale and invoice come with its delivery), who are told once, after commit. Money that
     arrives for a purchase already closed (cancelled while the payment was on its way)
     goes back to the buyer at once: nobody will deliver anything for it."""
     parts = vendor_orders_lock(order_id=order_id)
@@ -35,7 +36,8 @@ def purchase_paid(*, order_id: int, received_by_store: bool = False) -> None:
             actor=None,
             actor_role=ActorRole.SYSTEM,
         )
-        vendor_part_paid_online(vendor_order=vendor_order, received_by_store=received_by_store)
+        if not vendor_order.on_account:
+            vendor_part_paid_online(vendor_order=vendor_order, received_by_store=received_by_store)
     purchase_placed_notify_on_commit(order_id=order_id)
 
 
@@ -45,7 +47,8 @@ def purchase_unpaid_cancel(
 ) -> list[int]:
     """The one way a purchase still waiting for its money is cancelled (the payment was
     refused, expired, a person cancelled it, or the buyer's company refused it): every
-    waiting part is cancelled and its stock goes back on sale. `actor_role` says who the
+    waiting part is cancelled and its stock goes back on sale, parts on account with the
+    rest (they wait for the same payment, and give their credit back). `actor_role` says who the
     actor is (staff by default). Returns the ids of the parts cancelled."""
     role = actor_role or (ActorRole.STAFF if actor is not None else ActorRole.SYSTEM)
     waiting = vendor_orders_lock(order_id=order_id, status=S.PENDING_PAYMENT)

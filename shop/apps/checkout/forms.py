@@ -198,10 +198,27 @@ class PaymentMethodForm(CompanyBillingForm):
             "invalid_choice": _("Choose one of the payment methods offered."),
         },
     )
-    field_order = ["method", "buy_as", "as_company", "company_name", "company_nit"]
+    parts_on_account = forms.BooleanField(
+        label=_(
+            "Put on the company's account the parts of the stores that grant it terms; "
+            "the rest is paid with the method chosen"
+        ),
+        required=False,
+    )
+    field_order = [
+        "method",
+        "parts_on_account",
+        "buy_as",
+        "as_company",
+        "company_name",
+        "company_nit",
+    ]
 
-    def __init__(self, *args, methods: dict, **kwargs):
-        """`methods`: payments.selectors.payment_methods_offered."""
+    def __init__(self, *args, methods: dict, some_terms: bool = False, **kwargs):
+        """`methods`: payments.selectors.payment_methods_offered. `some_terms`: a company
+        the buyer buys for has terms with some stores of the basket (not all of them)."""
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = [(code, label) for code, (label, _help) in methods.items()]
         self.fields["method"].initial = payment_method_default(methods)
+        if not some_terms:
+            del self.fields["parts_on_account"]

@@ -37,8 +37,9 @@ from shop.apps.checkout.exceptions import PurchaseRefused
 from shop.invoices.services import billing_details_record
 from vendors.actors.merchant_accounts import store_merchant_id
 from vendors.exceptions import OutOfStock
-from vendors.models import VendorOrderStatus
+from vendors.models import VendorOrder, VendorOrderStatus
 from vendors.orders.locks import vendor_orders_lock
+from vendors.orders.money import purchase_amount_to_pay
 from vendors.orders.notifications import (
     purchase_confirmation_send_on_commit,
     purchase_placed_notify_on_commit,
@@ -120,6 +121,7 @@ def purchase_place(
     payment_recorded_by_caller: bool = False,
     on_placed=None,
     account: BuyerAccount | None = None,
+    on_account_vendor_ids=frozenset(),
 ) -> PlacedPurchase:
     """Place `basket` (with its strategy set) for delivery to the unsaved
     `shipping_address`, with `choices` = {vendor part key: delivery option code}, paid
@@ -132,13 +134,18 @@ def purchase_place(
     approval has no payment yet and nobody hears of it here. A caller that records the
     payment's outcome itself (one the gateway confirmed elsewhere: the demo's past
     purchases) says `payment_recorded_by_caller`, and the gateway is not called.
+    Paid on account (a gateway that can), every part goes on its store's terms; with
+    `on_account_vendor_ids` instead, the parts of those stores do (the company's
+    `account.placed` takes their credit) and `payment_method` pays the rest: its payment
+    takes only that, and every part waits for it, so a refused payment cancels them all.
 
     Must not run inside a transaction: the gateway is called after commit. Raises
     PurchaseRefused (and then nothing was charged, and no stock stays promised)."""
     user = user if getattr(user, "is_authenticated", False) else None
+    whole_on_account = gateway_can(payment_method, Capability.PAY_ON_ACCOUNT)
     if account is not None:
         company_name, company_nit = account.company_name, account.company_nit
-    elif gateway_can(payment_method, Capability.PAY_ON_ACCOUNT):
+    elif whole_on_account or on_account_vendor_ids:
         raise PurchaseRefused(
             _("Payment on account is only for purchases made as a company."),
             code=CheckoutErrorCode.ON_ACCOUNT_WITHOUT_COMPANY,
@@ -162,16 +169,11 @@ def purchase_place(
             billing_details_record(
                 order=order, language=language, company_name=company_name, company_nit=company_nit
             )
-            # A held purchase's payment is asked for once it is approved.
-            payment = (
-                None
-                if held
-                else payment_prepare(
-                    order=order,
-                    gateway_name=payment_method,
-                    merchant_id=_store_merchant_id(order=order, payment_method=payment_method),
-                )
+            _on_account_mark(
+                order=order, vendor_ids=None if whole_on_account else on_account_vendor_ids
             )
+            # A held purchase's payment is asked for once it is approved.
+            payment = None if held else _payment_prepare(order=order, payment_method=payment_method)
             purchase_placed.send(sender=Order, order=order, channel=channel, agent=agent)
             if account is not None:
                 account.placed(order=order, payment_method=payment_method, held=held)
@@ -258,11 +260,7 @@ def purchase_release(*, order_id: int, payment_method: str, approve: Callable) -
     with transaction.atomic():
         payment_of_order_lock(order_id=order_id)
         order = Order.objects.get(pk=order_id)
-        payment = payment_prepare(
-            order=order,
-            gateway_name=payment_method,
-            merchant_id=_store_merchant_id(order=order, payment_method=payment_method),
-        )
+        payment = _payment_prepare(order=order, payment_method=payment_method)
         if gateway_places_at_once(payment_method):
             for vendor_order in vendor_orders_lock(
                 order_id=order_id, status=VendorOrderStatus.PENDING_PAYMENT
@@ -282,6 +280,35 @@ def purchase_release(*, order_id: int, payment_method: str, approve: Callable) -
         payment_request_by_caller=False,
     )
     return PlacedPurchase(order=order, payment=payment, started=started)
+
+
+def _on_account_mark(*, order: Order, vendor_ids) -> None:
+    """The parts that go on their stores' terms: all of them (`vendor_ids` None), or
+    those of `vendor_ids`, with at least one part left for the payment to take."""
+    if vendor_ids is not None and not vendor_ids:
+        return
+    parts = VendorOrder.objects.filter(order=order)
+    if vendor_ids is not None:
+        if not parts.exclude(vendor_id__in=vendor_ids).exists():
+            raise PurchaseRefused(
+                _("Every part of this purchase goes on account: choose payment on account."),
+                code=CheckoutErrorCode.INVALID,
+            )
+        parts = parts.filter(vendor_id__in=vendor_ids)
+    parts.update(on_account=True)
+
+
+def _payment_prepare(*, order: Order, payment_method: str) -> Payment:
+    """The purchase's payment: the whole purchase when it is paid on account (each part
+    by its own transfer), otherwise what is not on account."""
+    return payment_prepare(
+        order=order,
+        gateway_name=payment_method,
+        merchant_id=_store_merchant_id(order=order, payment_method=payment_method),
+        amount=None
+        if gateway_can(payment_method, Capability.PAY_ON_ACCOUNT)
+        else purchase_amount_to_pay(order=order),
+    )
 
 
 def _store_merchant_id(*, order: Order, payment_method: str) -> str:

@@ -35,6 +35,14 @@ class CheckoutSessionData(utils.CheckoutSessionData):
         """{"name", "nit"} when the buyer buys as a company, else None."""
         return self._get("payment", "company")
 
+    def pay_parts_on_account(self, on_account: bool) -> None:
+        """The parts of the stores that grant the company terms go on account, the rest
+        paid with the payment method."""
+        self._set("payment", "parts_on_account", on_account)
+
+    def parts_on_account(self) -> bool:
+        return bool(self._get("payment", "parts_on_account"))
+
     def buy_as(self, company_id: int | None) -> None:
         """The company account (shop/companies) the purchase is made for, or None."""
         self._set("payment", "company_id", company_id)
@@ -53,6 +61,7 @@ class CheckoutSessionData(utils.CheckoutSessionData):
         method = self.payment_method()
         if method and gateway_can(method, Capability.PAY_ON_ACCOUNT):
             self.pay_with(None)
+        self.pay_parts_on_account(False)
         self.buy_as(company_id)
         if company is not None:
             self.bill_to(company_name=company.legal_name, company_nit=company.nit)
@@ -60,10 +69,11 @@ class CheckoutSessionData(utils.CheckoutSessionData):
             self.bill_to(company_name="", company_nit="")
 
 
-def purchase_fingerprint(*, basket, plan, total) -> str:
-    """What the buyer reviewed: lines, quantities, prices, delivery and total. Placing
-    the order compares it with the review, so a change in between (another tab, a
-    new price) sends the buyer back to review instead of charging something unseen."""
+def purchase_fingerprint(*, basket, plan, total, on_account=()) -> str:
+    """What the buyer reviewed: lines, quantities, prices, delivery, total and the stores
+    whose parts go on account. Placing the order compares it with the review, so a change
+    in between (another tab, a new price, terms withdrawn) sends the buyer back to review
+    instead of charging something unseen."""
     content = {
         "lines": sorted(
             (line.stockrecord_id, line.quantity, str(line.unit_price_incl_tax))
@@ -72,5 +82,6 @@ def purchase_fingerprint(*, basket, plan, total) -> str:
         "delivery": sorted(plan.choices.items()) if plan else [],
         "delivery_charge": str(plan.charge) if plan else "0",
         "total": str(total.incl_tax),
+        "on_account": sorted(on_account),
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()

@@ -1,4 +1,5 @@
 import logging
+from decimal import Decimal
 
 from django import http
 from django.contrib import messages
@@ -23,7 +24,7 @@ from shop.companies.selectors import (
     buyer_companies,
     company_address_fields,
     company_addresses_for,
-    on_account_company_ids,
+    terms_days_by_company,
 )
 from shop.core.transactions import AtomicWritesMixin
 from shop.invoices.selectors import billing_company_last
@@ -57,14 +58,34 @@ class CheckoutMixin:
             self._buyer_companies = buyer_companies(user=self.request.user)
         return self._buyer_companies
 
+    def terms_by_company(self) -> dict[int, dict[int, int]]:
+        """{company id: {store id: days}}: the terms the basket's stores grant the buyer's
+        companies."""
+        if not hasattr(self, "_terms_by_company"):
+            self._basket_vendor_ids = set()
+            self._terms_by_company = {}
+            if self.buyer_companies():
+                self._basket_vendor_ids = basket_vendor_ids(self.request.basket)
+                self._terms_by_company = terms_days_by_company(
+                    companies=self.buyer_companies(), vendor_ids=self._basket_vendor_ids
+                )
+        return self._terms_by_company
+
     def on_account_companies(self) -> set[int]:
         """The ids of the buyer's companies that every store of the basket sells to on
         account."""
-        if not self.buyer_companies():
-            return set()
-        return on_account_company_ids(
-            companies=self.buyer_companies(), vendor_ids=basket_vendor_ids(self.request.basket)
-        )
+        terms = self.terms_by_company()
+        return {
+            company_id for company_id, days in terms.items() if set(days) == self._basket_vendor_ids
+        }
+
+    def parts_on_account(self) -> dict[int, int]:
+        """{store id: days} of the parts going on the company's account while the rest is
+        paid with the method chosen (empty: none do)."""
+        if not self.checkout_session.parts_on_account():
+            return {}
+        terms = self.terms_by_company().get(self.checkout_session.company_id(), {})
+        return {} if set(terms) == self._basket_vendor_ids else terms
 
     def check_payment_data_is_captured(self, request):
         if self.checkout_session.payment_method() not in self.payment_methods():
@@ -195,38 +216,76 @@ class PaymentMethodView(AtomicWritesMixin, CheckoutMixin, views.PaymentMethodVie
             initial.update(
                 as_company=True, company_name=company["name"], company_nit=company["nit"]
             )
+        initial["parts_on_account"] = self.checkout_session.parts_on_account()
         form = PaymentMethodForm(
             methods=self.payment_methods(),
             companies=self.buyer_companies(),
-            initial=initial or None,
+            initial=initial,
+            some_terms=self.some_terms(),
         )
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         form = PaymentMethodForm(
-            request.POST, methods=self.payment_methods(), companies=self.buyer_companies()
+            request.POST,
+            methods=self.payment_methods(),
+            companies=self.buyer_companies(),
+            some_terms=self.some_terms(),
         )
-        if form.is_valid() and gateway_can(form.cleaned_data["method"], Capability.PAY_ON_ACCOUNT):
-            if form.cleaned_data.get("buy_as") not in self.on_account_companies():
-                form.add_error(
-                    "method",
-                    _(
-                        "Payment on account is for a company whose every store in the "
-                        "basket granted it terms: choose that company or another way to pay."
-                    ),
-                )
+        whole = form.is_valid() and gateway_can(
+            form.cleaned_data["method"], Capability.PAY_ON_ACCOUNT
+        )
+        if whole and form.cleaned_data.get("buy_as") not in self.on_account_companies():
+            form.add_error(
+                "method",
+                _(
+                    "Payment on account is for a company whose every store in the "
+                    "basket granted it terms: choose that company or another way to pay."
+                ),
+            )
+        if form.is_valid() and form.cleaned_data.get("parts_on_account") and not whole:
+            self._parts_on_account_check(form)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         company_id = form.cleaned_data.get("buy_as")
         company = next((c for c in self.buyer_companies() if c.pk == company_id), None)
         self.checkout_session.buy_as_company(company)
         self.checkout_session.pay_with(form.cleaned_data["method"])
+        self.checkout_session.pay_parts_on_account(
+            bool(form.cleaned_data.get("parts_on_account")) and not whole
+        )
         if company is None:
             self.checkout_session.bill_to(
                 company_name=form.cleaned_data["company_name"],
                 company_nit=form.cleaned_data["company_nit"],
             )
         return self.get_success_response()
+
+    def some_terms(self) -> bool:
+        """Whether a company the buyer buys for has terms with some stores of the basket,
+        not all of them."""
+        return any(
+            set(days) != self._basket_vendor_ids for days in self.terms_by_company().values()
+        )
+
+    def _parts_on_account_check(self, form) -> None:
+        terms = self.terms_by_company().get(form.cleaned_data.get("buy_as"))
+        if not terms:
+            form.add_error(
+                "parts_on_account",
+                _(
+                    "No store in the basket grants terms to the company you buy as: "
+                    "buy as a company with terms or leave this unticked."
+                ),
+            )
+        elif set(terms) == self._basket_vendor_ids:
+            form.add_error(
+                "parts_on_account",
+                _(
+                    "Every store in the basket grants this company terms: choose payment "
+                    "on account."
+                ),
+            )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -251,9 +310,27 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         ctx["delivery_plan"] = plan
         ctx["payment_method"] = self.payment_methods().get(self.checkout_session.payment_method())
         ctx["billing_company"] = self.checkout_session.billing_company()
+        on_account = self.parts_on_account()
+        if plan is not None and on_account:
+            ctx["parts_on_account"] = {
+                str(vendor_id): days for vendor_id, days in on_account.items()
+            }
+            ctx["on_account_total"] = sum(
+                (
+                    part.subtotal + (part.chosen.charge if part.chosen else 0)
+                    for part in plan.parts
+                    if part.vendor.pk in on_account
+                ),
+                Decimal("0"),
+            )
         if plan is not None and ctx.get("order_total") is not None:
+            if on_account:
+                ctx["pay_now_total"] = ctx["order_total"].incl_tax - ctx["on_account_total"]
             ctx["purchase_fingerprint"] = purchase_fingerprint(
-                basket=self.request.basket, plan=plan, total=ctx["order_total"]
+                basket=self.request.basket,
+                plan=plan,
+                total=ctx["order_total"],
+                on_account=on_account,
             )
         return ctx
 
@@ -261,7 +338,10 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
         submission = self.build_submission()
         reviewed = request.POST.get("purchase_fingerprint", "")
         current = purchase_fingerprint(
-            basket=submission["basket"], plan=self.delivery_plan(), total=submission["order_total"]
+            basket=submission["basket"],
+            plan=self.delivery_plan(),
+            total=submission["order_total"],
+            on_account=self.parts_on_account(),
         )
         if reviewed != current:
             return self.render_preview(
@@ -310,6 +390,7 @@ class PaymentDetailsView(CheckoutMixin, views.PaymentDetailsView):
                 company_name=company.get("name", ""),
                 company_nit=company.get("nit", ""),
                 account=account,
+                on_account_vendor_ids=set(self.parts_on_account()),
             )
         except (PurchaseRefused, CompanyRefused) as refused:
             raise UnableToPlaceOrder(refused.message) from refused

@@ -11,9 +11,8 @@ from django.urls import reverse
 
 from logistics.models import DeliveryZone, Municipality
 from shop.companies.credit import terms_grant
-from shop.companies.models import ApprovalStatus, CompanyAddress, CompanyPurchase
-from tests.factories.callcenter import stores_create
-from tests.factories.companies import company_world
+from shop.companies.models import ApprovalStatus, CompanyAddress, CompanyMember, CompanyPurchase
+from tests.factories.companies import company_stores_world
 from tests.functional.checkout.flow import basket_add, checkout_to_review, order_place
 
 pytestmark = pytest.mark.django_db
@@ -21,16 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world():
-    (cafe, coffee), (miel, honey) = stores_create(stock=10)
-    company, members = company_world()
-    return {
-        "company": company,
-        "members": members,
-        "cafe": cafe.vendor,
-        "miel": miel.vendor,
-        "coffee": coffee,
-        "honey": honey,
-    }
+    return company_stores_world()
 
 
 def home(vendor) -> str:
@@ -125,3 +115,38 @@ def test_the_company_addresses_are_offered_at_checkout_to_its_buyers_only(world)
         reverse("checkout:shipping-address"), {"company_address_id": address.pk}
     )
     assert refused.status_code == 404
+
+
+def test_a_mixed_purchase_puts_the_store_with_terms_on_account_and_the_rest_paid_now(world):
+    CompanyMember.objects.filter(company=world["company"]).update(spending_limit=None)
+    terms_grant(
+        vendor=world["cafe"], company=world["company"], days=30, credit_limit=Decimal("5000")
+    )
+    buyer = signed_in(world["members"]["buyer"])
+    basket_add(buyer, world["coffee"])
+    basket_add(buyer, world["honey"])
+    choices = {world["cafe"]: home(world["cafe"]), world["miel"]: home(world["miel"])}
+    checkout_to_review(buyer, choices)
+    page = buyer.get(reverse("checkout:payment-method")).content.decode()
+    assert 'name="parts_on_account"' in page
+    assert 'value="on_account"' not in page  # not every store grants terms
+    refused = buyer.post(
+        reverse("checkout:payment-method"), {"method": "cash_on_delivery", "parts_on_account": "on"}
+    )
+    assert refused.status_code == 400  # bought for oneself: no terms
+
+    review = checkout_to_review(
+        buyer, choices, billing={"buy_as": world["company"].pk, "parts_on_account": "on"}
+    )
+    content = review.content.decode()
+    assert "A 30 días (cuenta de la empresa)" in content
+    assert "Por pagar ahora" in content
+    assert review.context["pay_now_total"] == Decimal("700.00")
+    assert review.context["on_account_total"] == Decimal("500.00")
+    order_place(buyer, review)
+
+    order = CompanyPurchase.objects.get().order
+    on_account = dict(order.vendor_orders.values_list("vendor_id", "on_account"))
+    assert on_account == {world["cafe"].pk: True, world["miel"].pk: False}
+    assert order.payments.get().amount == Decimal("700.00")
+    assert set(order.vendor_orders.values_list("status", flat=True)) == {"placed"}

@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from payments.models import PaymentEvent
 from shop.apps.checkout.exceptions import PurchaseRefused
-from shop.companies.credit import credit_paid_confirm, terms_grant
+from shop.companies.credit import credit_paid_confirm
 from shop.companies.models import CreditCharge, CreditTerms
 from shop.companies.notifications import credit_reminders_send
 from shop.companies.selectors import company_statement
 from shop.invoices.models import Invoice
 from tests.factories.callcenter import purchase_place_for, stores_create
-from tests.factories.companies import company_world, place_as_company
+from tests.factories.companies import credit_world, place_as_company
 from tests.factories.orders import vendor_order_deliver
 from vendors.ledger.entries import vendor_balance
 from vendors.models import VendorLedgerEntry
@@ -29,19 +29,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world():
-    (cafe, coffee), (miel, honey) = stores_create(stock=10)
-    company, members = company_world(limit="100000")
-    terms = terms_grant(
-        vendor=cafe.vendor, company=company, days=30, credit_limit=Decimal("1000.00")
-    )
-    return {
-        "company": company,
-        "members": members,
-        "cafe": cafe.vendor,
-        "coffee": coffee,
-        "honey": honey,
-        "terms": terms,
-    }
+    return credit_world()
 
 
 def on_account(world, items):

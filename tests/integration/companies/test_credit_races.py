@@ -23,8 +23,10 @@ Order = get_model("order", "Order")
 BUYERS = 8
 
 
-def test_concurrent_purchases_on_account_never_pass_the_credit_limit():
-    (cafe, coffee), _honey = stores_create(stock=100)
+@pytest.mark.parametrize("mixed", [False, True], ids=["on-account", "mixed"])
+def test_concurrent_purchases_on_account_never_pass_the_credit_limit(mixed):
+    """Mixed: each purchase also has a honey part, paid on delivery."""
+    (cafe, coffee), (_miel, honey) = stores_create(stock=100)
     company, members = company_world(limit="100000")
     terms = terms_grant(
         vendor=cafe.vendor, company=company, days=30, credit_limit=Decimal("2000.00")
@@ -34,9 +36,10 @@ def test_concurrent_purchases_on_account_never_pass_the_credit_limit():
     def buy(index):
         purchase_place_for(
             buyer,
-            [(coffee, 1)],  # 300 + 200 delivery: four fit in 2000
-            gateway="on_account",
+            [(coffee, 1), (honey, 1)] if mixed else [(coffee, 1)],  # four cafe parts fit
+            gateway="cash_on_delivery" if mixed else "on_account",
             account=company_account(company_id=company.pk, user=buyer),
+            on_account_vendor_ids={cafe.vendor.pk} if mixed else frozenset(),
             address={**ADDRESS, "line1": f"Calle Maceo No. {index + 1}"},
         )
 
@@ -51,3 +54,4 @@ def test_concurrent_purchases_on_account_never_pass_the_credit_limit():
     assert sum(CreditCharge.objects.values_list("amount", flat=True)) == Decimal("2000.00")
     assert Order.objects.count() == 4
     assert coffee.stockrecords.get().num_allocated == 4
+    assert (honey.stockrecords.get().num_allocated or 0) == (4 if mixed else 0)

@@ -621,3 +621,20 @@ def test_the_demo_vendor_is_half_way_through_the_first_course_and_a_store_comple
     page = Client().get(f"/tiendas/{serrano.slug}/").content.decode()
     assert "Curso completado: Vender en Encadena" in page
     assert LiveSession.objects.filter(ends_at__gt=timezone.now()).count() == 1
+
+
+def test_the_cafeterias_mixed_purchase_has_one_part_on_account_and_one_paid_now(seeded, db):
+    from shop.companies.models import CompanyPurchase
+    from shop.demo.companies import CAFETERIA, MIXED_WITH, ON_TERMS
+
+    order = (
+        CompanyPurchase.objects.filter(
+            company__nit=CAFETERIA.nit, order__vendor_orders__on_account=False
+        )
+        .filter(order__vendor_orders__on_account=True)
+        .get()
+        .order
+    )
+    parts = dict(order.vendor_orders.values_list("vendor__partner__code", "on_account"))
+    assert parts == {ON_TERMS.lower(): True, MIXED_WITH.lower(): False}
+    assert order.payments.get().amount < order.total_incl_tax
