@@ -11,7 +11,7 @@ def parts_on_account_mark(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("companies", "0002_price_lists"),
-        ("vendors", "0016_vendor_order_on_account"),
+        ("vendors", "0017_vendor_order_on_account"),
     ]
 
     operations = [migrations.RunPython(parts_on_account_mark, migrations.RunPython.noop)]
