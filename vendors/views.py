@@ -25,6 +25,7 @@ from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.selectors import stores_responsiveness
 from vendors.actors.selectors import (
     DirectoryFilters,
+    actor_profile,
     vendor_directory_facets,
     vendor_directory_search,
     vendor_for_store_page,
@@ -179,6 +180,7 @@ class StoreView(AtomicWritesMixin, View):
                 "paginator": page.paginator,
                 "products": products,
                 "responsiveness": stores_responsiveness(vendor_ids={vendor.pk})[vendor.pk],
+                "profile": actor_profile(vendor=vendor),
             },
         )
 
@@ -190,6 +192,7 @@ class StoreView(AtomicWritesMixin, View):
             "categories": [],
             "products": [],
             "responsiveness": stores_responsiveness(vendor_ids={vendor.pk})[vendor.pk],
+            "profile": actor_profile(vendor=vendor),
         }
 
 

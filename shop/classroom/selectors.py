@@ -115,17 +115,6 @@ def upcoming_live_sessions(*, now: datetime) -> QuerySet[LiveSession]:
     return LiveSession.objects.filter(ends_at__gt=now).select_related("course")
 
 
-def store_completed_courses(*, vendor) -> list[Course]:
-    """Published courses a current member of the store completed: one query."""
-    return list(
-        Course.objects.filter(
-            is_published=True, completions__user__vendor_memberships__vendor=vendor
-        )
-        .distinct()
-        .only("pk", "title", "slug")
-    )
-
-
 def first_course_completed(*, vendor_ref) -> Exists:
     """For an annotation over vendors: a member completed the first course."""
     return Exists(

@@ -21,7 +21,7 @@ from logistics.services import (
     pickup_point_save,
 )
 from vendors.dashboard.base import VendorDashboardMixin
-from vendors.dashboard.forms import DeliveryZoneForm, PickupPointForm
+from vendors.dashboard.delivery_forms import DeliveryZoneForm, PickupPointForm
 
 
 class DeliveryZoneListView(VendorDashboardMixin, View):
