@@ -190,6 +190,7 @@ def actor_profile(*, vendor: Vendor) -> ActorProfile:
             second=linked(Vendor.need_sectors.through, sector_id=OuterRef("pk")),
         )
         .filter(Q(first=True) | Q(second=True))
+        .order_by()  # SQLite takes no ORDER BY inside a UNION
         .values_list("kind", "name", "slug", "first", "second")
     )
     categories = (
@@ -199,6 +200,7 @@ def actor_profile(*, vendor: Vendor) -> ActorProfile:
             second=linked(Vendor.need_categories.through, category_id=OuterRef("pk")),
         )
         .filter(Q(first=True) | Q(second=True))
+        .order_by()
         .values_list("kind", "name", "slug", "first", "second")
     )
     completed = CourseCompletion.objects.filter(
@@ -211,6 +213,7 @@ def actor_profile(*, vendor: Vendor) -> ActorProfile:
             first=Value(True, output_field=BooleanField()),
             second=Value(False, output_field=BooleanField()),
         )
+        .order_by()
         .values_list("kind", "title", "slug", "first", "second")
     )
     rows = sorted(sectors.union(categories, courses, all=True), key=lambda row: row[:2])
