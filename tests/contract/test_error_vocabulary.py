@@ -78,7 +78,7 @@ def test_every_exception_class_is_defined_in_an_exceptions_module():
 def test_no_code_is_written_inline_at_a_raise(app):
     inline = []
     for path in _modules(app):
-        if path.name == "forms.py":
+        if path.name.endswith("forms.py"):  # forms.py, delivery_forms.py: a form field's codes
             continue
         for raised in ast.walk(ast.parse(path.read_text(), str(path))):
             if not isinstance(raised, ast.Raise) or raised.exc is None:

@@ -82,6 +82,6 @@ def purchase_fingerprint(*, basket, plan, total, on_account=()) -> str:
         "delivery": sorted(plan.choices.items()) if plan else [],
         "delivery_charge": str(plan.charge) if plan else "0",
         "total": str(total.incl_tax),
-        "on_account": sorted(on_account),
+        "parts_on_terms": sorted(on_account),
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
