@@ -146,8 +146,12 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         Course.objects.exclude(pk__in=courses_before).delete()
         LinkageFigure.objects.all().delete()
         CustomerContact.objects.all().delete()
-        for model in ("UserAddress", "ShippingAddress", "ShippingEventType", "UserRecord"):
-            app = {"UserAddress": "address", "UserRecord": "analytics"}.get(model, "order")
+        for app, model in (
+            ("address", "UserAddress"),
+            ("order", "ShippingAddress"),
+            ("order", "ShippingEventType"),
+            ("analytics", "UserRecord"),
+        ):
             get_model(app, model).objects.all().delete()
         get_user_model().objects.exclude(pk__in=users_before).delete()
         Group.objects.exclude(pk__in=groups_before).delete()
