@@ -217,19 +217,23 @@ def actor_profile(*, vendor: Vendor) -> ActorProfile:
         .values_list("kind", "title", "slug", "first", "second")
     )
     rows = sorted(sectors.union(categories, courses, all=True), key=lambda row: row[:2])
-    lists = {"sector": ([], []), "category": ([], []), "course": ([], [])}
-    build = {"sector": Sector, "category": Category, "course": Course}
-    for row_kind, name, slug, first, second in rows:
-        fields = {"title" if row_kind == "course" else "name": name, "slug": slug}
-        for wanted, chosen in zip((first, second), lists[row_kind], strict=True):
-            if wanted:
-                chosen.append(build[row_kind](**fields))
+
+    def made(model, column: int) -> list:
+        """The rows of `model`'s kind whose first (0) or second (1) flag is set."""
+        kind_name = {Sector: "sector", Category: "category", Course: "course"}[model]
+        name_field = "title" if model is Course else "name"
+        return [
+            model(**{name_field: name, "slug": slug})
+            for row_kind, name, slug, *flags in rows
+            if row_kind == kind_name and flags[column]
+        ]
+
     return ActorProfile(
-        sectors=lists["sector"][0],
-        need_sectors=lists["sector"][1],
-        offer_categories=lists["category"][0],
-        need_categories=lists["category"][1],
-        courses=lists["course"][0],
+        sectors=made(Sector, 0),
+        need_sectors=made(Sector, 1),
+        offer_categories=made(Category, 0),
+        need_categories=made(Category, 1),
+        courses=made(Course, 0),
     )
 
 
