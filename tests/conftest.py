@@ -14,7 +14,9 @@ import hypothesis
 import pytest
 from django.db import connection
 
+from tests import database_template
 from tests.caches import cache_empty
+from tests.module_data import other_sessions_end
 
 pytest_plugins = ["tests.fixtures"]
 
@@ -51,6 +53,40 @@ def pytest_runtest_setup(item):
     if os.environ.get("ENCADENA_REQUIRE_SERVICES") == "1":
         pytest.fail(f"{reason} (ENCADENA_REQUIRE_SERVICES=1 forbids skipping it)", pytrace=False)
     pytest.skip(reason)
+
+
+def pytest_sessionstart(session):
+    # Before pytest-xdist starts the workers (its own hook runs last).
+    database_template.template_build(session.config)
+
+
+def pytest_unconfigure(config):
+    database_template.template_drop(config)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """pytest-django's worker suffix, then the controller's migrated template if any."""
+    from django.conf import settings
+
+    database_template.template_use(settings.DATABASES)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, whose teardown first ends the sessions a live
+    server's thread left open (else dropping the database fails and it stays behind)."""
+    yield
+    with django_db_blocker.unblock():
+        other_sessions_end()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests marked `early` run first (after pytest-django has put transactional tests after
+    the others): each is long and leaves the database as it found it, so starting them first
+    keeps a test worker from ending the run alone on one of them."""
+    items.sort(key=lambda item: item.get_closest_marker("early") is None)
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,13 @@ wire per response, headers included, zero for what came from the browser's cache
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
+from django.test import override_settings
 from django.test.testcases import LiveServerThread
 
 HASHED_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -22,13 +25,16 @@ NOT_COLLECTED = ["oscar", "admin", "django_tables2", "treebeard", "otp_totp", "d
 TEXT_TYPES = {"Document", "Stylesheet", "Script", "Font", "XHR", "Fetch", "Other"}
 
 
-def static_collect(*, root, settings, dashboard: bool = False) -> None:
-    """Our static files with hashed names; Oscar's dashboard files too when asked."""
-    settings.STATIC_ROOT = root
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": HASHED_STORAGE}}
-    ignored = () if dashboard else NOT_COLLECTED
-    args = [arg for name in ignored for arg in ("--ignore", name)]
-    call_command("collectstatic", "--noinput", "--verbosity", "0", *args)
+@contextmanager
+def hashed_static(root, *, dashboard: bool = False):
+    """Our static files collected with hashed names under `root`, and the settings that serve
+    them, while the block runs; Oscar's dashboard files too when asked."""
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": HASHED_STORAGE}}
+    with override_settings(STATIC_ROOT=root, STORAGES=storages):
+        ignored = () if dashboard else NOT_COLLECTED
+        args = [arg for name in ignored for arg in ("--ignore", name)]
+        call_command("collectstatic", "--noinput", "--verbosity", "0", *args)
+        yield
 
 
 class ProductionServer:

@@ -5,6 +5,7 @@ checkout and its purchase waits, the approver approves it and it goes to its sto
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from shop.companies.models import ApprovalStatus, CompanyInvitation, CompanyPurchase
 from shop.companies.services import CompanyFields, company_create
@@ -55,7 +56,7 @@ def test_owner_invites_buyer_goes_over_its_limit_and_the_approver_approves(
         page.fill("form.company-invite #id_spending_limit", limit)
         page.locator("form.company-invite button[type=submit]").click()
         page.wait_for_url("**/cuenta/empresa/miembros/")
-        assert page.get_by_text(f"Se envió una invitación a {user.email}.").is_visible()
+        expect(page.get_by_text(f"Se envió una invitación a {user.email}.")).to_be_visible()
     screenshot(page, "owner-members")
 
     def accept(page, user):
@@ -63,7 +64,7 @@ def test_owner_invites_buyer_goes_over_its_limit_and_the_approver_approves(
         page.goto(f"{live_server.url}/cuenta/empresa/invitacion/{token}/")
         page.get_by_role("button", name="Aceptar la invitación").click()
         page.wait_for_url("**/cuenta/empresa/")
-        assert page.get_by_text("Usted se unió a Cafetería El Portal S.R.L.").is_visible()
+        expect(page.get_by_text("Usted se unió a Cafetería El Portal S.R.L.")).to_be_visible()
 
     # The buyer joins, fills a basket from two stores (1.200 CUP with delivery) as the company.
     buyer_page = page_for(buyer)
@@ -102,7 +103,7 @@ def test_owner_invites_buyer_goes_over_its_limit_and_the_approver_approves(
     screenshot(approver_page, "approver-sees-it")
     approver_page.get_by_role("button", name="Aprobar").click()
     approver_page.wait_for_url(f"**/cuenta/empresa/compras/{purchase.pk}/")
-    assert approver_page.get_by_text("La compra fue aprobada y sigue adelante.").is_visible()
+    expect(approver_page.get_by_text("La compra fue aprobada y sigue adelante.")).to_be_visible()
     screenshot(approver_page, "approved")
 
     purchase.refresh_from_db()

@@ -14,12 +14,12 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.demo.data import DEMO_PASSWORD
-from tests.browser.light_pages import ProductionServer, TransferMeter, static_collect
+from tests.browser.light_pages import ProductionServer, TransferMeter, hashed_static
+from tests.module_data import committed_module_data
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# One demo marketplace for the whole module, committed for the server thread to read (the
+# tests only read it, or add what a visitor's session adds); one worker runs the module, early.
+pytestmark = [pytest.mark.browser, pytest.mark.early, pytest.mark.xdist_group("demo-site")]
 
 FIRST_VIEW_BUDGET = 50 * 1024
 REPEAT_VIEW_BUDGET = 10 * 1024
@@ -35,12 +35,18 @@ OPERATOR_EMAIL = "operador@encadena.test"
 VENDOR_SLUG = "dulces-guayabita"
 
 
-@pytest.fixture
-def site(settings, tmp_path):
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo marketplace, seeded once for the module and removed after it."""
+    with committed_module_data(django_db_blocker):
+        call_command("seed_demo", verbosity=0)
+        yield
+
+
+@pytest.fixture(scope="module")
+def site(demo, tmp_path_factory):
     """The demo marketplace, its static files collected with hashed names, served."""
-    static_collect(root=tmp_path / "static", settings=settings)
-    call_command("seed_demo", verbosity=0)
-    with ProductionServer() as server:
+    with hashed_static(tmp_path_factory.mktemp("static")), ProductionServer() as server:
         yield server.url
 
 
@@ -74,7 +80,8 @@ def shopper_paths():
         "store": reverse("vendors:store", args=[store.slug]),
         "product": product.get_absolute_url(),
         "linkages": "/encadenamientos/",
-        "map": "/mapa/?provincia=la-habana",
+        "map": "/mapa/",
+        "map-province": "/mapa/?provincia=la-habana",
         "classroom": "/aprende/",
         "lesson": "/aprende/vender-en-encadena/precios-desde-costos/",
     }
@@ -438,12 +445,8 @@ def test_vendor_pages_courier_and_console_fit_a_phone(site, browser, test_output
     assert over == [], over
 
 
-def test_operators_vendor_pages_fit_a_phone_and_a_desktop(
-    settings, tmp_path, browser, test_output_dir
-):
+def test_operators_vendor_pages_fit_a_phone_and_a_desktop(demo, tmp_path, browser, test_output_dir):
     """Oscar's dashboard keeps its look and weight; its operator pages fit both widths."""
-    static_collect(root=tmp_path / "static", settings=settings, dashboard=True)
-    call_command("seed_demo", verbosity=0)
     Vendor = get_model("vendors", "Vendor")
     vendor = Vendor.objects.order_by("pk").first()
     paths = {
@@ -454,7 +457,7 @@ def test_operators_vendor_pages_fit_a_phone_and_a_desktop(
         "operator-home": reverse("dashboard:index"),
     }
     too_wide = []
-    with ProductionServer() as server:
+    with hashed_static(tmp_path / "static", dashboard=True), ProductionServer() as server:
         for width in (360, 1280):
             page = new_page(browser, width=width, height=800)
             log_in(page, server.url, OPERATOR_EMAIL)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 from tests.factories.accounts import operator_create, totp_token
@@ -44,7 +45,7 @@ def test_an_agent_logs_in_and_lands_on_the_console(live_server, browser, test_ou
     log_in(page, live_server.url, agent.email)
 
     page.wait_for_url(f"{live_server.url}/atencion/")
-    assert page.locator(".console-search input[name=q]").is_visible()
+    expect(page.locator(".console-search input[name=q]")).to_be_visible()
     page.screenshot(path=str(test_output_dir / f"agent-console-{width}.png"), full_page=True)
 
 
@@ -59,7 +60,7 @@ def test_an_operator_sets_up_the_second_factor_and_reaches_the_dashboard(
     log_in(page, live_server.url, operator.email)
 
     page.wait_for_url(re.compile(r".*/cuenta/segundo-factor/configurar/\?next=%2Fdashboard%2F$"))
-    assert page.locator("svg.qr-code").is_visible()
+    expect(page.locator("svg.qr-code")).to_be_visible()
     assert page.locator("svg.qr-code").bounding_box()["width"] <= width
     page.screenshot(path=str(test_output_dir / f"set-up-{width}.png"), full_page=True)
     device = TOTPDevice.objects.get(user=operator, confirmed=False)

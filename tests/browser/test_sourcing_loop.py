@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from shop.sourcing.models import OfferStatus, SourcingOffer, SourcingRequest
 from tests.browser.conftest import log_in
@@ -47,8 +48,8 @@ def test_a_request_is_posted_answered_and_bought_without_scripts(
     buyer.goto(f"{live_server.url}/solicitudes/nueva/")
     buyer.fill("#id_quantity", "120")
     buyer.locator("form.sourcing-request-form button[type=submit]").click()
-    assert buyer.get_by_text("Diga qué necesita.").is_visible()
-    assert buyer.get_by_text("No se guardó nada.").is_visible()
+    expect(buyer.get_by_text("Diga qué necesita.")).to_be_visible()
+    expect(buyer.get_by_text("No se guardó nada.")).to_be_visible()
     screenshot(buyer, "request-errors")
     buyer.fill("#id_title", "Harina de trigo para la panadería")
     buyer.select_option("#id_sector", label="Alimentos y bebidas")
@@ -71,23 +72,25 @@ def test_a_request_is_posted_answered_and_bought_without_scripts(
     seller.fill("#id_valid_until", (timezone.localdate() + timedelta(days=5)).isoformat())
     seller.fill("#id_message", "Sacos de 50 kg, harina de primera.")
     seller.get_by_role("button", name="Enviar la oferta").click()
-    assert seller.get_by_text("Su oferta está enviada.").is_visible()
+    expect(seller.get_by_text("Su oferta está enviada.")).to_be_visible()
     screenshot(seller, "offer-sent")
 
     buyer.goto(f"{live_server.url}/solicitudes/{request.pk}/")
-    assert buyer.get_by_text("Sacos de 50 kg, harina de primera.").is_visible()
+    expect(buyer.get_by_text("Sacos de 50 kg, harina de primera.")).to_be_visible()
     buyer.get_by_role("link", name="Preguntar a la tienda").click()
     buyer.fill("#id_body", "¿Entregan el lunes? Llámeme al 52345678.")
     buyer.get_by_role("button", name="Enviar el mensaje").click()
     seller.goto(f"{live_server.url}/vendedor/{store.slug}/solicitudes/")
-    assert seller.get_by_text("1 mensaje nuevo").is_visible()
+    expect(seller.get_by_text("1 mensaje nuevo")).to_be_visible()
     seller.locator("article").get_by_role("link", name="Harina de trigo para la panadería").click()
-    assert seller.get_by_text("[datos de contacto ocultos hasta que haya una compra]").is_visible()
+    expect(
+        seller.get_by_text("[datos de contacto ocultos hasta que haya una compra]")
+    ).to_be_visible()
     seller.fill("#id_body", "Sí, el lunes por la mañana.")
     seller.get_by_role("button", name="Enviar el mensaje").click()
     screenshot(seller, "store-answers")
     buyer.goto(f"{live_server.url}/solicitudes/{request.pk}/")
-    assert buyer.get_by_text("Preguntar a la tienda (1 mensaje nuevo)").is_visible()
+    expect(buyer.get_by_text("Preguntar a la tienda (1 mensaje nuevo)")).to_be_visible()
     screenshot(buyer, "offers-compared")
     buyer.get_by_role("link", name="Aceptar").click()
     buyer.fill("#id_first_name", "Rosa")

@@ -4,6 +4,7 @@ inbox and answers, the buyer reads the answer in their own inbox. Nothing on the
 wider than the phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from shop.sourcing.models import Conversation
 from tests.browser.conftest import log_in
@@ -42,20 +43,22 @@ def test_a_buyer_asks_from_the_product_page_and_reads_the_answer(
     buyer.get_by_role("link", name="Preguntar a la tienda").click()
     buyer.wait_for_url("**/accounts/mensajes/preguntar/**")
     buyer.get_by_role("button", name="Enviar el mensaje").click()
-    assert buyer.get_by_text("Escriba un mensaje.").first.is_visible()
+    expect(buyer.get_by_text("Escriba un mensaje.").first).to_be_visible()
     buyer.fill("#id_body", "¿Lo tienen molido? Escríbame a marta@example.test")
     fits_the_phone(buyer, "#id_body")
     buyer.get_by_role("button", name="Enviar el mensaje").click()
     buyer.wait_for_url("**/accounts/mensajes/*/")
-    assert buyer.get_by_text("[datos de contacto ocultos hasta que haya una compra]").is_visible()
+    expect(
+        buyer.get_by_text("[datos de contacto ocultos hasta que haya una compra]")
+    ).to_be_visible()
     buyer.screenshot(path=str(test_output_dir / "01-question-390.png"), full_page=True)
 
     store = page_for(owner.email)
     store.goto(f"{live_server.url}/vendedor/{partner.vendor.slug}/mensajes/")
-    assert store.get_by_text("1 mensaje nuevo").is_visible()
+    expect(store.get_by_text("1 mensaje nuevo")).to_be_visible()
     store.get_by_role("link", name=product.title).first.click()
     store.wait_for_url(f"**/mensajes/{Conversation.objects.get().pk}/")
-    assert store.get_by_text("¿Lo tienen molido?").is_visible()
+    expect(store.get_by_text("¿Lo tienen molido?")).to_be_visible()
     store.fill("#id_body", "Sí, molido y en grano.")
     fits_the_phone(store, "#id_body")
     store.get_by_role("button", name="Enviar el mensaje").click()
@@ -63,10 +66,10 @@ def test_a_buyer_asks_from_the_product_page_and_reads_the_answer(
     store.screenshot(path=str(test_output_dir / "02-answer-390.png"), full_page=True)
 
     buyer.goto(f"{live_server.url}/accounts/mensajes/")
-    assert buyer.get_by_text("1 mensaje nuevo").is_visible()
+    expect(buyer.get_by_text("1 mensaje nuevo")).to_be_visible()
     fits_the_phone(buyer, "table.buyer-inbox")
     buyer.get_by_role("link", name=product.title).first.click()
-    assert buyer.get_by_text("Sí, molido y en grano.").is_visible()
+    expect(buyer.get_by_text("Sí, molido y en grano.")).to_be_visible()
     buyer.goto(f"{live_server.url}/accounts/mensajes/")
     assert buyer.get_by_text("1 mensaje nuevo").count() == 0
     buyer.screenshot(path=str(test_output_dir / "03-inbox-390.png"), full_page=True)

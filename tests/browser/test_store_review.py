@@ -3,6 +3,7 @@ rates the store from the invitation's link, a buyer who did not finds no form, a
 store answers in public from its dashboard."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 from tests.factories import UserFactory
@@ -47,7 +48,7 @@ def test_a_buyer_rates_the_store_and_the_store_replies(live_server, browser, tes
     rater.locator("form.store-review-form button[type=submit]").click()
     rater.wait_for_load_state()
     assert rater.url.endswith(f"/tiendas/{store.slug}/")
-    assert rater.get_by_text("El café llegó fresco y bien envasado.").is_visible()
+    expect(rater.get_by_text("El café llegó fresco y bien envasado.")).to_be_visible()
     assert rater.locator(".store-rating").first.inner_text().startswith("★ 4,7")
 
     # Someone whose part was not delivered is told so; a stranger to the part finds nothing.
@@ -63,7 +64,7 @@ def test_a_buyer_rates_the_store_and_the_store_replies(live_server, browser, tes
     answering.fill("textarea[name=body]", "¡Gracias! Tostamos cada semana.")
     answering.locator("form.review-reply button[type=submit]").click()
     answering.wait_for_load_state()
-    assert answering.get_by_text("Respuesta publicada.").is_visible()
+    expect(answering.get_by_text("Respuesta publicada.")).to_be_visible()
 
     rater.goto(f"{live_server.url}/tiendas/{store.slug}/")
     reply = rater.locator(".store-reviews .store-reply")

@@ -5,6 +5,7 @@ at the tier price, with the next break shown."""
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import new_page
 from tests.factories import PartnerFactory, ProductFactory
@@ -48,7 +49,7 @@ def test_fifty_of_a_24_multiple_is_refused_with_the_reason_on_a_phone(
     refusal = page.locator("#add_to_basket_form").get_by_text(
         "Esta tienda vende este producto en múltiplos de 24: puede pedir 48 o 72."
     )
-    assert refusal.is_visible()
+    expect(refusal).to_be_visible()
     box = refusal.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

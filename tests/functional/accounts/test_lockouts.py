@@ -89,9 +89,21 @@ def basket_client(client, db):
     return client
 
 
+def local_today_at(hour, minute):
+    """Today (by the clock) at a given local time: a lockout's wording depends on whether it
+    ends the same day, so the tests choose the time of day rather than inherit it."""
+    return timezone.localtime().replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+
 @pytest.fixture
 def frozen_now():
-    with time_machine.travel(timezone.now(), tick=False) as traveller:
+    with time_machine.travel(local_today_at(10, 0), tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def frozen_late_evening():
+    with time_machine.travel(local_today_at(23, 55), tick=False) as traveller:
         yield traveller
 
 
@@ -137,6 +149,29 @@ def test_under_en_the_lockout_is_in_english(client, frozen_now):
     again = timezone.localtime(timezone.now() + timedelta(minutes=15)).strftime("%H:%M")
     assert response.status_code == 429
     assert f"Try again at {again} (in 15 minutes)." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "form, wording",
+    [
+        (customer_login, "Vuelva a intentarlo el {t:%d/%m/%Y} 00:10 (dentro de 15 minutos)."),
+        (english_login, "Try again on {t:%m/%d/%Y} 12:10 a.m. (in 15 minutes)."),
+    ],
+    ids=["es", "en"],
+)
+def test_a_lockout_ending_after_midnight_gives_the_date_too(
+    client, frozen_late_evening, form, wording
+):
+    buyer = UserFactory(email="ana@example.test")
+    lock_account(client, buyer.email, form=form)
+
+    response = form(client, buyer.email, PASSWORD, remote=address(99))
+
+    until = timezone.localtime(timezone.now() + timedelta(minutes=15))
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert until.date() == timezone.localdate() + timedelta(days=1)
+    assert wording.format(t=until) in page
 
 
 def test_the_account_is_one_however_its_email_is_typed(client, frozen_now):

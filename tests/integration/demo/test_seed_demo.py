@@ -5,14 +5,20 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import F
+from django.test import override_settings
 from oscar.core.loading import get_model
 
 from logistics.models import DeliveryZone, PickupPoint
 from shop.api.models import ApiKey
 from shop.demo import data
 from shop.webhooks.models import DeliveryState, WebhookDelivery, WebhookSubscription
+from tests.module_data import database_for_module
 from vendors.models import ActorType, Vendor, VendorMembership, VendorOrder, VendorStatus
+
+# Seeded once for the module (twice, in fact): one worker runs the module, early.
+pytestmark = [pytest.mark.early, pytest.mark.xdist_group("demo-seed")]
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -59,11 +65,11 @@ def catalogue_snapshot() -> list[tuple]:
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo marketplace, seeded twice, shared by this module's tests."""
-    from django.conf import settings
-
-    media_root = settings.MEDIA_ROOT
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock():
+    # Through override_settings, whose signal resets the storage's cached folder both ways:
+    # a plain assignment left a worker's storage writing into this module's folder for good.
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    media.enable()
+    with django_db_blocker.unblock(), database_for_module(DEFAULT_DB_ALIAS):
         before = row_counts()
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
@@ -158,7 +164,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         # Whatever the demo adds and this list forgets would meet later tests of this
         # worker as data they did not make (a second "nacional" carrier's table, say).
         left = {table: count for table, count in row_counts().items() if count != before[table]}
-    settings.MEDIA_ROOT = media_root
+    media.disable()
     assert not left, f"the demo left rows behind: {left}"
 
 

@@ -63,6 +63,9 @@ def test_the_worker_sends_the_notice_once(tmp_path):
             what="the worker to send the notice",
             log=log,
         )
+        # The worker logs the task's end after its transaction commits: stopped at once, it
+        # would be cut off before saying so.
+        wait_for(lambda: "succeeded" in log.read_text(), timeout=30, what="the task's end", log=log)
 
     assert [response.status_code for response in responses] == [200, 200, 200]
     assert list(ShipmentNotice.objects.values_list("status", flat=True)) == ["picked_up"]

@@ -281,6 +281,7 @@ def test_beat_starts_and_writes_its_schedule(db, tmp_path):
         )
 
 
+@pytest.mark.early
 def test_migrate_builds_a_fresh_database_with_no_missing_migrations(tmp_path):
     environment = process_environment(
         DJANGO_SETTINGS_MODULE="shop.settings.local",
