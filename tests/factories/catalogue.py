@@ -3,8 +3,10 @@ from decimal import Decimal
 import factory
 from oscar.core.loading import get_model
 
+from tests.factories.base import IndexedModelFactory
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+
+class PartnerFactory(IndexedModelFactory):
     """A store; unless `vendor=False`, run by an approved vendor of the same name
     (pass `vendor__status=...` for another status)."""
 
@@ -37,7 +39,7 @@ class ProductClassFactory(factory.django.DjangoModelFactory):
     track_stock = True
 
 
-class CategoryFactory(factory.django.DjangoModelFactory):
+class CategoryFactory(IndexedModelFactory):
     """A root category; pass `parent=` for a child."""
 
     class Meta:
@@ -52,7 +54,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
         return parent.add_child(**kwargs)
 
 
-class ProductFactory(factory.django.DjangoModelFactory):
+class ProductFactory(IndexedModelFactory):
     """A public standalone product, sold by one partner with stock."""
 
     class Meta:
@@ -80,7 +82,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
             StockRecordFactory(product=obj, **kwargs)
 
 
-class StockRecordFactory(factory.django.DjangoModelFactory):
+class StockRecordFactory(IndexedModelFactory):
     class Meta:
         model = get_model("partner", "StockRecord")
 

@@ -1,10 +1,11 @@
 import factory
 
 from logistics.models import Municipality
+from tests.factories.base import IndexedModelFactory
 from vendors.models import ActorType, MembershipRole, Vendor, VendorMembership, VendorStatus
 
 
-class VendorFactory(factory.django.DjangoModelFactory):
+class VendorFactory(IndexedModelFactory):
     """An approved vendor with its store (Oscar partner) in Playa, La Habana."""
 
     class Meta:
