@@ -4,7 +4,8 @@ their own (`BENCH_DATABASE_URL`, see shop/settings/bench.py), never in the demo'
 
 Loading is idempotent: the bench's stores and products are numbered, and a second load
 adds only the numbers still missing, so `load_bench_data --products 10000` after a load of
-10,000 does nothing."""
+10,000 does nothing. Bulk inserts send no signal: the search index is made again from the
+catalogue after a load that added anything (or when it is empty)."""
 
 import random
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from logistics.models import Municipality
+from shop.apps.search.indexing import search_index_rebuild
+from shop.apps.search.models import ProductSearchDocument
 from shop.demo import data
 from vendors.models import ActorType, Vendor, VendorStatus
 
@@ -58,6 +61,8 @@ def bench_catalogue_load(*, products: int, stores: int) -> BenchCatalogue:
         with transaction.atomic():
             added += _products(range(first, last + 1), partner_ids=partner_ids)
     _statistics_refresh()
+    if added or stores_added or not ProductSearchDocument.objects.exists():
+        search_index_rebuild()
     return BenchCatalogue(
         products=start + added,
         stores=len(partner_ids),

@@ -4,6 +4,7 @@ matching a directory query. One engine for the search page, a store's own search
 the directory of economic actors."""
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -78,9 +79,34 @@ class FacetValue:
     selected: bool
 
 
+class RankedProductIds(Sequence):
+    """The ids of a search's products in the order asked for, read a page at a time:
+    each page is kept under the index's version, as the facet counts are, so the same
+    search asked again (by anybody, until the index changes) ranks nothing again."""
+
+    def __init__(self, documents: QuerySet, *, cache_key: str, count: int):
+        self.documents = documents
+        self.cache_key = cache_key
+        self.total = count
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.total)
+        return cache.get_or_set(
+            f"{self.cache_key}:{start}:{stop}",
+            lambda: list(self.documents[start:stop].values_list("product_id", flat=True)),
+            FACETS_CACHE_SECONDS,
+        )
+
+
 @dataclass(frozen=True)
 class ProductSearchResult:
     documents: QuerySet  # ProductSearchDocument, in the order asked for
+    product_ids: RankedProductIds  # their ids, a page at a time, cached
     count: int
     facets: dict[str, list[FacetValue]]
     # The query these results are for: the shopper's, or the suggestion's when the
@@ -91,8 +117,9 @@ class ProductSearchResult:
 
 def product_search(*, filters: ProductSearchFilters, sort: str = "") -> ProductSearchResult:
     """Two queries: the facets, with the total among them, and the page the caller slices
-    from `documents`. Two more when nothing matches: the close words, and the facets of
-    the suggestion (whose documents are then the page's)."""
+    from `product_ids` (or `documents`). Two more when nothing matches: the close words,
+    and the facets of the suggestion (whose documents are then the page's). None of them
+    when the same search was made since the index last changed."""
     result = _product_search(filters=filters, sort=sort)
     if result.count or not filters.query:
         return result
@@ -125,10 +152,19 @@ def vendor_search_ids(*, query: str) -> QuerySet:
 
 def query_suggestion(*, query: str) -> str:
     """The query with each unknown word replaced by the closest word of the vocabulary,
-    or "" when there is nothing better to suggest. One query."""
+    or "" when there is nothing better to suggest. One query, none when asked again
+    before the index changes."""
     terms = query_terms(query)
     if not terms:
         return ""
+    return cache.get_or_set(
+        _index_cache_key("suggestion", (terms,)),
+        lambda: _suggestion(terms),
+        FACETS_CACHE_SECONDS,
+    )
+
+
+def _suggestion(terms: list[str]) -> str:
     candidates = search_backend().close_word_candidates(terms)
     suggested = [closest_word(term, candidates) or term for term in terms]
     return " ".join(suggested) if suggested != terms else ""
@@ -148,8 +184,14 @@ def _product_search(*, filters: ProductSearchFilters, sort: str) -> ProductSearc
     ordering = (
         ORDERING.get(sort) or ORDERING[ProductSort.RELEVANCY if terms else ProductSort.NEWEST]
     )
+    documents = _filtered(documents, filters).only("product_id", "title").order_by(*ordering)
     return ProductSearchResult(
-        documents=_filtered(documents, filters).only("product_id", "title").order_by(*ordering),
+        documents=documents,
+        product_ids=RankedProductIds(
+            documents,
+            cache_key=_index_cache_key("page", (terms, replace(filters, query=""), ordering)),
+            count=total,
+        ),
         count=total,
         facets=_facet_values(counts, filters),
         query=filters.query,
@@ -177,13 +219,19 @@ def _filtered(documents: QuerySet, filters: ProductSearchFilters) -> QuerySet:
 def _facet_counts_cached(documents: QuerySet, filters: ProductSearchFilters, terms) -> dict:
     """The facet counts are the same for everyone who asks the same, until the index
     changes (indexing.py starts a new version): kept FACETS_CACHE_SECONDS."""
-    asked = repr((terms, replace(filters, query="")))
-    key = f"search:facets:{search_index_version()}:{hashlib.sha1(asked.encode()).hexdigest()}"
+    key = _index_cache_key("facets", (terms, replace(filters, query="")))
     counts = cache.get(key)
     if counts is None:
         counts = _facet_counts(documents, filters)
         cache.set(key, counts, FACETS_CACHE_SECONDS)
     return {name: list(values) for name, values in counts.items()}
+
+
+def _index_cache_key(kind: str, asked: tuple) -> str:
+    """A key for what a search read from the index, good until the index changes. The
+    query goes in as its folded terms: "Café" and "cafe" share it."""
+    digest = hashlib.sha1(repr(asked).encode()).hexdigest()
+    return f"search:{kind}:{search_index_version()}:{digest}"
 
 
 def _facet_counts(documents: QuerySet, filters: ProductSearchFilters) -> dict[str, list]:

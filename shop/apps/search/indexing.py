@@ -128,10 +128,11 @@ def search_index_rebuild() -> RebuildSummary:
     vendors = vendor_documents_refresh(vendor_ids=approved.values_list("pk", flat=True))
     VendorSearchDocument.objects.exclude(vendor__in=approved).delete()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        # Fresh statistics, or the planner guesses from the empty tables it last saw.
+        # Fresh statistics, or the planner guesses from the empty tables it last saw; and
+        # the space of the rows replaced made free, or every search reads twice the pages.
         with connection.cursor() as cursor:
             for model in (ProductSearchDocument, VendorSearchDocument, SearchWord):
-                cursor.execute(f"ANALYZE {model._meta.db_table}")
+                cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
     return RebuildSummary(products=products, vendors=vendors, words=SearchWord.objects.count())
 
 

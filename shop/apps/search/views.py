@@ -142,7 +142,7 @@ class FacetedSearchView(ProductListView):
     def get_queryset(self):
         self.filters = self.search_filters()
         self.search = product_search(filters=self.filters, sort=self.form.cleaned_sort())
-        return self.search.documents
+        return self.search.product_ids
 
     def search_filters(self) -> ProductSearchFilters:
         category_id = self.form.cleaned_facet("category")
@@ -158,8 +158,7 @@ class FacetedSearchView(ProductListView):
         )
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = Paginator(queryset, per_page, **kwargs)
-        paginator.count = self.search.count  # counted with the facets, not once more
+        paginator = Paginator(queryset, per_page, **kwargs)  # counted with the facets
         paginator.cache_key = product_search_key(
             filters=self.filters, sort=self.form.cleaned_sort()
         )
@@ -167,7 +166,6 @@ class FacetedSearchView(ProductListView):
 
     def get_context_data(self, **kwargs):
         context = super(ProductListView, self).get_context_data(**kwargs)
-        page_documents = list(context["page_obj"].object_list)
         context.update(
             form=self.form,
             query=self.search.query,
@@ -178,9 +176,7 @@ class FacetedSearchView(ProductListView):
                 (name, self.request.GET[name]) for name in FACET_NAMES if self.request.GET.get(name)
             ],
             page=context["page_obj"],
-            products=products_in_order(
-                product_ids=[document.product_id for document in page_documents]
-            ),
+            products=products_in_order(product_ids=list(context["page_obj"].object_list)),
             facets=self.search.facets,
             **listing_context(context["page_obj"]),
         )

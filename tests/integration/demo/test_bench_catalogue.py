@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from oscar.core.loading import get_model
 
+from shop.apps.search.models import ProductSearchDocument
 from shop.demo.bench import bench_catalogue_load
 from shop.demo.bench_database import database_url_for_size
 from vendors.models import Vendor, VendorStatus
@@ -38,6 +39,19 @@ def test_every_product_is_listed_in_a_category_by_one_approved_store(client):
     assert Product.objects.filter(categories__isnull=True).count() == 0
     response = client.get("/catalogue/")
     assert response.context["paginator"].count == 30
+
+
+@pytest.mark.django_db
+def test_the_loaded_catalogue_is_searchable(client):
+    bench_catalogue_load(products=30, stores=3)
+
+    response = client.get("/search/", {"q": "artesanal"})
+
+    assert ProductSearchDocument.objects.count() == 30
+    assert response.context["paginator"].count > 0
+    assert {product.title for product in response.context["products"]} <= set(
+        Product.objects.filter(title__icontains="artesanal").values_list("title", flat=True)
+    )
 
 
 @pytest.mark.django_db

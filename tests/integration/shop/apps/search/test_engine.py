@@ -124,3 +124,25 @@ def test_facet_counts_are_kept_until_the_index_changes(catalogue, habana_store, 
 
     assert len(asked_again.captured_queries) == 0  # the page's own query runs when sliced
     assert [(f.label, f.count) for f in search("cafe").facets["category"]] == [("Alimentos", 3)]
+
+
+def test_a_page_of_results_is_kept_until_the_index_changes(catalogue, habana_store, food):
+    assert search("café").product_ids[:24] == [catalogue["coffee"].pk, catalogue["mug"].pk]
+    with CaptureQueriesContext(connection) as asked_again:
+        again = search("cafe")  # the same words, folded: the same page
+        assert again.product_ids[:24] == [catalogue["coffee"].pk, catalogue["mug"].pk]
+    beans = ProductFactory(
+        title="Café en grano", categories=[food], stockrecord__partner=habana_store
+    )
+
+    assert len(asked_again.captured_queries) == 0
+    assert beans.pk in search("cafe").product_ids[:24]
+    assert len(search("cafe").product_ids) == 3
+
+
+def test_a_suggestion_is_kept_until_the_index_changes(catalogue):
+    assert search("artesanl").suggestion == "artesanal"
+    with CaptureQueriesContext(connection) as asked_again:
+        assert search("artesanl").suggestion == "artesanal"
+
+    assert len(asked_again.captured_queries) == 0
