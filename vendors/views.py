@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -23,6 +24,7 @@ from shop.apps.search.selectors import (
 from shop.apps.search.views import suggestion_url
 from shop.core.transactions import AtomicWritesMixin
 from shop.sourcing.selectors import stores_responsiveness
+from shop.storefront.page_cache import AnonymousPageCacheMixin
 from vendors.actors.selectors import (
     DirectoryFilters,
     actor_profile,
@@ -128,7 +130,7 @@ class DirectoryView(View):
         )
 
 
-class StoreView(AtomicWritesMixin, View):
+class StoreView(AtomicWritesMixin, AnonymousPageCacheMixin, View):
     template_name = "vendors/store.html"
 
     def get(self, request, slug):
@@ -136,7 +138,7 @@ class StoreView(AtomicWritesMixin, View):
         if vendor is None:
             raise Http404(_("No such store."))
         if not vendor.has_store:
-            return render(request, self.template_name, self._profile_only_context(vendor))
+            return TemplateResponse(request, self.template_name, self._profile_only_context(vendor))
         form = SearchForm(request.GET)
         categories = list(vendor_store_categories(vendor=vendor))
         category = next((c for c in categories if str(c.pk) == request.GET.get("category")), None)
@@ -150,20 +152,17 @@ class StoreView(AtomicWritesMixin, View):
                 category_id=str(category.pk) if category else "",
             )
             search = product_search(filters=filters, sort=form.cleaned_sort())
-            paginator = Paginator(search.documents, STORE_PAGE_SIZE)
-            paginator.count = search.count  # counted by the search, not once more
+            paginator = Paginator(search.product_ids, STORE_PAGE_SIZE)  # counted by the search
             paginator.cache_key = product_search_key(filters=filters, sort=form.cleaned_sort())
             page = paginator.get_page(request.GET.get("page"))
-            products = products_in_order(
-                product_ids=[document.product_id for document in page.object_list]
-            )
+            products = products_in_order(product_ids=list(page.object_list))
         else:
             filters = {"vendor": vendor, "category": category, "sort": form.cleaned_sort()}
             page = CatalogueCountPaginator(
                 product_list(**filters), STORE_PAGE_SIZE, cache_key=product_list_key(**filters)
             ).get_page(request.GET.get("page"))
             products = page.object_list
-        return render(
+        return TemplateResponse(
             request,
             self.template_name,
             {

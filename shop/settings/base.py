@@ -139,6 +139,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    # Right around the view, below everything that reads the request: whole pages for
+    # visitors without a session (STOREFRONT_PAGE_CACHE_SECONDS below).
+    "shop.storefront.page_cache.PageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -416,6 +419,12 @@ OSCAR_CURRENCY_FORMAT = "#,##0.00 ¤¤"
 # The platform's commission on each vendor part's goods (not its delivery), in percent;
 # a vendor's own `commission_percent` overrides it.
 MARKETPLACE_COMMISSION_PERCENT = Decimal("8.00")
+
+# The home, catalogue, category, search, store and product pages are kept whole for this
+# many seconds for visitors without a session, basket or sign-in, and forgotten at once when
+# anything they show changes (shop/storefront/page_cache.py); the time bounds what a change
+# made without a signal leaves stale. 0 turns it off.
+STOREFRONT_PAGE_CACHE_SECONDS = env_int("STOREFRONT_PAGE_CACHE_SECONDS", 120)
 
 # --- Static and media files --------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from shop.settings.base import *  # noqa: F403
-from shop.settings.environment import env_bool, env_str
+from shop.settings.environment import env_bool, env_int, env_str
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY")
@@ -15,6 +15,8 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"
 # The demo's staff log in in one step: the second factor is offered, not required.
 STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", False)
+# While DEBUG is on, a template just edited shows at once: no whole pages kept.
+STOREFRONT_PAGE_CACHE_SECONDS = env_int("STOREFRONT_PAGE_CACHE_SECONDS", 0 if DEBUG else 120)
 # WhiteNoise expects STATIC_ROOT to exist even while it serves from the finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 

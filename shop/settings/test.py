@@ -4,7 +4,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from shop.settings.environment import env_str
+from shop.settings.environment import env_int, env_str
 from shop.settings.local import *  # noqa: F403
 
 # Invoice PDFs rendered by the tests stay out of the working tree.
@@ -21,6 +21,10 @@ MAIL_DELIVERY_BACKEND = env_str(
 # The suite's transactions never commit: the search index follows each change at once
 # (the tests of the after-commit path set "after_commit" and commit for real).
 SEARCH_INDEX_UPDATES = "immediate"
+# Pages are rendered for every request: the tests read what a view put in its context and
+# count the queries of a rendered page. The page cache's own tests turn it on
+# (tests/functional/storefront/test_page_cache.py).
+STOREFRONT_PAGE_CACHE_SECONDS = env_int("STOREFRONT_PAGE_CACHE_SECONDS", 0)
 # Tasks run in-process even when REDIS_URL is set; the worker tests opt out.
 CELERY_TASK_ALWAYS_EAGER = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -4,6 +4,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 from django.views.static import serve
 
+from shop.storefront.page_cache import AnonymousPageCacheMixin
 from shop.storefront.selectors import (
     category_top_level,
     product_list_newest,
@@ -11,7 +12,7 @@ from shop.storefront.selectors import (
 )
 
 
-class HomeView(TemplateView):
+class HomeView(AnonymousPageCacheMixin, TemplateView):
     template_name = "storefront/home.html"
 
     def get_context_data(self, **kwargs):

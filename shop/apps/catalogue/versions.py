@@ -2,7 +2,8 @@
 product lists show changes (a product, its stock or price, its pictures or categories, its
 store). What the lists compute over the whole catalogue (counts, facets, rendered cards) is
 cached under a key holding the version, so a change makes every such entry unreachable at
-once, without knowing which; the old ones expire on their own.
+once, without knowing which; the old ones expire on their own. Whole pages kept for visitors
+without a session (shop/storefront/page_cache.py) hold every version.
 
 The version moves when the change is saved and again when its transaction commits: a page
 read between the two may have cached what was there before, under the new version."""
@@ -26,23 +27,28 @@ from oscar.core.loading import get_model
 # stock record made, moved or removed, categories): the counts and facets, computed over the
 # whole catalogue, outlive the most frequent changes, prices and stock levels. A change to the
 # category tree or to a product's categories also moves CATEGORIES, which is all the
-# category menus and trails depend on.
+# category menus and trails depend on. PAGES moves with what else a whole page shows (a
+# store's rating, courses and linkages, offers, flat pages): the pages cached whole for
+# visitors without a session (shop/storefront/page_cache.py) are kept under every version.
 CATALOGUE = "catalogue"
 LISTINGS = "listings"
 CATEGORIES = "categories"
-SCOPES = (CATALOGUE, LISTINGS, CATEGORIES)
+PAGES = "pages"
+SCOPES = (CATALOGUE, LISTINGS, CATEGORIES, PAGES)
 # Bounds what a change made without a signal (a bulk update elsewhere) leaves stale.
 CACHE_SECONDS = 300
 
 T = TypeVar("T")
 
 
-def _key(scope: str) -> str:
+def version_key(scope: str) -> str:
+    """The cache key of a scope's version, for a reader that fetches it in the same round
+    trip as what it guards."""
     return f"{scope}:version"
 
 
 # A listing page asks for the versions four times (its count, its facets, its menu, its
-# cards): within one request they are read from the cache once, all three in one round trip,
+# cards): within one request they are read from the cache once, all of them in one round trip,
 # and kept until the request ends or a version moves. Outside a request (tasks, commands)
 # every read goes to the cache.
 _request = threading.local()
@@ -60,17 +66,19 @@ def catalogue_version(scope: str = CATALOGUE) -> int:
     versions = getattr(_request, "versions", None)
     if versions is not None:
         if not versions:
-            read = cache.get_many([_key(each) for each in SCOPES])
-            versions.update({each: read[_key(each)] for each in SCOPES if _key(each) in read})
+            read = cache.get_many([version_key(each) for each in SCOPES])
+            versions.update(
+                {each: read[version_key(each)] for each in SCOPES if version_key(each) in read}
+            )
             versions[None] = True  # read once, whatever was found
         if scope in versions:
             return versions[scope]
-    version = cache.get(_key(scope))
+    version = cache.get(version_key(scope))
     if version is None:
         # A version never used before, even if the cache lost the last one.
         version = time.time_ns()
-        if not cache.add(_key(scope), version, timeout=None):
-            version = cache.get(_key(scope), version)
+        if not cache.add(version_key(scope), version, timeout=None):
+            version = cache.get(version_key(scope), version)
     if versions is not None:
         versions[scope] = version
     return version
@@ -82,7 +90,7 @@ def _versions_move(scopes: tuple[str, ...]) -> None:
         versions.clear()
     for scope in scopes:
         try:
-            cache.incr(_key(scope))
+            cache.incr(version_key(scope))
         except ValueError:  # not in the cache: the next read starts a new one
             pass
 
@@ -145,6 +153,39 @@ def connect() -> None:
         (get_model("catalogue", "Category"), SCOPES),
         (get_model("catalogue", "ProductCategory"), SCOPES),
     ]
+    # What else the whole pages show: a store's badge, rating, reviews, courses, linkages and
+    # answers to requests, the stores' replies to product reviews, moderation, offers and
+    # ranges, flat pages.
+    changes += [
+        (apps.get_model(app_label, model_name), (PAGES,))
+        for app_label, model_name in (
+            ("trust", "VendorVerification"),
+            ("trust", "StoreReview"),
+            ("trust", "StoreRating"),
+            ("trust", "ProductReviewReply"),
+            ("vendors", "ProductModeration"),
+            ("vendors", "Sector"),
+            ("vendors", "VendorMembership"),
+            ("classroom", "Course"),
+            ("classroom", "CourseCompletion"),
+            ("linkages", "Deal"),
+            ("sourcing", "SourcingNotice"),
+            ("sourcing", "SourcingOffer"),
+            ("offer", "ConditionalOffer"),
+            ("offer", "Range"),
+            ("offer", "RangeProduct"),
+            ("flatpages", "FlatPage"),
+        )
+    ]
+    relations = [
+        (get_model("catalogue", "Product").categories.through, SCOPES),
+        # A store's sectors and categories, offered and needed; a flat page's sites.
+        *(
+            (getattr(Vendor, field).through, (PAGES,))
+            for field in ("sectors", "need_sectors", "offer_categories", "need_categories")
+        ),
+        (apps.get_model("flatpages", "FlatPage").sites.through, (PAGES,)),
+    ]
     request_started.connect(_request_started, weak=False, dispatch_uid="catalogue.version.request")
     request_finished.connect(
         _request_finished, weak=False, dispatch_uid="catalogue.version.request"
@@ -167,9 +208,10 @@ def connect() -> None:
                 weak=False,
                 dispatch_uid=f"catalogue.version.{model.__name__}",
             )
-    m2m_changed.connect(
-        functools.partial(_bump, SCOPES),
-        sender=get_model("catalogue", "Product").categories.through,
-        weak=False,
-        dispatch_uid="catalogue.version.categories",
-    )
+    for through, scopes in relations:
+        m2m_changed.connect(
+            functools.partial(_bump, scopes),
+            sender=through,
+            weak=False,
+            dispatch_uid=f"catalogue.version.{through.__name__}",
+        )

@@ -28,12 +28,13 @@ from shop.apps.search.selectors import (
     products_in_order,
 )
 from shop.core.transactions import AtomicWritesMixin
+from shop.storefront.page_cache import AnonymousPageCacheMixin
 
 SearchForm = get_class("search.forms", "SearchForm")
 Category = get_model("catalogue", "Category")
 
 
-class ProductListView(AtomicWritesMixin, ListView):
+class ProductListView(AtomicWritesMixin, AnonymousPageCacheMixin, ListView):
     context_object_name = "products"
     paginator_class = CatalogueCountPaginator
 

@@ -3,7 +3,9 @@ filled by `load_bench_data` when missing, the pages served by gunicorn with 2 sy
 and DEBUG off (shop/settings/bench.py), and a load generator (wrk, or Python threads)
 requesting each page in turn. Prints, per page: requests per second, its share of the
 trivial page's (the ceiling, measured before and after the pages, in the same run), p50 and
-p99 latency, and the page's SQL queries (counted in-process on the same database)."""
+p99 latency, and, measured in-process on the same database with the page rendered for every
+request (no whole-page cache), the page's SQL queries and p50 ("render ms"); then the
+search engine's own p50 for a few queries (bench_search)."""
 
 import json
 import os
@@ -73,11 +75,20 @@ class Command(BaseCommand):
                     self.manage(environment, "bench_pages", "--json", "--requests=5", quiet=True)
                 )
             }
+            searches = json.loads(self.manage(environment, "bench_search", "--json", quiet=True))
             with _gunicorn(environment, port=port):
                 figures = self.measure(
                     pages, port=port, seconds=seconds, connections=connections, generator=generator
                 )
             self.table(products, vendors, pages, figures)
+            self.stdout.write(
+                "Search engine in-process, p50 (first page, count, facets), cold / repeated: "
+                + ", ".join(
+                    f"{search['query']!r} {search['p50_ms']:.1f} / "
+                    f"{search['repeated_p50_ms']:.1f} ms ({search['hits']} found)"
+                    for search in searches
+                )
+            )
 
     def manage(self, environment: dict, *arguments: str, quiet: bool = False) -> str:
         done = subprocess.run(
@@ -121,6 +132,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\n{products:,} products, {vendors:,} stores")
         self.stdout.write(
             f"{'page':20} {'req/s':>8} {'share':>7} {'p50 ms':>8} {'p99 ms':>8} {'queries':>7}"
+            f" {'render ms':>9}"
         )
         for name in TABLE_PAGES:
             result = figures[name]
@@ -128,8 +140,15 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{name:20} {result.requests_per_second:8.1f} "
                 f"{100 * result.requests_per_second / ceiling:6.1f}% "
-                f"{result.p50_ms:8.1f} {result.p99_ms:8.1f} {pages[name]['queries']:7d}{failed}"
+                f"{result.p50_ms:8.1f} {result.p99_ms:8.1f} {pages[name]['queries']:7d}"
+                f" {pages[name]['p50_ms']:9.1f}{failed}"
             )
+        seconds = settings.STOREFRONT_PAGE_CACHE_SECONDS
+        kept = f"for {seconds} s" if seconds > 0 else "off"
+        self.stdout.write(
+            f"Pages kept whole for visitors without a session: {kept} "
+            "(STOREFRONT_PAGE_CACHE_SECONDS)."
+        )
 
 
 class _gunicorn:
