@@ -43,10 +43,38 @@ class CatalogueProductSerializer(serializers.ModelSerializer):
         ]
 
 
+class StoreOffersSerializer(serializers.ModelSerializer):
+    """What an actor sells ("qué ofrecemos"): sectors' and categories' slugs, its words."""
+
+    sectors = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    categories = serializers.SlugRelatedField(
+        source="offer_categories", many=True, read_only=True, slug_field="slug"
+    )
+    text = serializers.CharField(source="offer_text")
+
+    class Meta:
+        model = Vendor
+        fields = ["sectors", "categories", "text"]
+
+
+class StoreNeedsSerializer(StoreOffersSerializer):
+    """What an actor looks for ("qué necesitamos"), in the same shape."""
+
+    sectors = serializers.SlugRelatedField(
+        source="need_sectors", many=True, read_only=True, slug_field="slug"
+    )
+    categories = serializers.SlugRelatedField(
+        source="need_categories", many=True, read_only=True, slug_field="slug"
+    )
+    text = serializers.CharField(source="need_text")
+
+
 class StoreSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="province.slug", default="")
     municipality = serializers.CharField(source="municipality.name", default="")
     sectors = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    offers = StoreOffersSerializer(source="*", read_only=True)
+    needs = StoreNeedsSerializer(source="*", read_only=True)
 
     class Meta:
         model = Vendor
@@ -57,6 +85,10 @@ class StoreSerializer(serializers.ModelSerializer):
             "province",
             "municipality",
             "sectors",
+            "offers",
+            "needs",
+            "capacity",
+            "certifications",
             "description",
             "phone",
             "email",

@@ -27,6 +27,8 @@ from vendors.models import ActorType, Sector, VendorStatus
 
 TEXT = OpenApiParameter("q", OpenApiTypes.STR, description="Words to find (accents ignored).")
 PROVINCE = OpenApiParameter("province", OpenApiTypes.STR, description="A province's slug.")
+# What a store's entry lists: what it sells and what it needs.
+STORE_LISTS = ("sectors", "offer_categories", "need_sectors", "need_categories")
 
 
 @csrf_exempt  # a key, never a session, authenticates the API: no CSRF to check
@@ -82,7 +84,14 @@ class CatalogueProductDetail(generics.RetrieveAPIView):
         TEXT,
         PROVINCE,
         OpenApiParameter("actor_type", OpenApiTypes.STR, enum=ActorType.values),
-        OpenApiParameter("sector", OpenApiTypes.STR, description="A sector's slug."),
+        OpenApiParameter(
+            "sector", OpenApiTypes.STR, description="A sector's slug: actors that sell in it."
+        ),
+        OpenApiParameter(
+            "need",
+            OpenApiTypes.STR,
+            description="A sector's slug: actors that need what it makes (as /actores/?need=).",
+        ),
     ],
 )
 class StoreList(generics.ListAPIView):
@@ -93,20 +102,29 @@ class StoreList(generics.ListAPIView):
 
     def get_queryset(self):
         actor_type = _text(self.request, "actor_type")
+        province, sector, need = (
+            _text(self.request, name) for name in ("province", "sector", "need")
+        )
+        sectors = {
+            found.slug: found for found in Sector.objects.filter(slug__in={sector, need} - {""})
+        }
         filters = DirectoryFilters(
             query=_text(self.request, "q"),
             actor_type=actor_type if actor_type in ActorType.values else "",
-            province=Province.objects.filter(slug=_text(self.request, "province")).first(),
-            sector=Sector.objects.filter(slug=_text(self.request, "sector")).first(),
+            province=Province.objects.filter(slug=province).first() if province else None,
+            sector=sectors.get(sector),
+            need=sectors.get(need),
         )
-        if (_text(self.request, "province") and filters.province is None) or (
-            _text(self.request, "sector") and filters.sector is None
+        if (
+            (province and filters.province is None)
+            or (sector and filters.sector is None)
+            or (need and filters.need is None)
         ):
             return vendor_directory(filters=filters).none()
         return (
             vendor_directory(filters=filters)
             .select_related("province", "municipality")
-            .prefetch_related("sectors")
+            .prefetch_related(*STORE_LISTS)
         )
 
 
