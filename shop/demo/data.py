@@ -368,6 +368,14 @@ class DemoStore:
     subcategories: tuple[str, ...]
 
 
+# Stores that gave their precise place (latitude, longitude): the map draws them there,
+# the others at their municipality's seat (Playa and Tercer Frente have none on the map).
+STORE_PLACES = {
+    "GUAYABITA": (Decimal("22.41700"), Decimal("-83.69800")),
+    "CONSTRUHAB": (Decimal("23.11250"), Decimal("-82.43650")),
+    "SERRANO": (Decimal("20.15000"), Decimal("-76.35000")),
+}
+
 STORES = (
     DemoStore(
         "GUAYABITA",

@@ -218,6 +218,7 @@ def _vendor(store: data.DemoStore, partner, *, index: int, status: str) -> Vendo
     municipality = Municipality.objects.select_related("province").get(
         province__name=store.province, name=store.municipality
     )
+    latitude, longitude = data.STORE_PLACES.get(store.code, (None, None))
     vendor, created = Vendor.objects.update_or_create(
         partner=partner,
         defaults={
@@ -228,6 +229,8 @@ def _vendor(store: data.DemoStore, partner, *, index: int, status: str) -> Vendo
             "province": municipality.province,
             "municipality": municipality,
             "address": store.address,
+            "latitude": latitude,
+            "longitude": longitude,
             "description": data.STORE_DESCRIPTION.format(
                 store=store.name,
                 actor=store.actor_type.lower(),

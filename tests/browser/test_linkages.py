@@ -5,6 +5,7 @@ map and in the open data."""
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from shop.linkages.models import Deal, DealStatus
 from tests.browser.conftest import log_in
@@ -43,7 +44,7 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
     farmer.goto(f"{live_server.url}/vendedor/{world['farm'].slug}/negocios/")
     farmer.fill("#id_counterpart", "no-existe")
     farmer.get_by_role("button", name="Declarar el negocio").click()
-    assert farmer.get_by_text("Ningún actor activo en Encadena tiene ese NIT").is_visible()
+    expect(farmer.get_by_text("Ningún actor activo en Encadena tiene ese NIT")).to_be_visible()
     assert Deal.objects.count() == 0
     farmer.fill("#id_counterpart", world["bakery"].nit)
     farmer.get_by_label("vendió").check()
@@ -51,20 +52,20 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
     farmer.get_by_label("En una feria o evento").check()
     farmer.fill("#id_note", "Mangos para dulce")
     farmer.get_by_role("button", name="Declarar el negocio").click()
-    assert farmer.get_by_text("Negocio declarado: contará cuando").is_visible()
+    expect(farmer.get_by_text("Negocio declarado: contará cuando")).to_be_visible()
     screenshot(farmer, "declared")
     assert Deal.objects.get().status == DealStatus.PENDING
 
     baker = page_for(baker_user.email)
     baker.goto(f"{live_server.url}/vendedor/{world['bakery'].slug}/negocios/")
-    assert baker.get_by_text("dice que le vendió").is_visible()
+    expect(baker.get_by_text("dice que le vendió")).to_be_visible()
     screenshot(baker, "to-confirm")
     baker.get_by_role("button", name="Confirmar").click()
-    assert baker.get_by_text("Negocio confirmado").is_visible()
-    assert baker.get_by_text("1 negocio con 1 actores de 1 provincias").is_visible()
+    expect(baker.get_by_text("Negocio confirmado")).to_be_visible()
+    expect(baker.get_by_text("1 negocio con 1 actores de 1 provincias")).to_be_visible()
     screenshot(baker, "confirmed")
     farmer.reload()
-    assert farmer.get_by_text("1 negocio con 1 actores de 1 provincias").is_visible()
+    expect(farmer.get_by_text("1 negocio con 1 actores de 1 provincias")).to_be_visible()
 
     visitor = page_for()
     visitor.goto(f"{live_server.url}/encadenamientos/")
@@ -74,7 +75,7 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
         "1 negocios en total",
         "2 actores encadenados",
     ]
-    assert visitor.get_by_text("Artemisa → La Habana", exact=True).is_visible()
+    expect(visitor.get_by_text("Artemisa → La Habana", exact=True)).to_be_visible()
     assert visitor.locator("svg.linkage-chart").count() >= 4
     width = visitor.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], width
@@ -82,7 +83,7 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
 
     visitor.goto(f"{live_server.url}/mapa/")
     visitor.get_by_role("link", name="Artemisa", exact=True).click()
-    assert visitor.get_by_role("link", name="Finca El Mango").is_visible()
+    expect(visitor.get_by_role("link", name="Finca El Mango")).to_be_visible()
     assert visitor.locator('a[aria-label="Artemisa — actores: 1, negocios: 1"]').count() == 1
     assert visitor.locator('a[aria-label="La Habana — actores: 1, negocios: 1"]').count() == 1
     assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -90,7 +91,7 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
     visitor.locator(".map-towns").get_by_role("link", name="Artemisa", exact=True).click()
     row = visitor.locator(".map-towns tr.chosen").inner_text().split()
     assert row == ["Artemisa", "1", "1"]
-    assert visitor.get_by_role("heading", name="Actores en Artemisa (Artemisa)").is_visible()
+    expect(visitor.get_by_role("heading", name="Actores en Artemisa (Artemisa)")).to_be_visible()
     assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(visitor, "map-municipality")
 
@@ -101,12 +102,12 @@ def test_a_declared_deal_is_confirmed_and_counted_once_everywhere(
     assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     farmer.goto(f"{live_server.url}/vendedor/{world['farm'].slug}/")
     needing = farmer.locator(".complementary-list").first
-    assert needing.get_by_role("link", name="Panadería La Habanera").is_visible()
+    expect(needing.get_by_role("link", name="Panadería La Habanera")).to_be_visible()
     assert farmer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(farmer, "who-needs-what")
     for store in (world["farm"], world["bakery"]):
         visitor.goto(f"{live_server.url}/tiendas/{store.slug}/")
-        assert visitor.get_by_text("1 negocio con 1 actores de 1 provincias").is_visible()
+        expect(visitor.get_by_text("1 negocio con 1 actores de 1 provincias")).to_be_visible()
 
     opened = visitor.goto(f"{live_server.url}/encadenamientos/datos.json")
     total = json.loads(opened.text())["figures"][0]

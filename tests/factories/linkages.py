@@ -11,8 +11,9 @@ from logistics.models import Municipality
 from payments.ledger import payment_outcome_record
 from payments.models import Payment
 from shop.invoices.models import BillingDetails
+from shop.linkages.figures import linkage_figures_refresh
 from shop.linkages.models import AmountBand, DealChannel
-from shop.linkages.services import deal_declare
+from shop.linkages.services import deal_confirm, deal_declare
 from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.callcenter import cuba
 from tests.factories.orders import purchase
@@ -89,3 +90,14 @@ def declared_deal(*, declarer, counterpart, we_sold=True, days_ago=10, **overrid
         **overrides,
     }
     return deal_declare(**fields)
+
+
+def confirmed_deals(world, count, *, seller=None, buyer=None):
+    """`count` deals declared by the seller (the farm unless given), confirmed by the buyer
+    (the bakery unless given), and the published figures rebuilt."""
+    for index in range(count):
+        deal = declared_deal(
+            declarer=seller or world["farm"], counterpart=buyer or world["bakery"], days_ago=index
+        )
+        deal_confirm(deal_id=deal.pk, vendor=buyer or world["bakery"], user=None)
+    linkage_figures_refresh()

@@ -14,12 +14,11 @@ from django.utils import timezone
 
 from logistics.models import Municipality
 from shop.linkages.exceptions import LinkageRefused
-from shop.linkages.figures import linkage_figures_refresh
 from shop.linkages.models import Deal, DealStatus, Event
 from shop.linkages.services import deal_confirm
 from tests.factories import PartnerFactory, UserFactory
 from tests.factories.callcenter import owner_of
-from tests.factories.linkages import actors, declared_deal
+from tests.factories.linkages import actors, confirmed_deals, declared_deal
 from tests.queries import query_count
 from vendors.models import ActorType
 
@@ -30,15 +29,6 @@ URL = "/encadenamientos/"
 @pytest.fixture
 def world():
     return actors()
-
-
-def confirmed_deals(world, count, *, seller=None, buyer=None):
-    for index in range(count):
-        deal = declared_deal(
-            declarer=seller or world["farm"], counterpart=buyer or world["bakery"], days_ago=index
-        )
-        deal_confirm(deal_id=deal.pk, vendor=buyer or world["bakery"], user=None)
-    linkage_figures_refresh()
 
 
 def test_the_page_shows_the_figures_and_costs_the_same_queries_however_many_deals(world):

