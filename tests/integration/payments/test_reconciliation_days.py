@@ -70,12 +70,12 @@ def payment(reference, gateway, amount, *, at, taken=None, state=None, gateway_r
 def two_days(gateways):
     now = timezone.now().replace(hour=12)
     earlier = now - timedelta(days=2)
-    payment("A1", ENZONA, "100.00", at=earlier, taken="100.00")
-    payment("A2", ENZONA, "50.00", at=earlier)  # never paid
-    payment("A3", ENZONA, "70.00", at=earlier, state=PaymentState.CANCELLED)
-    payment("A4", TRANSFERMOVIL, "30.00", at=earlier, taken="30.00")
-    payment("A5", CASH, "999.00", at=earlier)  # counted by the couriers, not here
-    payment("B1", ENZONA, "20.00", at=now, taken="15.00")  # paid short
+    payment("PAGO-A1", ENZONA, "100.00", at=earlier, taken="100.00")
+    payment("PAGO-A2", ENZONA, "50.00", at=earlier)  # never paid
+    payment("PAGO-A3", ENZONA, "70.00", at=earlier, state=PaymentState.CANCELLED)
+    payment("PAGO-A4", TRANSFERMOVIL, "30.00", at=earlier, taken="30.00")
+    payment("PAGO-A5", CASH, "999.00", at=earlier)  # counted by the couriers, not here
+    payment("PAGO-B1", ENZONA, "20.00", at=now, taken="15.00")  # paid short
     return earlier.date(), timezone.localdate(now)
 
 
@@ -93,12 +93,12 @@ def test_each_gateway_and_day_says_what_was_expected_confirmed_and_differs(two_d
         Decimal("-50.00"),
     )
     assert [(d.reference, d.gateway_reference, d.confirmed) for d in enzona.differences] == [
-        ("A2", "ref-A2", Decimal("0"))
+        ("PAGO-A2", "ref-PAGO-A2", Decimal("0"))
     ]
     assert days[(TRANSFERMOVIL, earlier)].differences == []
     short = days[(ENZONA, today)]
     assert [(d.reference, d.expected, d.confirmed) for d in short.differences] == [
-        ("B1", Decimal("20.00"), Decimal("15.00"))
+        ("PAGO-B1", Decimal("20.00"), Decimal("15.00"))
     ]
     assert reconciliation_days(start=today, end=today) == [short]
 
@@ -112,9 +112,10 @@ def test_the_page_shows_the_references_to_chase_in_constant_queries(client, two_
     before = query_count(client, url)
     now = timezone.now()
     for number in range(6):
-        payment(f"C{number}", TRANSFERMOVIL, "10.00", at=now - timedelta(days=number % 3))
+        payment(f"PAGO-C{number}", TRANSFERMOVIL, "10.00", at=now - timedelta(days=number % 3))
 
-    assert "A2" in page and "B1" in page and "A5" not in page
+    # References that a random token (the form's CSRF one) cannot spell by chance.
+    assert "PAGO-A2" in page and "PAGO-B1" in page and "PAGO-A5" not in page
     assert query_count(client, url) == before
 
 
