@@ -3,17 +3,21 @@ facet counts that follow them, "Did you mean …?" when nothing matches, and the
 matching a directory query. One engine for the search page, a store's own search and
 the directory of economic actors."""
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, CharField, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Q, QuerySet, Value
+from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.apps.search.backends import closest_word, search_backend
+from shop.apps.search.facets import facet_counts, price_range_condition
 from shop.apps.search.forms import ProductSort
 from shop.apps.search.indexing import search_index_version
 from shop.apps.search.models import ProductSearchDocument, VendorSearchDocument
@@ -209,10 +213,7 @@ def _filtered(documents: QuerySet, filters: ProductSearchFilters) -> QuerySet:
         documents = documents.filter(actor_type=filters.actor_type)
     price_range = PRICE_RANGE_BY_KEY.get(filters.price)
     if price_range is not None:
-        if price_range.low is not None:
-            documents = documents.filter(price__gte=price_range.low)
-        if price_range.high is not None:
-            documents = documents.filter(price__lt=price_range.high)
+        documents = documents.filter(price_range_condition(price_range))
     return documents
 
 
@@ -236,79 +237,24 @@ def _index_cache_key(kind: str, asked: tuple) -> str:
 
 def _facet_counts(documents: QuerySet, filters: ProductSearchFilters) -> dict[str, list]:
     """Every facet's counts, each over the documents matching the query and the other
-    filters, and the total over all of them, from one scan of the matches: one query
-    grouped by every facet's column at once (a store has one province and one actor
-    type, so there are about as many groups as stores × categories × price ranges),
-    tallied here."""
-    price_bucket = Case(
-        *[
-            When(
-                **({"price__lt": price_range.high} if price_range.high is not None else {}),
-                **({"price__gte": price_range.low} if price_range.low is not None else {}),
-                then=Value(price_range.key),
-            )
-            for price_range in PRICE_RANGES
-        ],
-        default=Value(""),
-        output_field=CharField(),
-    )
+    filters, and the total over all of them: one query (facets.py)."""
     top_level = len(filters.category_path) <= Category.steplen
     if filters.category_path and not top_level:
         # A category below the top level: its facet lists only top-level categories.
         documents = documents.filter(category_paths__contains=f" {filters.category_path}")
-    groups = (
-        documents.annotate(price_bucket=price_bucket)
-        .values_list(
-            "category_id",
-            "category_name",
-            "province_slug",
-            "province_name",
-            "vendor_slug",
-            "vendor_name",
-            "actor_type",
-            "price_bucket",
-        )
-        .annotate(count=Count("product_id", output_field=IntegerField()))
-        .order_by()
-    )
-    chosen = {
-        "category": filters.category_id if top_level else "",
-        "province": filters.province,
-        "vendor": filters.vendor,
-        "actor_type": filters.actor_type,
-        "price": filters.price if filters.price in PRICE_RANGE_BY_KEY else "",
-    }
-    tallies: dict[str, dict[str, list]] = {name: {} for name in (*FACET_NAMES, "total")}
-    for (
-        category_id,
-        category,
-        province_slug,
-        province,
-        vendor_slug,
-        vendor,
-        actor,
-        price,
-        count,
-    ) in groups:
-        values = {
-            "category": (str(category_id or ""), category),
-            "province": (province_slug, province),
-            "vendor": (vendor_slug, vendor),
-            "actor_type": (actor, actor),
-            "price": (price, price),
-        }
-        unmet = [name for name, value in chosen.items() if value and values[name][0] != value]
-        if len(unmet) > 1:
-            continue
-        if not unmet:
-            tallies["total"].setdefault("", ["", 0])[1] += count
-        for name, (value, label) in values.items():
-            if value and (not unmet or unmet == [name]):
-                tallies[name].setdefault(value, [label, 0])[1] += count
-    return {
-        name: [(value, label, count) for value, (label, count) in tally.items()]
-        for name, tally in tallies.items()
-    }
+    chosen = {}
+    if filters.category_id and top_level and filters.category_id.isdigit():
+        chosen["category"] = Q(category_id=int(filters.category_id))
+    if filters.province:
+        chosen["province"] = Q(province_slug=filters.province)
+    if filters.vendor:
+        chosen["vendor"] = Q(vendor_slug=filters.vendor)
+    if filters.actor_type:
+        chosen["actor_type"] = Q(actor_type=filters.actor_type)
+    price_range = PRICE_RANGE_BY_KEY.get(filters.price)
+    if price_range is not None:
+        chosen["price"] = price_range_condition(price_range)
+    return facet_counts(documents, chosen, PRICE_RANGES)
 
 
 def _facet_values(counts: dict[str, list], filters: ProductSearchFilters) -> dict:
@@ -321,7 +267,7 @@ def _facet_values(counts: dict[str, list], filters: ProductSearchFilters) -> dic
     }
     labels = {
         "actor_type": dict(ActorType.choices),
-        "price": {price_range.key: price_range_label(price_range) for price_range in PRICE_RANGES},
+        "price": _price_labels(translation.get_language(), settings.OSCAR_DEFAULT_CURRENCY),
     }
     facets = {}
     for name in FACET_NAMES:
@@ -338,6 +284,13 @@ def _facet_values(counts: dict[str, list], filters: ProductSearchFilters) -> dic
             values.sort(key=lambda facet: (-facet.count, facet.label))
         facets[name] = values
     return facets
+
+
+@functools.cache
+def _price_labels(language: str, currency: str) -> dict[str, str]:
+    """The price ranges' labels in `language`: the same on every search."""
+    with translation.override(language):
+        return {price_range.key: price_range_label(price_range) for price_range in PRICE_RANGES}
 
 
 def price_range_label(price_range: PriceRange) -> str:

@@ -84,6 +84,23 @@ def test_a_chosen_facet_narrows_the_others_but_keeps_its_own_choices(catalogue):
     ]
 
 
+def test_with_two_filters_each_facet_counts_what_meets_the_other(catalogue):
+    """La Habana and 100–500: each facet counts the products that meet the other filter;
+    the mug (La Habana, 800) meets only the province, the soap (Isla, 120) only the price."""
+    result = search("", province="la-habana", price="100-500")
+
+    assert (titles(result), result.count) == (["Café molido tostado medio, 500 g"], 1)
+    facets = result.facets
+    assert [(f.value, f.count) for f in facets["price"]] == [("100-500", 1), ("500-1000", 1)]
+    assert sorted((f.value, f.count) for f in facets["province"]) == [
+        ("isla-de-la-juventud", 1),
+        ("la-habana", 1),
+    ]
+    assert [(f.value, f.count) for f in facets["vendor"]] == [("cafe-serrano", 1)]
+    assert [(f.label, f.count) for f in facets["category"]] == [("Alimentos", 1)]
+    assert [(f.value, f.count) for f in facets["actor_type"]] == [("mipyme_privada", 1)]
+
+
 def test_filters_by_category_province_store_actor_type_and_price(catalogue, food):
     assert result_titles(category_path=food.path, category_id=str(food.pk)) == [
         "Taza de barro, 250 ml",
