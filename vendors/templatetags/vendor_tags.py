@@ -9,6 +9,10 @@ register = template.Library()
 
 # Choosing another province makes the chosen municipality meaningless.
 DEPENDENT_FILTERS = {"province": ("municipality",)}
+# A facet shows its most frequent values (and the chosen one); a link asks for all of
+# them (`?mostrar=<facet>`): 500 stores are not 500 links on every page.
+FACET_VALUES_SHOWN = 10
+SHOW_ALL_PARAMETER = "mostrar"
 
 
 @register.inclusion_tag("vendors/partials/facet.html")
@@ -16,14 +20,26 @@ def facet_links(request, name: str, values, title: str, query: str | None = None
     """Links that add (or remove) one filter value, keeping the others (and `query` as
     the text searched, when given: the suggestion a page shows instead of a slip)."""
     without = request.GET.copy()
-    for key in (name, "page", *DEPENDENT_FILTERS.get(name, ())):
+    for key in (name, "page", SHOW_ALL_PARAMETER, *DEPENDENT_FILTERS.get(name, ())):
         without.pop(key, None)
     if query:
         without["q"] = query
     encoded = without.urlencode()
+    values = list(values)
+    shown = values
+    if request.GET.get(SHOW_ALL_PARAMETER) != name and len(values) > FACET_VALUES_SHOWN:
+        shown = values[:FACET_VALUES_SHOWN]
+        shown += [value for value in values[FACET_VALUES_SHOWN:] if value.selected]
+    show_all = request.GET.copy()
+    show_all.pop("page", None)
+    show_all[SHOW_ALL_PARAMETER] = name
+    if query:
+        show_all["q"] = query
     return {
         "name": name,
-        "values": values,
+        "values": shown,
+        "hidden": len(values) - len(shown),
+        "show_all_query": show_all.urlencode(),
         "title": title,
         "base_query": encoded,
         "clear_query": encoded,

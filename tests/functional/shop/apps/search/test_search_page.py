@@ -1,6 +1,7 @@
 """/search/: what a shopper typing without accents, or with a slip, reads; facets as
 links that work without JavaScript; a constant number of queries."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -117,3 +118,29 @@ def test_search_queries_do_not_grow_with_results_or_facet_values(client, catalog
     assert many == few <= 12
     assert filtered <= 12
     assert misspelt <= 12
+
+
+def test_a_facet_shows_its_ten_most_frequent_values_and_a_link_to_all(client, catalogue):
+    for number in range(12):
+        store = PartnerFactory(name=f"Taller {number:02}", code=f"taller-{number:02}")
+        for _copy in range(1 + number % 3):
+            ProductFactory(title=f"Cesta artesanal {number}", stockrecord__partner=store)
+    asked = {"q": "artesanal", "vendor": "taller-09"}  # one product: not among the ten
+
+    response = client.get("/search/", asked)
+    shown_all = client.get("/search/", {**asked, "mostrar": "vendor"}).content.decode()
+
+    html = response.content.decode()
+    assert len(response.context["facets"]["vendor"]) == 13  # twelve workshops and the soap's
+    # Four with three products, four with two, then by name: the soap's store, Taller 00.
+    assert store_links(html) == {f"taller-{n:02}" for n in (0, 1, 2, 4, 5, 7, 8, 10, 11)}
+    assert "<strong>Taller 09</strong>" in html  # the chosen one stays
+    assert 'href="?q=artesanal&amp;vendor=taller-09&amp;mostrar=vendor#vendor-facet">' in html
+    assert "Ver 2 más" in html
+    assert store_links(shown_all) == {f"taller-{n:02}" for n in range(12)} - {"taller-09"}
+    assert "más</a>" not in shown_all
+
+
+def store_links(html: str) -> set[str]:
+    """The stores the vendor facet links to (its links add only `vendor` to the query)."""
+    return set(re.findall(r'href="\?q=artesanal&amp;vendor=(taller-\d\d)"', html))
