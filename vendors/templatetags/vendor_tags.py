@@ -26,20 +26,21 @@ def facet_links(request, name: str, values, title: str, query: str | None = None
         without["q"] = query
     encoded = without.urlencode()
     values = list(values)
-    shown = values
+    shown, show_all_query = values, ""
     if request.GET.get(SHOW_ALL_PARAMETER) != name and len(values) > FACET_VALUES_SHOWN:
         shown = values[:FACET_VALUES_SHOWN]
         shown += [value for value in values[FACET_VALUES_SHOWN:] if value.selected]
-    show_all = request.GET.copy()
-    show_all.pop("page", None)
-    show_all[SHOW_ALL_PARAMETER] = name
-    if query:
-        show_all["q"] = query
+        show_all = request.GET.copy()
+        show_all.pop("page", None)
+        show_all[SHOW_ALL_PARAMETER] = name
+        if query:
+            show_all["q"] = query
+        show_all_query = show_all.urlencode()
     return {
         "name": name,
         "values": shown,
         "hidden": len(values) - len(shown),
-        "show_all_query": show_all.urlencode(),
+        "show_all_query": show_all_query,
         "title": title,
         "base_query": encoded,
         "clear_query": encoded,

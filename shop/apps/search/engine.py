@@ -290,15 +290,21 @@ def _facet_values(counts: dict[str, list], filters: ProductSearchFilters) -> dic
 def _price_labels(language: str, currency: str) -> dict[str, str]:
     """The price ranges' labels in `language`: the same on every search."""
     with translation.override(language):
-        return {price_range.key: price_range_label(price_range) for price_range in PRICE_RANGES}
+        return {
+            price_range.key: price_range_label(price_range, currency)
+            for price_range in PRICE_RANGES
+        }
 
 
-def price_range_label(price_range: PriceRange) -> str:
+def price_range_label(price_range: PriceRange, currency: str | None = None) -> str:
+    def money(amount):
+        return money_format(amount, currency)
+
     if price_range.low is None:
-        return _("Up to %(high)s") % {"high": money_format(price_range.high)}
+        return _("Up to %(high)s") % {"high": money(price_range.high)}
     if price_range.high is None:
-        return _("%(low)s or more") % {"low": money_format(price_range.low)}
+        return _("%(low)s or more") % {"low": money(price_range.low)}
     return _("%(low)s to %(high)s") % {
-        "low": money_format(price_range.low),
-        "high": money_format(price_range.high),
+        "low": money(price_range.low),
+        "high": money(price_range.high),
     }

@@ -9,6 +9,9 @@ way the few grouped rows take their labels (category, province and store names) 
 their tables, so nothing per match is grouped by text or tallied in Python.
 """
 
+from functools import reduce
+from operator import and_
+
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -36,6 +39,9 @@ FACET_COLUMNS = {
     "actor_type": "actor_type",
     "price": "price_range",
 }
+# What is counted: each facet, then the total.
+COUNTED = (*FACET_COLUMNS, "total")
+MEETS = {name: f"meets_{name}" for name in COUNTED}
 
 
 def facet_counts(
@@ -53,8 +59,8 @@ def facet_counts(
             default=None,
             output_field=IntegerField(),
         ),
-        **{f"meets_{name}": _all_of(chosen, but=name) for name in (*FACET_COLUMNS, "total")},
-    ).values_list(*FACET_COLUMNS.values(), *(f"meets_{name}" for name in (*FACET_COLUMNS, "total")))
+        **{MEETS[name]: _all_of(chosen, but=name) for name in COUNTED},
+    ).values_list(*FACET_COLUMNS.values(), *MEETS.values())
     inner_sql, params = matches.order_by().query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(_facets_sql(inner_sql), params)
@@ -76,46 +82,37 @@ def _all_of(chosen: dict[str, Q], *, but: str):
     conditions = [condition for name, condition in chosen.items() if name != but]
     if not conditions:
         return Value(True, output_field=BooleanField())
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined &= condition
-    return ExpressionWrapper(combined, output_field=BooleanField())
+    return ExpressionWrapper(reduce(and_, conditions), output_field=BooleanField())
 
 
 def _facets_sql(inner_sql: str) -> str:
+    """Each grouped row says which facet it counts as GROUPING()'s value for that facet's
+    set (`_grouping_mask`): PostgreSQL computes it, the UNION ALL branches write it."""
     quote = connection.ops.quote_name
-    names = list(FACET_COLUMNS)
-    columns = [*FACET_COLUMNS.values(), *(f"meets_{name}" for name in (*names, "total"))]
+    columns = [*FACET_COLUMNS.values(), *MEETS.values()]
     matches = f"matches ({', '.join(columns)}) AS ({inner_sql})"
     if connection.vendor == "postgresql":
-        # The grouping set of each row, as the number of the facet it counts (5: total).
-        which = "GROUPING({})".format(", ".join(FACET_COLUMNS.values()))
-        sets = ", ".join(f"({column}, meets_{name})" for name, column in FACET_COLUMNS.items())
+        sets = ", ".join(f"({column}, {MEETS[name]})" for name, column in FACET_COLUMNS.items())
         grouped = (
-            f"SELECT {which} AS grouping_set, {', '.join(columns)}, COUNT(*) AS n "
-            f"FROM matches GROUP BY GROUPING SETS ({sets}, (meets_total))"
+            f"SELECT GROUPING({', '.join(FACET_COLUMNS.values())}) AS facet, "
+            f"{', '.join(columns)}, COUNT(*) AS n "
+            f"FROM matches GROUP BY GROUPING SETS ({sets}, ({MEETS['total']}))"
         )
-        facet_of_set = {_grouping_mask(index): index for index in range(len(names) + 1)}
-        facet = "CASE grouping_set {} END".format(
-            " ".join(f"WHEN {mask} THEN {index}" for mask, index in facet_of_set.items())
-        )
-        grouped = f"SELECT {facet} AS facet, {', '.join(columns)}, n FROM ({grouped}) AS each_set"
     else:
         branches = []
-        for index, name in enumerate((*names, "total")):
-            kept = [FACET_COLUMNS.get(name), f"meets_{name}"]
+        for name in COUNTED:
+            kept = [FACET_COLUMNS.get(name), MEETS[name]]
             selected = ", ".join(
                 column if column in kept else f"NULL AS {column}" for column in columns
             )
             group_by = ", ".join(column for column in kept if column)
             branches.append(
-                f"SELECT {index} AS facet, {selected}, COUNT(*) AS n FROM matches "
-                f"GROUP BY {group_by}"
+                f"SELECT {_grouping_mask(name)} AS facet, {selected}, COUNT(*) AS n "
+                f"FROM matches GROUP BY {group_by}"
             )
         grouped = " UNION ALL ".join(branches)
     meets = " OR ".join(
-        f"(grouped.facet = {index} AND grouped.meets_{name})"
-        for index, name in enumerate((*names, "total"))
+        f"(grouped.facet = {_grouping_mask(name)} AND grouped.{MEETS[name]})" for name in COUNTED
     )
     return (
         f"WITH {matches}, grouped AS ({grouped}) "
@@ -136,13 +133,13 @@ def _facets_sql(inner_sql: str) -> str:
     )
 
 
-def _grouping_mask(facet_index: int) -> int:
-    """GROUPING()'s value for the set of the facet at `facet_index` (one bit per facet
-    column, set when the column is not grouped); past the last facet: the total's set."""
+def _grouping_mask(name: str) -> int:
+    """GROUPING()'s value for the set that counts `name` (one bit per facet column, set
+    when the column is not grouped): the total's set groups none of them."""
     every_bit = (1 << len(FACET_COLUMNS)) - 1
-    if facet_index == len(FACET_COLUMNS):
+    if name == "total":
         return every_bit
-    return every_bit & ~(1 << (len(FACET_COLUMNS) - 1 - facet_index))
+    return every_bit & ~(1 << (len(FACET_COLUMNS) - 1 - list(FACET_COLUMNS).index(name)))
 
 
 def _column(model, field: str) -> str:
@@ -150,12 +147,13 @@ def _column(model, field: str) -> str:
 
 
 def _tallied(rows, price_ranges) -> dict[str, list[tuple[str, str, int]]]:
-    names = list(FACET_COLUMNS)
-    counts: dict[str, list] = {name: [] for name in (*names, "total")}
+    counted_by_mask = {_grouping_mask(name): name for name in COUNTED}
+    counts: dict[str, list] = {name: [] for name in COUNTED}
     for row in rows:
-        facet, category_id, category, province_slug, province, vendor_slug, vendor = row[:7]
+        mask, category_id, category, province_slug, province, vendor_slug, vendor = row[:7]
         actor, price_range, count = row[7:]
-        if facet == len(names):
+        name = counted_by_mask[mask]
+        if name == "total":
             counts["total"].append(("", "", count))
             continue
         value, label = {
@@ -164,9 +162,9 @@ def _tallied(rows, price_ranges) -> dict[str, list[tuple[str, str, int]]]:
             "vendor": (vendor_slug or "", vendor or ""),
             "actor_type": (actor or "", actor or ""),
             "price": _price_key(price_range, price_ranges),
-        }[names[facet]]
+        }[name]
         if value:
-            counts[names[facet]].append((value, label, count))
+            counts[name].append((value, label, count))
     return counts
 
 
