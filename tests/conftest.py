@@ -12,7 +12,9 @@ from pathlib import Path
 
 import hypothesis
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from tests import database_template
 from tests.caches import cache_empty
@@ -67,8 +69,6 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """pytest-django's worker suffix, then the controller's migrated template if any."""
-    from django.conf import settings
-
     database_template.template_use(settings.DATABASES)
 
 
@@ -95,6 +95,16 @@ def clear_caches():
     cache_empty()
     yield
     cache_empty()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language. A request leaves its own language active in
+    the thread (LocaleMiddleware does not switch back), so after a test that visited an /en/
+    page, the next test's reverse() and get_absolute_url() would give /en/ addresses."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
