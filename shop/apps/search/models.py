@@ -24,7 +24,10 @@ class ProductSearchDocument(models.Model):
         related_name="search_document",
     )
     # The store that sells it (the first approved stock record), with what its facets show.
-    vendor = models.ForeignKey("vendors.Vendor", on_delete=models.CASCADE, related_name="+")
+    # Indexed by search_doc_vendor_price, whose first column it is.
+    vendor = models.ForeignKey(
+        "vendors.Vendor", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     vendor_name = models.CharField(max_length=120)
     vendor_slug = models.CharField(max_length=80)
     actor_type = models.CharField(max_length=20)
@@ -56,8 +59,6 @@ class ProductSearchDocument(models.Model):
         verbose_name_plural = _("product search documents")
         indexes = [
             models.Index(fields=["vendor", "price"], name="search_doc_vendor_price"),
-            models.Index(fields=["province"], name="search_doc_province"),
-            models.Index(fields=["category"], name="search_doc_category"),
             models.Index(fields=["-date_created", "-product"], name="search_doc_newest"),
             models.Index(fields=["price"], name="search_doc_price"),
         ]
