@@ -207,7 +207,7 @@ def _product_document(product, categories_by_path) -> tuple[ProductSearchDocumen
         category_paths="".join(f" {path}" for path in paths) + " ",
         title=product.title[:255],
         title_folded=fold(product.title)[:255],
-        text_folded=fold(" ".join([text.a, text.b, text.c, text.d])),
+        text_folded=_folded_text(text),
         price=min(prices) if prices else None,
         in_stock=any(
             (record.num_in_stock or 0) - (record.num_allocated or 0) > 0 for record in stockrecords
