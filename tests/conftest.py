@@ -103,8 +103,6 @@ def default_language():
     the thread (LocaleMiddleware does not switch back), so after a test that visited an /en/
     page, the next test's reverse() and get_absolute_url() would give /en/ addresses."""
     translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
